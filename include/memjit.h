@@ -1,0 +1,237 @@
+/*
+ * memjit.h - compile C held in memory into native code through libgccjit.
+ *
+ * The only public header of memjit. A host uses it in four steps:
+ *
+ *     mj_runtime *rt = mj_runtime_new(NULL, NULL);            -- runtime
+ *     mj_module *m;
+ *     mj_compile(rt, "calc.c", src, strlen(src), &m, &diags);  -- compile
+ *     double (*f)(double) = MJ_FN(m, "f", double, double);     -- typed lookup
+ *     f(2.0);                                                  -- call
+ *     mj_module_release(m); mj_runtime_free(rt);               -- release
+ *
+ * Conventions, true of every function below:
+ *   - Handles are opaque. Constructors return a new handle or NULL; every
+ *     destructor accepts NULL and does nothing with it.
+ *   - Strings passed in are copied when the function needs them later; the
+ *     caller keeps ownership of what it passes.
+ *   - memjit never calls exit(), never prints unless asked to (the CLI asks),
+ *     and keeps no global state of its own: two runtimes never interact.
+ *   - Status codes are small integers with a text each (mj_status_str).
+ */
+#ifndef MEMJIT_H
+#define MEMJIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(MJ_BUILDING_LIBRARY)
+#define MJ_API __attribute__((visibility("default")))
+#else
+#define MJ_API
+#endif
+
+#define MJ_VERSION_MAJOR 0
+#define MJ_VERSION_MINOR 1
+#define MJ_VERSION_PATCH 0
+#define MJ_VERSION_STRING "0.1.0"
+
+/* ------------------------------------------------------------------------
+ * Status codes
+ * ---------------------------------------------------------------------- */
+
+typedef enum mj_status {
+    MJ_OK = 0,           /* success */
+    MJ_ERR_ARG,          /* an argument was invalid (NULL handle, bad option) */
+    MJ_ERR_NOMEM,        /* out of memory */
+    MJ_ERR_COMPILE,      /* the source has errors: see the diagnostics */
+    MJ_ERR_JIT,          /* libgccjit failed to build or load the code */
+    MJ_ERR_NOT_FOUND,    /* no such symbol in the module */
+    MJ_ERR_TYPE,         /* the symbol exists but has another type */
+    MJ_ERR_BAD_TYPE,     /* the type string given to a lookup is not a C type */
+} mj_status;
+
+/* A constant English text for a status code; never NULL. */
+MJ_API const char *mj_status_str(mj_status status);
+
+/* The version of the library actually linked, e.g. "0.1.0". */
+MJ_API const char *mj_version(void);
+
+/* ------------------------------------------------------------------------
+ * Runtime
+ *
+ * A runtime holds options and, in later versions, the cache and what the
+ * host exposes to compiled code. Any number of threads may compile through
+ * one runtime at once. Free it only when no call on it is in progress;
+ * modules compiled through it stay valid after it is freed.
+ * ---------------------------------------------------------------------- */
+
+typedef struct mj_runtime mj_runtime;
+
+typedef struct mj_options {
+    int opt_level;   /* 0..3, as gcc's -O; default 2 */
+    int debug_info;  /* nonzero: emit DWARF so gdb shows the C source; default 0 */
+} mj_options;
+
+/* Fills *opts with the defaults (opt_level 2, no debug info). */
+MJ_API void mj_options_init(mj_options *opts);
+
+/* Constructs a runtime. opts may be NULL for the defaults; it is copied.
+ * Returns NULL on error and, when status is not NULL, stores why there
+ * (MJ_ERR_ARG for an option out of range, MJ_ERR_NOMEM). */
+MJ_API mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status);
+
+/* Destroys a runtime. Accepts NULL. */
+MJ_API void mj_runtime_free(mj_runtime *rt);
+
+/* ------------------------------------------------------------------------
+ * Diagnostics
+ *
+ * A compile hands back a list of diagnostics that the caller owns and frees
+ * with mj_diags_free. Everything reachable from it stays valid until then.
+ * ---------------------------------------------------------------------- */
+
+typedef enum mj_severity {
+    MJ_SEV_NOTE,
+    MJ_SEV_WARNING,
+    MJ_SEV_ERROR,
+} mj_severity;
+
+typedef struct mj_diag {
+    mj_severity severity;
+    const char *file;     /* the name given to mj_compile, or a header's name */
+    int line;             /* 1-based; 0 when the diagnostic has no position */
+    int column;           /* 1-based byte column, as gcc counts */
+    const char *message;  /* without the "file:line:col: error: " prefix */
+    const char *source_line; /* the text of that line without its newline, or "" */
+} mj_diag;
+
+typedef struct mj_diags mj_diags;
+
+/* Number of diagnostics in the list; 0 for NULL. */
+MJ_API size_t mj_diags_count(const mj_diags *diags);
+
+/* The i-th diagnostic, in source order of discovery; NULL when out of range.
+ * Owned by the list. */
+MJ_API const mj_diag *mj_diags_get(const mj_diags *diags, size_t i);
+
+/* Number of diagnostics of severity MJ_SEV_ERROR. */
+MJ_API size_t mj_diags_error_count(const mj_diags *diags);
+
+/* All diagnostics in gcc's form, each as
+ *     file:line:col: error: message
+ *         source line
+ *             ^
+ * Owned by the list (built on first call); "" for an empty list or NULL. */
+MJ_API const char *mj_diags_text(const mj_diags *diags);
+
+/* Writes mj_diags_text(diags) to out. */
+MJ_API void mj_diags_print(const mj_diags *diags, FILE *out);
+
+/* Destroys a list. Accepts NULL. */
+MJ_API void mj_diags_free(mj_diags *diags);
+
+/* ------------------------------------------------------------------------
+ * Compiling
+ * ---------------------------------------------------------------------- */
+
+typedef struct mj_module mj_module;
+
+/* Compiles len bytes of C source at src. name is used in diagnostics (and
+ * as __FILE__); it may be NULL for "<input>". The source may contain any
+ * bytes; it need not be NUL-terminated. Both are copied as needed.
+ *
+ * On success returns MJ_OK and stores in *out a module holding one
+ * reference, which the caller releases with mj_module_release.
+ * On failure returns a status, stores NULL in *out and nothing is leaked:
+ * MJ_ERR_COMPILE when the source has errors, MJ_ERR_JIT when libgccjit
+ * fails, MJ_ERR_NOMEM, MJ_ERR_ARG for a NULL rt, src or out.
+ *
+ * When diags is not NULL, *diags receives the diagnostics (possibly an
+ * empty list, also on success, for warnings), owned by the caller; it is
+ * set to NULL only when the list itself could not be allocated. */
+MJ_API mj_status mj_compile(mj_runtime *rt, const char *name,
+                            const char *src, size_t len,
+                            mj_module **out, mj_diags **diags);
+
+/* ------------------------------------------------------------------------
+ * Modules: reference-counted compiled code
+ * ---------------------------------------------------------------------- */
+
+/* Adds a reference; returns mod. Accepts NULL. Thread-safe. */
+MJ_API mj_module *mj_module_retain(mj_module *mod);
+
+/* Drops a reference; the last one frees the code and every pointer that
+ * was looked up in it becomes invalid. Accepts NULL. Thread-safe. */
+MJ_API void mj_module_release(mj_module *mod);
+
+/* Where the time of the compile that made mod went, in milliseconds:
+ * memjit's front end (lexing, preprocessing, parsing, type checking),
+ * building libgccjit's IR, and libgccjit's compile (gcc, assembler, linker,
+ * loading). Fills *out; zeros for NULL mod. */
+typedef struct mj_compile_times {
+    double frontend_ms;
+    double lower_ms;
+    double jit_ms;
+} mj_compile_times;
+
+MJ_API void mj_module_times(const mj_module *mod, mj_compile_times *out);
+
+/* ------------------------------------------------------------------------
+ * Typed lookup
+ *
+ * The caller states the C type it expects as a C type name, e.g.
+ * "double(double, double)" for a function or "int" for a variable. memjit
+ * parses it with its own front end and compares it with the type its
+ * compiler gave the symbol, after normalising: white space, parameter
+ * names, top-level qualifiers of parameters and the spelling of a type
+ * ("unsigned" = "unsigned int", "long int" = "long", typedef names of the
+ * module's and the standard headers' are not available in the string and
+ * are spelt out). "T(void)" and "T()" both mean a function without
+ * parameters. See docs/api.md for the full rules.
+ *
+ * Only symbols with external linkage are found: static functions and
+ * variables are private to the module.
+ * For a function the result is its address; for a variable, the address
+ * of the variable. It stays valid while the module is referenced.
+ * ---------------------------------------------------------------------- */
+
+/* The primitive: on success returns MJ_OK and stores the address in *out.
+ * On failure returns MJ_ERR_NOT_FOUND, MJ_ERR_TYPE, MJ_ERR_BAD_TYPE or
+ * MJ_ERR_ARG, stores NULL in *out and, when errbuf is not NULL, writes a
+ * NUL-terminated message of at most errlen bytes there, e.g.
+ *   symbol 'f' has type 'int(int)', not 'double(double)'
+ * Safe to call from several threads at once on one module. */
+MJ_API mj_status mj_lookup_ex(mj_module *mod, const char *name,
+                              const char *type, void **out,
+                              char *errbuf, size_t errlen);
+
+/* Convenience over mj_lookup_ex: returns the address or NULL. The message
+ * of the most recent failed mj_lookup on this module is kept by the module
+ * and read with mj_module_errmsg. */
+MJ_API void *mj_lookup(mj_module *mod, const char *name, const char *type);
+
+/* The message of the most recent failed mj_lookup on mod, or "" when none
+ * failed. Owned by the module; valid until the next mj_lookup on it. When
+ * several threads look up in one module at once, use mj_lookup_ex. */
+MJ_API const char *mj_module_errmsg(mj_module *mod);
+
+/* Typed lookup whose cast and type string come from the same tokens:
+ *     double (*f)(double, double) = MJ_FN(mod, "f", double, double, double);
+ *     int (*g)(void)              = MJ_FN(mod, "g", int, void);
+ *     int *counter                = MJ_VAR(mod, "counter", int);
+ * The return type comes first, then the parameter types. */
+#define MJ_FN(mod, name, ret, ...)                                        \
+    ((ret(*)(__VA_ARGS__))mj_lookup((mod), (name), #ret "(" #__VA_ARGS__ ")"))
+#define MJ_VAR(mod, name, type)                                           \
+    ((type *)mj_lookup((mod), (name), #type))
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEMJIT_H */

@@ -1,0 +1,38 @@
+/*
+ * back.h - the back end: the checked AST -> libgccjit IR -> machine code.
+ *
+ *   lower.c  walks the Obj list made by parse_program and builds libgccjit
+ *            IR for it: every type, global, function and statement. It
+ *            makes every C conversion explicit (libgccjit checks types
+ *            strictly) and evaluates side effects in C's order by giving
+ *            each one its own statement.
+ *   jit.c    makes and configures a gcc_jit_context, runs the compile and
+ *            turns libgccjit's errors into diagnostics.
+ *
+ * A gcc_jit_context belongs to one thread; gcc_jit_context_compile takes a
+ * process-wide lock inside libgccjit, so compiles in several threads run
+ * their front ends in parallel and their code generation one at a time.
+ */
+#ifndef MEMJIT_BACK_H
+#define MEMJIT_BACK_H
+
+#include <libgccjit.h>
+
+#include "front.h"
+
+/* lower.c
+ * Builds IR for every function and global of the program in ctx. Reports
+ * what cannot be lowered (a construct not supported yet, a call to a
+ * function that is neither defined nor found in the host process) as
+ * located errors; returns false when it reported any. */
+bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog);
+
+/* jit.c */
+/* A new context configured from opts: optimisation level, debug info, no
+ * printing of errors to stderr. NULL when libgccjit cannot make one. */
+gcc_jit_context *jit_new_context(const mj_options *opts);
+/* Compiles ctx in memory. On failure reports libgccjit's error message
+ * as a diagnostic without position and returns NULL. */
+gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx);
+
+#endif /* MEMJIT_BACK_H */

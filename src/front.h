@@ -1,0 +1,377 @@
+/*
+ * front.h - the C front end: source text -> tokens -> AST with C types.
+ *
+ * Pipeline, one file per phase:
+ *   lex.c      bytes -> Token list (pp-tokens; keywords and numbers are
+ *              converted after preprocessing by lex_finish)
+ *   headers.c  memjit's standard headers, held in memory
+ *   pp.c       Token list -> preprocessed Token list (#include, #define...)
+ *   type.c     the Type constructors, C's conversion rules, printing types
+ *   parse.c    Token list -> Obj list (functions and globals) whose bodies
+ *              are Node trees, checked and annotated with types
+ *
+ * Contract between the front end and lower.c (the AST after parse_program):
+ *   - Every expression Node has `ty` set.
+ *   - Every conversion C makes implicitly (integer promotions, the usual
+ *     arithmetic conversions, assignment, argument passing, return, default
+ *     argument promotions for variadic arguments) appears as an ND_CAST node.
+ *     Operands of a binary arithmetic node have the node's type already
+ *     (except shifts: the right operand has its own promoted type, and
+ *     comparisons: the operands share the common type, the node is int).
+ *   - Arrays in value context are wrapped in ND_DECAY; function designators
+ *     in value context are wrapped in ND_ADDR (type: pointer to function),
+ *     except as the callee of ND_FUNCALL, where a direct call keeps ND_VAR.
+ *   - An lvalue used as a value is just the lvalue node (ND_VAR, ND_DEREF):
+ *     lowering reads it.
+ *   - Controlling expressions (if, loops, ?:, !, &&, ||) are any scalar
+ *     expression, not yet compared with zero: lowering tests "!= 0".
+ *   - Compound assignment, ++ and -- are rewritten into ND_ASSIGN, ND_COMMA
+ *     and temporaries by the parser (chibicc's way), so lowering only sees
+ *     ND_ASSIGN. Temporaries are ordinary locals of the function.
+ *   - Local initialisers are rewritten into assignments (an array into
+ *     ND_MEMZERO then element assignments); file-scope initialisers are kept
+ *     as an Initializer tree of constant expressions.
+ *   - Every Node, Type and Obj keeps the token it came from, for
+ *     diagnostics and for libgccjit locations.
+ */
+#ifndef MEMJIT_FRONT_H
+#define MEMJIT_FRONT_H
+
+#include "util.h"
+
+typedef struct Compile Compile;
+typedef struct Token Token;
+typedef struct Type Type;
+typedef struct Node Node;
+typedef struct Obj Obj;
+typedef struct Initializer Initializer;
+
+/* ---------------------------------------------------------------------
+ * The compile: all state of one compile, passed down every phase.
+ * ------------------------------------------------------------------- */
+
+/* How #include finds a file that is not one of memjit's own headers.
+ * Returns true and sets *text/*len (owned by the resolver, valid for the
+ * compile) or false when not found. Used by the CLI for "name" includes. */
+typedef bool IncludeResolver(void *ctx, const char *name, bool is_angled,
+                             const char *includer, const char **text,
+                             size_t *len, const char **resolved_name);
+
+struct Compile {
+    Arena arena;               /* everything below lives here */
+    jmp_buf bail;              /* out-of-memory and fatal errors land here */
+    DiagList *diags;           /* collected diagnostics (not in the arena) */
+    int error_count;
+    int max_errors;            /* stop after this many (default 20) */
+
+    SrcFile **files;           /* every source buffer seen, main first */
+    int nfiles, files_cap;
+
+    IncludeResolver *resolve_include;  /* may be NULL */
+    void *resolve_ctx;
+
+    int depth;                 /* recursion depth guard for the parser */
+    Obj *globals;              /* result of parse_program */
+};
+
+/* Reports an error at a token (or at file/line/col) and keeps going.
+ * After max_errors errors, jumps to c->bail. */
+void error_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
+void error_at(Compile *c, const SrcFile *f, int line, int col,
+              const char *fmt, ...) MJ_PRINTF(5, 6);
+void warn_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
+void note_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
+/* Reports an error and jumps to c->bail: for errors that leave nothing
+ * sensible to continue with (nesting too deep, too many errors). */
+_Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
+
+/* Registers a source buffer; the contents are copied into the arena. */
+SrcFile *compile_add_file(Compile *c, const char *name, const char *text,
+                          size_t len, bool is_builtin);
+
+/* ---------------------------------------------------------------------
+ * lex.c
+ * ------------------------------------------------------------------- */
+
+typedef enum {
+    TK_IDENT,    /* identifier */
+    TK_PUNCT,    /* punctuator, e.g. "+=" */
+    TK_KEYWORD,  /* keyword, e.g. "while" (set by lex_finish) */
+    TK_STR,      /* string literal */
+    TK_NUM,      /* numeric or character constant (after lex_finish) */
+    TK_PP_NUM,   /* preprocessing number (before lex_finish) */
+    TK_EOF,      /* end of the token list */
+} TokenKind;
+
+struct Token {
+    TokenKind kind;
+    Token *next;
+    const char *loc;     /* spelling, points into file->contents */
+    int len;             /* length of the spelling */
+    const SrcFile *file;
+    int line, col;       /* 1-based */
+    bool at_bol;         /* first token on its line */
+    bool has_space;      /* preceded by white space */
+    Token *origin;       /* for a token from a macro expansion: the macro use */
+    void *hideset;       /* pp.c private */
+
+    /* TK_NUM */
+    int64_t ival;        /* integer value (bit pattern for unsigned) */
+    long double fval;    /* floating value */
+    Type *ty;            /* type of a TK_NUM or TK_STR */
+
+    /* TK_STR: decoded bytes including the terminating NUL; ty is char[N] */
+    char *str;
+    int str_len;         /* bytes in str including the NUL */
+};
+
+/* Splits a file into tokens (the list ends with TK_EOF). Lexical errors
+ * (unterminated string or comment, stray character, bad escape) are
+ * reported and the lexer continues after them. */
+Token *lex_file(Compile *c, const SrcFile *f);
+/* After preprocessing: marks keywords, converts TK_PP_NUM to TK_NUM with
+ * value and type, concatenates adjacent string literals. */
+void lex_finish(Compile *c, Token *tok);
+bool tok_equal(const Token *tok, const char *s);
+Token *tok_copy(Compile *c, const Token *tok);
+char *tok_str(Compile *c, const Token *tok);      /* spelling, NUL-terminated */
+
+/* ---------------------------------------------------------------------
+ * headers.c: the standard headers memjit serves from memory
+ * ------------------------------------------------------------------- */
+
+/* Finds one of memjit's own headers by name ("stdio.h"); NULL if none. */
+const char *builtin_header(const char *name, size_t *len);
+
+/* ---------------------------------------------------------------------
+ * pp.c
+ * ------------------------------------------------------------------- */
+
+/* Runs the preprocessor over the main file's tokens; returns the result
+ * with lex_finish applied. Predefines __memjit__, __x86_64__, __STDC__... */
+Token *pp_run(Compile *c, Token *tok);
+
+/* ---------------------------------------------------------------------
+ * type.c
+ * ------------------------------------------------------------------- */
+
+typedef enum {
+    TY_VOID,     /* void */
+    TY_BOOL,     /* _Bool */
+    TY_CHAR,     /* char, signed char, unsigned char (see is_unsigned, is_plain_char) */
+    TY_SHORT,    /* short, unsigned short */
+    TY_INT,      /* int, unsigned int */
+    TY_LONG,     /* long, unsigned long */
+    TY_LLONG,    /* long long, unsigned long long */
+    TY_FLOAT,    /* float */
+    TY_DOUBLE,   /* double */
+    TY_LDOUBLE,  /* long double (x87 80-bit, 16 bytes) */
+    TY_PTR,      /* pointer to base */
+    TY_ARRAY,    /* array of array_len elements of base; array_len < 0: incomplete */
+    TY_FUNC,     /* function returning return_ty, parameters in params */
+} TypeKind;
+
+struct Type {
+    TypeKind kind;
+    int size;             /* sizeof; -1 when incomplete */
+    int align;            /* _Alignof */
+    bool is_unsigned;
+    bool is_plain_char;   /* TY_CHAR spelt "char" (distinct from signed char) */
+    bool is_const;
+    bool is_volatile;
+
+    Type *origin;         /* the unqualified type this one qualifies, or NULL */
+    Token *tok;           /* where the type was written, when known */
+
+    /* TY_PTR, TY_ARRAY */
+    Type *base;
+    int array_len;
+
+    /* TY_FUNC */
+    Type *return_ty;
+    Type *params;         /* parameter types, linked by next */
+    bool is_variadic;
+    bool is_prototyped;   /* false for "int f()" (old style: unknown params) */
+
+    /* Declarator results (the parser's working fields) */
+    Type *next;           /* next parameter */
+    Token *name;          /* declared name, or NULL */
+};
+
+/* The basic types. Immutable and shared by every compile in the process,
+ * so they are const-qualified; derived types are made in the arena. */
+extern const Type ty_void[1], ty_bool[1];
+extern const Type ty_char[1], ty_schar[1], ty_uchar[1];
+extern const Type ty_short[1], ty_ushort[1], ty_int[1], ty_uint[1];
+extern const Type ty_long[1], ty_ulong[1], ty_llong[1], ty_ullong[1];
+extern const Type ty_float[1], ty_double[1], ty_ldouble[1];
+#define TY(t) ((Type *)(t))   /* a basic type as a (never written) Type * */
+
+bool is_integer(const Type *ty);    /* _Bool, char, short, int, long, long long */
+bool is_flonum(const Type *ty);     /* float, double, long double */
+bool is_arith(const Type *ty);
+bool is_scalar(const Type *ty);     /* arithmetic or pointer */
+bool is_void(const Type *ty);
+Type *unqual(Type *ty);             /* drops const/volatile */
+Type *pointer_to(Compile *c, Type *base);
+Type *array_of(Compile *c, Type *base, int len);
+Type *func_type(Compile *c, Type *return_ty);
+Type *qualified(Compile *c, Type *ty, bool is_const, bool is_volatile);
+/* A shallow copy in the arena. The parser links parameter types through
+ * Type.next, so a parameter list is always made of copies, never of the
+ * shared basic types. */
+Type *copy_type(Compile *c, const Type *ty);
+Type *int_promote(Type *ty);        /* integer promotions */
+Type *common_type(Type *a, Type *b);  /* usual arithmetic conversions */
+bool type_compatible(const Type *a, const Type *b);  /* C11 6.2.7 */
+int type_rank(const Type *ty);      /* integer conversion rank */
+
+/* Canonical C spelling of a type as used by typed lookup, e.g.
+ * "double(double, double)", "char *(const char *, int)", "int[10]",
+ * "unsigned long", "int (*)(int)". Parameter names and top-level
+ * parameter qualifiers are omitted; "()" is written "(void)" only when
+ * prototyped with no parameters. */
+char *type_to_string(Compile *c, const Type *ty);
+
+/* ---------------------------------------------------------------------
+ * parse.c: the AST
+ * ------------------------------------------------------------------- */
+
+typedef enum {
+    /* expressions */
+    ND_NUM,        /* integer or floating constant: ival / fval, ty */
+    ND_STR,        /* string literal: var is an anonymous global char array */
+    ND_VAR,        /* a variable or function: var */
+    ND_ADD,        /* lhs + rhs (arithmetic) */
+    ND_SUB,        /* lhs - rhs (arithmetic) */
+    ND_MUL,        /* lhs * rhs */
+    ND_DIV,        /* lhs / rhs */
+    ND_MOD,        /* lhs % rhs */
+    ND_BITAND,     /* lhs & rhs */
+    ND_BITOR,      /* lhs | rhs */
+    ND_BITXOR,     /* lhs ^ rhs */
+    ND_SHL,        /* lhs << rhs */
+    ND_SHR,        /* lhs >> rhs (arithmetic for signed lhs) */
+    ND_EQ,         /* lhs == rhs, type int */
+    ND_NE,         /* lhs != rhs, type int */
+    ND_LT,         /* lhs < rhs, type int */
+    ND_LE,         /* lhs <= rhs, type int */
+    ND_GT,         /* lhs > rhs, type int */
+    ND_GE,         /* lhs >= rhs, type int */
+    ND_LOGAND,     /* lhs && rhs (scalars), type int, short-circuit */
+    ND_LOGOR,      /* lhs || rhs (scalars), type int, short-circuit */
+    ND_NOT,        /* !lhs (scalar), type int */
+    ND_BITNOT,     /* ~lhs */
+    ND_NEG,        /* -lhs */
+    ND_PTR_ADD,    /* lhs (pointer) + rhs (integer, type long), in elements */
+    ND_PTR_SUB,    /* lhs (pointer) - rhs (integer, type long), in elements */
+    ND_PTR_DIFF,   /* lhs - rhs, both pointers to one type: long, in elements */
+    ND_ASSIGN,     /* lhs = rhs; rhs already has lhs's unqualified type; value is the new lhs */
+    ND_COND,       /* cond ? then : els; then/els converted to ty (void allowed) */
+    ND_COMMA,      /* lhs, rhs: value is rhs */
+    ND_CAST,       /* (ty) lhs: every conversion, explicit or implicit */
+    ND_ADDR,       /* &lhs: lhs is an lvalue or a function ND_VAR */
+    ND_DEREF,      /* *lhs: lhs is a pointer; an lvalue unless of function type */
+    ND_DECAY,      /* lhs (an array lvalue) as a pointer to its first element */
+    ND_FUNCALL,    /* lhs(args): lhs is a function ND_VAR (direct call) or a
+                      pointer to function; args converted to their parameter
+                      types, or default-promoted for "..." and unprototyped */
+    ND_MEMZERO,    /* sets var (a local) to all zero bytes; type void */
+    /* statements */
+    ND_BLOCK,      /* { body... } */
+    ND_EXPR_STMT,  /* lhs; */
+    ND_RETURN,     /* return lhs; (lhs NULL for void; converted to return type) */
+    ND_IF,         /* if (cond) then else els */
+    ND_FOR,        /* for (init; cond; inc) then: also while; cond NULL = forever */
+    ND_DO,         /* do then while (cond); */
+    ND_BREAK,      /* break; target loop in `target` */
+    ND_CONTINUE,   /* continue; target loop in `target` */
+    ND_NULL_STMT,  /* ; (and declarations without initialisers) */
+} NodeKind;
+
+struct Node {
+    NodeKind kind;
+    Node *next;         /* next statement in a block; next argument of a call */
+    Type *ty;           /* expression type (NULL for statements) */
+    Token *tok;         /* where the node came from */
+
+    /* unary and binary operators, ND_ASSIGN, ND_CAST, ND_EXPR_STMT, ND_RETURN */
+    Node *lhs;
+    Node *rhs;
+
+    /* ND_IF, ND_FOR, ND_DO, ND_COND */
+    Node *cond;
+    Node *then;
+    Node *els;
+    Node *init;         /* ND_FOR: an expression statement or a block of declarations */
+    Node *inc;          /* ND_FOR: an expression */
+
+    /* ND_BLOCK */
+    Node *body;
+
+    /* ND_BREAK, ND_CONTINUE: the loop they leave or continue */
+    Node *target;
+    void *lower_break, *lower_continue;  /* lower.c's blocks for this loop */
+
+    /* ND_FUNCALL */
+    Node *args;         /* linked by next */
+    Type *func_ty;      /* the callee's function type */
+
+    /* ND_VAR, ND_STR, ND_MEMZERO */
+    Obj *var;
+
+    /* ND_NUM */
+    int64_t ival;
+    long double fval;
+};
+
+/* A constant initialiser of a file-scope object. */
+struct Initializer {
+    Type *ty;
+    Node *expr;            /* scalar: a constant expression converted to ty,
+                              or NULL for zero */
+    Initializer **children; /* TY_ARRAY: array_len entries (NULL = zero) */
+    /* A char array initialised by a string literal: the bytes, padded or
+       cut to the array's size (bytes may be NULL for all zero). */
+    const char *bytes;
+    int nbytes;
+};
+
+struct Obj {
+    Obj *next;
+    char *name;
+    Type *ty;
+    Token *tok;           /* the declaration (the definition, if any) */
+    bool is_local;
+    bool is_function;
+    bool is_static;       /* internal linkage */
+    bool is_definition;   /* defined here (function with body / global with storage) */
+    bool is_extern;       /* declared extern / only declared: imported from the host */
+    bool is_string_literal;  /* an anonymous global made for an ND_STR */
+    bool is_used;         /* referenced by code that is kept */
+
+    /* global variable */
+    Initializer *init;    /* NULL: zero-initialised */
+
+    /* function */
+    Obj *params;          /* parameter locals, in order */
+    Obj *locals;          /* every local (params included), linked by next */
+    Node *body;           /* ND_BLOCK */
+
+    void *lower;          /* lower.c's gcc_jit_function or gcc_jit_lvalue */
+};
+
+/* Parses a preprocessed token list into the program: the list of
+ * functions and global variables (c->globals, also returned). Errors are
+ * collected in c->diags; on errors the result must not be lowered. */
+Obj *parse_program(Compile *c, Token *tok);
+
+/* Parses `text` as a C type name (for typed lookup), e.g.
+ * "double(double x, double)". Returns NULL and reports to c->diags when it
+ * is not exactly one type name. */
+Type *parse_type_name_string(Compile *c, const char *text);
+
+/* Evaluates an integer constant expression (already type-checked). */
+int64_t const_eval(Compile *c, Node *node);
+
+#endif /* MEMJIT_FRONT_H */

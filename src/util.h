@@ -1,0 +1,97 @@
+/*
+ * util.h - the bottom layer: arena, growable strings, collected diagnostics.
+ *
+ * Nothing here knows about C or libgccjit. Every phase of a compile
+ * allocates from one Arena that is freed in one go at the protected
+ * boundary (api.c), whatever happened. Allocation failure never returns
+ * NULL to a phase: it jumps to that boundary (Lua's luaD_throw, in short).
+ */
+#ifndef MEMJIT_UTIL_H
+#define MEMJIT_UTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "memjit.h"
+
+#if defined(__GNUC__)
+#define MJ_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define MJ_PRINTF(fmt, args)
+#endif
+
+/* ---------------------------------------------------------------------
+ * arena.c
+ * ------------------------------------------------------------------- */
+
+typedef struct Arena Arena;
+
+/* Raised by an arena (through longjmp to Arena.oom) when malloc fails. */
+typedef struct Arena {
+    struct ArenaChunk *chunks;
+    size_t used;        /* bytes used in the current chunk */
+    size_t cap;         /* bytes in the current chunk */
+    size_t total;       /* bytes allocated from the system, for statistics */
+    jmp_buf *oom;       /* where to jump on allocation failure; must be set */
+    long fail_after;    /* test hook: fail the Nth allocation; <0 = never */
+} Arena;
+
+void arena_init(Arena *a, jmp_buf *oom);
+void arena_free(Arena *a);                       /* frees every chunk */
+void *arena_alloc(Arena *a, size_t size);        /* zeroed, 16-byte aligned */
+char *arena_strndup(Arena *a, const char *s, size_t n);   /* adds a NUL */
+char *arena_strdup(Arena *a, const char *s);
+char *arena_printf(Arena *a, const char *fmt, ...) MJ_PRINTF(2, 3);
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
+_Noreturn void arena_oom(Arena *a);             /* jumps to a->oom */
+
+/* A growable byte string in an arena (for type printing, pp output). */
+typedef struct StrBuf {
+    Arena *arena;
+    char *data;
+    size_t len, cap;
+} StrBuf;
+
+void sb_init(StrBuf *sb, Arena *a);
+void sb_putc(StrBuf *sb, char c);
+void sb_puts(StrBuf *sb, const char *s);
+void sb_putn(StrBuf *sb, const char *s, size_t n);
+void sb_printf(StrBuf *sb, const char *fmt, ...) MJ_PRINTF(2, 3);
+char *sb_str(StrBuf *sb);                        /* NUL-terminated view */
+
+/* ---------------------------------------------------------------------
+ * diag.c: diagnostics collected during a compile, handed to the caller.
+ *
+ * A DiagList lives in malloc'ed memory (it outlives the compile arena);
+ * it is the implementation of the public mj_diags. Each entry copies the
+ * file name, the message and the source line it points at.
+ * ------------------------------------------------------------------- */
+
+/* One source buffer: the main file or a header. contents is NUL-terminated
+ * (a copy made by the front end) but may also contain NUL bytes; len is
+ * the true length. */
+typedef struct SrcFile {
+    const char *name;
+    const char *contents;
+    size_t len;
+    int id;                 /* index in Compile.files */
+    bool is_builtin;        /* one of memjit's in-memory standard headers */
+} SrcFile;
+
+typedef struct DiagList DiagList;   /* == struct mj_diags */
+
+DiagList *diaglist_new(void);               /* NULL on OOM */
+/* Appends a diagnostic. Returns false on OOM (the list stays valid).
+ * src_line may be NULL; it is copied up to its first newline. */
+bool diaglist_add(DiagList *dl, mj_severity sev, const char *file, int line,
+                  int col, const char *src_line, const char *message);
+void diaglist_free(DiagList *dl);
+
+/* The text of line `line` (1-based) of f, as a pointer into f->contents
+ * and its length without the newline. */
+const char *src_line_text(const SrcFile *f, int line, size_t *len);
+
+#endif /* MEMJIT_UTIL_H */
