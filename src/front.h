@@ -169,7 +169,18 @@ typedef enum {
     TY_PTR,      /* pointer to base */
     TY_ARRAY,    /* array of array_len elements of base; array_len < 0: incomplete */
     TY_FUNC,     /* function returning return_ty, parameters in params */
+    TY_STRUCT,   /* struct: members; size < 0 while incomplete */
+    TY_UNION,    /* union: members; size < 0 while incomplete */
 } TypeKind;
+
+/* A struct or union member, laid out as the x86-64 System V ABI says. */
+typedef struct Member {
+    struct Member *next;
+    Type *ty;
+    Token *name;          /* NULL for an anonymous struct/union member */
+    int offset;           /* bytes from the start of the object */
+    int index;            /* position among the members */
+} Member;
 
 struct Type {
     TypeKind kind;
@@ -192,6 +203,11 @@ struct Type {
     Type *params;         /* parameter types, linked by next */
     bool is_variadic;
     bool is_prototyped;   /* false for "int f()" (old style: unknown params) */
+
+    /* TY_STRUCT, TY_UNION */
+    Member *members;
+    Token *tag;           /* struct tag, or NULL */
+    void *lower;          /* lower.c's gcc_jit_struct, made once per compile */
 
     /* Declarator results (the parser's working fields) */
     Type *next;           /* next parameter */
@@ -277,6 +293,7 @@ typedef enum {
                       pointer to function; args converted to their parameter
                       types, or default-promoted for "..." and unprototyped */
     ND_MEMZERO,    /* sets var (a local) to all zero bytes; type void */
+    ND_MEMBER,     /* lhs.member (lhs a struct/union lvalue; p->m is (*p).m) */
     /* statements */
     ND_BLOCK,      /* { body... } */
     ND_EXPR_STMT,  /* lhs; */
@@ -320,6 +337,9 @@ struct Node {
     /* ND_VAR, ND_STR, ND_MEMZERO */
     Obj *var;
 
+    /* ND_MEMBER */
+    Member *member;
+
     /* ND_NUM */
     int64_t ival;
     long double fval;
@@ -349,6 +369,8 @@ struct Obj {
     bool is_extern;       /* declared extern / only declared: imported from the host */
     bool is_string_literal;  /* an anonymous global made for an ND_STR */
     bool is_used;         /* referenced by code that is kept */
+    bool is_builtin;      /* a GCC builtin such as __builtin_inff: lowered
+                             through gcc_jit_context_get_builtin_function */
 
     /* global variable */
     Initializer *init;    /* NULL: zero-initialised */
