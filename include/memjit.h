@@ -169,6 +169,11 @@ MJ_API mj_module *mj_module_retain(mj_module *mod);
  * was looked up in it becomes invalid. Accepts NULL. Thread-safe. */
 MJ_API void mj_module_release(mj_module *mod);
 
+/* The canonical C type of the function or variable `name` defined in mod
+ * (static ones too), e.g. "int(int, char **)"; NULL when there is none.
+ * Owned by the module; valid while it is referenced. */
+MJ_API const char *mj_module_symbol_type(const mj_module *mod, const char *name);
+
 /* Where the time of the compile that made mod went, in milliseconds:
  * memjit's front end (lexing, preprocessing, parsing, type checking),
  * building libgccjit's IR, and libgccjit's compile (gcc, assembler, linker,

@@ -51,7 +51,7 @@ typedef struct Initializer Initializer;
  * ------------------------------------------------------------------- */
 
 /* How #include finds a file that is not one of memjit's own headers.
- * Returns true and sets *text/*len (owned by the resolver, valid for the
+ * Returns true and sets *text and *len (owned by the resolver, valid for the
  * compile) or false when not found. Used by the CLI for "name" includes. */
 typedef bool IncludeResolver(void *ctx, const char *name, bool is_angled,
                              const char *includer, const char **text,

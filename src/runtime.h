@@ -26,6 +26,7 @@ typedef struct ModuleSymbol {
     char *name;
     char *type;
     bool is_function;
+    bool is_static;           /* listed only to explain a failed lookup */
     void *addr;
 } ModuleSymbol;
 
@@ -38,6 +39,12 @@ struct mj_module {
     pthread_mutex_t err_lock;
     char errmsg[512];         /* last failed mj_lookup */
 };
+
+/* api.c: a Compile with its arena and an empty diagnostics list, or NULL
+ * on OOM. The caller must setjmp(c->bail) before running any phase. */
+Compile *compile_new(void);
+/* Frees the arena and, unless it was taken (set to NULL), the diagnostics. */
+void compile_free(Compile *c);
 
 /* Takes ownership of result; collects the exported symbols of c->globals.
  * Returns NULL on OOM (and then releases result). */

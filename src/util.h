@@ -81,7 +81,7 @@ typedef struct SrcFile {
     bool is_builtin;        /* one of memjit's in-memory standard headers */
 } SrcFile;
 
-typedef struct DiagList DiagList;   /* == struct mj_diags */
+typedef struct mj_diags DiagList;   /* the public mj_diags */
 
 DiagList *diaglist_new(void);               /* NULL on OOM */
 /* Appends a diagnostic. Returns false on OOM (the list stays valid).

@@ -1,0 +1,165 @@
+/*
+ * arena.c - the per-compile allocator and growable strings.
+ *
+ * Tokens, types, AST nodes and strings of one compile are never freed one
+ * by one: they all die together when the compile ends. A bump allocator
+ * over a list of chunks makes that one call, and makes allocation cost a
+ * few instructions. On malloc failure the arena jumps to the compile's
+ * protected boundary, so phases never check for NULL.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define ARENA_MIN_CHUNK (64 * 1024)
+#define ARENA_ALIGN 16
+
+struct ArenaChunk {
+    struct ArenaChunk *next;
+    _Alignas(16) unsigned char data[];
+};
+
+void arena_init(Arena *a, jmp_buf *oom) {
+    memset(a, 0, sizeof *a);
+    a->oom = oom;
+    a->fail_after = -1;
+}
+
+void arena_free(Arena *a) {
+    struct ArenaChunk *ch = a->chunks;
+    while (ch) {
+        struct ArenaChunk *next = ch->next;
+        free(ch);
+        ch = next;
+    }
+    a->chunks = NULL;
+    a->used = a->cap = 0;
+}
+
+_Noreturn void arena_oom(Arena *a) {
+    longjmp(*a->oom, 1);
+}
+
+/* The test hook: counts allocations down and fails the one that hits 0. */
+static bool should_fail(Arena *a) {
+    if (a->fail_after < 0)
+        return false;
+    if (a->fail_after == 0)
+        return true;
+    a->fail_after--;
+    return false;
+}
+
+static void new_chunk(Arena *a, size_t need) {
+    size_t cap = need > ARENA_MIN_CHUNK ? need : ARENA_MIN_CHUNK;
+    /* Grow chunk size with the arena so big inputs take few mallocs. */
+    if (a->total / 4 > cap)
+        cap = a->total / 4;
+    struct ArenaChunk *ch = malloc(sizeof *ch + cap);
+    if (!ch)
+        arena_oom(a);
+    ch->next = a->chunks;
+    a->chunks = ch;
+    a->used = 0;
+    a->cap = cap;
+    a->total += cap;
+}
+
+void *arena_alloc(Arena *a, size_t size) {
+    if (should_fail(a))
+        arena_oom(a);
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (size == 0)
+        size = ARENA_ALIGN;
+    if (!a->chunks || a->cap - a->used < size)
+        new_chunk(a, size);
+    void *p = a->chunks->data + a->used;
+    a->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n) {
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s) {
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap) {
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = arena_vprintf(a, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+/* ---------------------------------------------------------------------
+ * StrBuf
+ * ------------------------------------------------------------------- */
+
+void sb_init(StrBuf *sb, Arena *a) {
+    sb->arena = a;
+    sb->data = NULL;
+    sb->len = sb->cap = 0;
+}
+
+static void sb_reserve(StrBuf *sb, size_t extra) {
+    if (sb->len + extra + 1 <= sb->cap)
+        return;
+    size_t cap = sb->cap ? sb->cap * 2 : 64;
+    while (cap < sb->len + extra + 1)
+        cap *= 2;
+    char *p = arena_alloc(sb->arena, cap);
+    if (sb->len)
+        memcpy(p, sb->data, sb->len);
+    sb->data = p;
+    sb->cap = cap;
+}
+
+void sb_putn(StrBuf *sb, const char *s, size_t n) {
+    sb_reserve(sb, n);
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+void sb_putc(StrBuf *sb, char c) {
+    sb_putn(sb, &c, 1);
+}
+
+void sb_puts(StrBuf *sb, const char *s) {
+    sb_putn(sb, s, strlen(s));
+}
+
+void sb_printf(StrBuf *sb, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = arena_vprintf(sb->arena, fmt, ap);
+    va_end(ap);
+    sb_puts(sb, s);
+}
+
+char *sb_str(StrBuf *sb) {
+    if (!sb->data)
+        sb_reserve(sb, 0), sb->data[0] = '\0';
+    return sb->data;
+}

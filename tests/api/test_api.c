@@ -1,0 +1,361 @@
+/*
+ * test_api.c - the public API: lifetimes, typed lookup, errors, diagnostics.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "memjit.h"
+
+static const char good_src[] =
+    "static int hidden(int x) { return x * 3; }\n"
+    "int counter = 41;\n"
+    "double scale = 2.5;\n"
+    "const char *greeting = \"hi\";\n"
+    "int add(int a, int b) { return a + b + hidden(0); }\n"
+    "double mul(double a, double b) { return a * b * scale; }\n"
+    "unsigned long ulen(const char *s) { unsigned long n = 0; while (s[n]) n++; return n; }\n"
+    "int bump(void) { return ++counter; }\n"
+    "char *pick(char **v, int i) { return v[i]; }\n";
+
+typedef struct Fixture {
+    mj_runtime *rt;
+    mj_module *mod;
+} Fixture;
+
+static int setup(void **state) {
+    Fixture *f = calloc(1, sizeof *f);
+    f->rt = mj_runtime_new(NULL, NULL);
+    if (!f->rt)
+        return -1;
+    mj_diags *d = NULL;
+    mj_status st = mj_compile(f->rt, "good.c", good_src, strlen(good_src), &f->mod, &d);
+    if (st != MJ_OK) {
+        mj_diags_print(d, stderr);
+        mj_diags_free(d);
+        return -1;
+    }
+    mj_diags_free(d);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    Fixture *f = *state;
+    mj_module_release(f->mod);
+    mj_runtime_free(f->rt);
+    free(f);
+    return 0;
+}
+
+static void test_compile_lookup_call(void **state) {
+    Fixture *f = *state;
+    int (*add)(int, int) = MJ_FN(f->mod, "add", int, int, int);
+    assert_non_null(add);
+    assert_int_equal(add(2, 3), 5);
+    double (*mul)(double, double) = MJ_FN(f->mod, "mul", double, double, double);
+    assert_non_null(mul);
+    assert_true(mul(2.0, 4.0) == 20.0);
+    unsigned long (*ulen)(const char *) = MJ_FN(f->mod, "ulen", unsigned long, const char *);
+    assert_non_null(ulen);
+    assert_int_equal(ulen("hello"), 5);
+    char *v[] = {"a", "bc"};
+    char *(*pick)(char **, int) = MJ_FN(f->mod, "pick", char *, char **, int);
+    assert_non_null(pick);
+    assert_string_equal(pick(v, 1), "bc");
+}
+
+static void test_variables(void **state) {
+    Fixture *f = *state;
+    int *counter = MJ_VAR(f->mod, "counter", int);
+    assert_non_null(counter);
+    assert_int_equal(*counter, 41);
+    int (*bump)(void) = MJ_FN(f->mod, "bump", int, void);
+    assert_non_null(bump);
+    assert_int_equal(bump(), 42);
+    assert_int_equal(*counter, 42);
+    *counter = 100;
+    assert_int_equal(bump(), 101);
+    double *scale = MJ_VAR(f->mod, "scale", double);
+    assert_non_null(scale);
+    assert_true(*scale == 2.5);
+    const char **greeting = mj_lookup(f->mod, "greeting", "const char *");
+    assert_non_null(greeting);
+    assert_string_equal(*greeting, "hi");
+}
+
+static void test_wrong_type_refused(void **state) {
+    Fixture *f = *state;
+    void *p = NULL;
+    char msg[256];
+    assert_int_equal(mj_lookup_ex(f->mod, "add", "double(double, double)", &p, msg, sizeof msg),
+                     MJ_ERR_TYPE);
+    assert_null(p);
+    assert_non_null(strstr(msg, "'add'"));
+    assert_non_null(strstr(msg, "int(int, int)"));
+    assert_non_null(strstr(msg, "double(double, double)"));
+    /* A variable looked up as a function, and the other way round. */
+    assert_null(mj_lookup(f->mod, "counter", "int(void)"));
+    assert_non_null(strstr(mj_module_errmsg(f->mod), "counter"));
+    assert_null(mj_lookup(f->mod, "bump", "int"));
+    assert_null(mj_lookup(f->mod, "counter", "long"));
+    assert_null(mj_lookup(f->mod, "counter", "unsigned int"));
+    assert_null(mj_lookup(f->mod, "ulen", "unsigned long(char *)"));  /* const matters */
+    assert_null(mj_lookup(f->mod, "add", "int(int)"));
+    assert_null(mj_lookup(f->mod, "add", "int(int, int, int)"));
+}
+
+static void test_type_spelling_normalised(void **state) {
+    Fixture *f = *state;
+    assert_non_null(mj_lookup(f->mod, "add", "int(int,int)"));
+    assert_non_null(mj_lookup(f->mod, "add", "  int ( int a , int b ) "));
+    assert_non_null(mj_lookup(f->mod, "add", "signed int(const int, signed)"));
+    assert_non_null(mj_lookup(f->mod, "ulen", "unsigned long int(const char *s)"));
+    assert_non_null(mj_lookup(f->mod, "ulen", "long unsigned(char const*)"));
+    assert_non_null(mj_lookup(f->mod, "bump", "int()"));
+    assert_non_null(mj_lookup(f->mod, "bump", "int(void)"));
+    assert_non_null(mj_lookup(f->mod, "counter", "signed int"));
+}
+
+static void test_bad_type_string(void **state) {
+    Fixture *f = *state;
+    void *p;
+    char msg[256];
+    assert_int_equal(mj_lookup_ex(f->mod, "add", "int(int", &p, msg, sizeof msg), MJ_ERR_BAD_TYPE);
+    assert_non_null(strstr(msg, "int(int"));
+    assert_int_equal(mj_lookup_ex(f->mod, "add", "banana", &p, msg, sizeof msg), MJ_ERR_BAD_TYPE);
+    assert_int_equal(mj_lookup_ex(f->mod, "add", "", &p, msg, sizeof msg), MJ_ERR_BAD_TYPE);
+    assert_int_equal(mj_lookup_ex(f->mod, "add", "int x; int", &p, msg, sizeof msg), MJ_ERR_BAD_TYPE);
+}
+
+static void test_missing_and_static(void **state) {
+    Fixture *f = *state;
+    void *p;
+    char msg[256];
+    assert_int_equal(mj_lookup_ex(f->mod, "nope", "int", &p, msg, sizeof msg), MJ_ERR_NOT_FOUND);
+    assert_non_null(strstr(msg, "nope"));
+    assert_int_equal(mj_lookup_ex(f->mod, "hidden", "int(int)", &p, msg, sizeof msg), MJ_ERR_NOT_FOUND);
+    assert_non_null(strstr(msg, "static"));
+    assert_int_equal(mj_lookup_ex(NULL, "add", "int(int, int)", &p, msg, sizeof msg), MJ_ERR_ARG);
+    assert_int_equal(mj_lookup_ex(f->mod, NULL, "int", &p, msg, sizeof msg), MJ_ERR_ARG);
+    assert_null(mj_lookup(NULL, "add", "int"));
+    assert_string_equal(mj_module_errmsg(NULL), "");
+    assert_string_equal(mj_module_symbol_type(f->mod, "add"), "int(int, int)");
+    assert_string_equal(mj_module_symbol_type(f->mod, "greeting"), "const char *");
+    assert_null(mj_module_symbol_type(f->mod, "nope"));
+}
+
+static void test_retain_release(void **state) {
+    Fixture *f = *state;
+    mj_module *extra = mj_module_retain(f->mod);
+    assert_ptr_equal(extra, f->mod);
+    mj_module_release(extra);
+    /* Still usable: the fixture holds the first reference. */
+    int (*add)(int, int) = MJ_FN(f->mod, "add", int, int, int);
+    assert_non_null(add);
+    assert_int_equal(add(1, 1), 2);
+    assert_null(mj_module_retain(NULL));
+    mj_module_release(NULL);
+}
+
+static void test_module_outlives_runtime(void **state) {
+    (void)state;
+    mj_runtime *rt = mj_runtime_new(NULL, NULL);
+    const char *src = "int twice(int x) { return 2 * x; }";
+    mj_module *m = NULL;
+    assert_int_equal(mj_compile(rt, "t.c", src, strlen(src), &m, NULL), MJ_OK);
+    mj_runtime_free(rt);
+    int (*twice)(int) = MJ_FN(m, "twice", int, int);
+    assert_non_null(twice);
+    assert_int_equal(twice(21), 42);
+    mj_module_release(m);
+}
+
+static void test_runtime_options(void **state) {
+    (void)state;
+    mj_options o;
+    mj_options_init(&o);
+    assert_int_equal(o.opt_level, 2);
+    assert_int_equal(o.debug_info, 0);
+    mj_status st = MJ_OK;
+    o.opt_level = 4;
+    assert_null(mj_runtime_new(&o, &st));
+    assert_int_equal(st, MJ_ERR_ARG);
+    o.opt_level = -1;
+    assert_null(mj_runtime_new(&o, &st));
+    for (int level = 0; level <= 3; level++) {
+        o.opt_level = level;
+        o.debug_info = level & 1;
+        mj_runtime *rt = mj_runtime_new(&o, &st);
+        assert_non_null(rt);
+        assert_int_equal(st, MJ_OK);
+        const char *src = "int f(int x) { int s = 0; for (int i = 0; i < x; i++) s += i; return s; }";
+        mj_module *m;
+        assert_int_equal(mj_compile(rt, "o.c", src, strlen(src), &m, NULL), MJ_OK);
+        int (*fn)(int) = MJ_FN(m, "f", int, int);
+        assert_non_null(fn);
+        assert_int_equal(fn(10), 45);
+        mj_module_release(m);
+        mj_runtime_free(rt);
+    }
+    mj_runtime_free(NULL);
+}
+
+static void test_null_arguments(void **state) {
+    Fixture *f = *state;
+    mj_module *m = (mj_module *)1;
+    assert_int_equal(mj_compile(NULL, "x.c", "", 0, &m, NULL), MJ_ERR_ARG);
+    assert_null(m);
+    assert_int_equal(mj_compile(f->rt, "x.c", NULL, 0, &m, NULL), MJ_ERR_ARG);
+    assert_int_equal(mj_compile(f->rt, "x.c", "int x;", 6, NULL, NULL), MJ_ERR_ARG);
+    assert_int_equal(mj_diags_count(NULL), 0);
+    assert_null(mj_diags_get(NULL, 0));
+    assert_string_equal(mj_diags_text(NULL), "");
+    mj_diags_free(NULL);
+    for (int s = MJ_OK; s <= MJ_ERR_BAD_TYPE; s++)
+        assert_true(strlen(mj_status_str((mj_status)s)) > 0);
+    assert_string_equal(mj_version(), MJ_VERSION_STRING);
+}
+
+static void test_diagnostic_positions(void **state) {
+    Fixture *f = *state;
+    const char *src =
+        "int f(void) {\n"
+        "    int a = 1;\n"
+        "    return a + missing;\n"
+        "}\n";
+    mj_module *m;
+    mj_diags *d;
+    assert_int_equal(mj_compile(f->rt, "pos.c", src, strlen(src), &m, &d), MJ_ERR_COMPILE);
+    assert_null(m);
+    assert_true(mj_diags_error_count(d) >= 1);
+    const mj_diag *e = mj_diags_get(d, 0);
+    assert_non_null(e);
+    assert_int_equal(e->severity, MJ_SEV_ERROR);
+    assert_string_equal(e->file, "pos.c");
+    assert_int_equal(e->line, 3);
+    assert_int_equal(e->column, 16);
+    assert_non_null(strstr(e->message, "missing"));
+    assert_string_equal(e->source_line, "    return a + missing;");
+    const char *text = mj_diags_text(d);
+    assert_non_null(strstr(text, "pos.c:3:16: error: "));
+    assert_non_null(strstr(text, "\n     return a + missing;\n                ^\n"));
+    mj_diags_free(d);
+}
+
+static void test_several_errors_collected(void **state) {
+    Fixture *f = *state;
+    const char *src =
+        "int f(void) { return x; }\n"
+        "int g(void) { return y; }\n"
+        "int h(void) { return 1 }\n";
+    mj_module *m;
+    mj_diags *d;
+    assert_int_equal(mj_compile(f->rt, "many.c", src, strlen(src), &m, &d), MJ_ERR_COMPILE);
+    assert_true(mj_diags_error_count(d) >= 3);
+    assert_int_equal(mj_diags_get(d, 0)->line, 1);
+    assert_int_equal(mj_diags_get(d, 1)->line, 2);
+    assert_int_equal(mj_diags_get(d, 2)->line, 3);
+    mj_diags_free(d);
+}
+
+static void test_empty_source_compiles(void **state) {
+    Fixture *f = *state;
+    mj_module *m;
+    mj_diags *d;
+    assert_int_equal(mj_compile(f->rt, NULL, "", 0, &m, &d), MJ_OK);
+    assert_non_null(m);
+    assert_int_equal(mj_diags_count(d), 0);
+    assert_null(mj_lookup(m, "main", "int(void)"));
+    mj_diags_free(d);
+    mj_module_release(m);
+}
+
+static void test_source_not_nul_terminated(void **state) {
+    Fixture *f = *state;
+    /* Only the first 30 bytes are source; what follows must not be read. */
+    const char buf[] = "int g(void) { return 7; }     garbage that is not C";
+    mj_module *m;
+    assert_int_equal(mj_compile(f->rt, "n.c", buf, 30, &m, NULL), MJ_OK);
+    int (*g)(void) = MJ_FN(m, "g", int, void);
+    assert_non_null(g);
+    assert_int_equal(g(), 7);
+    mj_module_release(m);
+}
+
+static void test_undefined_function_reported(void **state) {
+    Fixture *f = *state;
+    const char *src = "int nowhere_to_be_found(int);\n"
+                      "int f(void) { return nowhere_to_be_found(1); }\n";
+    mj_module *m;
+    mj_diags *d;
+    assert_int_equal(mj_compile(f->rt, "u.c", src, strlen(src), &m, &d), MJ_ERR_COMPILE);
+    assert_non_null(strstr(mj_diags_text(d), "nowhere_to_be_found"));
+    mj_diags_free(d);
+}
+
+static void test_libc_and_libm_calls(void **state) {
+    Fixture *f = *state;
+    const char *src =
+        "#include <math.h>\n#include <string.h>\n#include <stdlib.h>\n#include <stdio.h>\n"
+        "double h(double x, double y) { return hypot(x, y) + floor(0.5); }\n"
+        "int n(const char *s) { char *p = malloc(strlen(s) + 1); strcpy(p, s);"
+        " int k = (int)strlen(p); free(p); return k; }\n"
+        "int fmt(char *buf, int v) { return sprintf(buf, \"<%d %.1f %c>\", v, 1.5f, 'z'); }\n";
+    mj_module *m;
+    mj_diags *d;
+    mj_status st = mj_compile(f->rt, "libc.c", src, strlen(src), &m, &d);
+    if (st != MJ_OK)
+        mj_diags_print(d, stderr);
+    mj_diags_free(d);
+    assert_int_equal(st, MJ_OK);
+    double (*h)(double, double) = MJ_FN(m, "h", double, double, double);
+    int (*n)(const char *) = MJ_FN(m, "n", int, const char *);
+    int (*fmt)(char *, int) = MJ_FN(m, "fmt", int, char *, int);
+    assert_non_null(h);
+    assert_non_null(n);
+    assert_non_null(fmt);
+    assert_true(h(3, 4) == 5.0);
+    assert_int_equal(n("memjit"), 6);
+    char buf[64];
+    assert_int_equal(fmt(buf, 42), 10);
+    assert_string_equal(buf, "<42 1.5 z>");
+    mj_module_release(m);
+}
+
+static void test_compile_times(void **state) {
+    Fixture *f = *state;
+    mj_compile_times t;
+    mj_module_times(f->mod, &t);
+    assert_true(t.frontend_ms > 0);
+    assert_true(t.jit_ms > t.frontend_ms);
+    mj_module_times(NULL, &t);
+    assert_true(t.jit_ms == 0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_compile_lookup_call),
+        cmocka_unit_test(test_variables),
+        cmocka_unit_test(test_wrong_type_refused),
+        cmocka_unit_test(test_type_spelling_normalised),
+        cmocka_unit_test(test_bad_type_string),
+        cmocka_unit_test(test_missing_and_static),
+        cmocka_unit_test(test_retain_release),
+        cmocka_unit_test(test_module_outlives_runtime),
+        cmocka_unit_test(test_runtime_options),
+        cmocka_unit_test(test_null_arguments),
+        cmocka_unit_test(test_diagnostic_positions),
+        cmocka_unit_test(test_several_errors_collected),
+        cmocka_unit_test(test_empty_source_compiles),
+        cmocka_unit_test(test_source_not_nul_terminated),
+        cmocka_unit_test(test_undefined_function_reported),
+        cmocka_unit_test(test_libc_and_libm_calls),
+        cmocka_unit_test(test_compile_times),
+    };
+    return cmocka_run_group_tests_name("api", tests, setup, teardown);
+}

@@ -1,0 +1,198 @@
+/*
+ * memjit - the command-line tool. Uses only the public API.
+ *
+ *   memjit run [OPTIONS] FILE.c [ARGS...]   compile FILE in memory, call main
+ *   memjit check [OPTIONS] FILE.c           compile, print diagnostics only
+ *
+ * Exit status: run exits with main's status; check exits 0 when FILE has no
+ * errors; 1 for errors in the source; 2 for usage and I/O errors.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memjit.h"
+
+#define EXIT_USAGE 2
+
+static void usage(FILE *out) {
+    fputs("usage: memjit run [OPTIONS] FILE.c [ARGS...]\n"
+          "       memjit check [OPTIONS] FILE.c\n"
+          "       memjit --version | --help\n"
+          "options:\n"
+          "  -O0 .. -O3   optimisation level (default -O2)\n"
+          "  -g           emit debug information\n"
+          "  -v           print where the compile time went, to stderr\n",
+          out);
+}
+
+typedef struct Cli {
+    const char *command;
+    const char *file;
+    int argc;            /* arguments for main, FILE first */
+    char **argv;
+    mj_options opts;
+    int verbose;
+} Cli;
+
+static int parse_args(Cli *cli, int argc, char **argv) {
+    mj_options_init(&cli->opts);
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    cli->command = argv[1];
+    if (!strcmp(cli->command, "--help") || !strcmp(cli->command, "-h")) {
+        usage(stdout);
+        exit(0);
+    }
+    if (!strcmp(cli->command, "--version")) {
+        printf("memjit %s\n", mj_version());
+        exit(0);
+    }
+    if (strcmp(cli->command, "run") && strcmp(cli->command, "check")) {
+        fprintf(stderr, "memjit: unknown command '%s'\n", cli->command);
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    int i = 2;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        if (a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
+            cli->opts.opt_level = a[2] - '0';
+        else if (!strcmp(a, "-g"))
+            cli->opts.debug_info = 1;
+        else if (!strcmp(a, "-v"))
+            cli->verbose = 1;
+        else if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "memjit: unknown option '%s'\n", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        fprintf(stderr, "memjit: no input file\n");
+        return EXIT_USAGE;
+    }
+    cli->file = argv[i];
+    cli->argc = argc - i;
+    cli->argv = argv + i;
+    return 0;
+}
+
+/* Reads a whole file (any bytes) into a malloc'ed buffer. */
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *p = realloc(buf, cap);
+            if (!p) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = p;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void print_times(const mj_module *mod) {
+    mj_compile_times t;
+    mj_module_times(mod, &t);
+    double total = t.frontend_ms + t.lower_ms + t.jit_ms;
+    fprintf(stderr,
+            "memjit: front end %.3f ms, IR building %.3f ms, libgccjit %.3f ms "
+            "(total %.3f ms, memjit's share %.1f%%)\n",
+            t.frontend_ms, t.lower_ms, t.jit_ms, total,
+            total > 0 ? 100.0 * (t.frontend_ms + t.lower_ms) / total : 0.0);
+}
+
+/* Calls main with the signature the program gave it. */
+static int call_main(mj_module *mod, int argc, char **argv) {
+    const char *type = mj_module_symbol_type(mod, "main");
+    if (!type) {
+        fprintf(stderr, "memjit: the program defines no function 'main'\n");
+        return 1;
+    }
+    if (!strcmp(type, "int(void)") || !strcmp(type, "int()")) {
+        int (*main_fn)(void) = (int (*)(void))mj_lookup(mod, "main", type);
+        if (main_fn)
+            return main_fn();
+    } else if (!strcmp(type, "int(int, char **)")) {
+        int (*main_fn)(int, char **) = MJ_FN(mod, "main", int, int, char **);
+        if (main_fn)
+            return main_fn(argc, argv);
+    } else {
+        fprintf(stderr, "memjit: 'main' has type '%s'; expected 'int(void)' or "
+                        "'int(int, char **)'\n", type);
+        return 1;
+    }
+    fprintf(stderr, "memjit: %s\n", mj_module_errmsg(mod));
+    return 1;
+}
+
+int main(int argc, char **argv) {
+    Cli cli = {0};
+    int rc = parse_args(&cli, argc, argv);
+    if (rc)
+        return rc;
+
+    size_t len = 0;
+    char *src = read_file(cli.file, &len);
+    if (!src) {
+        fprintf(stderr, "memjit: cannot read '%s': %s\n", cli.file, strerror(errno));
+        return EXIT_USAGE;
+    }
+    mj_status st;
+    mj_runtime *rt = mj_runtime_new(&cli.opts, &st);
+    if (!rt) {
+        fprintf(stderr, "memjit: %s\n", mj_status_str(st));
+        free(src);
+        return EXIT_USAGE;
+    }
+    mj_module *mod = NULL;
+    mj_diags *diags = NULL;
+    st = mj_compile(rt, cli.file, src, len, &mod, &diags);
+    free(src);
+    mj_diags_print(diags, stderr);
+    mj_diags_free(diags);
+    if (st != MJ_OK) {
+        if (st != MJ_ERR_COMPILE)
+            fprintf(stderr, "memjit: %s\n", mj_status_str(st));
+        mj_runtime_free(rt);
+        return 1;
+    }
+    if (cli.verbose)
+        print_times(mod);
+    rc = 0;
+    if (!strcmp(cli.command, "run")) {
+        fflush(stderr);
+        rc = call_main(mod, cli.argc, cli.argv);
+        fflush(stdout);
+    }
+    mj_module_release(mod);
+    mj_runtime_free(rt);
+    return rc;
+}
