@@ -59,9 +59,14 @@ mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status) {
         return NULL;
     }
     rt->opts = o;
+    rt->fail_alloc_after = -1;
     if (status)
         *status = MJ_OK;
     return rt;
+}
+
+void runtime_fail_alloc_after(mj_runtime *rt, long n) {
+    rt->fail_alloc_after = n;
 }
 
 void mj_runtime_free(mj_runtime *rt) {
@@ -111,8 +116,12 @@ static bool run_front_end(Compile *c, const char *name, const char *src, size_t 
     return c->error_count == 0;
 }
 
-/* State of one mj_compile that must survive a longjmp. */
+/* One mj_compile: its inputs, and the state that must survive a longjmp. */
 typedef struct CompileRun {
+    mj_runtime *rt;
+    const char *name;
+    const char *src;
+    size_t len;
     gcc_jit_context *ctx;
     gcc_jit_result *result;
     mj_module *mod;
@@ -120,16 +129,15 @@ typedef struct CompileRun {
     double t[4];
 } CompileRun;
 
-static void run_phases(Compile *c, mj_runtime *rt, const char *name,
-                       const char *src, size_t len, CompileRun *run) {
+static void run_phases(Compile *c, CompileRun *run) {
     run->t[0] = now_ms();
-    bool ok = run_front_end(c, name, src, len);
+    bool ok = run_front_end(c, run->name, run->src, run->len);
     run->t[1] = run->t[2] = run->t[3] = now_ms();
     if (!ok) {
         run->status = MJ_ERR_COMPILE;
         return;
     }
-    run->ctx = jit_new_context(&rt->opts);
+    run->ctx = jit_new_context(&run->rt->opts);
     if (!run->ctx) {
         error_at(c, NULL, 0, 0, "libgccjit could not create a context");
         run->status = MJ_ERR_JIT;
@@ -152,6 +160,16 @@ static void run_phases(Compile *c, mj_runtime *rt, const char *name,
     run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
 }
 
+/* The protected boundary: whatever longjmps out of a phase lands here.
+ * Nothing in this frame changes between setjmp and longjmp but *run. */
+static void protected_compile(Compile *c, CompileRun *run) {
+    int jumped = setjmp(c->bail);
+    if (jumped == 0)
+        run_phases(c, run);
+    else
+        run->status = jumped == 1 ? MJ_ERR_NOMEM : MJ_ERR_COMPILE;
+}
+
 mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
                      size_t len, mj_module **out, mj_diags **diags) {
     if (out)
@@ -160,42 +178,28 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
         *diags = NULL;
     if (!rt || !src || !out)
         return MJ_ERR_ARG;
-    if (!name)
-        name = "<input>";
 
     Compile *c = compile_new();
     if (!c)
         return MJ_ERR_NOMEM;
-    /* volatile: run is written between setjmp and a possible longjmp. */
-    CompileRun *volatile run = calloc(1, sizeof(CompileRun));
-    if (!run) {
-        compile_free(c);
-        return MJ_ERR_NOMEM;
-    }
-    int jumped = setjmp(c->bail);
-    if (jumped == 0)
-        run_phases(c, rt, name, src, len, run);
-    else
-        run->status = jumped == 1 ? MJ_ERR_NOMEM : MJ_ERR_COMPILE;
+    c->arena.fail_after = rt->fail_alloc_after;
+    CompileRun run = {.rt = rt, .name = name ? name : "<input>", .src = src, .len = len};
+    protected_compile(c, &run);
 
-    mj_module *mod = run->mod;
-    if (mod) {
-        mod->times_ms[0] = run->t[1] - run->t[0];
-        mod->times_ms[1] = run->t[2] - run->t[1];
-        mod->times_ms[2] = run->t[3] - run->t[2];
+    if (run.mod) {
+        run.mod->times_ms[0] = run.t[1] - run.t[0];
+        run.mod->times_ms[1] = run.t[2] - run.t[1];
+        run.mod->times_ms[2] = run.t[3] - run.t[2];
     }
-    if (run->result)
-        gcc_jit_result_release(run->result);
-    if (run->ctx)
-        gcc_jit_context_release(run->ctx);
-    mj_status st = run->status;
-    free(run);
-
-    *out = mod;
+    if (run.result)
+        gcc_jit_result_release(run.result);
+    if (run.ctx)
+        gcc_jit_context_release(run.ctx);
+    *out = run.mod;
     if (diags) {
         *diags = c->diags;
         c->diags = NULL;
     }
     compile_free(c);
-    return st;
+    return run.status;
 }

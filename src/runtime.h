@@ -18,7 +18,12 @@
 
 struct mj_runtime {
     mj_options opts;
+    long fail_alloc_after;   /* test hook: see runtime_fail_alloc_after */
 };
+
+/* Test hook (tests/api/test_oom.c): the compiles of rt fail their n-th
+ * arena allocation, as if malloc had returned NULL; n < 0 turns it off. */
+void runtime_fail_alloc_after(mj_runtime *rt, long n);
 
 /* One exported symbol: a non-static function or variable defined in the
  * module, with its type in the canonical spelling of type_to_string. */

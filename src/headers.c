@@ -1,0 +1,298 @@
+/*
+ * headers.c - memjit's own standard headers, held in memory.
+ *
+ * A compile must not depend on the host's /usr/include (glibc's headers
+ * are full of extensions our front end does not parse), so memjit serves
+ * the standard headers itself. They declare what glibc provides on
+ * x86-64, with glibc's constants, so compiled code links against the host
+ * process's libc. Only plain C is used: prototypes, typedefs, extern, no
+ * attributes, no struct bodies, no inline functions.
+ *
+ * Every include is lexed on every compile, so the text is kept compact:
+ * several declarators share one declaration and parameters have no names.
+ * Typedefs needed by several headers sit behind a __MJ_*_T guard of their
+ * own so that a repeated typedef never reaches the parser.
+ */
+#include <string.h>
+
+#include "front.h"
+
+#define SIZE_T "#ifndef __MJ_SIZE_T\n#define __MJ_SIZE_T\ntypedef unsigned long size_t;\n#endif\n"
+#define NULL_ "#ifndef NULL\n#define NULL ((void*)0)\n#endif\n"
+#define WCHAR_T "#ifndef __MJ_WCHAR_T\n#define __MJ_WCHAR_T\ntypedef int wchar_t;\n#endif\n"
+
+static const char stddef_h[] =
+    "#ifndef __MJ_STDDEF_H\n#define __MJ_STDDEF_H\n" SIZE_T NULL_ WCHAR_T
+    "typedef long ptrdiff_t;\n"
+    "#define offsetof(T,m) ((size_t)&(((T*)0)->m))\n"
+    "#endif\n";
+
+static const char stdio_h[] =
+    "#ifndef __MJ_STDIO_H\n#define __MJ_STDIO_H\n" SIZE_T NULL_
+    "typedef long ssize_t;\n"
+    "typedef struct _IO_FILE FILE;\n"
+    "extern FILE *stdin,*stdout,*stderr;\n"
+    "#define EOF (-1)\n#define BUFSIZ 8192\n#define FILENAME_MAX 4096\n"
+    "#define FOPEN_MAX 16\n#define L_tmpnam 20\n#define TMP_MAX 238328\n"
+    "#define SEEK_SET 0\n#define SEEK_CUR 1\n#define SEEK_END 2\n"
+    "#define _IOFBF 0\n#define _IOLBF 1\n#define _IONBF 2\n"
+    "int printf(const char*,...),fprintf(FILE*,const char*,...),"
+    "sprintf(char*,const char*,...),snprintf(char*,size_t,const char*,...),"
+    "scanf(const char*,...),fscanf(FILE*,const char*,...),"
+    "sscanf(const char*,const char*,...);\n"
+    "int puts(const char*),putchar(int),fputs(const char*,FILE*),"
+    "fputc(int,FILE*),putc(int,FILE*),getchar(void),getc(FILE*),"
+    "fgetc(FILE*),ungetc(int,FILE*),fclose(FILE*),fflush(FILE*),"
+    "fseek(FILE*,long,int),feof(FILE*),ferror(FILE*),"
+    "remove(const char*),rename(const char*,const char*),"
+    "setvbuf(FILE*,char*,int,size_t);\n"
+    "char *fgets(char*,int,FILE*);\n"
+    "FILE *fopen(const char*,const char*),*tmpfile(void),"
+    "*freopen(const char*,const char*,FILE*);\n"
+    "size_t fread(void*,size_t,size_t,FILE*),"
+    "fwrite(const void*,size_t,size_t,FILE*);\n"
+    "long ftell(FILE*);\n"
+    "void rewind(FILE*),perror(const char*),clearerr(FILE*),"
+    "setbuf(FILE*,char*);\n"
+    "#endif\n";
+
+static const char stdlib_h[] =
+    "#ifndef __MJ_STDLIB_H\n#define __MJ_STDLIB_H\n" SIZE_T NULL_ WCHAR_T
+    "#define EXIT_SUCCESS 0\n#define EXIT_FAILURE 1\n#define RAND_MAX 2147483647\n"
+    "void *malloc(size_t),*calloc(size_t,size_t),*realloc(void*,size_t),"
+    "*aligned_alloc(size_t,size_t),"
+    "*bsearch(const void*,const void*,size_t,size_t,int(*)(const void*,const void*));\n"
+    "void free(void*),exit(int),_Exit(int),abort(void),srand(unsigned),"
+    "qsort(void*,size_t,size_t,int(*)(const void*,const void*));\n"
+    "int atexit(void(*)(void)),atoi(const char*),abs(int),rand(void),"
+    "system(const char*);\n"
+    "long atol(const char*),strtol(const char*,char**,int),labs(long);\n"
+    "long long atoll(const char*),strtoll(const char*,char**,int),"
+    "llabs(long long);\n"
+    "unsigned long strtoul(const char*,char**,int);\n"
+    "unsigned long long strtoull(const char*,char**,int);\n"
+    "double atof(const char*),strtod(const char*,char**);\n"
+    "float strtof(const char*,char**);\n"
+    "long double strtold(const char*,char**);\n"
+    "char *getenv(const char*);\n"
+    "#endif\n";
+
+static const char string_h[] =
+    "#ifndef __MJ_STRING_H\n#define __MJ_STRING_H\n" SIZE_T NULL_
+    "void *memcpy(void*,const void*,size_t),*memmove(void*,const void*,size_t),"
+    "*memset(void*,int,size_t),*memchr(const void*,int,size_t);\n"
+    "int memcmp(const void*,const void*,size_t),strcmp(const char*,const char*),"
+    "strncmp(const char*,const char*,size_t),strcoll(const char*,const char*);\n"
+    "char *strcpy(char*,const char*),*strncpy(char*,const char*,size_t),"
+    "*strcat(char*,const char*),*strncat(char*,const char*,size_t),"
+    "*strdup(const char*),*strndup(const char*,size_t),"
+    "*strchr(const char*,int),*strrchr(const char*,int),"
+    "*strstr(const char*,const char*),*strpbrk(const char*,const char*),"
+    "*strtok(char*,const char*),*strerror(int);\n"
+    "size_t strlen(const char*),strnlen(const char*,size_t),"
+    "strspn(const char*,const char*),strcspn(const char*,const char*),"
+    "strxfrm(char*,const char*,size_t);\n"
+    "#endif\n";
+
+/* One line per argument shape, for the double, float and long double forms. */
+#define MATH1(T, S) \
+    T sin##S(T),cos##S(T),tan##S(T),asin##S(T),acos##S(T),atan##S(T),\
+sinh##S(T),cosh##S(T),tanh##S(T),asinh##S(T),acosh##S(T),atanh##S(T),\
+exp##S(T),exp2##S(T),expm1##S(T),log##S(T),log10##S(T),log2##S(T),\
+log1p##S(T),sqrt##S(T),cbrt##S(T),fabs##S(T),floor##S(T),ceil##S(T),\
+round##S(T),trunc##S(T),rint##S(T),nearbyint##S(T),\
+atan2##S(T,T),pow##S(T,T),hypot##S(T,T),fmod##S(T,T),remainder##S(T,T),\
+fmin##S(T,T),fmax##S(T,T),fdim##S(T,T),copysign##S(T,T),fma##S(T,T,T),\
+frexp##S(T,int*),ldexp##S(T,int),modf##S(T,T*),scalbn##S(T,int);
+#define STR_(...) #__VA_ARGS__
+#define STR(...) STR_(__VA_ARGS__)
+
+static const char math_h[] =
+    "#ifndef __MJ_MATH_H\n#define __MJ_MATH_H\n"
+    STR(MATH1(double, )) "\n"
+    STR(MATH1(float, f)) "\n"
+    STR(MATH1(long double, l)) "\n"
+    "long lround(double),lroundf(float),lroundl(long double),"
+    "lrint(double),lrintf(float),lrintl(long double);\n"
+    "long long llround(double),llroundf(float),llroundl(long double);\n"
+    "#define M_E 2.7182818284590452354\n#define M_LOG2E 1.4426950408889634074\n"
+    "#define M_LOG10E 0.43429448190325182765\n#define M_LN2 0.69314718055994530942\n"
+    "#define M_LN10 2.30258509299404568402\n#define M_PI 3.14159265358979323846\n"
+    "#define M_PI_2 1.57079632679489661923\n#define M_PI_4 0.78539816339744830962\n"
+    "#define M_1_PI 0.31830988618379067154\n#define M_2_PI 0.63661977236758134308\n"
+    "#define M_2_SQRTPI 1.12837916709551257390\n#define M_SQRT2 1.41421356237309504880\n"
+    "#define M_SQRT1_2 0.70710678118654752440\n"
+    "#define HUGE_VAL (__builtin_huge_val())\n#define HUGE_VALF (__builtin_inff())\n"
+    "#define HUGE_VALL ((long double)__builtin_huge_val())\n"
+    "#define INFINITY (__builtin_inff())\n#define NAN (__builtin_nanf(\"\"))\n"
+    "#define FP_NAN 0\n#define FP_INFINITE 1\n#define FP_ZERO 2\n"
+    "#define FP_SUBNORMAL 3\n#define FP_NORMAL 4\n"
+    "#define isnan(x) __builtin_isnan(x)\n#define isinf(x) __builtin_isinf_sign(x)\n"
+    "#define isfinite(x) __builtin_isfinite(x)\n#define signbit(x) __builtin_signbit(x)\n"
+    "#define fpclassify(x) __builtin_fpclassify(FP_NAN,FP_INFINITE,FP_NORMAL,FP_SUBNORMAL,FP_ZERO,x)\n"
+    "#define isnormal(x) (fpclassify(x)==FP_NORMAL)\n"
+    "#endif\n";
+
+static const char stdint_h[] =
+    "#ifndef __MJ_STDINT_H\n#define __MJ_STDINT_H\n"
+    "typedef signed char int8_t,int_least8_t,int_fast8_t;\n"
+    "typedef short int16_t,int_least16_t;\n"
+    "typedef int int32_t,int_least32_t;\n"
+    "typedef long int64_t,int_least64_t,int_fast16_t,int_fast32_t,int_fast64_t,"
+    "intptr_t,intmax_t;\n"
+    "typedef unsigned char uint8_t,uint_least8_t,uint_fast8_t;\n"
+    "typedef unsigned short uint16_t,uint_least16_t;\n"
+    "typedef unsigned uint32_t,uint_least32_t;\n"
+    "typedef unsigned long uint64_t,uint_least64_t,uint_fast16_t,uint_fast32_t,"
+    "uint_fast64_t,uintptr_t,uintmax_t;\n"
+    "#define INT8_MIN (-128)\n#define INT16_MIN (-32767-1)\n"
+    "#define INT32_MIN (-2147483647-1)\n#define INT64_MIN (-9223372036854775807L-1)\n"
+    "#define INT8_MAX 127\n#define INT16_MAX 32767\n#define INT32_MAX 2147483647\n"
+    "#define INT64_MAX 9223372036854775807L\n#define UINT8_MAX 255\n"
+    "#define UINT16_MAX 65535\n#define UINT32_MAX 4294967295U\n"
+    "#define UINT64_MAX 18446744073709551615UL\n"
+    "#define INTPTR_MIN INT64_MIN\n#define INTPTR_MAX INT64_MAX\n#define UINTPTR_MAX UINT64_MAX\n"
+    "#define INTMAX_MIN INT64_MIN\n#define INTMAX_MAX INT64_MAX\n#define UINTMAX_MAX UINT64_MAX\n"
+    "#define PTRDIFF_MIN INT64_MIN\n#define PTRDIFF_MAX INT64_MAX\n#define SIZE_MAX UINT64_MAX\n"
+    "#define INT8_C(c) c\n#define INT16_C(c) c\n#define INT32_C(c) c\n#define INT64_C(c) c##L\n"
+    "#define UINT8_C(c) c\n#define UINT16_C(c) c\n#define UINT32_C(c) c##U\n"
+    "#define UINT64_C(c) c##UL\n#define INTMAX_C(c) c##L\n#define UINTMAX_C(c) c##UL\n"
+    "#endif\n";
+
+static const char inttypes_h[] =
+    "#ifndef __MJ_INTTYPES_H\n#define __MJ_INTTYPES_H\n#include <stdint.h>\n"
+    "#define PRId8 \"d\"\n#define PRId16 \"d\"\n#define PRId32 \"d\"\n#define PRId64 \"ld\"\n"
+    "#define PRIi8 \"i\"\n#define PRIi16 \"i\"\n#define PRIi32 \"i\"\n#define PRIi64 \"li\"\n"
+    "#define PRIu8 \"u\"\n#define PRIu16 \"u\"\n#define PRIu32 \"u\"\n#define PRIu64 \"lu\"\n"
+    "#define PRIx8 \"x\"\n#define PRIx16 \"x\"\n#define PRIx32 \"x\"\n#define PRIx64 \"lx\"\n"
+    "#define PRIX8 \"X\"\n#define PRIX16 \"X\"\n#define PRIX32 \"X\"\n#define PRIX64 \"lX\"\n"
+    "#define PRIo32 \"o\"\n#define PRIo64 \"lo\"\n"
+    "#define PRIdMAX \"ld\"\n#define PRIuMAX \"lu\"\n#define PRIdPTR \"ld\"\n#define PRIuPTR \"lu\"\n"
+    "#define PRIxPTR \"lx\"\n"
+    "#define SCNd32 \"d\"\n#define SCNd64 \"ld\"\n#define SCNu32 \"u\"\n#define SCNu64 \"lu\"\n"
+    "#define SCNx32 \"x\"\n#define SCNx64 \"lx\"\n"
+    "intmax_t strtoimax(const char*,char**,int);\n"
+    "uintmax_t strtoumax(const char*,char**,int);\n"
+    "#endif\n";
+
+static const char stdbool_h[] =
+    "#ifndef __MJ_STDBOOL_H\n#define __MJ_STDBOOL_H\n"
+    "#define bool _Bool\n#define true 1\n#define false 0\n"
+    "#define __bool_true_false_are_defined 1\n#endif\n";
+
+static const char limits_h[] =
+    "#ifndef __MJ_LIMITS_H\n#define __MJ_LIMITS_H\n"
+    "#define CHAR_BIT 8\n#define MB_LEN_MAX 16\n"
+    "#define SCHAR_MIN (-128)\n#define SCHAR_MAX 127\n#define UCHAR_MAX 255\n"
+    "#define CHAR_MIN SCHAR_MIN\n#define CHAR_MAX SCHAR_MAX\n"
+    "#define SHRT_MIN (-32768)\n#define SHRT_MAX 32767\n#define USHRT_MAX 65535\n"
+    "#define INT_MIN (-INT_MAX-1)\n#define INT_MAX 2147483647\n#define UINT_MAX 4294967295U\n"
+    "#define LONG_MIN (-LONG_MAX-1L)\n#define LONG_MAX 9223372036854775807L\n"
+    "#define ULONG_MAX 18446744073709551615UL\n"
+    "#define LLONG_MIN (-LLONG_MAX-1LL)\n#define LLONG_MAX 9223372036854775807LL\n"
+    "#define ULLONG_MAX 18446744073709551615ULL\n"
+    "#define PATH_MAX 4096\n"
+    "#endif\n";
+
+static const char float_h[] =
+    "#ifndef __MJ_FLOAT_H\n#define __MJ_FLOAT_H\n"
+    "#define FLT_RADIX 2\n#define FLT_ROUNDS 1\n#define FLT_EVAL_METHOD 0\n"
+    "#define DECIMAL_DIG 21\n"
+    "#define FLT_MANT_DIG 24\n#define DBL_MANT_DIG 53\n#define LDBL_MANT_DIG 64\n"
+    "#define FLT_DIG 6\n#define DBL_DIG 15\n#define LDBL_DIG 18\n"
+    "#define FLT_DECIMAL_DIG 9\n#define DBL_DECIMAL_DIG 17\n#define LDBL_DECIMAL_DIG 21\n"
+    "#define FLT_MIN_EXP (-125)\n#define DBL_MIN_EXP (-1021)\n#define LDBL_MIN_EXP (-16381)\n"
+    "#define FLT_MIN_10_EXP (-37)\n#define DBL_MIN_10_EXP (-307)\n#define LDBL_MIN_10_EXP (-4931)\n"
+    "#define FLT_MAX_EXP 128\n#define DBL_MAX_EXP 1024\n#define LDBL_MAX_EXP 16384\n"
+    "#define FLT_MAX_10_EXP 38\n#define DBL_MAX_10_EXP 308\n#define LDBL_MAX_10_EXP 4932\n"
+    "#define FLT_MAX 3.40282346638528859811704183484516925e+38F\n"
+    "#define DBL_MAX ((double)1.79769313486231570814527423731704357e+308L)\n"
+    "#define LDBL_MAX 1.18973149535723176502126385303097021e+4932L\n"
+    "#define FLT_MIN 1.17549435082228750796873653722224568e-38F\n"
+    "#define DBL_MIN ((double)2.22507385850720138309023271733240406e-308L)\n"
+    "#define LDBL_MIN 3.36210314311209350626267781732175260e-4932L\n"
+    "#define FLT_EPSILON 1.19209289550781250000000000000000000e-7F\n"
+    "#define DBL_EPSILON ((double)2.22044604925031308084726333618164062e-16L)\n"
+    "#define LDBL_EPSILON 1.08420217248550443400745280086994171e-19L\n"
+    "#define FLT_TRUE_MIN 1.40129846432481707092372958328991613e-45F\n"
+    "#define DBL_TRUE_MIN ((double)4.94065645841246544176568792868221372e-324L)\n"
+    "#define LDBL_TRUE_MIN 3.64519953188247460252840593361941982e-4951L\n"
+    "#endif\n";
+
+static const char ctype_h[] =
+    "#ifndef __MJ_CTYPE_H\n#define __MJ_CTYPE_H\n"
+    "int isalnum(int),isalpha(int),isblank(int),iscntrl(int),isdigit(int),"
+    "isgraph(int),islower(int),isprint(int),ispunct(int),isspace(int),"
+    "isupper(int),isxdigit(int),tolower(int),toupper(int);\n"
+    "#endif\n";
+
+/* No guard around assert itself: C11 7.2 lets NDEBUG change between
+ * includes. */
+static const char assert_h[] =
+    "#ifndef __MJ_ASSERT_H\n#define __MJ_ASSERT_H\n"
+    "void __assert_fail(const char*,const char*,unsigned,const char*);\n"
+    "#define static_assert _Static_assert\n"
+    "#endif\n"
+    "#undef assert\n"
+    "#ifdef NDEBUG\n#define assert(e) ((void)0)\n#else\n"
+    "#define assert(e) ((e)?(void)0:__assert_fail(#e,__FILE__,__LINE__,(const char*)0))\n"
+    "#endif\n";
+
+static const char errno_h[] =
+    "#ifndef __MJ_ERRNO_H\n#define __MJ_ERRNO_H\n"
+    "int *__errno_location(void);\n#define errno (*__errno_location())\n"
+    "#define EPERM 1\n#define ENOENT 2\n#define EINTR 4\n#define EIO 5\n"
+    "#define EBADF 9\n#define EAGAIN 11\n#define ENOMEM 12\n#define EACCES 13\n"
+    "#define EEXIST 17\n#define EINVAL 22\n#define ENOSPC 28\n#define EDOM 33\n"
+    "#define ERANGE 34\n#define EILSEQ 84\n"
+    "#endif\n";
+
+static const char time_h[] =
+    "#ifndef __MJ_TIME_H\n#define __MJ_TIME_H\n" SIZE_T NULL_
+    "typedef long time_t;\ntypedef long clock_t;\nstruct tm;\n"
+    "#define CLOCKS_PER_SEC ((clock_t)1000000)\n"
+    "time_t time(time_t*),mktime(struct tm*);\n"
+    "clock_t clock(void);\n"
+    "double difftime(time_t,time_t);\n"
+    "struct tm *gmtime(const time_t*),*localtime(const time_t*);\n"
+    "char *ctime(const time_t*),*asctime(const struct tm*);\n"
+    "size_t strftime(char*,size_t,const char*,const struct tm*);\n"
+    "#endif\n";
+
+static const char stdarg_h[] =
+    "#ifndef __MJ_STDARG_H\n#define __MJ_STDARG_H\n"
+    "typedef __builtin_va_list va_list;\n"
+    "#define va_start(ap,last) __builtin_va_start(ap,last)\n"
+    "#define va_arg(ap,T) __builtin_va_arg(ap,T)\n"
+    "#define va_end(ap) __builtin_va_end(ap)\n"
+    "#define va_copy(d,s) __builtin_va_copy(d,s)\n"
+    "#endif\n";
+
+typedef struct Header {
+    const char *name;
+    const char *text;
+    size_t len;
+} Header;
+
+#define HEADER(name, text) {name, text, sizeof(text) - 1}
+
+static const Header headers[] = {
+    HEADER("stdio.h", stdio_h),       HEADER("stdlib.h", stdlib_h),
+    HEADER("string.h", string_h),     HEADER("math.h", math_h),
+    HEADER("stddef.h", stddef_h),     HEADER("stdint.h", stdint_h),
+    HEADER("inttypes.h", inttypes_h), HEADER("stdbool.h", stdbool_h),
+    HEADER("limits.h", limits_h),     HEADER("float.h", float_h),
+    HEADER("ctype.h", ctype_h),       HEADER("assert.h", assert_h),
+    HEADER("errno.h", errno_h),       HEADER("time.h", time_h),
+    HEADER("stdarg.h", stdarg_h),
+};
+
+const char *builtin_header(const char *name, size_t *len) {
+    for (size_t i = 0; i < sizeof(headers) / sizeof(*headers); i++) {
+        if (strcmp(headers[i].name, name) == 0) {
+            *len = headers[i].len;
+            return headers[i].text;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,1518 @@
+/*
+ * lower.c - the checked AST -> libgccjit IR.
+ *
+ * The parser has already made every C conversion an ND_CAST and rewritten
+ * compound assignments, so this file is mostly a direct walk. Two things
+ * about libgccjit shape it:
+ *
+ *  1. libgccjit checks types strictly and knows nothing of C's implicit
+ *     conversions. Every ND_CAST becomes an explicit gcc_jit cast (or a
+ *     comparison with zero for _Bool, or a bitcast through `long` between
+ *     pointers and integers, which gcc_jit_context_new_cast refuses). Where
+ *     two C types that are the same type lower to distinct gcc_jit types
+ *     (function pointer types are made anew each time), `coerce` casts.
+ *
+ *  2. An rvalue is a tree that gcc evaluates wherever it is used, with no
+ *     sequencing of side effects inside it. So every side effect (ND_ASSIGN,
+ *     ND_FUNCALL) is emitted as a statement of the current block at the
+ *     point C sequences it; when its value is needed too, the value goes
+ *     through a temporary. Pure subtrees stay trees, which gcc optimises as
+ *     well as its own C front end's. Short-circuit operators and ?: need
+ *     control flow, so they get blocks and, for their value, a temporary.
+ *     Reading a pure tree "late" (at the statement that uses it, after the
+ *     side effects of its siblings) is allowed: C leaves the order of
+ *     unsequenced operands open.
+ *
+ * Declarations are made lazily (`func_of`, `global_of`) so that only what
+ * the program uses is imported from the host process; definitions are all
+ * declared before any body or initialiser refers to them.
+ */
+#include <dlfcn.h>
+#include <string.h>
+
+#include "back.h"
+
+/* ---------------------------------------------------------------------
+ * A small hash map: pointer keys or string keys, values any pointer.
+ * ------------------------------------------------------------------- */
+
+typedef struct MapEntry {
+    const void *key;
+    void *val;
+} MapEntry;
+
+typedef struct Map {
+    MapEntry *e;
+    int cap, len;
+    bool str_keys;
+} Map;
+
+static uint64_t map_hash(const Map *m, const void *key) {
+    uint64_t h = 0xcbf29ce484222325u;
+    if (m->str_keys) {
+        for (const unsigned char *s = key; *s; s++)
+            h = (h ^ *s) * 0x100000001b3u;
+        return h;
+    }
+    h ^= (uintptr_t)key;
+    h *= 0x9e3779b97f4a7c15u;
+    return h ^ (h >> 29);
+}
+
+static bool map_same(const Map *m, const void *a, const void *b) {
+    return m->str_keys ? strcmp(a, b) == 0 : a == b;
+}
+
+static void *map_get(const Map *m, const void *key) {
+    if (!m->cap)
+        return NULL;
+    for (uint64_t i = map_hash(m, key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->e[i].key)
+            return NULL;
+        if (map_same(m, m->e[i].key, key))
+            return m->e[i].val;
+    }
+}
+
+static void map_put(Arena *a, Map *m, const void *key, void *val);
+
+static void map_grow(Arena *a, Map *m) {
+    MapEntry *old = m->e;
+    int oldcap = m->cap;
+    m->cap = oldcap ? oldcap * 2 : 64;
+    m->e = arena_alloc(a, sizeof(MapEntry) * m->cap);
+    m->len = 0;
+    for (int i = 0; i < oldcap; i++)
+        if (old[i].key)
+            map_put(a, m, old[i].key, old[i].val);
+}
+
+static void map_put(Arena *a, Map *m, const void *key, void *val) {
+    if ((m->len + 1) * 4 >= m->cap * 3)
+        map_grow(a, m);
+    for (uint64_t i = map_hash(m, key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->e[i].key) {
+            m->e[i].key = key;
+            m->e[i].val = val;
+            m->len++;
+            return;
+        }
+        if (map_same(m, m->e[i].key, key)) {
+            m->e[i].val = val;
+            return;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------
+ * Lowering state
+ * ------------------------------------------------------------------- */
+
+typedef struct Lower {
+    Compile *c;
+    gcc_jit_context *ctx;
+    Map types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
+    Map fields;      /* Member* -> gcc_jit_field* */
+    Map funcs;       /* name -> Obj* whose lower is the gcc_jit_function */
+    Map globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
+    Map builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
+    Map inited;      /* Obj* of globals whose initialiser is set */
+    Obj **pending;   /* globals declared lazily (static locals): init later */
+    int npending, pending_cap;
+    int nnames;      /* for generated names */
+    int errors;      /* errors reported by this file */
+
+    /* the function being lowered; fn is NULL for file-scope initialisers */
+    gcc_jit_function *fn;
+    gcc_jit_block *bb;          /* NULL after a jump: next code is unreachable */
+    Type *ret_ty;
+    bool is_main;
+    gcc_jit_location *loc;      /* of the current statement */
+    const Token *loc_tok;       /* the token loc was made for */
+
+    gcc_jit_type *t_void, *t_bool, *t_int, *t_long, *t_char_ptr, *t_void_ptr;
+} Lower;
+
+static void lower_error(Lower *L, const Token *tok, const char *msg, const char *arg) {
+    L->errors++;
+    error_tok(L->c, tok, msg, arg);
+}
+
+/* A value went missing without an error being reported: never let that
+ * become silently wrong code. */
+static void ensure_reported(Lower *L, Node *node) {
+    if (L->c->error_count == 0)
+        lower_error(L, node->tok, "internal error: cannot lower this %s", "expression");
+}
+
+static char *new_name(Lower *L, const char *prefix) {
+    return arena_printf(&L->c->arena, "__mj_%s%d", prefix, L->nnames++);
+}
+
+static bool is_identifier(const char *s) {
+    if (!s || !*s || (*s >= '0' && *s <= '9'))
+        return false;
+    for (; *s; s++)
+        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9')))
+            return false;
+    return true;
+}
+
+/* A location for a token: the macro use for expanded tokens, so that debug
+ * info points at what the user wrote. Made once per line in a row. */
+static gcc_jit_location *loc_of(Lower *L, const Token *tok) {
+    if (!tok)
+        return L->loc;
+    while (tok->origin)
+        tok = tok->origin;
+    if (!tok->file)
+        return NULL;
+    if (L->loc_tok && L->loc_tok->file == tok->file && L->loc_tok->line == tok->line)
+        return L->loc;
+    L->loc_tok = tok;
+    L->loc = gcc_jit_context_new_location(L->ctx, tok->file->name, tok->line, tok->col);
+    return L->loc;
+}
+
+/* ---------------------------------------------------------------------
+ * Types
+ * ------------------------------------------------------------------- */
+
+static gcc_jit_type *lower_type(Lower *L, Type *ty);
+
+static gcc_jit_type *basic_type(Lower *L, Type *ty) {
+    enum gcc_jit_types k;
+    bool u = ty->is_unsigned;
+    switch (ty->kind) {
+    case TY_VOID: k = GCC_JIT_TYPE_VOID; break;
+    case TY_BOOL: k = GCC_JIT_TYPE_BOOL; break;
+    case TY_CHAR:
+        k = u ? GCC_JIT_TYPE_UNSIGNED_CHAR
+              : GCC_JIT_TYPE_SIGNED_CHAR;   // libgccjit 12 makes plain char unsigned
+        break;
+    case TY_SHORT: k = u ? GCC_JIT_TYPE_UNSIGNED_SHORT : GCC_JIT_TYPE_SHORT; break;
+    case TY_INT: k = u ? GCC_JIT_TYPE_UNSIGNED_INT : GCC_JIT_TYPE_INT; break;
+    case TY_LONG: k = u ? GCC_JIT_TYPE_UNSIGNED_LONG : GCC_JIT_TYPE_LONG; break;
+    case TY_LLONG: k = u ? GCC_JIT_TYPE_UNSIGNED_LONG_LONG : GCC_JIT_TYPE_LONG_LONG; break;
+    case TY_FLOAT: k = GCC_JIT_TYPE_FLOAT; break;
+    case TY_DOUBLE: k = GCC_JIT_TYPE_DOUBLE; break;
+    case TY_LDOUBLE: k = GCC_JIT_TYPE_LONG_DOUBLE; break;
+    default: k = GCC_JIT_TYPE_VOID; break;
+    }
+    return gcc_jit_context_get_type(L->ctx, k);
+}
+
+/* A parameter's type as the callee sees it (arrays and functions adjust). */
+static gcc_jit_type *param_type(Lower *L, Type *ty) {
+    if (ty->kind == TY_ARRAY)
+        return gcc_jit_type_get_pointer(lower_type(L, ty->base));
+    return lower_type(L, ty);      // a function type lowers to its pointer
+}
+
+static int count_params(Type *fty) {
+    int n = 0;
+    for (Type *p = fty->params; p; p = p->next)
+        n++;
+    return n;
+}
+
+/* An unprototyped "int f()" is lowered as variadic with no named
+ * parameters, so calls may pass arguments; the ABI is the same. */
+static bool is_variadic_type(Type *fty) {
+    return fty->is_variadic || (!fty->is_prototyped && !fty->params);
+}
+
+/* A pointer to a function of type fty. Made once per Type. */
+static gcc_jit_type *func_ptr_type(Lower *L, Type *fty) {
+    gcc_jit_type *t = map_get(&L->types, fty);
+    if (t)
+        return t;
+    int n = count_params(fty);
+    gcc_jit_type **params = arena_alloc(&L->c->arena, sizeof(*params) * (n + 1));
+    int i = 0;
+    for (Type *p = fty->params; p; p = p->next)
+        params[i++] = param_type(L, p);
+    t = gcc_jit_context_new_function_ptr_type(L->ctx, NULL, lower_type(L, fty->return_ty), n,
+                                              params, is_variadic_type(fty));
+    map_put(&L->c->arena, &L->types, fty, t);
+    return t;
+}
+
+static const char *member_name(Lower *L, Member *m) {
+    if (m->name)
+        return tok_str(L->c, m->name);
+    return new_name(L, "anon");
+}
+
+static gcc_jit_field *field_of(Lower *L, Member *m) {
+    gcc_jit_field *f = map_get(&L->fields, m);
+    if (!f) {
+        gcc_jit_type *t = lower_type(L, m->ty);
+        f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
+        map_put(&L->c->arena, &L->fields, m, f);
+    }
+    return f;
+}
+
+static int collect_fields(Lower *L, Type *ty, gcc_jit_field ***out) {
+    int n = 0;
+    for (Member *m = ty->members; m; m = m->next)
+        n++;
+    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (n + 1));
+    int i = 0;
+    for (Member *m = ty->members; m; m = m->next)
+        fields[i++] = field_of(L, m);
+    *out = fields;
+    return n;
+}
+
+static const char *tag_name(Lower *L, Type *ty) {
+    if (ty->tag)
+        return arena_printf(&L->c->arena, "%s%s", ty->kind == TY_UNION ? "u_" : "",
+                            tok_str(L->c, ty->tag));
+    return new_name(L, "anon_tag");
+}
+
+/* Structs and unions are identified by their member list, which copies of
+ * the type (typedefs, qualified versions) share; an incomplete one by its
+ * Type. A struct is registered before its fields are lowered so that a
+ * pointer member to itself finds it. A union has no opaque form in
+ * libgccjit: a pointer to a union being defined points to a placeholder
+ * struct instead, and `coerce` casts where that shows. */
+static gcc_jit_type *record_type(Lower *L, Type *ty) {
+    while (ty->origin)
+        ty = ty->origin;
+    const void *key = ty->members ? (const void *)ty->members : (const void *)ty;
+    gcc_jit_type *t = map_get(&L->types, key);
+    if (t)
+        return t;
+    const char *name = tag_name(L, ty);
+    if (ty->kind == TY_STRUCT || ty->size < 0) {
+        gcc_jit_struct *s = gcc_jit_context_new_opaque_struct(L->ctx, NULL, name);
+        t = gcc_jit_struct_as_type(s);
+        map_put(&L->c->arena, &L->types, key, t);
+        if (ty->size >= 0) {
+            gcc_jit_field **fields;
+            int n = collect_fields(L, ty, &fields);
+            gcc_jit_struct_set_fields(s, NULL, n, fields);
+        }
+        ty->lower = s;
+        return t;
+    }
+    gcc_jit_struct *ph = gcc_jit_context_new_opaque_struct(L->ctx, NULL, new_name(L, "ph"));
+    map_put(&L->c->arena, &L->types, key, gcc_jit_struct_as_type(ph));
+    gcc_jit_field **fields;
+    int n = collect_fields(L, ty, &fields);
+    t = gcc_jit_context_new_union_type(L->ctx, NULL, name, n, fields);
+    map_put(&L->c->arena, &L->types, key, t);
+    return t;
+}
+
+static gcc_jit_type *array_type(Lower *L, Type *ty) {
+    gcc_jit_type *t = map_get(&L->types, ty);
+    if (!t) {
+        int len = ty->array_len < 0 ? 0 : ty->array_len;
+        t = gcc_jit_context_new_array_type(L->ctx, NULL, lower_type(L, ty->base), len);
+        map_put(&L->c->arena, &L->types, ty, t);
+    }
+    return t;
+}
+
+/* The gcc_jit type of a C type, without qualifiers: const is a promise
+ * libgccjit would enforce against our own initialising assignments, and
+ * volatile is applied where objects are declared or dereferenced. */
+static gcc_jit_type *lower_type(Lower *L, Type *ty) {
+    switch (ty->kind) {
+    case TY_PTR:
+        if (ty->base->kind == TY_FUNC)
+            return func_ptr_type(L, ty->base);
+        return gcc_jit_type_get_pointer(lower_type(L, ty->base));
+    case TY_ARRAY:
+        return array_type(L, ty);
+    case TY_FUNC:
+        return func_ptr_type(L, ty);
+    case TY_STRUCT:
+    case TY_UNION:
+        return record_type(L, ty);
+    default:
+        return basic_type(L, ty);
+    }
+}
+
+/* The type of an object declared with ty: volatile kept. */
+static gcc_jit_type *object_type(Lower *L, Type *ty) {
+    gcc_jit_type *t = lower_type(L, ty);
+    return ty->is_volatile ? gcc_jit_type_get_volatile(t) : t;
+}
+
+static bool is_record(const Type *ty) {
+    return ty->kind == TY_STRUCT || ty->kind == TY_UNION;
+}
+
+static gcc_jit_type *type_of(gcc_jit_rvalue *rv) {
+    return gcc_jit_rvalue_get_type(rv);
+}
+
+/* ---------------------------------------------------------------------
+ * Values and conversions
+ * ------------------------------------------------------------------- */
+
+static gcc_jit_rvalue *zero_of(Lower *L, gcc_jit_type *t, Type *ty) {
+    if (ty && ty->kind == TY_PTR)
+        return gcc_jit_context_null(L->ctx, t);
+    if (ty && ty->kind == TY_ARRAY)
+        return gcc_jit_context_new_array_constructor(L->ctx, NULL, t, 0, NULL);
+    if (ty && ty->kind == TY_STRUCT)
+        return gcc_jit_context_new_struct_constructor(L->ctx, NULL, t, 0, NULL, NULL);
+    if (ty && ty->kind == TY_UNION)
+        return gcc_jit_context_new_union_constructor(L->ctx, NULL, t, NULL, NULL);
+    if (gcc_jit_type_is_pointer(t))
+        return gcc_jit_context_null(L->ctx, t);
+    return gcc_jit_context_zero(L->ctx, t);
+}
+
+/* Casts rv to t when two spellings of one C type lowered to distinct
+ * gcc_jit types (function pointer types, a union's placeholder). */
+static gcc_jit_rvalue *coerce(Lower *L, gcc_jit_rvalue *rv, gcc_jit_type *t) {
+    if (!rv || !t)
+        return rv;
+    gcc_jit_type *from = type_of(rv);
+    if (from == t || gcc_jit_type_is_struct(t) || gcc_jit_type_is_struct(from))
+        return rv;
+    if (gcc_jit_type_is_pointer(t) && !gcc_jit_type_is_pointer(from) &&
+        !gcc_jit_type_is_pointer(gcc_jit_type_unqualified(from)))
+        return gcc_jit_context_new_bitcast(L->ctx, L->loc,
+                                           gcc_jit_context_new_cast(L->ctx, L->loc, rv, L->t_long), t);
+    return gcc_jit_context_new_cast(L->ctx, L->loc, rv, t);
+}
+
+/* An integer constant of type ty, the bit pattern of v cut to its width. */
+static gcc_jit_rvalue *int_const(Lower *L, Type *ty, int64_t v) {
+    gcc_jit_type *t = lower_type(L, ty);
+    if (ty->kind == TY_BOOL)
+        return gcc_jit_context_new_rvalue_from_int(L->ctx, t, v != 0);
+    if (ty->kind == TY_PTR)
+        return v ? gcc_jit_context_new_rvalue_from_ptr(L->ctx, t, (void *)(intptr_t)v)
+                 : gcc_jit_context_null(L->ctx, t);
+    if (is_flonum(ty))
+        return gcc_jit_context_new_rvalue_from_double(L->ctx, t, (double)v);
+    switch (ty->size) {
+    case 1: v = ty->is_unsigned ? (int64_t)(uint8_t)v : (int64_t)(int8_t)v; break;
+    case 2: v = ty->is_unsigned ? (int64_t)(uint16_t)v : (int64_t)(int16_t)v; break;
+    case 4: v = ty->is_unsigned ? (int64_t)(uint32_t)v : (int64_t)(int32_t)v; break;
+    default: break;
+    }
+    return gcc_jit_context_new_rvalue_from_long(L->ctx, t, (long)v);
+}
+
+/* A floating constant; long double keeps its 64-bit mantissa as the sum
+ * of two doubles, which gcc folds back into one constant. */
+static gcc_jit_rvalue *float_const(Lower *L, Type *ty, long double v) {
+    gcc_jit_type *t = lower_type(L, ty);
+    if (ty->kind == TY_FLOAT)
+        return gcc_jit_context_new_rvalue_from_double(L->ctx, t, (double)(float)v);
+    double hi = (double)v;
+    gcc_jit_rvalue *rv = gcc_jit_context_new_rvalue_from_double(L->ctx, t, hi);
+    if (ty->kind != TY_LDOUBLE)
+        return rv;
+    double lo = (double)(v - (long double)hi);
+    if (lo == 0)
+        return rv;
+    gcc_jit_rvalue *rlo = gcc_jit_context_new_rvalue_from_double(L->ctx, t, lo);
+    return gcc_jit_context_new_binary_op(L->ctx, NULL, GCC_JIT_BINARY_OP_PLUS, t, rv, rlo);
+}
+
+static gcc_jit_rvalue *num_const(Lower *L, Node *node) {
+    if (is_flonum(node->ty))
+        return float_const(L, node->ty, node->fval);
+    return int_const(L, node->ty, node->ival);
+}
+
+/* rv != 0 as a gcc bool. */
+static gcc_jit_rvalue *is_nonzero(Lower *L, gcc_jit_rvalue *rv) {
+    gcc_jit_type *t = type_of(rv);
+    if (t == L->t_bool)
+        return rv;
+    gcc_jit_rvalue *zero = gcc_jit_type_is_pointer(t) ? gcc_jit_context_null(L->ctx, t)
+                                                      : gcc_jit_context_zero(L->ctx, t);
+    return gcc_jit_context_new_comparison(L->ctx, L->loc, GCC_JIT_COMPARISON_NE, rv, zero);
+}
+
+/* Converts rv to the C type to. */
+static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
+    if (!rv || to->kind == TY_VOID)
+        return NULL;
+    gcc_jit_type *t = lower_type(L, to);
+    if (type_of(rv) == t || is_record(to))
+        return rv;
+    if (to->kind == TY_BOOL)
+        return is_nonzero(L, rv);
+    bool from_ptr = gcc_jit_type_is_pointer(type_of(rv)) != NULL;
+    bool to_ptr = to->kind == TY_PTR;
+    if (from_ptr && !to_ptr) {
+        gcc_jit_rvalue *bits = gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, L->t_long);
+        return t == L->t_long ? bits : gcc_jit_context_new_cast(L->ctx, L->loc, bits, t);
+    }
+    if (!from_ptr && to_ptr) {
+        if (type_of(rv) != L->t_long)
+            rv = gcc_jit_context_new_cast(L->ctx, L->loc, rv, L->t_long);
+        return gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, t);
+    }
+    return gcc_jit_context_new_cast(L->ctx, L->loc, rv, t);
+}
+
+/* A constant converted at compile time: gcc would fold the cast too, but
+ * a constant is cheaper to build and is valid in any initialiser. */
+static gcc_jit_rvalue *convert_const(Lower *L, Node *num, Type *to) {
+    if (is_integer(num->ty) && (is_integer(to) || to->kind == TY_PTR))
+        return int_const(L, to, num->ival);
+    if (is_integer(num->ty) && is_flonum(to))
+        return float_const(L, to, num->ty->is_unsigned ? (long double)(uint64_t)num->ival
+                                                       : (long double)num->ival);
+    if (is_flonum(num->ty) && is_flonum(to))
+        return float_const(L, to, num->fval);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Declarations: functions and globals
+ * ------------------------------------------------------------------- */
+
+static void check_host_symbol(Lower *L, Obj *obj) {
+    if (!dlsym(RTLD_DEFAULT, obj->name))
+        lower_error(L, obj->tok, "undefined reference to '%s'", obj->name);
+}
+
+static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
+    if (fn->is_builtin)
+        return gcc_jit_context_get_builtin_function(L->ctx, fn->name);
+    Type *fty = fn->ty;
+    enum gcc_jit_function_kind kind;
+    if (fn->is_definition)
+        kind = fn->is_static ? GCC_JIT_FUNCTION_INTERNAL : GCC_JIT_FUNCTION_EXPORTED;
+    else {
+        kind = GCC_JIT_FUNCTION_IMPORTED;
+        check_host_symbol(L, fn);
+    }
+
+    int n = 0;
+    if (fn->is_definition)
+        for (Obj *p = fn->params; p; p = p->next)
+            n++;
+    else
+        n = count_params(fty);
+    gcc_jit_param **params = arena_alloc(&L->c->arena, sizeof(*params) * (n + 1));
+    if (fn->is_definition) {
+        int i = 0;
+        for (Obj *p = fn->params; p; p = p->next, i++) {
+            const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
+            params[i] = gcc_jit_context_new_param(L->ctx, loc_of(L, p->tok),
+                                                  param_type(L, p->ty), name);
+            p->lower = gcc_jit_param_as_lvalue(params[i]);
+        }
+    } else {
+        int i = 0;
+        for (Type *p = fty->params; p; p = p->next, i++)
+            params[i] = gcc_jit_context_new_param(L->ctx, NULL, param_type(L, p),
+                                                  arena_printf(&L->c->arena, "p%d", i));
+    }
+    return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), kind,
+                                        lower_type(L, fty->return_ty), fn->name, n, params,
+                                        is_variadic_type(fty));
+}
+
+/* The gcc_jit_function of a function Obj; all Objs of one name share it. */
+static gcc_jit_function *func_of(Lower *L, Obj *fn) {
+    if (fn->lower)
+        return fn->lower;
+    Obj *first = map_get(&L->funcs, fn->name);
+    if (first && first != fn && first->lower) {
+        fn->lower = first->lower;
+        return fn->lower;
+    }
+    fn->lower = declare_function(L, fn);
+    if (!first)
+        map_put(&L->c->arena, &L->funcs, fn->name, fn);
+    return fn->lower;
+}
+
+/* libc and libm functions that gcc expands inline or into single
+ * instructions, but only when the callee is its builtin declaration. */
+static const char *const known_builtins[] = {
+    "sqrt", "sqrtf", "fabs", "fabsf", "floor", "floorf", "ceil", "ceilf", "trunc", "round",
+    "fmin", "fmax", "sin", "sinf", "cos", "cosf", "tan", "exp", "expf", "exp2", "log",
+    "logf", "log2", "log10", "pow", "powf", "atan", "atan2", "fmod", "hypot", "cbrt",
+    "copysign", "fma", "fmaf", "memcpy", "memset", "memmove", "memcmp", "strlen", "strcmp",
+    "strncmp", "abs", "labs", "llabs", "putchar", "puts", "printf", "malloc", "calloc",
+    "realloc", "free", "abort", "exit", NULL,
+    /* not strcpy, strchr & co: libgccjit 12 cannot build their types */
+};
+
+static gcc_jit_function *builtin_for(Lower *L, const char *name) {
+    gcc_jit_function *f = map_get(&L->builtins, name);
+    if (f)
+        return f;
+    for (int i = 0; known_builtins[i]; i++) {
+        if (strcmp(known_builtins[i], name))
+            continue;
+        char *bname = arena_printf(&L->c->arena, "__builtin_%s", name);
+        f = gcc_jit_context_get_builtin_function(L->ctx, bname);
+        map_put(&L->c->arena, &L->builtins, name, f);
+        return f;
+    }
+    return NULL;
+}
+
+/* The function a direct call goes to: the builtin for a well-known libc
+ * function the program only declares, else the function itself. */
+static gcc_jit_function *callee_of(Lower *L, Obj *fn) {
+    if (!fn->is_definition && !fn->is_static && !fn->is_builtin) {
+        Obj *first = map_get(&L->funcs, fn->name);
+        bool defined_here = first && first->is_definition;
+        if (!defined_here) {
+            gcc_jit_function *b = builtin_for(L, fn->name);
+            if (b)
+                return b;
+        }
+    }
+    return func_of(L, fn);
+}
+
+static void set_string_init(Lower *L, gcc_jit_lvalue *lv, Type *ty, const char *bytes,
+                            int nbytes) {
+    if (ty->size <= 0)
+        return;
+    char *buf = arena_alloc(&L->c->arena, ty->size);
+    if (bytes)
+        memcpy(buf, bytes, nbytes < ty->size ? nbytes : ty->size);
+    gcc_jit_global_set_initializer(lv, buf, ty->size);
+}
+
+/* The type a global is declared with: `int a[] = {1, 2}` takes its
+ * length from the initialiser. */
+static Type *global_type(Obj *var) {
+    Initializer *init = var->init;
+    if (var->ty->kind == TY_ARRAY && var->ty->array_len < 0 && init && init->ty &&
+        init->ty->kind == TY_ARRAY)
+        return init->ty;
+    return var->ty;
+}
+
+static void remember_pending(Lower *L, Obj *var) {
+    if (L->npending == L->pending_cap) {
+        int cap = L->pending_cap ? L->pending_cap * 2 : 16;
+        Obj **p = arena_alloc(&L->c->arena, sizeof(*p) * cap);
+        if (L->npending)
+            memcpy(p, L->pending, sizeof(*p) * L->npending);
+        L->pending = p;
+        L->pending_cap = cap;
+    }
+    L->pending[L->npending++] = var;
+}
+
+static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
+    enum gcc_jit_global_kind kind;
+    if (var->is_string_literal || var->is_static)
+        kind = GCC_JIT_GLOBAL_INTERNAL;
+    else if (var->is_extern && !var->is_definition)
+        kind = GCC_JIT_GLOBAL_IMPORTED;
+    else
+        kind = GCC_JIT_GLOBAL_EXPORTED;
+    if (kind == GCC_JIT_GLOBAL_IMPORTED)
+        check_host_symbol(L, var);
+    Type *ty = global_type(var);
+    gcc_jit_lvalue *lv = gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), kind,
+                                                    object_type(L, ty), name);
+    if (var->is_string_literal && !var->init && var->tok && var->tok->kind == TK_STR)
+        set_string_init(L, lv, ty, var->tok->str, var->tok->str_len);
+    if (var->init)
+        remember_pending(L, var);
+    return lv;
+}
+
+/* The gcc_jit global of a variable Obj. Objs of one name with external
+ * linkage are one variable; two static definitions of one name (static
+ * locals of different functions) are two. */
+static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
+    if (var->lower)
+        return var->lower;
+    const char *name = var->name;
+    Obj *first = NULL;
+    if (!var->is_string_literal && is_identifier(name)) {
+        first = map_get(&L->globals, name);
+        if (first && first != var) {
+            bool distinct = var->is_static && var->is_definition && first->is_definition;
+            if (!distinct && first->lower) {
+                var->lower = first->lower;
+                return var->lower;
+            }
+            name = new_name(L, "static_");
+        }
+    } else {
+        name = new_name(L, var->is_string_literal ? "str" : "g");
+    }
+    var->lower = declare_global(L, var, name);
+    if (!first && is_identifier(var->name) && !var->is_string_literal)
+        map_put(&L->c->arena, &L->globals, var->name, var);
+    return var->lower;
+}
+
+/* ---------------------------------------------------------------------
+ * Blocks and temporaries
+ * ------------------------------------------------------------------- */
+
+static gcc_jit_block *new_block(Lower *L) {
+    return gcc_jit_function_new_block(L->fn, NULL);
+}
+
+/* The block code goes into; after a jump, a fresh one nothing reaches. */
+static gcc_jit_block *cur(Lower *L) {
+    if (!L->bb)
+        L->bb = new_block(L);
+    return L->bb;
+}
+
+static void jump_to(Lower *L, gcc_jit_block *target) {
+    if (L->bb)
+        gcc_jit_block_end_with_jump(L->bb, L->loc, target);
+    L->bb = NULL;
+}
+
+static gcc_jit_lvalue *new_temp(Lower *L, gcc_jit_type *t) {
+    return gcc_jit_function_new_local(L->fn, L->loc, t, new_name(L, "t"));
+}
+
+/* True when lowering a file-scope initialiser: no blocks to put code in. */
+static bool no_code(Lower *L, Node *node) {
+    if (L->fn)
+        return false;
+    lower_error(L, node->tok, "initializer element is not a compile-time constant%s", "");
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Expressions
+ * ------------------------------------------------------------------- */
+
+static gcc_jit_rvalue *gen_expr(Lower *L, Node *node);
+static gcc_jit_lvalue *gen_lval(Lower *L, Node *node);
+static void gen_discard(Lower *L, Node *node);
+static void gen_branch(Lower *L, Node *cond, gcc_jit_block *then, gcc_jit_block *els);
+
+static gcc_jit_rvalue *unsupported(Lower *L, Node *node, const char *what) {
+    lower_error(L, node->tok, "%s not supported yet", what);
+    return NULL;
+}
+
+/* Reads an lvalue of C type ty; a volatile read yields the plain type. */
+static gcc_jit_rvalue *load(Lower *L, gcc_jit_lvalue *lv, Type *ty) {
+    if (!lv)
+        return NULL;
+    gcc_jit_rvalue *rv = gcc_jit_lvalue_as_rvalue(lv);
+    if (ty->is_volatile && is_scalar(ty))
+        return gcc_jit_context_new_cast(L->ctx, L->loc, rv, lower_type(L, ty));
+    return rv;
+}
+
+static bool is_lvalue_node(Node *node) {
+    switch (node->kind) {
+    case ND_VAR: return !node->var->is_function;
+    case ND_DEREF:
+    case ND_STR: return true;
+    case ND_MEMBER: return is_lvalue_node(node->lhs);
+    default: return false;
+    }
+}
+
+static gcc_jit_lvalue *var_lval(Lower *L, Node *node) {
+    Obj *var = node->var;
+    if (!var->is_local)
+        return global_of(L, var);
+    if (!var->lower) {
+        if (!L->fn)
+            return NULL;
+        var->lower = gcc_jit_function_new_local(L->fn, loc_of(L, var->tok),
+                                                object_type(L, var->ty), new_name(L, "l"));
+    }
+    return var->lower;
+}
+
+static gcc_jit_lvalue *gen_lval(Lower *L, Node *node) {
+    switch (node->kind) {
+    case ND_VAR:
+        if (node->var->is_function)
+            break;
+        return var_lval(L, node);
+    case ND_STR:
+        return global_of(L, node->var);
+    case ND_DEREF: {
+        gcc_jit_rvalue *ptr = gen_expr(L, node->lhs);
+        Type *base = node->ty;
+        gcc_jit_type *t = lower_type(L, base);
+        if (base->is_volatile)
+            t = gcc_jit_type_get_volatile(t);
+        ptr = coerce(L, ptr, gcc_jit_type_get_pointer(t));
+        return gcc_jit_rvalue_dereference(ptr, L->loc);
+    }
+    case ND_MEMBER:
+        if (is_lvalue_node(node->lhs))
+            return gcc_jit_lvalue_access_field(gen_lval(L, node->lhs), L->loc,
+                                               field_of(L, node->member));
+        break;
+    default:
+        break;
+    }
+    // A value that is not an object (a struct returned by a call, the
+    // result of ?: or =): held in a temporary so that it has an address.
+    if (no_code(L, node))
+        return NULL;
+    gcc_jit_rvalue *rv = gen_expr(L, node);
+    if (!rv)
+        return NULL;
+    gcc_jit_lvalue *tmp = new_temp(L, type_of(rv));
+    gcc_jit_block_add_assignment(cur(L), L->loc, tmp, rv);
+    return tmp;
+}
+
+/* A value needed after more code runs (a call's result, a branch's
+ * value) lives in a temporary. */
+static gcc_jit_rvalue *in_temp(Lower *L, gcc_jit_rvalue *rv) {
+    gcc_jit_lvalue *tmp = new_temp(L, type_of(rv));
+    gcc_jit_block_add_assignment(cur(L), L->loc, tmp, rv);
+    return gcc_jit_lvalue_as_rvalue(tmp);
+}
+
+static bool is_constant_node(Node *node) {
+    return node->kind == ND_NUM || (node->kind == ND_CAST && node->lhs->kind == ND_NUM);
+}
+
+static gcc_jit_rvalue *gen_assign(Lower *L, Node *node, bool want_value) {
+    if (no_code(L, node))
+        return NULL;
+    gcc_jit_lvalue *lv = gen_lval(L, node->lhs);
+    gcc_jit_rvalue *rv = gen_expr(L, node->rhs);
+    if (!lv || !rv) {
+        ensure_reported(L, node);
+        return NULL;
+    }
+    // The object's own type: a union's placeholder may show here.
+    rv = coerce(L, rv, gcc_jit_type_unqualified(type_of(gcc_jit_lvalue_as_rvalue(lv))));
+    if (want_value && !is_constant_node(node->rhs) && node->rhs->kind != ND_FUNCALL &&
+        node->rhs->kind != ND_ASSIGN)
+        rv = in_temp(L, rv);
+    gcc_jit_block_add_assignment(cur(L), L->loc, lv, rv);
+    return want_value ? rv : NULL;
+}
+
+static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
+    if (no_code(L, node))
+        return NULL;
+    gcc_jit_location *loc = loc_of(L, node->tok);
+    Node *callee = node->lhs;
+    while (callee->kind == ND_DEREF && callee->ty->kind == TY_FUNC &&
+           callee->lhs->kind == ND_ADDR)
+        callee = callee->lhs->lhs;           // (*&f)(x) is f(x)
+    if (callee->kind == ND_ADDR && callee->lhs->kind == ND_VAR && callee->lhs->var->is_function)
+        callee = callee->lhs;                // (&f)(x) too
+
+    int n = 0;
+    for (Node *a = node->args; a; a = a->next)
+        n++;
+    gcc_jit_rvalue **args = arena_alloc(&L->c->arena, sizeof(*args) * (n + 1));
+    int i = 0;
+    bool ok = true;
+    for (Node *a = node->args; a; a = a->next)
+        ok &= (args[i++] = gen_expr(L, a)) != NULL;
+    if (!ok) {            // libgccjit must not see a NULL argument
+        ensure_reported(L, node);
+        return NULL;
+    }
+
+    gcc_jit_rvalue *call;
+    if (callee->kind == ND_VAR && callee->var->is_function) {
+        gcc_jit_function *f = callee_of(L, callee->var);
+        int np = f ? (int)gcc_jit_function_get_param_count(f) : 0;
+        for (i = 0; i < n && i < np; i++)
+            args[i] = coerce(L, args[i], type_of(gcc_jit_param_as_rvalue(gcc_jit_function_get_param(f, i))));
+        call = gcc_jit_context_new_call(L->ctx, loc, f, n, args);
+    } else {
+        Type *fty = node->func_ty;
+        gcc_jit_rvalue *fp = gen_expr(L, callee->ty->kind == TY_FUNC && callee->kind == ND_DEREF
+                                             ? callee->lhs : callee);
+        fp = coerce(L, fp, func_ptr_type(L, fty));
+        i = 0;
+        for (Type *p = fty->params; p && i < n; p = p->next, i++)
+            args[i] = coerce(L, args[i], param_type(L, p));
+        call = gcc_jit_context_new_call_through_ptr(L->ctx, loc, fp, n, args);
+    }
+    if (!call)
+        return NULL;
+    if (!want_value || node->ty->kind == TY_VOID) {
+        gcc_jit_block_add_eval(cur(L), loc, call);
+        return NULL;
+    }
+    return coerce(L, in_temp(L, call), lower_type(L, node->ty));
+}
+
+static gcc_jit_rvalue *gen_binary(Lower *L, Node *node, enum gcc_jit_binary_op op) {
+    gcc_jit_rvalue *l = gen_expr(L, node->lhs);
+    gcc_jit_rvalue *r = gen_expr(L, node->rhs);
+    if (!l || !r)
+        return NULL;
+    gcc_jit_type *t = lower_type(L, node->ty);
+    l = coerce(L, l, t);
+    r = coerce(L, r, t);     // shifts: libgccjit wants one type for both
+    return gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, l, r);
+}
+
+static gcc_jit_rvalue *gen_compare(Lower *L, Node *node) {
+    static const enum gcc_jit_comparison ops[] = {
+        [ND_EQ] = GCC_JIT_COMPARISON_EQ, [ND_NE] = GCC_JIT_COMPARISON_NE,
+        [ND_LT] = GCC_JIT_COMPARISON_LT, [ND_LE] = GCC_JIT_COMPARISON_LE,
+        [ND_GT] = GCC_JIT_COMPARISON_GT, [ND_GE] = GCC_JIT_COMPARISON_GE,
+    };
+    gcc_jit_rvalue *l = gen_expr(L, node->lhs);
+    gcc_jit_rvalue *r = gen_expr(L, node->rhs);
+    if (!l || !r)
+        return NULL;
+    r = coerce(L, r, type_of(l));
+    return gcc_jit_context_new_comparison(L->ctx, L->loc, ops[node->kind], l, r);
+}
+
+/* The truth of a controlling expression, as a gcc bool. */
+static gcc_jit_rvalue *gen_truth(Lower *L, Node *node) {
+    switch (node->kind) {
+    case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
+        return gen_compare(L, node);
+    case ND_NOT: {
+        gcc_jit_rvalue *v = gen_truth(L, node->lhs);
+        return v ? gcc_jit_context_new_unary_op(L->ctx, L->loc, GCC_JIT_UNARY_OP_LOGICAL_NEGATE,
+                                                L->t_bool, v)
+                 : NULL;
+    }
+    case ND_CAST:
+        if (is_integer(node->ty) && node->lhs->ty->kind == TY_BOOL)
+            return gen_truth(L, node->lhs);
+        break;
+    default:
+        break;
+    }
+    gcc_jit_rvalue *v = gen_expr(L, node);
+    return v ? is_nonzero(L, v) : NULL;
+}
+
+/* The value of &&, || or a comparison chain as int, through blocks. */
+static gcc_jit_rvalue *gen_logical(Lower *L, Node *node) {
+    if (no_code(L, node))
+        return NULL;
+    gcc_jit_lvalue *tmp = new_temp(L, L->t_int);
+    gcc_jit_block *t = new_block(L), *f = new_block(L), *join = new_block(L);
+    gen_branch(L, node, t, f);
+    gcc_jit_block_add_assignment(t, L->loc, tmp, gcc_jit_context_one(L->ctx, L->t_int));
+    gcc_jit_block_end_with_jump(t, L->loc, join);
+    gcc_jit_block_add_assignment(f, L->loc, tmp, gcc_jit_context_zero(L->ctx, L->t_int));
+    gcc_jit_block_end_with_jump(f, L->loc, join);
+    L->bb = join;
+    return gcc_jit_lvalue_as_rvalue(tmp);
+}
+
+static gcc_jit_rvalue *gen_cond(Lower *L, Node *node) {
+    if (node->ty->kind == TY_VOID) {
+        gen_discard(L, node);
+        return NULL;
+    }
+    if (no_code(L, node))
+        return NULL;
+    gcc_jit_type *ty = lower_type(L, node->ty);
+    gcc_jit_lvalue *tmp = new_temp(L, ty);
+    gcc_jit_block *t = new_block(L), *f = new_block(L), *join = new_block(L);
+    gen_branch(L, node->cond, t, f);
+    L->bb = t;
+    gcc_jit_rvalue *v = coerce(L, gen_expr(L, node->then), ty);
+    if (v)
+        gcc_jit_block_add_assignment(cur(L), L->loc, tmp, v);
+    jump_to(L, join);
+    L->bb = f;
+    v = coerce(L, gen_expr(L, node->els), ty);
+    if (v)
+        gcc_jit_block_add_assignment(cur(L), L->loc, tmp, v);
+    jump_to(L, join);
+    L->bb = join;
+    return gcc_jit_lvalue_as_rvalue(tmp);
+}
+
+/* p + i in elements, as &p[i]; void * counts in bytes as in GNU C. */
+static gcc_jit_rvalue *gen_ptr_add(Lower *L, Node *node) {
+    gcc_jit_rvalue *p = gen_expr(L, node->lhs);
+    gcc_jit_rvalue *i = gen_expr(L, node->rhs);
+    if (!p || !i)
+        return NULL;
+    gcc_jit_type *t = lower_type(L, node->ty);
+    Type *base = node->lhs->ty->kind == TY_PTR ? node->lhs->ty->base : NULL;
+    if (!base || base->kind == TY_VOID || base->kind == TY_FUNC)
+        p = gcc_jit_context_new_cast(L->ctx, L->loc, p, L->t_char_ptr);
+    else
+        p = coerce(L, p, t);
+    if (node->kind == ND_PTR_SUB)
+        i = gcc_jit_context_new_unary_op(L->ctx, L->loc, GCC_JIT_UNARY_OP_MINUS, type_of(i), i);
+    gcc_jit_lvalue *elem = gcc_jit_context_new_array_access(L->ctx, L->loc, p, i);
+    return coerce(L, gcc_jit_lvalue_get_address(elem, L->loc), t);
+}
+
+static gcc_jit_rvalue *gen_ptr_diff(Lower *L, Node *node) {
+    gcc_jit_rvalue *l = gen_expr(L, node->lhs);
+    gcc_jit_rvalue *r = gen_expr(L, node->rhs);
+    if (!l || !r)
+        return NULL;
+    gcc_jit_type *t = lower_type(L, node->ty);
+    l = gcc_jit_context_new_bitcast(L->ctx, L->loc, l, L->t_long);
+    r = gcc_jit_context_new_bitcast(L->ctx, L->loc, r, L->t_long);
+    gcc_jit_rvalue *d = gcc_jit_context_new_binary_op(L->ctx, L->loc, GCC_JIT_BINARY_OP_MINUS,
+                                                      L->t_long, l, r);
+    Type *base = node->lhs->ty->base;
+    int size = base && base->size > 0 ? base->size : 1;
+    if (size > 1)
+        d = gcc_jit_context_new_binary_op(L->ctx, L->loc, GCC_JIT_BINARY_OP_DIVIDE, L->t_long, d,
+                                          gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long, size));
+    return coerce(L, d, t);
+}
+
+static gcc_jit_rvalue *gen_addr(Lower *L, Node *node) {
+    Node *lhs = node->lhs;
+    gcc_jit_type *t = lower_type(L, node->ty);
+    if (lhs->kind == ND_VAR && lhs->var->is_function) {
+        gcc_jit_function *f = func_of(L, lhs->var);
+        return coerce(L, gcc_jit_function_get_address(f, L->loc), t);
+    }
+    if (lhs->kind == ND_DEREF)
+        return coerce(L, gen_expr(L, lhs->lhs), t);
+    gcc_jit_lvalue *lv = gen_lval(L, lhs);
+    return lv ? coerce(L, gcc_jit_lvalue_get_address(lv, L->loc), t) : NULL;
+}
+
+static gcc_jit_rvalue *gen_decay(Lower *L, Node *node) {
+    gcc_jit_lvalue *arr = gen_lval(L, node->lhs);
+    if (!arr)
+        return NULL;
+    gcc_jit_type *t = lower_type(L, node->ty);
+    if (node->lhs->ty->kind != TY_ARRAY)      // liberal: decay of a non-array
+        return coerce(L, gcc_jit_lvalue_get_address(arr, L->loc), t);
+    gcc_jit_lvalue *first = gcc_jit_context_new_array_access(
+        L->ctx, L->loc, gcc_jit_lvalue_as_rvalue(arr), gcc_jit_context_zero(L->ctx, L->t_int));
+    return coerce(L, gcc_jit_lvalue_get_address(first, L->loc), t);
+}
+
+static gcc_jit_rvalue *gen_member(Lower *L, Node *node) {
+    gcc_jit_field *f = field_of(L, node->member);
+    gcc_jit_rvalue *rv;
+    if (is_lvalue_node(node->lhs)) {
+        gcc_jit_lvalue *lv = gen_lval(L, node);
+        rv = lv ? load(L, lv, node->ty) : NULL;
+    } else {
+        gcc_jit_rvalue *whole = gen_expr(L, node->lhs);
+        rv = whole ? gcc_jit_rvalue_access_field(whole, L->loc, f) : NULL;
+    }
+    return coerce(L, rv, lower_type(L, node->ty));
+}
+
+static gcc_jit_rvalue *gen_cast(Lower *L, Node *node) {
+    if (node->ty->kind == TY_VOID) {
+        gen_discard(L, node->lhs);
+        return NULL;
+    }
+    if (node->lhs->kind == ND_NUM) {
+        gcc_jit_rvalue *k = convert_const(L, node->lhs, node->ty);
+        if (k)
+            return k;
+    }
+    return convert(L, gen_expr(L, node->lhs), node->ty);
+}
+
+static gcc_jit_rvalue *gen_unary(Lower *L, Node *node, enum gcc_jit_unary_op op) {
+    gcc_jit_rvalue *v = gen_expr(L, node->lhs);
+    gcc_jit_type *t = lower_type(L, node->ty);
+    return v ? gcc_jit_context_new_unary_op(L->ctx, L->loc, op, t, coerce(L, v, t)) : NULL;
+}
+
+static gcc_jit_rvalue *bool_to_int(Lower *L, gcc_jit_rvalue *b, Type *ty) {
+    return b ? gcc_jit_context_new_cast(L->ctx, L->loc, b, lower_type(L, ty)) : NULL;
+}
+
+static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
+    switch (node->kind) {
+    case ND_NUM: return num_const(L, node);
+    case ND_STR:
+    case ND_VAR:
+        if (node->kind == ND_VAR && node->var->is_function)
+            return gcc_jit_function_get_address(func_of(L, node->var), L->loc);
+        {
+            gcc_jit_lvalue *lv = gen_lval(L, node);
+            return lv ? load(L, lv, node->ty) : NULL;
+        }
+    case ND_ADD: return gen_binary(L, node, GCC_JIT_BINARY_OP_PLUS);
+    case ND_SUB: return gen_binary(L, node, GCC_JIT_BINARY_OP_MINUS);
+    case ND_MUL: return gen_binary(L, node, GCC_JIT_BINARY_OP_MULT);
+    case ND_DIV: return gen_binary(L, node, GCC_JIT_BINARY_OP_DIVIDE);
+    case ND_MOD: return gen_binary(L, node, GCC_JIT_BINARY_OP_MODULO);
+    case ND_BITAND: return gen_binary(L, node, GCC_JIT_BINARY_OP_BITWISE_AND);
+    case ND_BITOR: return gen_binary(L, node, GCC_JIT_BINARY_OP_BITWISE_OR);
+    case ND_BITXOR: return gen_binary(L, node, GCC_JIT_BINARY_OP_BITWISE_XOR);
+    case ND_SHL: return gen_binary(L, node, GCC_JIT_BINARY_OP_LSHIFT);
+    case ND_SHR: return gen_binary(L, node, GCC_JIT_BINARY_OP_RSHIFT);
+    case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
+        return bool_to_int(L, gen_compare(L, node), node->ty);
+    case ND_NOT:
+        return bool_to_int(L, gen_truth(L, node), node->ty);
+    case ND_LOGAND:
+    case ND_LOGOR:
+        return coerce(L, gen_logical(L, node), lower_type(L, node->ty));
+    case ND_BITNOT: return gen_unary(L, node, GCC_JIT_UNARY_OP_BITWISE_NEGATE);
+    case ND_NEG: return gen_unary(L, node, GCC_JIT_UNARY_OP_MINUS);
+    case ND_PTR_ADD:
+    case ND_PTR_SUB: return gen_ptr_add(L, node);
+    case ND_PTR_DIFF: return gen_ptr_diff(L, node);
+    case ND_ASSIGN: return gen_assign(L, node, true);
+    case ND_COND: return gen_cond(L, node);
+    case ND_COMMA:
+        if (no_code(L, node))
+            return NULL;
+        gen_discard(L, node->lhs);
+        return gen_expr(L, node->rhs);
+    case ND_CAST: return gen_cast(L, node);
+    case ND_ADDR: return gen_addr(L, node);
+    case ND_DEREF:
+        if (node->ty->kind == TY_FUNC)   // *fp as a value is fp
+            return gen_expr(L, node->lhs);
+        {
+            gcc_jit_lvalue *lv = gen_lval(L, node);
+            return lv ? load(L, lv, node->ty) : NULL;
+        }
+    case ND_DECAY: return gen_decay(L, node);
+    case ND_FUNCALL: return gen_call(L, node, true);
+    case ND_MEMBER: return gen_member(L, node);
+    case ND_MEMZERO:
+        gen_discard(L, node);
+        return NULL;
+    default:
+        return unsupported(L, node, "this expression");
+    }
+}
+
+static void gen_memzero(Lower *L, Node *node) {
+    if (no_code(L, node))
+        return;
+    gcc_jit_lvalue *lv = var_lval(L, node);
+    int size = node->var->ty->size;
+    if (!lv || size <= 0)
+        return;
+    gcc_jit_function *memset_fn = builtin_for(L, "memset");
+    gcc_jit_rvalue *args[3] = {
+        coerce(L, gcc_jit_lvalue_get_address(lv, L->loc), L->t_void_ptr),
+        gcc_jit_context_zero(L->ctx, L->t_int),
+        gcc_jit_context_new_rvalue_from_long(
+            L->ctx, type_of(gcc_jit_param_as_rvalue(gcc_jit_function_get_param(memset_fn, 2))),
+            size),
+    };
+    gcc_jit_block_add_eval(cur(L), L->loc,
+                           gcc_jit_context_new_call(L->ctx, L->loc, memset_fn, 3, args));
+}
+
+/* Evaluates node for its side effects only. */
+static void gen_discard(Lower *L, Node *node) {
+    if (!node)
+        return;
+    switch (node->kind) {
+    case ND_NUM:
+    case ND_STR:
+        return;
+    case ND_VAR:
+        if (node->var->is_local || !node->ty->is_volatile)
+            return;
+        break;
+    case ND_ASSIGN:
+        gen_assign(L, node, false);
+        return;
+    case ND_FUNCALL:
+        gen_call(L, node, false);
+        return;
+    case ND_MEMZERO:
+        gen_memzero(L, node);
+        return;
+    case ND_COMMA:
+        gen_discard(L, node->lhs);
+        gen_discard(L, node->rhs);
+        return;
+    case ND_COND: {
+        if (no_code(L, node))
+            return;
+        gcc_jit_block *t = new_block(L), *f = new_block(L), *join = new_block(L);
+        gen_branch(L, node->cond, t, f);
+        L->bb = t;
+        gen_discard(L, node->then);
+        jump_to(L, join);
+        L->bb = f;
+        gen_discard(L, node->els);
+        jump_to(L, join);
+        L->bb = join;
+        return;
+    }
+    case ND_LOGAND:
+    case ND_LOGOR: {        // a && f() as a statement: if (a) f();
+        if (no_code(L, node))
+            return;
+        gcc_jit_block *rhs = new_block(L), *join = new_block(L);
+        if (node->kind == ND_LOGAND)
+            gen_branch(L, node->lhs, rhs, join);
+        else
+            gen_branch(L, node->lhs, join, rhs);
+        L->bb = rhs;
+        gen_discard(L, node->rhs);
+        jump_to(L, join);
+        L->bb = join;
+        return;
+    }
+    case ND_CAST: case ND_NOT: case ND_NEG: case ND_BITNOT: case ND_ADDR: case ND_DECAY:
+    case ND_MEMBER:
+        gen_discard(L, node->lhs);
+        return;
+    case ND_DEREF:
+        if (!node->ty->is_volatile) {
+            gen_discard(L, node->lhs);
+            return;
+        }
+        break;
+    default:
+        if (node->lhs && node->rhs) {
+            gen_discard(L, node->lhs);
+            gen_discard(L, node->rhs);
+            return;
+        }
+        break;
+    }
+    // a volatile read, or something unusual: evaluate it and drop it
+    gcc_jit_rvalue *v = gen_expr(L, node);
+    if (v && L->fn)
+        gcc_jit_block_add_eval(cur(L), L->loc, v);
+}
+
+/* Jumps to then when cond is true, else to els; && || ! become jumps. */
+static void gen_branch(Lower *L, Node *cond, gcc_jit_block *then, gcc_jit_block *els) {
+    switch (cond->kind) {
+    case ND_LOGAND:
+    case ND_LOGOR: {
+        gcc_jit_block *mid = new_block(L);
+        if (cond->kind == ND_LOGAND)
+            gen_branch(L, cond->lhs, mid, els);
+        else
+            gen_branch(L, cond->lhs, then, mid);
+        L->bb = mid;
+        gen_branch(L, cond->rhs, then, els);
+        return;
+    }
+    case ND_NOT:
+        gen_branch(L, cond->lhs, els, then);
+        return;
+    case ND_NUM:
+        if (is_integer(cond->ty)) {
+            jump_to(L, cond->ival ? then : els);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    gcc_jit_rvalue *b = gen_truth(L, cond);
+    if (!b) {
+        jump_to(L, els);
+        return;
+    }
+    gcc_jit_block_end_with_conditional(cur(L), L->loc, b, then, els);
+    L->bb = NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Statements
+ * ------------------------------------------------------------------- */
+
+static void gen_stmt(Lower *L, Node *node);
+
+static void gen_if(Lower *L, Node *node) {
+    gcc_jit_block *then = new_block(L), *join = new_block(L);
+    gcc_jit_block *els = node->els ? new_block(L) : join;
+    gen_branch(L, node->cond, then, els);
+    L->bb = then;
+    gen_stmt(L, node->then);
+    jump_to(L, join);
+    if (node->els) {
+        L->bb = els;
+        gen_stmt(L, node->els);
+        jump_to(L, join);
+    }
+    L->bb = join;
+}
+
+static void gen_for(Lower *L, Node *node) {
+    if (node->init)
+        gen_stmt(L, node->init);
+    gcc_jit_block *cond = new_block(L), *body = new_block(L);
+    gcc_jit_block *next = node->inc ? new_block(L) : cond, *end = new_block(L);
+    node->lower_break = end;
+    node->lower_continue = next;
+    jump_to(L, cond);
+    L->bb = cond;
+    if (node->cond)
+        gen_branch(L, node->cond, body, end);
+    else
+        jump_to(L, body);
+    L->bb = body;
+    gen_stmt(L, node->then);
+    jump_to(L, next);
+    if (node->inc) {
+        L->bb = next;
+        loc_of(L, node->inc->tok);
+        gen_discard(L, node->inc);
+        jump_to(L, cond);
+    }
+    L->bb = end;
+}
+
+static void gen_do(Lower *L, Node *node) {
+    gcc_jit_block *body = new_block(L), *cond = new_block(L), *end = new_block(L);
+    node->lower_break = end;
+    node->lower_continue = cond;
+    jump_to(L, body);
+    L->bb = body;
+    gen_stmt(L, node->then);
+    jump_to(L, cond);
+    L->bb = cond;
+    loc_of(L, node->cond->tok);
+    gen_branch(L, node->cond, body, end);
+    L->bb = end;
+}
+
+static gcc_jit_rvalue *zero_return(Lower *L) {
+    Type *ty = L->ret_ty;
+    gcc_jit_type *t = lower_type(L, ty);
+    if (is_record(ty) || ty->kind == TY_ARRAY)
+        return gcc_jit_lvalue_as_rvalue(new_temp(L, t));
+    return zero_of(L, t, ty);
+}
+
+static void gen_return(Lower *L, Node *node) {
+    if (!node->lhs || node->lhs->ty->kind == TY_VOID || L->ret_ty->kind == TY_VOID) {
+        if (node->lhs)
+            gen_discard(L, node->lhs);
+        if (L->ret_ty->kind == TY_VOID)
+            gcc_jit_block_end_with_void_return(cur(L), L->loc);
+        else
+            gcc_jit_block_end_with_return(cur(L), L->loc, zero_return(L));
+        L->bb = NULL;
+        return;
+    }
+    gcc_jit_rvalue *v = gen_expr(L, node->lhs);
+    if (!v) {
+        ensure_reported(L, node);
+        v = zero_return(L);
+    }
+    v = coerce(L, v, lower_type(L, L->ret_ty));
+    gcc_jit_block_end_with_return(cur(L), L->loc, v);
+    L->bb = NULL;
+}
+
+static void gen_stmt(Lower *L, Node *node) {
+    if (!node)
+        return;
+    loc_of(L, node->tok);
+    switch (node->kind) {
+    case ND_BLOCK:
+        for (Node *n = node->body; n; n = n->next)
+            gen_stmt(L, n);
+        return;
+    case ND_EXPR_STMT:
+        gen_discard(L, node->lhs);
+        return;
+    case ND_RETURN: gen_return(L, node); return;
+    case ND_IF: gen_if(L, node); return;
+    case ND_FOR: gen_for(L, node); return;
+    case ND_DO: gen_do(L, node); return;
+    case ND_BREAK:
+    case ND_CONTINUE: {
+        Node *loop = node->target;
+        void *target = loop ? (node->kind == ND_BREAK ? loop->lower_break : loop->lower_continue)
+                            : NULL;
+        if (!target) {
+            lower_error(L, node->tok, "%s outside of a loop", node->kind == ND_BREAK ? "break" : "continue");
+            return;
+        }
+        jump_to(L, target);
+        return;
+    }
+    case ND_NULL_STMT:
+        return;
+    default:
+        if (node->ty) {      // liberal: an expression where a statement goes
+            gen_discard(L, node);
+            return;
+        }
+        unsupported(L, node, "this statement");
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------------
+ * Functions, globals and their initialisers
+ * ------------------------------------------------------------------- */
+
+static void gen_function(Lower *L, Obj *fn) {
+    L->fn = func_of(L, fn);
+    L->ret_ty = fn->ty->return_ty;
+    L->is_main = strcmp(fn->name, "main") == 0;
+    L->loc_tok = NULL;
+    L->loc = loc_of(L, fn->tok);
+    L->bb = new_block(L);
+    for (Obj *v = fn->locals; v; v = v->next)
+        if (!v->lower)
+            v->lower = gcc_jit_function_new_local(
+                L->fn, loc_of(L, v->tok), object_type(L, v->ty),
+                is_identifier(v->name) ? v->name : new_name(L, "l"));
+    gen_stmt(L, fn->body);
+    // Falling off the end: main returns 0 (C11 5.1.2.2.3), others anything.
+    if (L->bb) {
+        if (L->ret_ty->kind == TY_VOID)
+            gcc_jit_block_end_with_void_return(L->bb, L->loc);
+        else
+            gcc_jit_block_end_with_return(L->bb, L->loc, zero_return(L));
+    }
+    L->fn = NULL;
+    L->bb = NULL;
+}
+
+static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty);
+
+static gcc_jit_rvalue *char_array_value(Lower *L, Type *ty, const char *bytes, int nbytes) {
+    gcc_jit_type *t = lower_type(L, ty);
+    int n = nbytes < ty->array_len ? nbytes : ty->array_len;
+    while (n > 0 && (!bytes || !bytes[n - 1]))
+        n--;
+    gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * (n + 1));
+    for (int i = 0; i < n; i++)
+        vals[i] = int_const(L, ty->base, bytes[i]);
+    return gcc_jit_context_new_array_constructor(L->ctx, NULL, t, n, vals);
+}
+
+static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty) {
+    if (init->bytes || (!init->children && init->nbytes))
+        return char_array_value(L, ty, init->bytes, init->nbytes);
+    int n = ty->array_len;
+    while (n > 0 && (!init->children || !init->children[n - 1]))
+        n--;
+    gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * (n + 1));
+    gcc_jit_type *et = lower_type(L, ty->base);
+    for (int i = 0; i < n; i++) {
+        vals[i] = init_value(L, init->children[i], ty->base);
+        if (!vals[i])
+            vals[i] = zero_of(L, et, ty->base);
+    }
+    return gcc_jit_context_new_array_constructor(L->ctx, NULL, lower_type(L, ty), n, vals);
+}
+
+/* A struct's children are taken to be one per member, by Member.index. */
+static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty) {
+    gcc_jit_type *t = lower_type(L, ty);
+    if (!init->children)
+        return zero_of(L, t, ty);
+    int n = 0;
+    for (Member *m = ty->members; m; m = m->next)
+        n++;
+    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (n + 1));
+    gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * (n + 1));
+    int k = 0, i = 0;
+    for (Member *m = ty->members; m; m = m->next, i++) {
+        Initializer *ci = init->children[i];
+        gcc_jit_rvalue *v = ci ? init_value(L, ci, m->ty) : NULL;
+        if (!v)
+            continue;
+        if (ty->kind == TY_UNION)
+            return gcc_jit_context_new_union_constructor(L->ctx, NULL, t, field_of(L, m), v);
+        fields[k] = field_of(L, m);
+        vals[k++] = v;
+    }
+    if (ty->kind == TY_UNION)
+        return zero_of(L, t, ty);
+    return gcc_jit_context_new_struct_constructor(L->ctx, NULL, t, k, fields, vals);
+}
+
+/* The constant value of an initialiser; NULL for all zero. */
+static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty) {
+    if (!init)
+        return NULL;
+    if (init->ty)
+        ty = init->ty;
+    if (ty->kind == TY_ARRAY)
+        return array_value(L, init, ty);
+    if (is_record(ty))
+        return record_value(L, init, ty);
+    if (!init->expr)
+        return NULL;
+    return coerce(L, gen_expr(L, init->expr), lower_type(L, ty));
+}
+
+static void gen_global_init(Lower *L, Obj *var) {
+    Initializer *init = var->init;
+    if (!init || map_get(&L->inited, var))
+        return;
+    map_put(&L->c->arena, &L->inited, var, var);
+    gcc_jit_lvalue *lv = global_of(L, var);
+    if (!lv)
+        return;
+    L->loc_tok = NULL;
+    L->loc = loc_of(L, var->tok);
+    Type *ty = global_type(var);
+    if (ty->kind == TY_ARRAY && ty->base->size == 1 && is_integer(ty->base) &&
+        (init->bytes || !init->children)) {
+        if (init->bytes)
+            set_string_init(L, lv, ty, init->bytes, init->nbytes);
+        return;
+    }
+    gcc_jit_rvalue *v = init_value(L, init, ty);
+    if (v)
+        gcc_jit_global_set_initializer_rvalue(lv, v);
+}
+
+static void init_common_types(Lower *L) {
+    gcc_jit_context *ctx = L->ctx;
+    L->t_void = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_VOID);
+    L->t_bool = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_BOOL);
+    L->t_int = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_INT);
+    L->t_long = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_LONG);
+    L->t_void_ptr = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_VOID_PTR);
+    L->t_char_ptr = gcc_jit_type_get_pointer(gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_CHAR));
+}
+
+bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
+    Lower lower = {.c = c, .ctx = ctx};
+    Lower *L = &lower;
+    L->funcs.str_keys = L->globals.str_keys = L->builtins.str_keys = true;
+    init_common_types(L);
+
+    // Every definition is declared before any code can refer to it.
+    for (Obj *obj = prog; obj; obj = obj->next)
+        if (obj->is_function && obj->is_definition)
+            func_of(L, obj);
+    for (Obj *obj = prog; obj; obj = obj->next)
+        if (!obj->is_function && (obj->is_definition || obj->is_string_literal))
+            global_of(L, obj);
+
+    for (Obj *obj = prog; obj; obj = obj->next)
+        if (!obj->is_function)
+            gen_global_init(L, obj);
+    for (Obj *obj = prog; obj; obj = obj->next)
+        if (obj->is_function && obj->is_definition && obj->body)
+            gen_function(L, obj);
+    // Globals first met in code (static locals, if the parser keeps them
+    // out of the program list); an initialiser may add more.
+    for (int i = 0; i < L->npending; i++)
+        gen_global_init(L, L->pending[i]);
+    return L->errors == 0;
+}

@@ -1,0 +1,3802 @@
+/*
+ * parse.c - the parser and type checker: Token list -> Obj list.
+ *
+ * A hand-written recursive-descent parser in chibicc's style: one function
+ * per grammar rule, named after it, with the rule in EBNF above it, taking
+ * (Parser *p, Token **rest, Token *tok) and returning through *rest the
+ * first token it did not consume.
+ *
+ * Type checking happens as the tree is built. Every node comes from a small
+ * constructor that checks its operands, computes its type and makes each
+ * implicit conversion an explicit ND_CAST, so the tree handed to lower.c
+ * obeys the contract at the top of front.h without a second pass.
+ *
+ * Errors. Semantic errors (a bad operand, an undeclared name) are reported
+ * and the constructor returns some well-typed node so that parsing goes
+ * on. Syntax errors leave no sensible tree to continue with: they report,
+ * then longjmp to the innermost recovery point, set once per block item
+ * and once per top-level declaration, which skips to the end of that
+ * statement (the next ';' or the '}' closing what it opened) and parses
+ * on. The arena owns every allocation, so jumping away leaks nothing.
+ * Recursion is bounded by c->depth: a pathological nesting is a fatal
+ * error, not a stack overflow.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "front.h"
+
+/* ------------------------------------------------------------------
+ * Scopes
+ * ---------------------------------------------------------------- */
+
+/* One ordinary identifier declared in a scope: a variable or function,
+ * a typedef name or an enumeration constant. */
+typedef struct VarScope {
+    struct VarScope *next;
+    const char *name;
+    int len;
+    Obj *var;
+    Type *type_def;
+    bool is_enum;
+    int enum_val;
+} VarScope;
+
+/* One struct, union or enum tag declared in a scope. */
+typedef struct TagScope {
+    struct TagScope *next;
+    const char *name;
+    int len;
+    Type *ty;
+} TagScope;
+
+typedef struct Scope {
+    struct Scope *next;
+    VarScope *vars;
+    TagScope *tags;
+} Scope;
+
+/* Storage-class specifiers and function specifiers seen by declspec. */
+typedef struct VarAttr {
+    bool is_typedef;
+    bool is_static;
+    bool is_extern;
+    bool is_inline;
+} VarAttr;
+
+typedef struct Parser {
+    Compile *c;
+    Scope *scope;           /* innermost scope */
+    Scope *file_scope;
+    Scope *fn_scope;        /* the current function's parameter scope */
+    Obj *fn;                /* the function being parsed, or NULL */
+    Obj *locals_tail;
+    Obj *globals_tail;
+    Node *loop;             /* innermost loop, for break and continue */
+    jmp_buf *recover;       /* where a syntax error jumps */
+    Token *err_tok;         /* the token a syntax error was found at */
+    Token *decl_start;      /* first token of the top-level declaration */
+    Initializer *flex_init; /* the array initializer whose length is open */
+    int flex_cap;
+    int counter;            /* for unique names of temporaries */
+    bool said_undeclared_note;
+} Parser;
+
+static Node *expr(Parser *p, Token **rest, Token *tok);
+static Node *assign(Parser *p, Token **rest, Token *tok);
+static Node *conditional(Parser *p, Token **rest, Token *tok);
+static Node *cast(Parser *p, Token **rest, Token *tok);
+static Node *unary(Parser *p, Token **rest, Token *tok);
+static Node *postfix(Parser *p, Token **rest, Token *tok);
+static Node *primary(Parser *p, Token **rest, Token *tok);
+static Node *stmt(Parser *p, Token **rest, Token *tok);
+static Node *compound_stmt(Parser *p, Token **rest, Token *tok);
+static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr);
+static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name);
+static Type *type_name(Parser *p, Token **rest, Token *tok);
+static bool is_typename(Parser *p, Token *tok);
+static Node *new_add(Parser *p, Node *lhs, Node *rhs, Token *tok);
+static Node *new_sub(Parser *p, Node *lhs, Node *rhs, Token *tok);
+static Node *new_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok);
+static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init);
+static _Noreturn void syntax_error(Parser *p, Token *tok, const char *fmt, ...)
+    MJ_PRINTF(3, 4);
+
+static bool equal(const Token *tok, const char *s) {
+    return tok->kind != TK_STR && tok->kind != TK_NUM && tok_equal(tok, s);
+}
+
+static bool name_is(const char *name, int len, const Token *tok) {
+    return len == tok->len && memcmp(name, tok->loc, (size_t)len) == 0;
+}
+
+static char *tok_name(Parser *p, const Token *tok) {
+    return arena_strndup(&p->c->arena, tok->loc, (size_t)tok->len);
+}
+
+static char *tystr(Parser *p, const Type *ty) {
+    return type_to_string(p->c, ty);
+}
+
+static void enter_scope(Parser *p) {
+    Scope *sc = arena_alloc(&p->c->arena, sizeof(Scope));
+    sc->next = p->scope;
+    p->scope = sc;
+}
+
+static void leave_scope(Parser *p) { p->scope = p->scope->next; }
+
+static VarScope *find_var_in(Scope *sc, const Token *tok) {
+    for (VarScope *v = sc->vars; v; v = v->next)
+        if (name_is(v->name, v->len, tok))
+            return v;
+    return NULL;
+}
+
+static VarScope *find_var(Parser *p, const Token *tok) {
+    for (Scope *sc = p->scope; sc; sc = sc->next) {
+        VarScope *v = find_var_in(sc, tok);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+static VarScope *push_var(Parser *p, Scope *sc, const Token *name) {
+    VarScope *v = arena_alloc(&p->c->arena, sizeof(VarScope));
+    v->name = name->loc;
+    v->len = name->len;
+    v->next = sc->vars;
+    sc->vars = v;
+    return v;
+}
+
+static TagScope *find_tag_in(Scope *sc, const Token *tok) {
+    for (TagScope *t = sc->tags; t; t = t->next)
+        if (name_is(t->name, t->len, tok))
+            return t;
+    return NULL;
+}
+
+static Type *find_tag(Parser *p, const Token *tok) {
+    for (Scope *sc = p->scope; sc; sc = sc->next) {
+        TagScope *t = find_tag_in(sc, tok);
+        if (t)
+            return t->ty;
+    }
+    return NULL;
+}
+
+static void push_tag(Parser *p, const Token *name, Type *ty) {
+    TagScope *t = arena_alloc(&p->c->arena, sizeof(TagScope));
+    t->name = name->loc;
+    t->len = name->len;
+    t->ty = ty;
+    t->next = p->scope->tags;
+    p->scope->tags = t;
+}
+
+/* ------------------------------------------------------------------
+ * Errors
+ * ---------------------------------------------------------------- */
+
+/* How gcc names the token an error is "before". */
+static char *before_tok(Parser *p, const Token *tok) {
+    Arena *a = &p->c->arena;
+    switch (tok->kind) {
+    case TK_EOF:
+        return "at end of input";
+    case TK_STR:
+        return "before string constant";
+    case TK_NUM:
+    case TK_PP_NUM:
+        if (tok->loc[0] == '\'' || tok->loc[1] == '\'')
+            return "before character constant";
+        return "before numeric constant";
+    case TK_PUNCT:
+        return arena_printf(a, "before '%.*s' token", tok->len, tok->loc);
+    default:
+        return arena_printf(a, "before '%.*s'", tok->len, tok->loc);
+    }
+}
+
+static void vreport(Parser *p, Token *tok, const char *fmt, va_list ap,
+                    mj_severity sev) {
+    char *msg = arena_vprintf(&p->c->arena, fmt, ap);
+    if (sev == MJ_SEV_ERROR)
+        error_tok(p->c, tok, "%s", msg);
+    else
+        warn_tok(p->c, tok, "%s", msg);
+}
+
+static _Noreturn void syntax_error(Parser *p, Token *tok, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, tok, fmt, ap, MJ_SEV_ERROR);
+    va_end(ap);
+    p->err_tok = tok;
+    longjmp(*p->recover, 1);
+}
+
+static Token *prev_token(Parser *p, const Token *tok) {
+    for (Token *t = p->decl_start; t && t->kind != TK_EOF; t = t->next)
+        if (t->next == tok)
+            return t;
+    return NULL;
+}
+
+/* gcc reports a missing ';' or ')' just after the previous token when the
+ * next one is on another line: that is where the user forgot it. */
+static Token *missing_token_loc(Parser *p, Token *tok) {
+    Token *prev = prev_token(p, tok);
+    if (!prev)
+        return tok;
+    while (prev->origin)
+        prev = prev->origin;
+    const Token *next = tok;
+    while (next->origin)
+        next = next->origin;
+    if (next->kind != TK_EOF && next->file == prev->file && next->line == prev->line)
+        return tok;
+    Token *t = arena_alloc(&p->c->arena, sizeof(Token));
+    *t = *prev;
+    t->origin = NULL;
+    t->col = prev->col + prev->len;
+    return t;
+}
+
+static Token *skip(Parser *p, Token *tok, const char *op) {
+    if (equal(tok, op))
+        return tok->next;
+    Token *at = tok;
+    if (!strcmp(op, ";") || !strcmp(op, ")") || !strcmp(op, "]"))
+        at = missing_token_loc(p, tok);
+    error_tok(p->c, at, "expected '%s' %s", op, before_tok(p, tok));
+    p->err_tok = tok;
+    longjmp(*p->recover, 1);
+}
+
+static bool consume(Token **rest, Token *tok, const char *op) {
+    if (equal(tok, op)) {
+        *rest = tok->next;
+        return true;
+    }
+    *rest = tok;
+    return false;
+}
+
+/* Skips what is left of the statement or declaration that starts at
+ * `start` and had a syntax error at p->err_tok: up to the first ';' after
+ * the error outside braces, or the '}' closing a brace the statement
+ * opened. A '}' the statement did not open ends a block around it: it is
+ * left for that block (at file scope, where there is no such block, it is
+ * consumed). */
+static Token *recover_from(Parser *p, Token *start, bool top) {
+    int level = 0;
+    bool past = false;
+    Token *t = start;
+    for (; t->kind != TK_EOF; t = t->next) {
+        if (t == p->err_tok)
+            past = true;
+        if (t->kind != TK_PUNCT)
+            continue;
+        if (equal(t, "{")) {
+            level++;
+        } else if (equal(t, "}")) {
+            if (--level < 0)
+                return top ? t->next : t;
+            if (level == 0 && past)
+                return t->next;
+        } else if (equal(t, ";") && level == 0 && past) {
+            return t->next;
+        }
+    }
+    return t;
+}
+
+static void enter(Parser *p, Token *tok, const char *what) {
+    if (++p->c->depth > 1000)
+        fatal_tok(p->c, tok, "%s", what);
+}
+
+static void leave(Parser *p) { p->c->depth--; }
+
+/* ------------------------------------------------------------------
+ * Objects
+ * ---------------------------------------------------------------- */
+
+static Obj *new_local(Parser *p, char *name, Type *ty, Token *tok) {
+    Obj *var = arena_alloc(&p->c->arena, sizeof(Obj));
+    var->name = name;
+    var->ty = ty;
+    var->tok = tok;
+    var->is_local = true;
+    if (!p->fn)
+        return var;
+    if (p->locals_tail)
+        p->locals_tail->next = var;
+    else
+        p->fn->locals = var;
+    p->locals_tail = var;
+    return var;
+}
+
+static Obj *new_temp(Parser *p, Type *ty, Token *tok) {
+    char *name = arena_printf(&p->c->arena, "__mj_tmp_%d", p->counter++);
+    return new_local(p, name, unqual(ty), tok);
+}
+
+static Obj *new_global(Parser *p, char *name, Type *ty, Token *tok) {
+    Obj *var = arena_alloc(&p->c->arena, sizeof(Obj));
+    var->name = name;
+    var->ty = ty;
+    var->tok = tok;
+    if (p->globals_tail)
+        p->globals_tail->next = var;
+    else
+        p->c->globals = var;
+    p->globals_tail = var;
+    return var;
+}
+
+static Obj *new_string_literal(Parser *p, Token *tok) {
+    char *name = arena_printf(&p->c->arena, "__mj_str_%d", p->counter++);
+    Type *ty = tok->ty ? tok->ty : array_of(p->c, TY(ty_char), tok->str_len);
+    Obj *var = new_global(p, name, ty, tok);
+    var->is_string_literal = true;
+    var->is_static = true;
+    var->is_definition = true;
+    var->is_used = true;
+    Initializer *init = arena_alloc(&p->c->arena, sizeof(Initializer));
+    init->ty = ty;
+    init->bytes = tok->str;
+    init->nbytes = tok->str_len;
+    var->init = init;
+    return var;
+}
+
+/* ------------------------------------------------------------------
+ * Node constructors
+ * ---------------------------------------------------------------- */
+
+static Node *new_node(Parser *p, NodeKind kind, Token *tok) {
+    Node *node = arena_alloc(&p->c->arena, sizeof(Node));
+    node->kind = kind;
+    node->tok = tok;
+    return node;
+}
+
+static Node *new_unary(Parser *p, NodeKind kind, Node *lhs, Type *ty, Token *tok) {
+    Node *node = new_node(p, kind, tok);
+    node->lhs = lhs;
+    node->ty = ty;
+    return node;
+}
+
+static Node *new_binary(Parser *p, NodeKind kind, Node *lhs, Node *rhs,
+                        Type *ty, Token *tok) {
+    Node *node = new_node(p, kind, tok);
+    node->lhs = lhs;
+    node->rhs = rhs;
+    node->ty = ty;
+    return node;
+}
+
+static Node *new_num(Parser *p, int64_t val, const Type *ty, Token *tok) {
+    Node *node = new_node(p, ND_NUM, tok);
+    node->ival = val;
+    node->fval = (long double)val;
+    node->ty = TY(ty);
+    return node;
+}
+
+static Node *new_flonum(Parser *p, long double val, const Type *ty, Token *tok) {
+    Node *node = new_node(p, ND_NUM, tok);
+    node->fval = val;
+    node->ty = TY(ty);
+    return node;
+}
+
+static Node *new_var_node(Parser *p, Obj *var, Token *tok) {
+    Node *node = new_node(p, ND_VAR, tok);
+    node->var = var;
+    node->ty = var->ty;
+    if (!var->is_local)
+        var->is_used = true;
+    return node;
+}
+
+/* An error was reported; this stands for the failed expression. */
+static Node *error_node(Parser *p, Token *tok) { return new_num(p, 0, ty_int, tok); }
+
+/* Two types with the same representation: no conversion between them. */
+static bool same_type(Type *a, Type *b) {
+    a = unqual(a);
+    b = unqual(b);
+    if (a == b)
+        return true;
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case TY_CHAR:
+        return a->is_unsigned == b->is_unsigned &&
+               a->is_plain_char == b->is_plain_char;
+    case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG:
+        return a->is_unsigned == b->is_unsigned;
+    case TY_PTR:
+        return a->base->is_const == b->base->is_const &&
+               a->base->is_volatile == b->base->is_volatile &&
+               same_type(a->base, b->base);
+    case TY_ARRAY:
+        return a->array_len == b->array_len && same_type(a->base, b->base);
+    case TY_FUNC:
+        return type_compatible(a, b);
+    case TY_STRUCT: case TY_UNION:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static int64_t wrap_int(int64_t v, const Type *ty) {
+    switch (ty->kind) {
+    case TY_BOOL: return v != 0;
+    case TY_CHAR: return ty->is_unsigned ? (int64_t)(uint8_t)v : (int64_t)(int8_t)v;
+    case TY_SHORT: return ty->is_unsigned ? (int64_t)(uint16_t)v : (int64_t)(int16_t)v;
+    case TY_INT: return ty->is_unsigned ? (int64_t)(uint32_t)v : (int64_t)(int32_t)v;
+    default: return v;
+    }
+}
+
+static long double round_flo(long double v, const Type *ty) {
+    if (ty->kind == TY_FLOAT)
+        return (float)v;
+    if (ty->kind == TY_DOUBLE)
+        return (double)v;
+    return v;
+}
+
+static int64_t flo_to_int(long double v, const Type *ty) {
+    if (ty->kind == TY_BOOL)
+        return v != 0;
+    if (ty->is_unsigned && v >= 9223372036854775808.0L)
+        return (int64_t)(uint64_t)v;
+    if (isnan(v))
+        return 0;
+    return wrap_int((int64_t)v, ty);
+}
+
+static long double int_to_flo(int64_t v, const Type *from) {
+    if (from->is_unsigned)
+        return (long double)(uint64_t)v;
+    return (long double)v;
+}
+
+/* A constant converted at compile time: (char)300 is the number 44. */
+static Node *fold_num_cast(Parser *p, Node *num, Type *ty) {
+    if (is_integer(ty)) {
+        int64_t v = is_integer(num->ty) ? wrap_int(num->ival, ty)
+                                        : flo_to_int(num->fval, ty);
+        return new_num(p, v, ty, num->tok);
+    }
+    long double v = is_integer(num->ty) ? int_to_flo(num->ival, num->ty) : num->fval;
+    return new_flonum(p, round_flo(v, ty), ty, num->tok);
+}
+
+/* The conversion of an rvalue to ty (unqualified), as an ND_CAST unless
+ * nothing changes. */
+static Node *new_cast(Parser *p, Node *node, Type *ty) {
+    ty = unqual(ty);
+    if (same_type(node->ty, ty) && node->ty->kind != TY_ARRAY)
+        return node;
+    if (node->kind == ND_NUM && is_arith(node->ty) && is_arith(ty))
+        return fold_num_cast(p, node, ty);
+    return new_unary(p, ND_CAST, node, ty, node->tok);
+}
+
+/* Value context: an array becomes a pointer to its first element and a
+ * function designator a pointer to the function (C11 6.3.2.1). */
+static Node *rval(Parser *p, Node *node) {
+    Type *ty = node->ty;
+    if (ty->kind == TY_ARRAY)
+        return new_unary(p, ND_DECAY, node, pointer_to(p->c, ty->base), node->tok);
+    if (ty->kind == TY_FUNC) {
+        if (node->kind == ND_DEREF)
+            return node->lhs;
+        return new_unary(p, ND_ADDR, node, pointer_to(p->c, ty), node->tok);
+    }
+    return node;
+}
+
+static bool is_lvalue(Node *node) {
+    switch (node->kind) {
+    case ND_VAR:
+        return node->ty->kind != TY_FUNC;
+    case ND_DEREF:
+        return node->ty->kind != TY_FUNC && node->ty->kind != TY_VOID;
+    case ND_MEMBER:
+        return is_lvalue(node->lhs);
+    case ND_STR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ------------------------------------------------------------------
+ * Constant expressions
+ * ---------------------------------------------------------------- */
+
+static bool eval_int(Node *node, int64_t *out);
+static bool eval_flo(Node *node, long double *out);
+
+/* The truth of a scalar constant. */
+static bool eval_truth(Node *node, bool *out) {
+    int64_t i;
+    long double f;
+    if (is_integer(node->ty) && eval_int(node, &i)) {
+        *out = i != 0;
+        return true;
+    }
+    if (is_flonum(node->ty) && eval_flo(node, &f)) {
+        *out = f != 0;
+        return true;
+    }
+    return false;
+}
+
+static bool eval_int_cast(Node *node, int64_t *out) {
+    Type *to = node->ty;
+    Node *from = node->lhs;
+    if (is_integer(from->ty)) {
+        int64_t v;
+        if (!eval_int(from, &v))
+            return false;
+        *out = wrap_int(v, to);
+        return true;
+    }
+    if (is_flonum(from->ty)) {
+        long double v;
+        if (!eval_flo(from, &v))
+            return false;
+        *out = flo_to_int(v, to);
+        return true;
+    }
+    return false;
+}
+
+static bool eval_int_binary(Node *node, int64_t a, int64_t b, int64_t *out) {
+    Type *ty = node->ty;
+    uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+    bool uns = node->lhs->ty->is_unsigned || node->lhs->ty->kind == TY_PTR;
+    switch (node->kind) {
+    case ND_ADD: *out = wrap_int((int64_t)(ua + ub), ty); return true;
+    case ND_SUB: *out = wrap_int((int64_t)(ua - ub), ty); return true;
+    case ND_MUL: *out = wrap_int((int64_t)(ua * ub), ty); return true;
+    case ND_DIV:
+    case ND_MOD:
+        if (b == 0)
+            return false;
+        if (ty->is_unsigned) {
+            uint64_t r = node->kind == ND_DIV ? ua / ub : ua % ub;
+            *out = wrap_int((int64_t)r, ty);
+        } else if (b == -1) {
+            *out = node->kind == ND_DIV ? wrap_int((int64_t)(0 - ua), ty) : 0;
+        } else {
+            *out = wrap_int(node->kind == ND_DIV ? a / b : a % b, ty);
+        }
+        return true;
+    case ND_BITAND: *out = a & b; return true;
+    case ND_BITOR: *out = a | b; return true;
+    case ND_BITXOR: *out = a ^ b; return true;
+    case ND_SHL: *out = wrap_int((int64_t)(ua << (ub & 63)), ty); return true;
+    case ND_SHR:
+        if (ty->is_unsigned)
+            *out = wrap_int((int64_t)(ua >> (ub & 63)), ty);
+        else
+            *out = a >> (ub & 63);
+        return true;
+    case ND_EQ: *out = a == b; return true;
+    case ND_NE: *out = a != b; return true;
+    case ND_LT: *out = uns ? ua < ub : a < b; return true;
+    case ND_LE: *out = uns ? ua <= ub : a <= b; return true;
+    case ND_GT: *out = uns ? ua > ub : a > b; return true;
+    case ND_GE: *out = uns ? ua >= ub : a >= b; return true;
+    default: return false;
+    }
+}
+
+static bool eval_flo_compare(Node *node, int64_t *out) {
+    long double a, b;
+    if (!eval_flo(node->lhs, &a) || !eval_flo(node->rhs, &b))
+        return false;
+    switch (node->kind) {
+    case ND_EQ: *out = a == b; return true;
+    case ND_NE: *out = a != b; return true;
+    case ND_LT: *out = a < b; return true;
+    case ND_LE: *out = a <= b; return true;
+    case ND_GT: *out = a > b; return true;
+    case ND_GE: *out = a >= b; return true;
+    default: return false;
+    }
+}
+
+/* Evaluates an integer constant expression; false when it is not one. */
+static bool eval_int(Node *node, int64_t *out) {
+    bool t1, t2;
+    switch (node->kind) {
+    case ND_NUM:
+        if (!is_integer(node->ty))
+            return false;
+        *out = node->ival;
+        return true;
+    case ND_CAST:
+        if (!is_integer(node->ty))
+            return false;
+        return eval_int_cast(node, out);
+    case ND_NOT:
+        if (!eval_truth(node->lhs, &t1))
+            return false;
+        *out = !t1;
+        return true;
+    case ND_LOGAND:
+    case ND_LOGOR:
+        if (!eval_truth(node->lhs, &t1))
+            return false;
+        if (node->kind == ND_LOGAND ? !t1 : t1) {
+            *out = t1;
+            return true;
+        }
+        if (!eval_truth(node->rhs, &t2))
+            return false;
+        *out = t2;
+        return true;
+    case ND_COND:
+        if (!eval_truth(node->cond, &t1))
+            return false;
+        return eval_int(t1 ? node->then : node->els, out);
+    case ND_NEG: {
+        int64_t v;
+        if (!eval_int(node->lhs, &v))
+            return false;
+        *out = wrap_int((int64_t)(0 - (uint64_t)v), node->ty);
+        return true;
+    }
+    case ND_BITNOT: {
+        int64_t v;
+        if (!eval_int(node->lhs, &v))
+            return false;
+        *out = wrap_int(~v, node->ty);
+        return true;
+    }
+    case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
+        if (is_flonum(node->lhs->ty))
+            return eval_flo_compare(node, out);
+        /* fall through */
+    case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV: case ND_MOD:
+    case ND_BITAND: case ND_BITOR: case ND_BITXOR: case ND_SHL: case ND_SHR: {
+        int64_t a, b;
+        if (!is_integer(node->lhs->ty) || !eval_int(node->lhs, &a) ||
+            !eval_int(node->rhs, &b))
+            return false;
+        return eval_int_binary(node, a, b, out);
+    }
+    default:
+        return false;
+    }
+}
+
+/* Evaluates an arithmetic constant expression as a floating value. */
+static bool eval_flo(Node *node, long double *out) {
+    if (is_integer(node->ty)) {
+        int64_t v;
+        if (!eval_int(node, &v))
+            return false;
+        *out = int_to_flo(v, node->ty);
+        return true;
+    }
+    if (!is_flonum(node->ty))
+        return false;
+    long double a, b;
+    switch (node->kind) {
+    case ND_NUM:
+        *out = node->fval;
+        return true;
+    case ND_CAST:
+        if (!eval_flo(node->lhs, &a))
+            return false;
+        *out = round_flo(a, node->ty);
+        return true;
+    case ND_NEG:
+        if (!eval_flo(node->lhs, &a))
+            return false;
+        *out = -a;
+        return true;
+    case ND_COND: {
+        bool t;
+        if (!eval_truth(node->cond, &t))
+            return false;
+        return eval_flo(t ? node->then : node->els, out);
+    }
+    case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV:
+        if (!eval_flo(node->lhs, &a) || !eval_flo(node->rhs, &b))
+            return false;
+        switch (node->kind) {
+        case ND_ADD: a = a + b; break;
+        case ND_SUB: a = a - b; break;
+        case ND_MUL: a = a * b; break;
+        default: a = a / b; break;
+        }
+        *out = round_flo(a, node->ty);
+        return true;
+    default:
+        return false;
+    }
+}
+
+int64_t const_eval(Compile *c, Node *node) {
+    int64_t v;
+    if (!eval_int(node, &v)) {
+        error_tok(c, node->tok, "expression is not an integer constant");
+        return 0;
+    }
+    return v;
+}
+
+/* C11 6.3.2.3p3: an integer constant expression with the value 0, or
+ * such an expression cast to void *. */
+static bool is_null_ptr_const(Node *node) {
+    int64_t v;
+    if (is_integer(node->ty))
+        return eval_int(node, &v) && v == 0;
+    if (node->kind == ND_CAST && node->ty->kind == TY_PTR &&
+        node->ty->base->kind == TY_VOID && !node->ty->base->is_const &&
+        !node->ty->base->is_volatile && is_integer(node->lhs->ty))
+        return eval_int(node->lhs, &v) && v == 0;
+    return false;
+}
+
+/* ------------------------------------------------------------------
+ * Conversion as if by assignment (C11 6.5.16.1): assignment,
+ * initialisation, argument passing and return share the rules and
+ * differ only in gcc's wording.
+ * ---------------------------------------------------------------- */
+
+typedef enum { CV_ASSIGN, CV_INIT, CV_ARG, CV_RETURN } ConvKind;
+
+typedef struct ConvCtx {
+    ConvKind kind;
+    Token *tok;           /* where to report */
+    const char *fn_name;  /* CV_ARG: the callee, when known */
+    int argno;            /* CV_ARG: 1-based */
+} ConvCtx;
+
+static void int_ptr_warning(Parser *p, ConvCtx *cx, Type *to, Type *from,
+                            bool to_ptr) {
+    const char *what = to_ptr ? "makes pointer from integer without a cast"
+                              : "makes integer from pointer without a cast";
+    const char *t = tystr(p, to), *f = tystr(p, from);
+    switch (cx->kind) {
+    case CV_ASSIGN: warn_tok(p->c, cx->tok, "assignment to '%s' from '%s' %s", t, f, what); break;
+    case CV_INIT: warn_tok(p->c, cx->tok, "initialization of '%s' from '%s' %s", t, f, what); break;
+    case CV_ARG:
+        warn_tok(p->c, cx->tok, "passing argument %d of '%s' %s", cx->argno,
+                 cx->fn_name ? cx->fn_name : "function", what);
+        break;
+    case CV_RETURN:
+        warn_tok(p->c, cx->tok, "returning '%s' from a function with return type '%s' %s",
+                 f, t, what);
+        break;
+    }
+}
+
+static void incompatible_ptr_warning(Parser *p, ConvCtx *cx, Type *to, Type *from) {
+    const char *t = tystr(p, to), *f = tystr(p, from);
+    switch (cx->kind) {
+    case CV_ASSIGN: warn_tok(p->c, cx->tok, "assignment to '%s' from incompatible pointer type '%s'", t, f); break;
+    case CV_INIT: warn_tok(p->c, cx->tok, "initialization of '%s' from incompatible pointer type '%s'", t, f); break;
+    case CV_ARG:
+        warn_tok(p->c, cx->tok, "passing argument %d of '%s' from incompatible pointer type",
+                 cx->argno, cx->fn_name ? cx->fn_name : "function");
+        break;
+    case CV_RETURN:
+        warn_tok(p->c, cx->tok, "returning '%s' from a function with incompatible return type '%s'", f, t);
+        break;
+    }
+}
+
+static void discards_warning(Parser *p, ConvCtx *cx, const char *qual) {
+    switch (cx->kind) {
+    case CV_ASSIGN: warn_tok(p->c, cx->tok, "assignment discards '%s' qualifier from pointer target type", qual); break;
+    case CV_INIT: warn_tok(p->c, cx->tok, "initialization discards '%s' qualifier from pointer target type", qual); break;
+    case CV_ARG:
+        warn_tok(p->c, cx->tok, "passing argument %d of '%s' discards '%s' qualifier from pointer target type",
+                 cx->argno, cx->fn_name ? cx->fn_name : "function", qual);
+        break;
+    case CV_RETURN: warn_tok(p->c, cx->tok, "return discards '%s' qualifier from pointer target type", qual); break;
+    }
+}
+
+static void incompatible_error(Parser *p, ConvCtx *cx, Type *to, Type *from) {
+    const char *t = tystr(p, to), *f = tystr(p, from);
+    switch (cx->kind) {
+    case CV_ASSIGN: error_tok(p->c, cx->tok, "incompatible types when assigning to type '%s' from type '%s'", t, f); break;
+    case CV_INIT: error_tok(p->c, cx->tok, "incompatible types when initializing type '%s' using type '%s'", t, f); break;
+    case CV_ARG:
+        error_tok(p->c, cx->tok, "incompatible type for argument %d of '%s'", cx->argno,
+                  cx->fn_name ? cx->fn_name : "function");
+        break;
+    case CV_RETURN: error_tok(p->c, cx->tok, "incompatible types when returning type '%s' but '%s' was expected", f, t); break;
+    }
+}
+
+static void check_ptr_conversion(Parser *p, ConvCtx *cx, Type *to, Type *from) {
+    Type *tb = to->base, *fb = from->base;
+    bool void_side = (tb->kind == TY_VOID && fb->kind != TY_FUNC) ||
+                     (fb->kind == TY_VOID && tb->kind != TY_FUNC);
+    if (!void_side && !type_compatible(unqual(tb), unqual(fb))) {
+        incompatible_ptr_warning(p, cx, to, from);
+        return;
+    }
+    if (fb->is_const && !tb->is_const)
+        discards_warning(p, cx, "const");
+    else if (fb->is_volatile && !tb->is_volatile)
+        discards_warning(p, cx, "volatile");
+}
+
+/* Converts the value `node` to type `to` as assignment does. */
+static Node *convert_assign(Parser *p, Node *node, Type *to, ConvCtx *cx) {
+    node = rval(p, node);
+    Type *from = node->ty;
+    to = unqual(to);
+    if (from->kind == TY_VOID) {
+        error_tok(p->c, cx->tok, "void value not ignored as it ought to be");
+        return error_node(p, node->tok);
+    }
+    if (is_arith(to) && is_arith(from))
+        return new_cast(p, node, to);
+    if (to->kind == TY_PTR) {
+        if (is_null_ptr_const(node))
+            return new_cast(p, node, to);
+        if (from->kind == TY_PTR) {
+            check_ptr_conversion(p, cx, to, from);
+            return new_cast(p, node, to);
+        }
+        if (is_integer(from)) {
+            int_ptr_warning(p, cx, to, from, true);
+            return new_cast(p, node, to);
+        }
+    }
+    if (to->kind == TY_BOOL && from->kind == TY_PTR)
+        return new_cast(p, node, to);
+    if (is_integer(to) && from->kind == TY_PTR) {
+        int_ptr_warning(p, cx, to, from, false);
+        return new_cast(p, node, to);
+    }
+    if ((to->kind == TY_STRUCT || to->kind == TY_UNION) && unqual(from) == to)
+        return node;
+    incompatible_error(p, cx, to, from);
+    return new_unary(p, ND_CAST, node, to, node->tok);
+}
+
+/* ------------------------------------------------------------------
+ * Operators
+ * ---------------------------------------------------------------- */
+
+static const char *binop_spelling(NodeKind kind) {
+    switch (kind) {
+    case ND_ADD: case ND_PTR_ADD: return "+";
+    case ND_SUB: case ND_PTR_SUB: case ND_PTR_DIFF: return "-";
+    case ND_MUL: return "*";
+    case ND_DIV: return "/";
+    case ND_MOD: return "%";
+    case ND_BITAND: return "&";
+    case ND_BITOR: return "|";
+    case ND_BITXOR: return "^";
+    case ND_SHL: return "<<";
+    case ND_SHR: return ">>";
+    case ND_EQ: return "==";
+    case ND_NE: return "!=";
+    case ND_LT: return "<";
+    case ND_LE: return "<=";
+    case ND_GT: return ">";
+    case ND_GE: return ">=";
+    case ND_LOGAND: return "&&";
+    case ND_LOGOR: return "||";
+    default: return "?";
+    }
+}
+
+static Node *invalid_operands(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    error_tok(p->c, tok, "invalid operands to binary %s (have '%s' and '%s')",
+              binop_spelling(kind), tystr(p, lhs->ty), tystr(p, rhs->ty));
+    return error_node(p, tok);
+}
+
+/* Arithmetic with the usual arithmetic conversions: both operands get
+ * the common type, which is also the result's. */
+static Node *new_arith(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    Type *ty = common_type(lhs->ty, rhs->ty);
+    return new_binary(p, kind, new_cast(p, lhs, ty), new_cast(p, rhs, ty), ty, tok);
+}
+
+/* A pointer to void or to a function counts in bytes, as GNU C does:
+ * the arithmetic is done on a char * and converted back. */
+static bool counts_in_bytes(Type *ptr) {
+    return ptr->base->kind == TY_VOID || ptr->base->kind == TY_FUNC;
+}
+
+static Node *new_ptr_offset(Parser *p, NodeKind kind, Node *ptr, Node *n, Token *tok) {
+    if (ptr->ty->base->size < 0 && ptr->ty->base->kind != TY_VOID) {
+        error_tok(p->c, tok, "invalid use of undefined type '%s'", tystr(p, ptr->ty->base));
+        return ptr;
+    }
+    n = new_cast(p, n, TY(ty_long));
+    if (counts_in_bytes(ptr->ty)) {
+        Type *pty = ptr->ty;
+        Node *bytes = new_cast(p, ptr, pointer_to(p->c, TY(ty_char)));
+        Node *sum = new_binary(p, kind, bytes, n, bytes->ty, tok);
+        return new_cast(p, sum, pty);
+    }
+    return new_binary(p, kind, ptr, n, unqual(ptr->ty), tok);
+}
+
+static Node *new_add(Parser *p, Node *lhs, Node *rhs, Token *tok) {
+    lhs = rval(p, lhs);
+    rhs = rval(p, rhs);
+    if (is_arith(lhs->ty) && is_arith(rhs->ty))
+        return new_arith(p, ND_ADD, lhs, rhs, tok);
+    if (lhs->ty->kind == TY_PTR && is_integer(rhs->ty))
+        return new_ptr_offset(p, ND_PTR_ADD, lhs, rhs, tok);
+    if (is_integer(lhs->ty) && rhs->ty->kind == TY_PTR)
+        return new_ptr_offset(p, ND_PTR_ADD, rhs, lhs, tok);
+    return invalid_operands(p, ND_ADD, lhs, rhs, tok);
+}
+
+static Node *new_sub(Parser *p, Node *lhs, Node *rhs, Token *tok) {
+    lhs = rval(p, lhs);
+    rhs = rval(p, rhs);
+    if (is_arith(lhs->ty) && is_arith(rhs->ty))
+        return new_arith(p, ND_SUB, lhs, rhs, tok);
+    if (lhs->ty->kind == TY_PTR && is_integer(rhs->ty))
+        return new_ptr_offset(p, ND_PTR_SUB, lhs, rhs, tok);
+    if (lhs->ty->kind == TY_PTR && rhs->ty->kind == TY_PTR &&
+        type_compatible(unqual(lhs->ty->base), unqual(rhs->ty->base))) {
+        if (counts_in_bytes(lhs->ty)) {
+            Type *cp = pointer_to(p->c, TY(ty_char));
+            lhs = new_cast(p, lhs, cp);
+            rhs = new_cast(p, rhs, cp);
+        } else if (!same_type(lhs->ty, rhs->ty)) {
+            rhs = new_cast(p, rhs, lhs->ty);
+        }
+        return new_binary(p, ND_PTR_DIFF, lhs, rhs, TY(ty_long), tok);
+    }
+    return invalid_operands(p, ND_SUB, lhs, rhs, tok);
+}
+
+static Node *new_shift(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    lhs = new_cast(p, lhs, int_promote(lhs->ty));
+    rhs = new_cast(p, rhs, int_promote(rhs->ty));
+    return new_binary(p, kind, lhs, rhs, lhs->ty, tok);
+}
+
+/* Pointer comparisons: both operands get one pointer type. */
+static Node *new_ptr_compare(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    if (lhs->ty->kind != TY_PTR) {
+        if (is_null_ptr_const(lhs))
+            lhs = new_cast(p, lhs, rhs->ty);
+        else if (is_integer(lhs->ty)) {
+            warn_tok(p->c, tok, "comparison between pointer and integer");
+            lhs = new_cast(p, lhs, rhs->ty);
+        } else
+            return invalid_operands(p, kind, lhs, rhs, tok);
+    } else if (rhs->ty->kind != TY_PTR) {
+        if (is_null_ptr_const(rhs))
+            rhs = new_cast(p, rhs, lhs->ty);
+        else if (is_integer(rhs->ty)) {
+            warn_tok(p->c, tok, "comparison between pointer and integer");
+            rhs = new_cast(p, rhs, lhs->ty);
+        } else
+            return invalid_operands(p, kind, lhs, rhs, tok);
+    } else if (!same_type(lhs->ty, rhs->ty)) {
+        Type *lb = lhs->ty->base, *rb = rhs->ty->base;
+        bool is_void = lb->kind == TY_VOID || rb->kind == TY_VOID;
+        if (!is_void && !type_compatible(unqual(lb), unqual(rb)))
+            warn_tok(p->c, tok, "comparison of distinct pointer types lacks a cast");
+        Type *common = is_void ? pointer_to(p->c, TY(ty_void)) : lhs->ty;
+        lhs = new_cast(p, lhs, common);
+        rhs = new_cast(p, rhs, common);
+    }
+    return new_binary(p, kind, lhs, rhs, TY(ty_int), tok);
+}
+
+static Node *new_compare(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    if (is_arith(lhs->ty) && is_arith(rhs->ty)) {
+        Type *ty = common_type(lhs->ty, rhs->ty);
+        return new_binary(p, kind, new_cast(p, lhs, ty), new_cast(p, rhs, ty),
+                          TY(ty_int), tok);
+    }
+    if ((lhs->ty->kind == TY_PTR && is_scalar(rhs->ty)) ||
+        (rhs->ty->kind == TY_PTR && is_scalar(lhs->ty)))
+        return new_ptr_compare(p, kind, lhs, rhs, tok);
+    return invalid_operands(p, kind, lhs, rhs, tok);
+}
+
+/* Checks an operand that must be a scalar (a condition, an operand of
+ * !, && and ||). */
+static Node *scalar_operand(Parser *p, Node *node) {
+    node = rval(p, node);
+    if (is_scalar(node->ty))
+        return node;
+    if (node->ty->kind == TY_VOID)
+        error_tok(p->c, node->tok, "void value not ignored as it ought to be");
+    else if (node->ty->kind == TY_STRUCT)
+        error_tok(p->c, node->tok, "used struct type value where scalar is required");
+    else if (node->ty->kind == TY_UNION)
+        error_tok(p->c, node->tok, "used union type value where scalar is required");
+    else
+        error_tok(p->c, node->tok, "used value of type '%s' where scalar is required",
+                  tystr(p, node->ty));
+    return error_node(p, node->tok);
+}
+
+/* Every binary operator but assignment and the comma. */
+static Node *new_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    switch (kind) {
+    case ND_ADD:
+        return new_add(p, lhs, rhs, tok);
+    case ND_SUB:
+        return new_sub(p, lhs, rhs, tok);
+    case ND_LOGAND:
+    case ND_LOGOR:
+        return new_binary(p, kind, scalar_operand(p, lhs), scalar_operand(p, rhs),
+                          TY(ty_int), tok);
+    default:
+        break;
+    }
+    lhs = rval(p, lhs);
+    rhs = rval(p, rhs);
+    switch (kind) {
+    case ND_MUL:
+    case ND_DIV:
+        if (is_arith(lhs->ty) && is_arith(rhs->ty))
+            return new_arith(p, kind, lhs, rhs, tok);
+        break;
+    case ND_MOD:
+    case ND_BITAND:
+    case ND_BITOR:
+    case ND_BITXOR:
+        if (is_integer(lhs->ty) && is_integer(rhs->ty))
+            return new_arith(p, kind, lhs, rhs, tok);
+        break;
+    case ND_SHL:
+    case ND_SHR:
+        if (is_integer(lhs->ty) && is_integer(rhs->ty))
+            return new_shift(p, kind, lhs, rhs, tok);
+        break;
+    case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
+        return new_compare(p, kind, lhs, rhs, tok);
+    default:
+        break;
+    }
+    return invalid_operands(p, kind, lhs, rhs, tok);
+}
+
+static const char *var_name_of(Node *node) {
+    if (node->kind == ND_VAR)
+        return node->var->name;
+    return NULL;
+}
+
+/* Checks that `node` may be assigned to; `what` is "assignment",
+ * "increment" or "decrement". Reports and returns false otherwise. */
+static bool check_modifiable(Parser *p, Node *node, Token *tok, const char *what) {
+    if (!is_lvalue(node) || node->kind == ND_STR) {
+        if (!strcmp(what, "assignment"))
+            error_tok(p->c, tok, "lvalue required as left operand of assignment");
+        else
+            error_tok(p->c, tok, "lvalue required as %s operand", what);
+        return false;
+    }
+    if (node->ty->kind == TY_ARRAY) {
+        if (!strcmp(what, "assignment"))
+            error_tok(p->c, tok, "assignment to expression with array type");
+        else
+            error_tok(p->c, tok, "lvalue required as %s operand", what);
+        return false;
+    }
+    if (node->ty->is_const) {
+        const char *name = var_name_of(node);
+        if (name)
+            error_tok(p->c, tok, "%s of read-only variable '%s'", what, name);
+        else if (node->kind == ND_MEMBER && node->member->name)
+            error_tok(p->c, tok, "%s of read-only member '%.*s'", what,
+                      node->member->name->len, node->member->name->loc);
+        else
+            error_tok(p->c, tok, "%s of read-only location", what);
+        return false;
+    }
+    if (node->ty->kind == TY_STRUCT || node->ty->kind == TY_UNION) {
+        if (node->ty->size < 0) {
+            error_tok(p->c, tok, "invalid use of undefined type '%s'", tystr(p, node->ty));
+            return false;
+        }
+    }
+    return true;
+}
+
+/* lhs = rhs, lhs already checked; rhs is converted. */
+static Node *make_assign(Parser *p, Node *lhs, Node *rhs, Token *tok, ConvCtx *cx) {
+    rhs = convert_assign(p, rhs, lhs->ty, cx);
+    return new_binary(p, ND_ASSIGN, lhs, rhs, unqual(lhs->ty), tok);
+}
+
+static Node *new_assign(Parser *p, Node *lhs, Node *rhs, Token *tok) {
+    if (!check_modifiable(p, lhs, tok, "assignment"))
+        return error_node(p, tok);
+    ConvCtx cx = {CV_ASSIGN, tok, NULL, 0};
+    return make_assign(p, lhs, rhs, tok, &cx);
+}
+
+static Node *new_comma(Parser *p, Node *lhs, Node *rhs, Token *tok) {
+    return new_binary(p, ND_COMMA, lhs, rhs, rhs->ty, tok);
+}
+
+static Node *new_deref_of(Parser *p, Node *ptr, Token *tok) {
+    return new_unary(p, ND_DEREF, ptr, ptr->ty->base, tok);
+}
+
+/* Makes `lhs` safe to evaluate twice: a variable is; anything else is
+ * turned into *tmp with tmp = &lhs evaluated first (*setup). */
+static Node *stable_lvalue(Parser *p, Node *lhs, Node **setup, Token *tok) {
+    if (lhs->kind == ND_VAR) {
+        *setup = NULL;
+        return lhs;
+    }
+    Type *pty = pointer_to(p->c, lhs->ty);
+    Obj *tmp = new_temp(p, pty, tok);
+    Node *addr = lhs->kind == ND_DEREF ? new_cast(p, lhs->lhs, pty)
+                                       : new_unary(p, ND_ADDR, lhs, pty, tok);
+    *setup = new_binary(p, ND_ASSIGN, new_var_node(p, tmp, tok), addr, pty, tok);
+    return new_deref_of(p, new_var_node(p, tmp, tok), tok);
+}
+
+/* lhs op= rhs  ==>  (tmp = &lhs, *tmp = *tmp op rhs) */
+static Node *new_compound_assign(Parser *p, NodeKind op, Node *lhs, Node *rhs, Token *tok) {
+    if (!check_modifiable(p, lhs, tok, "assignment"))
+        return error_node(p, tok);
+    Node *setup;
+    Node *target = stable_lvalue(p, lhs, &setup, tok);
+    Node *value = new_binop(p, op, target, rhs, tok);
+    ConvCtx cx = {CV_ASSIGN, tok, NULL, 0};
+    Node *node = make_assign(p, target, value, tok, &cx);
+    return setup ? new_comma(p, setup, node, tok) : node;
+}
+
+/* ++x and --x are x += 1 and x -= 1. */
+static Node *new_pre_incdec(Parser *p, Node *lhs, int delta, Token *tok) {
+    const char *what = delta > 0 ? "increment" : "decrement";
+    if (!check_modifiable(p, lhs, tok, what))
+        return error_node(p, tok);
+    if (!is_scalar(lhs->ty)) {
+        error_tok(p->c, tok, "wrong type argument to %s", what);
+        return error_node(p, tok);
+    }
+    return new_compound_assign(p, delta > 0 ? ND_ADD : ND_SUB, lhs,
+                               new_num(p, 1, ty_int, tok), tok);
+}
+
+/* x++  ==>  (tmp = &x, old = *tmp, *tmp = old + 1, old) */
+static Node *new_post_incdec(Parser *p, Node *lhs, int delta, Token *tok) {
+    const char *what = delta > 0 ? "increment" : "decrement";
+    if (!check_modifiable(p, lhs, tok, what))
+        return error_node(p, tok);
+    if (!is_scalar(lhs->ty)) {
+        error_tok(p->c, tok, "wrong type argument to %s", what);
+        return error_node(p, tok);
+    }
+    Node *setup;
+    Node *target = stable_lvalue(p, lhs, &setup, tok);
+    Obj *old = new_temp(p, lhs->ty, tok);
+    Node *save = new_binary(p, ND_ASSIGN, new_var_node(p, old, tok), target,
+                            old->ty, tok);
+    Node *one = new_num(p, 1, ty_int, tok);
+    Node *value = delta > 0 ? new_add(p, new_var_node(p, old, tok), one, tok)
+                            : new_sub(p, new_var_node(p, old, tok), one, tok);
+    ConvCtx cx = {CV_ASSIGN, tok, NULL, 0};
+    Node *store = make_assign(p, target, value, tok, &cx);
+    Node *node = new_comma(p, save, store, tok);
+    node = new_comma(p, node, new_var_node(p, old, tok), tok);
+    return setup ? new_comma(p, setup, node, tok) : node;
+}
+
+/* ?: (C11 6.5.15): the type of the result from the types of both arms. */
+static Node *new_cond(Parser *p, Node *cond, Node *then, Node *els, Token *tok) {
+    Node *node = new_node(p, ND_COND, tok);
+    node->cond = scalar_operand(p, cond);
+    then = rval(p, then);
+    els = rval(p, els);
+    Type *a = then->ty, *b = els->ty, *ty = NULL;
+    if (is_arith(a) && is_arith(b)) {
+        ty = common_type(a, b);
+    } else if (a->kind == TY_VOID && b->kind == TY_VOID) {
+        ty = TY(ty_void);
+    } else if ((a->kind == TY_STRUCT || a->kind == TY_UNION) && unqual(a) == unqual(b)) {
+        ty = unqual(a);
+    } else if (a->kind == TY_PTR && is_null_ptr_const(els)) {
+        ty = a;
+    } else if (b->kind == TY_PTR && is_null_ptr_const(then)) {
+        ty = b;
+    } else if (a->kind == TY_PTR && b->kind == TY_PTR) {
+        Type *ab = a->base, *bb = b->base;
+        bool c = ab->is_const || bb->is_const, v = ab->is_volatile || bb->is_volatile;
+        if (ab->kind == TY_VOID || bb->kind == TY_VOID) {
+            ty = pointer_to(p->c, qualified(p->c, TY(ty_void), c, v));
+        } else if (type_compatible(unqual(ab), unqual(bb))) {
+            ty = pointer_to(p->c, qualified(p->c, unqual(ab), c, v));
+        } else {
+            warn_tok(p->c, tok, "pointer type mismatch in conditional expression");
+            ty = pointer_to(p->c, TY(ty_void));
+        }
+    } else if ((a->kind == TY_PTR && is_integer(b)) || (b->kind == TY_PTR && is_integer(a))) {
+        warn_tok(p->c, tok, "pointer/integer type mismatch in conditional expression");
+        ty = a->kind == TY_PTR ? a : b;
+    } else {
+        error_tok(p->c, tok, "type mismatch in conditional expression");
+        return error_node(p, tok);
+    }
+    node->then = ty->kind == TY_VOID ? then : new_cast(p, then, ty);
+    node->els = ty->kind == TY_VOID ? els : new_cast(p, els, ty);
+    node->ty = unqual(ty);
+    return node;
+}
+
+/* &x */
+static Node *new_addr(Parser *p, Node *node, Token *tok) {
+    if (node->kind == ND_DEREF)   /* &*p is p, not an lvalue (C11 6.5.3.2p3) */
+        return node->ty->kind == TY_FUNC ? node->lhs : rval(p, node->lhs);
+    if (node->kind == ND_VAR && node->ty->kind == TY_FUNC)
+        return new_unary(p, ND_ADDR, node, pointer_to(p->c, node->ty), tok);
+    if (!is_lvalue(node)) {
+        error_tok(p->c, tok, "lvalue required as unary '&' operand");
+        return error_node(p, tok);
+    }
+    return new_unary(p, ND_ADDR, node, pointer_to(p->c, node->ty), tok);
+}
+
+/* *x */
+static Node *new_deref(Parser *p, Node *node, Token *tok) {
+    node = rval(p, node);
+    if (node->ty->kind != TY_PTR) {
+        error_tok(p->c, tok, "invalid type argument of unary '*' (have '%s')",
+                  tystr(p, node->ty));
+        return error_node(p, tok);
+    }
+    if (node->ty->base->kind == TY_VOID)
+        warn_tok(p->c, tok, "dereferencing 'void *' pointer");
+    return new_deref_of(p, node, tok);
+}
+
+/* a[i] is *(a + i), either way round. */
+static Node *new_subscript(Parser *p, Node *a, Node *i, Token *tok) {
+    a = rval(p, a);
+    i = rval(p, i);
+    if (a->ty->kind != TY_PTR && i->ty->kind == TY_PTR) {
+        Node *t = a;
+        a = i;
+        i = t;
+    }
+    if (a->ty->kind != TY_PTR) {
+        error_tok(p->c, tok, "subscripted value is neither array nor pointer nor vector");
+        return error_node(p, tok);
+    }
+    if (!is_integer(i->ty)) {
+        error_tok(p->c, tok, "array subscript is not an integer");
+        return error_node(p, tok);
+    }
+    if (a->ty->base->kind == TY_VOID || a->ty->base->kind == TY_FUNC) {
+        error_tok(p->c, tok, "subscripted value is pointer to %s",
+                  a->ty->base->kind == TY_VOID ? "void" : "function");
+        return error_node(p, tok);
+    }
+    return new_deref_of(p, new_ptr_offset(p, ND_PTR_ADD, a, i, tok), tok);
+}
+
+/* Finds a member by name, looking into anonymous struct and union
+ * members; *path gets the anonymous members to go through. */
+static Member *find_member(Type *ty, const Token *name, Member **path, int *npath) {
+    for (Member *m = ty->members; m; m = m->next) {
+        if (m->name && name_is(m->name->loc, m->name->len, name))
+            return m;
+        if (!m->name && (m->ty->kind == TY_STRUCT || m->ty->kind == TY_UNION) &&
+            *npath < 16) {
+            int saved = *npath;
+            path[(*npath)++] = m;
+            Member *found = find_member(m->ty, name, path, npath);
+            if (found)
+                return found;
+            *npath = saved;
+        }
+    }
+    return NULL;
+}
+
+static Node *member_node(Parser *p, Node *lhs, Member *m, Token *tok) {
+    Node *node = new_unary(p, ND_MEMBER, lhs, NULL, tok);
+    node->member = m;
+    node->ty = qualified(p->c, m->ty, lhs->ty->is_const, lhs->ty->is_volatile);
+    return node;
+}
+
+/* x.name */
+static Node *new_member(Parser *p, Node *lhs, Token *name, Token *tok) {
+    Type *ty = lhs->ty;
+    if (ty->kind != TY_STRUCT && ty->kind != TY_UNION) {
+        error_tok(p->c, name, "request for member '%.*s' in something not a structure or union",
+                  name->len, name->loc);
+        return error_node(p, tok);
+    }
+    if (ty->size < 0) {
+        error_tok(p->c, tok, "invalid use of undefined type '%s'", tystr(p, ty));
+        return error_node(p, tok);
+    }
+    Member *path[16];
+    int npath = 0;
+    Member *m = find_member(unqual(ty), name, path, &npath);
+    if (!m) {
+        error_tok(p->c, name, "'%s' has no member named '%.*s'", tystr(p, ty),
+                  name->len, name->loc);
+        return error_node(p, tok);
+    }
+    for (int i = 0; i < npath; i++)
+        lhs = member_node(p, lhs, path[i], tok);
+    return member_node(p, lhs, m, tok);
+}
+
+/* x->name */
+static Node *new_arrow(Parser *p, Node *lhs, Token *name, Token *tok) {
+    lhs = rval(p, lhs);
+    if (lhs->ty->kind != TY_PTR) {
+        error_tok(p->c, tok, "invalid type argument of '->' (have '%s')", tystr(p, lhs->ty));
+        return error_node(p, tok);
+    }
+    return new_member(p, new_deref_of(p, lhs, tok), name, tok);
+}
+
+/* ------------------------------------------------------------------
+ * Declaration specifiers and declarators
+ * ---------------------------------------------------------------- */
+
+static const char *const type_keywords[] = {
+    "void", "_Bool", "char", "short", "int", "long", "float", "double",
+    "signed", "unsigned", "struct", "union", "enum", "typedef", "static",
+    "extern", "inline", "const", "volatile", "restrict", "_Noreturn", "auto",
+    "register", "_Alignas", "__attribute__", "__extension__", "__signed__",
+    "__signed", "__restrict", "__restrict__", "__inline", "__inline__",
+    "__const", "__const__", "__volatile", "__volatile__", "_Thread_local",
+    "__thread",
+};
+
+static bool is_typename(Parser *p, Token *tok) {
+    if (tok->kind != TK_KEYWORD && tok->kind != TK_IDENT)
+        return false;
+    for (size_t i = 0; i < sizeof(type_keywords) / sizeof(*type_keywords); i++)
+        if (tok_equal(tok, type_keywords[i]))
+            return true;
+    if (tok->kind != TK_IDENT)
+        return false;
+    VarScope *v = find_var(p, tok);
+    return v && v->type_def;
+}
+
+/* attribute = "__attribute__" "(" "(" balanced-tokens ")" ")"
+ * Attributes are accepted and ignored. */
+static Token *skip_attributes(Parser *p, Token *tok) {
+    while (equal(tok, "__attribute__") || equal(tok, "__asm__") || equal(tok, "__asm")) {
+        tok = skip(p, tok->next, "(");
+        int level = 1;
+        while (level > 0) {
+            if (tok->kind == TK_EOF)
+                syntax_error(p, tok, "expected ')' at end of input");
+            if (equal(tok, "("))
+                level++;
+            else if (equal(tok, ")"))
+                level--;
+            tok = tok->next;
+        }
+    }
+    return tok;
+}
+
+static bool is_qualifier_noise(const Token *tok) {
+    return equal(tok, "restrict") || equal(tok, "__restrict") ||
+           equal(tok, "__restrict__") || equal(tok, "__extension__");
+}
+
+static bool is_const_kw(const Token *tok) {
+    return equal(tok, "const") || equal(tok, "__const") || equal(tok, "__const__");
+}
+
+static bool is_volatile_kw(const Token *tok) {
+    return equal(tok, "volatile") || equal(tok, "__volatile") || equal(tok, "__volatile__");
+}
+
+/* Storage classes and function specifiers; true if tok was one. */
+static bool storage_class(Parser *p, Token *tok, VarAttr *attr) {
+    bool is_typedef = equal(tok, "typedef"), is_static = equal(tok, "static");
+    bool is_extern = equal(tok, "extern");
+    bool is_inline = equal(tok, "inline") || equal(tok, "__inline") ||
+                     equal(tok, "__inline__") || equal(tok, "_Noreturn");
+    bool other = equal(tok, "auto") || equal(tok, "register") ||
+                 equal(tok, "_Thread_local") || equal(tok, "__thread");
+    if (!is_typedef && !is_static && !is_extern && !is_inline && !other)
+        return false;
+    if (!attr) {
+        if (!is_inline)
+            error_tok(p->c, tok, "storage class specified for a type name or parameter");
+        return true;
+    }
+    attr->is_typedef |= is_typedef;
+    attr->is_static |= is_static;
+    attr->is_extern |= is_extern;
+    attr->is_inline |= is_inline;
+    if (attr->is_typedef + attr->is_static + attr->is_extern > 1)
+        error_tok(p->c, tok, "multiple storage classes in declaration specifiers");
+    return true;
+}
+
+static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind);
+static Type *enum_specifier(Parser *p, Token **rest, Token *tok);
+
+enum {
+    K_VOID = 1 << 0, K_BOOL = 1 << 2, K_CHAR = 1 << 4, K_SHORT = 1 << 6,
+    K_INT = 1 << 8, K_LONG = 1 << 10, K_FLOAT = 1 << 12, K_DOUBLE = 1 << 14,
+    K_OTHER = 1 << 16, K_SIGNED = 1 << 17, K_UNSIGNED = 1 << 18,
+};
+
+/* The type a combination of basic type keywords spells, or NULL. */
+static const Type *basic_type(int counter) {
+    switch (counter) {
+    case K_VOID: return ty_void;
+    case K_BOOL: return ty_bool;
+    case K_CHAR: return ty_char;
+    case K_SIGNED + K_CHAR: return ty_schar;
+    case K_UNSIGNED + K_CHAR: return ty_uchar;
+    case K_SHORT: case K_SHORT + K_INT: case K_SIGNED + K_SHORT:
+    case K_SIGNED + K_SHORT + K_INT:
+        return ty_short;
+    case K_UNSIGNED + K_SHORT: case K_UNSIGNED + K_SHORT + K_INT:
+        return ty_ushort;
+    case 0: case K_INT: case K_SIGNED: case K_SIGNED + K_INT:
+        return ty_int;
+    case K_UNSIGNED: case K_UNSIGNED + K_INT:
+        return ty_uint;
+    case K_LONG: case K_LONG + K_INT: case K_SIGNED + K_LONG:
+    case K_SIGNED + K_LONG + K_INT:
+        return ty_long;
+    case K_UNSIGNED + K_LONG: case K_UNSIGNED + K_LONG + K_INT:
+        return ty_ulong;
+    case K_LONG + K_LONG: case K_LONG + K_LONG + K_INT:
+    case K_SIGNED + K_LONG + K_LONG: case K_SIGNED + K_LONG + K_LONG + K_INT:
+        return ty_llong;
+    case K_UNSIGNED + K_LONG + K_LONG: case K_UNSIGNED + K_LONG + K_LONG + K_INT:
+        return ty_ullong;
+    case K_FLOAT: return ty_float;
+    case K_DOUBLE: return ty_double;
+    case K_LONG + K_DOUBLE: return ty_ldouble;
+    default: return NULL;
+    }
+}
+
+static int basic_keyword(const Token *tok) {
+    static const struct { const char *kw; int bit; } kws[] = {
+        {"void", K_VOID}, {"_Bool", K_BOOL}, {"char", K_CHAR},
+        {"short", K_SHORT}, {"int", K_INT}, {"long", K_LONG},
+        {"float", K_FLOAT}, {"double", K_DOUBLE}, {"signed", K_SIGNED},
+        {"__signed__", K_SIGNED}, {"__signed", K_SIGNED},
+        {"unsigned", K_UNSIGNED},
+    };
+    for (size_t i = 0; i < sizeof(kws) / sizeof(*kws); i++)
+        if (equal(tok, kws[i].kw))
+            return kws[i].bit;
+    return 0;
+}
+
+/* declspec = ("void" | "_Bool" | "char" | "short" | "int" | "long"
+ *             | "float" | "double" | "signed" | "unsigned"
+ *             | struct-union-decl | enum-specifier | typedef-name
+ *             | "typedef" | "static" | "extern" | "inline" | "auto"
+ *             | "register" | "const" | "volatile" | "restrict"
+ *             | "_Alignas" "(" ... ")" | attribute)+
+ */
+static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
+    const Type *ty = ty_int;
+    Type *other = NULL;
+    int counter = 0;
+    bool is_const = false, is_volatile = false;
+    Token *start = tok;
+
+    while (is_typename(p, tok)) {
+        if (storage_class(p, tok, attr)) {
+            tok = tok->next;
+            continue;
+        }
+        if (is_const_kw(tok) || is_volatile_kw(tok) || is_qualifier_noise(tok)) {
+            is_const |= is_const_kw(tok);
+            is_volatile |= is_volatile_kw(tok);
+            tok = tok->next;
+            continue;
+        }
+        if (equal(tok, "__attribute__")) {
+            tok = skip_attributes(p, tok);
+            continue;
+        }
+        if (equal(tok, "_Alignas")) {
+            tok = skip(p, tok->next, "(");
+            if (is_typename(p, tok))
+                type_name(p, &tok, tok);
+            else
+                conditional(p, &tok, tok);
+            tok = skip(p, tok, ")");
+            continue;
+        }
+        bool is_struct = equal(tok, "struct"), is_union = equal(tok, "union");
+        bool is_enum = equal(tok, "enum");
+        if (is_struct || is_union || is_enum || tok->kind == TK_IDENT) {
+            if (counter)
+                break;
+            if (is_struct)
+                other = struct_union_decl(p, &tok, tok->next, TY_STRUCT);
+            else if (is_union)
+                other = struct_union_decl(p, &tok, tok->next, TY_UNION);
+            else if (is_enum)
+                other = enum_specifier(p, &tok, tok->next);
+            else {
+                other = find_var(p, tok)->type_def;
+                tok = tok->next;
+            }
+            counter += K_OTHER;
+            continue;
+        }
+        int bit = basic_keyword(tok);
+        if (!bit || (counter & K_OTHER)) {
+            error_tok(p->c, tok, "two or more data types in declaration specifiers");
+            tok = tok->next;
+            continue;
+        }
+        counter += bit;
+        ty = basic_type(counter);
+        if (!ty) {
+            error_tok(p->c, tok, "two or more data types in declaration specifiers");
+            counter -= bit;
+            ty = basic_type(counter);
+        }
+        tok = tok->next;
+    }
+    *rest = tok;
+    if (tok == start && !attr)
+        syntax_error(p, tok, "expected specifier-qualifier-list %s", before_tok(p, tok));
+    Type *result = (counter & K_OTHER) ? other : TY(ty);
+    if (counter == 0 && tok != start)
+        warn_tok(p->c, start, "type defaults to 'int' in declaration");
+    return qualified(p->c, result, is_const, is_volatile);
+}
+
+/* pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)* */
+static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty) {
+    while (equal(tok, "*")) {
+        tok = tok->next;
+        ty = pointer_to(p->c, ty);
+        bool is_const = false, is_volatile = false;
+        for (;;) {
+            if (is_const_kw(tok))
+                is_const = true;
+            else if (is_volatile_kw(tok))
+                is_volatile = true;
+            else if (equal(tok, "__attribute__")) {
+                tok = skip_attributes(p, tok);
+                continue;
+            } else if (!is_qualifier_noise(tok))
+                break;
+            tok = tok->next;
+        }
+        ty = qualified(p->c, ty, is_const, is_volatile);
+    }
+    *rest = tok;
+    return ty;
+}
+
+/* Parameters of array and function type are pointers (C11 6.7.6.3p7-8). */
+static Type *adjust_param(Parser *p, Type *ty) {
+    if (ty->kind == TY_ARRAY)
+        return pointer_to(p->c, ty->base);
+    if (ty->kind == TY_FUNC)
+        return pointer_to(p->c, ty);
+    return ty;
+}
+
+/* func-params = ("void" | param ("," param)* ("," "...")?)? ")"
+ * param       = declspec declarator */
+static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *at) {
+    if (ret->kind == TY_FUNC)
+        error_tok(p->c, at, "function returning a function");
+    else if (ret->kind == TY_ARRAY)
+        error_tok(p->c, at, "function returning an array");
+    Type *fn = func_type(p->c, ret);
+    fn->tok = at;
+    if (equal(tok, "void") && equal(tok->next, ")")) {
+        fn->is_prototyped = true;
+        *rest = tok->next->next;
+        return fn;
+    }
+    if (equal(tok, ")")) {
+        *rest = tok->next;
+        return fn;
+    }
+    fn->is_prototyped = true;
+    Type head = {0};
+    Type *cur = &head;
+    while (!equal(tok, ")")) {
+        if (cur != &head)
+            tok = skip(p, tok, ",");
+        if (equal(tok, "...")) {
+            fn->is_variadic = true;
+            tok = tok->next;
+            break;
+        }
+        if (!is_typename(p, tok))
+            syntax_error(p, tok, "expected declaration specifiers or '...' %s",
+                         before_tok(p, tok));
+        Token *start = tok;
+        Type *ty = declspec(p, &tok, tok, NULL);
+        Token *name = NULL;
+        ty = adjust_param(p, declarator(p, &tok, tok, ty, &name));
+        if (ty->kind == TY_VOID)
+            error_tok(p->c, start, "'void' must be the only parameter");
+        Type *param = copy_type(p->c, ty);
+        param->name = name;
+        param->tok = start;
+        cur = cur->next = param;
+    }
+    *rest = skip(p, tok, ")");
+    fn->params = head.next;
+    return fn;
+}
+
+static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty);
+
+/* array-dimensions = ("static" | "restrict" | "const" | "volatile")*
+ *                    const-expr? "]" type-suffix */
+static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
+    while (equal(tok, "static") || is_const_kw(tok) || is_volatile_kw(tok) ||
+           is_qualifier_noise(tok))
+        tok = tok->next;
+    Token *at = tok;
+    int64_t len = -1;
+    if (!equal(tok, "]")) {
+        Node *n = conditional(p, &tok, tok);
+        if (!is_integer(n->ty)) {
+            error_tok(p->c, at, "size of array has non-integer type");
+            len = 1;
+        } else if (!eval_int(n, &len)) {
+            error_tok(p->c, at, "variable length arrays are not supported");
+            len = 1;
+        } else if (len < 0 && !n->ty->is_unsigned) {
+            error_tok(p->c, at, "size of array is negative");
+            len = 1;
+        }
+    }
+    tok = skip(p, tok, "]");
+    ty = type_suffix(p, rest, tok, ty);
+    if (ty->kind == TY_FUNC) {
+        error_tok(p->c, at, "declaration of array of functions");
+        ty = pointer_to(p->c, ty);
+    } else if (ty->size < 0) {
+        error_tok(p->c, at, "array type has incomplete element type '%s'", tystr(p, ty));
+        ty = TY(ty_int);
+    }
+    if (len >= 0 && ty->size > 0 && (uint64_t)len > (uint64_t)INT32_MAX / (uint64_t)ty->size) {
+        error_tok(p->c, at, "size of array is too large");
+        len = 1;
+    }
+    return array_of(p->c, ty, (int)len);
+}
+
+/* type-suffix = "(" func-params | "[" array-dimensions | ε */
+static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty) {
+    if (equal(tok, "("))
+        return func_params(p, rest, tok->next, ty, tok);
+    if (equal(tok, "["))
+        return array_dimensions(p, rest, tok->next, ty);
+    *rest = tok;
+    return ty;
+}
+
+/* In "T (" a parenthesis opens a nested declarator unless it opens a
+ * parameter list: "int (*fp)(int)" versus "int (int)". */
+static bool is_nested_declarator(Parser *p, Token *tok) {
+    Token *t = tok->next;
+    if (equal(t, "*") || equal(t, "(") || equal(t, "[") || equal(t, "__attribute__"))
+        return true;
+    return t->kind == TK_IDENT && !is_typename(p, t);
+}
+
+/* declarator = pointers ("(" declarator ")" | ident)? type-suffix
+ * The name, when there is one, is stored in *name. The parenthesised
+ * inner declarator applies to the type the suffix after it makes, so it
+ * is parsed twice: once to find its end, then with the right type. */
+static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
+    enter(p, tok, "declarator nesting too deep");
+    ty = pointers(p, &tok, tok, ty);
+    tok = skip_attributes(p, tok);
+    if (equal(tok, "(") && is_nested_declarator(p, tok)) {
+        Token *start = tok;
+        Token *ignored = NULL;
+        declarator(p, &tok, start->next, TY(ty_int), &ignored);
+        tok = skip(p, tok, ")");
+        ty = type_suffix(p, &tok, tok, ty);
+        Token *end = tok;
+        ty = declarator(p, &tok, start->next, ty, name);
+        *rest = skip_attributes(p, end);
+        leave(p);
+        return ty;
+    }
+    *name = NULL;
+    if (tok->kind == TK_IDENT) {
+        *name = tok;
+        tok = tok->next;
+    }
+    ty = type_suffix(p, &tok, tok, ty);
+    *rest = skip_attributes(p, tok);
+    leave(p);
+    return ty;
+}
+
+/* type-name = declspec abstract-declarator */
+static Type *type_name(Parser *p, Token **rest, Token *tok) {
+    Type *ty = declspec(p, &tok, tok, NULL);
+    Token *name = NULL;
+    ty = declarator(p, &tok, tok, ty, &name);
+    if (name)
+        syntax_error(p, name, "expected ')' before '%.*s'", name->len, name->loc);
+    *rest = tok;
+    return ty;
+}
+
+static int align_to(int n, int align) { return (n + align - 1) / align * align; }
+
+/* System V x86-64: each member at the next multiple of its alignment; the
+ * struct as aligned as its most aligned member; a union is as big as its
+ * biggest member. A flexible array member takes no room. */
+static void layout_members(Type *ty) {
+    int offset = 0, size = 0, align = 1;
+    for (Member *m = ty->members; m; m = m->next) {
+        int msize = m->ty->size < 0 ? 0 : m->ty->size;
+        if (m->ty->align > align)
+            align = m->ty->align;
+        if (ty->kind == TY_UNION) {
+            m->offset = 0;
+            if (msize > size)
+                size = msize;
+        } else {
+            offset = align_to(offset, m->ty->align);
+            m->offset = offset;
+            offset += msize;
+            size = offset;
+        }
+    }
+    ty->align = align;
+    ty->size = align_to(size, align);
+}
+
+/* struct-members = (declspec declarator ("," declarator)* ";")* "}" */
+static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
+    Member head = {0};
+    Member *cur = &head;
+    int index = 0;
+    while (!equal(tok, "}")) {
+        if (tok->kind == TK_EOF)
+            syntax_error(p, tok, "expected '}' at end of input");
+        if (consume(&tok, tok, ";"))
+            continue;
+        Type *basety = declspec(p, &tok, tok, NULL);
+        if ((basety->kind == TY_STRUCT || basety->kind == TY_UNION) && equal(tok, ";")) {
+            Member *m = arena_alloc(&p->c->arena, sizeof(Member));
+            m->ty = basety;
+            m->index = index++;
+            cur = cur->next = m;
+            tok = tok->next;
+            continue;
+        }
+        bool first = true;
+        while (!consume(&tok, tok, ";")) {
+            if (!first)
+                tok = skip(p, tok, ",");
+            first = false;
+            Token *name = NULL;
+            Token *at = tok;
+            Type *mty = declarator(p, &tok, tok, basety, &name);
+            if (equal(tok, ":")) {
+                error_tok(p->c, tok, "bit-fields are not supported");
+                conditional(p, &tok, tok->next);
+            }
+            if (name)
+                at = name;
+            if (mty->kind == TY_FUNC)
+                error_tok(p->c, at, "field '%.*s' declared as a function",
+                          name ? name->len : 0, name ? name->loc : "");
+            else if (mty->size < 0 && !(mty->kind == TY_ARRAY && equal(tok, ";") &&
+                                        equal(tok->next, "}")))
+                error_tok(p->c, at, "field '%.*s' has incomplete type",
+                          name ? name->len : 0, name ? name->loc : "");
+            Member *m = arena_alloc(&p->c->arena, sizeof(Member));
+            m->ty = mty;
+            m->name = name;
+            m->index = index++;
+            cur = cur->next = m;
+        }
+    }
+    *rest = tok->next;
+    ty->members = head.next;
+}
+
+/* struct-union-decl = attribute* ident? ("{" struct-members)? attribute* */
+static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind) {
+    tok = skip_attributes(p, tok);
+    Token *tag = NULL;
+    if (tok->kind == TK_IDENT) {
+        tag = tok;
+        tok = tok->next;
+    }
+    if (!tag && !equal(tok, "{"))
+        syntax_error(p, tok, "expected '{' %s", before_tok(p, tok));
+    /* A reference "struct S", or "struct S;" that declares it here. */
+    if (tag && !equal(tok, "{")) {
+        Type *ty = find_tag(p, tag);
+        bool declares_here = equal(tok, ";") && p->scope != p->file_scope &&
+                             !find_tag_in(p->scope, tag);
+        if (ty && !declares_here) {
+            if (ty->kind != kind)
+                error_tok(p->c, tag, "'%.*s' defined as wrong kind of tag", tag->len, tag->loc);
+            *rest = tok;
+            return ty;
+        }
+    }
+    Type *ty = NULL;
+    if (tag) {
+        TagScope *t = find_tag_in(p->scope, tag);
+        if (t && t->ty->kind == kind && (t->ty->size < 0 || !equal(tok, "{")))
+            ty = t->ty;
+        else if (t && equal(tok, "{"))
+            error_tok(p->c, tag, "redefinition of '%s %.*s'",
+                      kind == TY_STRUCT ? "struct" : "union", tag->len, tag->loc);
+    }
+    if (!ty) {
+        ty = arena_alloc(&p->c->arena, sizeof(Type));
+        ty->kind = kind;
+        ty->size = -1;
+        ty->align = 1;
+        ty->tag = tag;
+        ty->tok = tag ? tag : tok;
+        if (tag)
+            push_tag(p, tag, ty);
+    }
+    if (!equal(tok, "{")) {
+        *rest = tok;
+        return ty;
+    }
+    struct_members(p, &tok, tok->next, ty);
+    layout_members(ty);
+    *rest = skip_attributes(p, tok);
+    return ty;
+}
+
+/* enum-specifier = ident? "{" enum-list? "}" | ident ("{" enum-list? "}")?
+ * enum-list      = ident ("=" conditional)? ("," ident ("=" conditional)?)* ","? */
+static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
+    Token *tag = NULL;
+    tok = skip_attributes(p, tok);
+    if (tok->kind == TK_IDENT) {
+        tag = tok;
+        tok = tok->next;
+    }
+    if (!tag && !equal(tok, "{"))
+        syntax_error(p, tok, "expected '{' %s", before_tok(p, tok));
+    if (tag && !equal(tok, "{")) {
+        Type *ty = find_tag(p, tag);
+        if (!ty) {
+            ty = copy_type(p->c, ty_int);
+            ty->tag = tag;
+            push_tag(p, tag, ty);
+        }
+        *rest = tok;
+        return ty;
+    }
+    Type *ty = copy_type(p->c, ty_int);
+    ty->tag = tag;
+    tok = tok->next;
+    int64_t val = 0;
+    while (!consume(&tok, tok, "}")) {
+        if (tok->kind != TK_IDENT)
+            syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
+        Token *name = tok;
+        tok = tok->next;
+        if (equal(tok, "=")) {
+            Node *n = conditional(p, &tok, tok->next);
+            if (!is_integer(n->ty) || !eval_int(n, &val))
+                error_tok(p->c, name, "enumerator value for '%.*s' is not an integer constant",
+                          name->len, name->loc);
+        }
+        VarScope *prev = find_var_in(p->scope, name);
+        if (prev)
+            error_tok(p->c, name, "redeclaration of enumerator '%.*s'", name->len, name->loc);
+        VarScope *v = push_var(p, p->scope, name);
+        v->is_enum = true;
+        v->enum_val = (int)val++;
+        if (!equal(tok, "}"))
+            tok = skip(p, tok, ",");
+    }
+    if (tag)
+        push_tag(p, tag, ty);
+    *rest = skip_attributes(p, tok);
+    return ty;
+}
+
+/* ------------------------------------------------------------------
+ * Expressions
+ * ---------------------------------------------------------------- */
+
+/* expr = assign ("," assign)* */
+static Node *expr(Parser *p, Token **rest, Token *tok) {
+    Node *node = assign(p, &tok, tok);
+    while (equal(tok, ",")) {
+        Token *op = tok;
+        Node *rhs = rval(p, assign(p, &tok, tok->next));
+        node = new_comma(p, rval(p, node), rhs, op);
+    }
+    *rest = tok;
+    return node;
+}
+
+static NodeKind compound_op(const Token *tok) {
+    static const struct { const char *op; NodeKind kind; } ops[] = {
+        {"+=", ND_ADD}, {"-=", ND_SUB}, {"*=", ND_MUL}, {"/=", ND_DIV},
+        {"%=", ND_MOD}, {"&=", ND_BITAND}, {"|=", ND_BITOR}, {"^=", ND_BITXOR},
+        {"<<=", ND_SHL}, {">>=", ND_SHR},
+    };
+    for (size_t i = 0; i < sizeof(ops) / sizeof(*ops); i++)
+        if (equal(tok, ops[i].op))
+            return ops[i].kind;
+    return ND_NULL_STMT;
+}
+
+/* assign    = conditional (assign-op assign)?
+ * assign-op = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^="
+ *           | "<<=" | ">>=" */
+static Node *assign(Parser *p, Token **rest, Token *tok) {
+    enter(p, tok, "expression nesting too deep");
+    Node *node = conditional(p, &tok, tok);
+    Token *op = tok;
+    if (equal(tok, "=")) {
+        Node *rhs = assign(p, &tok, tok->next);
+        node = new_assign(p, node, rhs, op);
+    } else if (compound_op(tok) != ND_NULL_STMT) {
+        Node *rhs = assign(p, &tok, tok->next);
+        node = new_compound_assign(p, compound_op(op), node, rhs, op);
+    }
+    *rest = tok;
+    leave(p);
+    return node;
+}
+
+/* The binary operators, loosest first: each level is
+ *   logor      = logand ("||" logand)*
+ *   logand     = bitor ("&&" bitor)*
+ *   bitor      = bitxor ("|" bitxor)*
+ *   bitxor     = bitand ("^" bitand)*
+ *   bitand     = equality ("&" equality)*
+ *   equality   = relational (("==" | "!=") relational)*
+ *   relational = shift (("<" | "<=" | ">" | ">=") shift)*
+ *   shift      = add (("<<" | ">>") add)*
+ *   add        = mul (("+" | "-") mul)*
+ *   mul        = cast (("*" | "/" | "%") cast)*
+ */
+typedef struct BinOp {
+    const char *op;
+    NodeKind kind;
+} BinOp;
+
+static const BinOp binops[][5] = {
+    {{"||", ND_LOGOR}},
+    {{"&&", ND_LOGAND}},
+    {{"|", ND_BITOR}},
+    {{"^", ND_BITXOR}},
+    {{"&", ND_BITAND}},
+    {{"==", ND_EQ}, {"!=", ND_NE}},
+    {{"<", ND_LT}, {"<=", ND_LE}, {">", ND_GT}, {">=", ND_GE}},
+    {{"<<", ND_SHL}, {">>", ND_SHR}},
+    {{"+", ND_ADD}, {"-", ND_SUB}},
+    {{"*", ND_MUL}, {"/", ND_DIV}, {"%", ND_MOD}},
+};
+
+enum { NLEVELS = sizeof(binops) / sizeof(binops[0]) };
+
+static const BinOp *binop_at(int level, const Token *tok) {
+    if (tok->kind != TK_PUNCT)
+        return NULL;
+    for (int i = 0; i < 5 && binops[level][i].op; i++)
+        if (equal(tok, binops[level][i].op))
+            return &binops[level][i];
+    return NULL;
+}
+
+static Node *binary(Parser *p, Token **rest, Token *tok, int level) {
+    if (level == NLEVELS)
+        return cast(p, rest, tok);
+    Node *node = binary(p, &tok, tok, level + 1);
+    const BinOp *op;
+    while ((op = binop_at(level, tok))) {
+        Token *at = tok;
+        Node *rhs = binary(p, &tok, tok->next, level + 1);
+        node = new_binop(p, op->kind, node, rhs, at);
+    }
+    *rest = tok;
+    return node;
+}
+
+/* conditional = logor ("?" expr ":" conditional)? */
+static Node *conditional(Parser *p, Token **rest, Token *tok) {
+    Node *cond = binary(p, &tok, tok, 0);
+    if (!equal(tok, "?")) {
+        *rest = tok;
+        return cond;
+    }
+    Token *q = tok;
+    Node *then = expr(p, &tok, tok->next);
+    tok = skip(p, tok, ":");
+    Node *els = conditional(p, rest, tok);
+    return new_cond(p, cond, then, els, q);
+}
+
+static Node *explicit_cast(Parser *p, Node *node, Type *ty, Token *tok) {
+    node = rval(p, node);
+    Type *to = unqual(ty), *from = node->ty;
+    if (to->kind == TY_VOID)
+        return new_unary(p, ND_CAST, node, TY(ty_void), tok);
+    if (!is_scalar(to)) {
+        error_tok(p->c, tok, "conversion to non-scalar type requested");
+        return error_node(p, tok);
+    }
+    if (from->kind == TY_VOID) {
+        error_tok(p->c, tok, "void value not ignored as it ought to be");
+        return error_node(p, tok);
+    }
+    if (!is_scalar(from) || (to->kind == TY_PTR && is_flonum(from))) {
+        if (to->kind == TY_PTR)
+            error_tok(p->c, tok, "cannot convert to a pointer type");
+        else if (is_flonum(to))
+            error_tok(p->c, tok, "aggregate value used where a floating-point was expected");
+        else
+            error_tok(p->c, tok, "aggregate value used where an integer was expected");
+        return error_node(p, tok);
+    }
+    if (is_flonum(to) && from->kind == TY_PTR) {
+        error_tok(p->c, tok, "pointer value used where a floating-point was expected");
+        return error_node(p, tok);
+    }
+    if (node->kind == ND_NUM && is_arith(to))
+        return fold_num_cast(p, node, to);
+    return new_unary(p, ND_CAST, node, to, tok);
+}
+
+/* cast = "(" type-name ")" cast | unary */
+static Node *cast(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "(") && is_typename(p, tok->next)) {
+        Token *start = tok;
+        Type *ty = type_name(p, &tok, tok->next);
+        tok = skip(p, tok, ")");
+        if (equal(tok, "{"))
+            syntax_error(p, tok, "compound literals are not supported");
+        enter(p, tok, "expression nesting too deep");
+        Node *node = cast(p, rest, tok);
+        leave(p);
+        return explicit_cast(p, node, ty, start);
+    }
+    return unary(p, rest, tok);
+}
+
+static Node *sizeof_type(Parser *p, Type *ty, Token *tok) {
+    if (ty->kind == TY_FUNC || ty->kind == TY_VOID)
+        return new_num(p, 1, ty_ulong, tok);
+    if (ty->size < 0) {
+        error_tok(p->c, tok, "invalid application of 'sizeof' to incomplete type '%s'",
+                  tystr(p, ty));
+        return new_num(p, 1, ty_ulong, tok);
+    }
+    return new_num(p, ty->size, ty_ulong, tok);
+}
+
+/* ("sizeof" | "_Alignof") ("(" type-name ")" | unary) */
+static Node *sizeof_alignof(Parser *p, Token **rest, Token *tok, bool is_sizeof) {
+    Token *op = tok;
+    Type *ty;
+    if (equal(tok->next, "(") && is_typename(p, tok->next->next)) {
+        ty = type_name(p, &tok, tok->next->next);
+        *rest = skip(p, tok, ")");
+        if (equal(*rest, "{"))
+            syntax_error(p, *rest, "compound literals are not supported");
+    } else {
+        ty = unary(p, rest, tok->next)->ty;
+    }
+    if (is_sizeof)
+        return sizeof_type(p, ty, op);
+    if (ty->kind == TY_ARRAY)
+        ty = ty->base;
+    return new_num(p, ty->align, ty_ulong, op);
+}
+
+static Node *new_neg(Parser *p, Node *node, Token *tok) {
+    node = rval(p, node);
+    if (!is_arith(node->ty)) {
+        error_tok(p->c, tok, "wrong type argument to unary minus");
+        return error_node(p, tok);
+    }
+    Type *ty = int_promote(node->ty);
+    node = new_cast(p, node, ty);
+    if (node->kind == ND_NUM && is_integer(ty))
+        return new_num(p, wrap_int((int64_t)(0 - (uint64_t)node->ival), ty), ty, tok);
+    if (node->kind == ND_NUM)
+        return new_flonum(p, -node->fval, ty, tok);
+    return new_unary(p, ND_NEG, node, ty, tok);
+}
+
+/* unary = ("+" | "-" | "*" | "&" | "!" | "~") cast
+ *       | ("++" | "--") unary
+ *       | ("sizeof" | "_Alignof") (unary | "(" type-name ")")
+ *       | "__extension__" cast
+ *       | postfix */
+static Node *unary(Parser *p, Token **rest, Token *tok) {
+    enter(p, tok, "expression nesting too deep");
+    Token *op = tok;
+    Node *node;
+    if (equal(tok, "+") || equal(tok, "-") || equal(tok, "*") || equal(tok, "&") ||
+        equal(tok, "!") || equal(tok, "~") || equal(tok, "__extension__")) {
+        node = cast(p, rest, tok->next);
+        if (equal(op, "-")) {
+            node = new_neg(p, node, op);
+        } else if (equal(op, "+")) {
+            node = rval(p, node);
+            if (!is_arith(node->ty)) {
+                error_tok(p->c, op, "wrong type argument to unary plus");
+                node = error_node(p, op);
+            }
+            node = new_cast(p, node, int_promote(node->ty));
+        } else if (equal(op, "*")) {
+            node = new_deref(p, node, op);
+        } else if (equal(op, "&")) {
+            node = new_addr(p, node, op);
+        } else if (equal(op, "!")) {
+            node = new_unary(p, ND_NOT, scalar_operand(p, node), TY(ty_int), op);
+        } else if (equal(op, "~")) {
+            node = rval(p, node);
+            if (!is_integer(node->ty)) {
+                error_tok(p->c, op, "wrong type argument to bit-complement");
+                node = error_node(p, op);
+            }
+            node = new_cast(p, node, int_promote(node->ty));
+            node = new_unary(p, ND_BITNOT, node, node->ty, op);
+        }
+    } else if (equal(tok, "++") || equal(tok, "--")) {
+        node = unary(p, rest, tok->next);
+        node = new_pre_incdec(p, node, equal(op, "++") ? 1 : -1, op);
+    } else if (equal(tok, "sizeof")) {
+        node = sizeof_alignof(p, rest, tok, true);
+    } else if (equal(tok, "_Alignof") || equal(tok, "__alignof__") || equal(tok, "__alignof")) {
+        node = sizeof_alignof(p, rest, tok, false);
+    } else {
+        node = postfix(p, rest, tok);
+    }
+    leave(p);
+    return node;
+}
+
+/* The type-generic classification builtins take one floating argument,
+ * unpromoted, and return int. */
+static bool is_generic_builtin(const char *name) {
+    return !strcmp(name, "__builtin_isnan") || !strcmp(name, "__builtin_isinf_sign") ||
+           !strcmp(name, "__builtin_isfinite") || !strcmp(name, "__builtin_signbit") ||
+           !strcmp(name, "__builtin_isinf");
+}
+
+/* libgccjit has no __builtin_isinf_sign nor __builtin_isfinite, so they
+ * are spelt with comparisons, on a temporary holding the argument:
+ *   isinf_sign(x) = x == inf ? 1 : x == -inf ? -1 : 0
+ *   isfinite(x)   = x == x && x != inf && x != -inf */
+static Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok) {
+    bool is_inf = !strcmp(name, "__builtin_isinf_sign") || !strcmp(name, "__builtin_isinf");
+    if ((!is_inf && strcmp(name, "__builtin_isfinite")) || !p->fn)
+        return NULL;
+    Type *ty = unqual(arg->ty);
+    Obj *tmp = new_temp(p, ty, tok);
+    Node *setup = new_binary(p, ND_ASSIGN, new_var_node(p, tmp, tok), arg, ty, tok);
+    Node *inf = new_flonum(p, (long double)INFINITY, ty, tok);
+    Node *ninf = new_flonum(p, -(long double)INFINITY, ty, tok);
+    Node *x1 = new_var_node(p, tmp, tok), *x2 = new_var_node(p, tmp, tok);
+    Node *x3 = new_var_node(p, tmp, tok);
+    Node *value;
+    if (is_inf) {
+        Node *neg = new_cond(p, new_compare(p, ND_EQ, x2, ninf, tok), new_num(p, -1, ty_int, tok),
+                             new_num(p, 0, ty_int, tok), tok);
+        value = new_cond(p, new_compare(p, ND_EQ, x1, inf, tok), new_num(p, 1, ty_int, tok),
+                         neg, tok);
+    } else {
+        Node *not_nan = new_compare(p, ND_EQ, x1, new_var_node(p, tmp, tok), tok);
+        Node *not_inf = new_binop(p, ND_LOGAND, new_compare(p, ND_NE, x2, inf, tok),
+                                  new_compare(p, ND_NE, x3, ninf, tok), tok);
+        value = new_binop(p, ND_LOGAND, not_nan, not_inf, tok);
+    }
+    return new_comma(p, setup, value, tok);
+}
+
+static Node *default_promote(Parser *p, Node *arg) {
+    arg = rval(p, arg);
+    if (arg->ty->kind == TY_VOID) {
+        error_tok(p->c, arg->tok, "invalid use of void expression");
+        return error_node(p, arg->tok);
+    }
+    if (arg->ty->kind == TY_FLOAT)
+        return new_cast(p, arg, TY(ty_double));
+    if (is_integer(arg->ty))
+        return new_cast(p, arg, int_promote(arg->ty));
+    return arg;
+}
+
+static void arg_count_error(Parser *p, Node *fn, const char *what) {
+    const char *name = var_name_of(fn);
+    if (name) {
+        error_tok(p->c, fn->tok, "too %s arguments to function '%s'", what, name);
+        if (fn->var->tok && fn->var->tok != fn->tok)
+            note_tok(p->c, fn->var->tok, "declared here");
+    } else {
+        error_tok(p->c, fn->tok, "too %s arguments to function", what);
+    }
+}
+
+/* Converts the arguments of a call to fty's parameter types. */
+static Node *convert_args(Parser *p, Node *fn, Type *fty, Node *args) {
+    Node head = {0};
+    Node *cur = &head;
+    Type *param = fty->params;
+    int i = 0;
+    bool too_many = false;
+    for (Node *arg = args, *next; arg; arg = next) {
+        next = arg->next;
+        i++;
+        ConvCtx cx = {CV_ARG, arg->tok, var_name_of(fn), i};
+        if (param) {
+            arg = convert_assign(p, arg, param, &cx);
+            param = param->next;
+        } else {
+            if (fty->is_prototyped && !fty->is_variadic && !too_many) {
+                arg_count_error(p, fn, "many");
+                too_many = true;
+            }
+            arg = default_promote(p, arg);
+        }
+        cur = cur->next = arg;
+        arg->next = NULL;
+    }
+    if (param)
+        arg_count_error(p, fn, "few");
+    return head.next;
+}
+
+/* func-args = "(" (assign ("," assign)*)? ")" */
+static Node *funcall(Parser *p, Token **rest, Token *tok, Node *fn) {
+    Token *open = tok;
+    Node head = {0};
+    Node *cur = &head;
+    tok = tok->next;
+    while (!equal(tok, ")")) {
+        if (cur != &head)
+            tok = skip(p, tok, ",");
+        cur = cur->next = assign(p, &tok, tok);
+    }
+    *rest = tok->next;
+
+    Node *callee = fn;
+    Type *fty;
+    if (fn->kind == ND_VAR && fn->ty->kind == TY_FUNC) {
+        fty = fn->ty;
+    } else {
+        callee = rval(p, fn);
+        if (callee->ty->kind != TY_PTR || callee->ty->base->kind != TY_FUNC) {
+            if (var_name_of(fn))
+                error_tok(p->c, fn->tok, "called object '%s' is not a function or function pointer",
+                          var_name_of(fn));
+            else
+                error_tok(p->c, fn->tok, "called object is not a function or function pointer");
+            return error_node(p, open);
+        }
+        fty = callee->ty->base;
+    }
+
+    if (fn->kind == ND_VAR && fn->var->is_builtin && is_generic_builtin(fn->var->name)) {
+        Node *arg = head.next;
+        if (!arg || arg->next) {
+            arg_count_error(p, fn, arg ? "many" : "few");
+            return error_node(p, open);
+        }
+        arg = rval(p, arg);
+        if (!is_flonum(arg->ty)) {
+            error_tok(p->c, arg->tok, "non-floating-point argument in call to function '%s'",
+                      fn->var->name);
+            return error_node(p, open);
+        }
+        Node *expanded = expand_classify(p, fn->var->name, arg, open);
+        if (expanded)
+            return expanded;
+        fty = func_type(p->c, TY(ty_int));
+        fty->is_prototyped = true;
+        fty->params = copy_type(p->c, arg->ty);
+        callee = new_var_node(p, fn->var, fn->tok);
+        callee->ty = fty;
+        head.next = arg;
+    } else {
+        head.next = convert_args(p, fn, fty, head.next);
+    }
+
+    Node *node = new_node(p, ND_FUNCALL, open);
+    node->lhs = callee;
+    node->args = head.next;
+    node->func_ty = fty;
+    node->ty = unqual(fty->return_ty);
+    if ((node->ty->kind == TY_STRUCT || node->ty->kind == TY_UNION) && node->ty->size < 0)
+        error_tok(p->c, open, "invalid use of undefined type '%s'", tystr(p, node->ty));
+    return node;
+}
+
+static Token *member_name(Parser *p, Token *tok) {
+    if (tok->kind != TK_IDENT)
+        syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
+    return tok;
+}
+
+/* postfix = primary ("[" expr "]" | "(" func-args ")" | "." ident
+ *                    | "->" ident | "++" | "--")* */
+static Node *postfix(Parser *p, Token **rest, Token *tok) {
+    Node *node = primary(p, &tok, tok);
+    for (;;) {
+        Token *op = tok;
+        if (equal(tok, "[")) {
+            Node *idx = expr(p, &tok, tok->next);
+            tok = skip(p, tok, "]");
+            node = new_subscript(p, node, idx, op);
+        } else if (equal(tok, "(")) {
+            node = funcall(p, &tok, tok, node);
+        } else if (equal(tok, ".")) {
+            Token *name = member_name(p, tok->next);
+            node = new_member(p, node, name, op);
+            tok = name->next;
+        } else if (equal(tok, "->")) {
+            Token *name = member_name(p, tok->next);
+            node = new_arrow(p, node, name, op);
+            tok = name->next;
+        } else if (equal(tok, "++") || equal(tok, "--")) {
+            node = new_post_incdec(p, node, equal(tok, "++") ? 1 : -1, op);
+            tok = tok->next;
+        } else {
+            break;
+        }
+    }
+    *rest = tok;
+    return node;
+}
+
+/* ------------------------------------------------------------------
+ * Primary expressions and builtins
+ * ---------------------------------------------------------------- */
+
+static Node *string_literal(Parser *p, Token *tok) {
+    Obj *var = new_string_literal(p, tok);
+    Node *node = new_node(p, ND_STR, tok);
+    node->var = var;
+    node->ty = var->ty;
+    return node;
+}
+
+/* __func__ is a static char array holding the function's name. */
+static Node *func_name(Parser *p, Token *tok) {
+    const char *name = p->fn ? p->fn->name : "";
+    if (!p->fn)
+        warn_tok(p->c, tok, "'%.*s' is not defined outside of function scope", tok->len, tok->loc);
+    Token *t = arena_alloc(&p->c->arena, sizeof(Token));
+    *t = *tok;
+    t->kind = TK_STR;
+    t->str = arena_strdup(&p->c->arena, name);
+    t->str_len = (int)strlen(name) + 1;
+    t->ty = array_of(p->c, TY(ty_char), t->str_len);
+    return string_literal(p, t);
+}
+
+/* __builtin_offsetof "(" type-name "," ident ("." ident | "[" expr "]")* ")" */
+static Node *builtin_offsetof(Parser *p, Token **rest, Token *tok) {
+    Token *start = tok;
+    tok = skip(p, tok->next, "(");
+    Type *ty = type_name(p, &tok, tok);
+    tok = skip(p, tok, ",");
+    int64_t offset = 0;
+    for (;;) {
+        Token *name = member_name(p, tok);
+        tok = tok->next;
+        if ((ty->kind != TY_STRUCT && ty->kind != TY_UNION) || ty->size < 0) {
+            error_tok(p->c, name, "request for member '%.*s' in something not a structure or union",
+                      name->len, name->loc);
+            break;
+        }
+        Member *path[16];
+        int npath = 0;
+        Member *m = find_member(unqual(ty), name, path, &npath);
+        if (!m) {
+            error_tok(p->c, name, "'%s' has no member named '%.*s'", tystr(p, ty), name->len, name->loc);
+            break;
+        }
+        for (int i = 0; i < npath; i++)
+            offset += path[i]->offset;
+        offset += m->offset;
+        ty = m->ty;
+        while (equal(tok, "[")) {
+            Node *n = expr(p, &tok, tok->next);
+            int64_t v = 0;
+            if (!eval_int(n, &v) || ty->kind != TY_ARRAY)
+                error_tok(p->c, n->tok, "cannot compute offset");
+            else {
+                offset += v * ty->base->size;
+                ty = ty->base;
+            }
+            tok = skip(p, tok, "]");
+        }
+        if (!consume(&tok, tok, "."))
+            break;
+    }
+    *rest = skip(p, tok, ")");
+    return new_num(p, offset, ty_ulong, start);
+}
+
+/* Builtins that gcc folds to constants (so that INFINITY and NAN are
+ * constant expressions): "__builtin_inf" "(" ")", "__builtin_nan" "(" "\"\"" ")". */
+static Node *folded_builtin(Parser *p, Token **rest, Token *tok) {
+    static const struct { const char *name; const Type *ty; bool is_nan; } tab[] = {
+        {"__builtin_inff", ty_float, false}, {"__builtin_huge_valf", ty_float, false},
+        {"__builtin_inf", ty_double, false}, {"__builtin_huge_val", ty_double, false},
+        {"__builtin_infl", ty_ldouble, false}, {"__builtin_huge_vall", ty_ldouble, false},
+        {"__builtin_nanf", ty_float, true}, {"__builtin_nan", ty_double, true},
+        {"__builtin_nanl", ty_ldouble, true},
+    };
+    for (size_t i = 0; i < sizeof(tab) / sizeof(*tab); i++) {
+        if (!equal(tok, tab[i].name) || !equal(tok->next, "("))
+            continue;
+        Token *t = tok->next->next;
+        if (tab[i].is_nan) {
+            if (t->kind != TK_STR || t->str_len != 1 || !equal(t->next, ")"))
+                return NULL;
+            *rest = t->next->next;
+            return new_flonum(p, (long double)NAN, tab[i].ty, tok);
+        }
+        if (!equal(t, ")"))
+            return NULL;
+        *rest = t->next;
+        return new_flonum(p, (long double)INFINITY, tab[i].ty, tok);
+    }
+    return NULL;
+}
+
+/* The GCC builtins memjit knows, declared on first use. */
+static Obj *declare_builtin(Parser *p, Token *tok) {
+    static const struct { const char *name; const Type *ret; int nargs; } tab[] = {
+        {"__builtin_inff", ty_float, 0}, {"__builtin_huge_valf", ty_float, 0},
+        {"__builtin_inf", ty_double, 0}, {"__builtin_huge_val", ty_double, 0},
+        {"__builtin_nanf", ty_float, 1}, {"__builtin_nan", ty_double, 1},
+    };
+    char *name = tok_name(p, tok);
+    Type *ty = NULL;
+    for (size_t i = 0; i < sizeof(tab) / sizeof(*tab); i++) {
+        if (strcmp(name, tab[i].name))
+            continue;
+        ty = func_type(p->c, TY(tab[i].ret));
+        ty->is_prototyped = true;
+        if (tab[i].nargs)
+            ty->params = copy_type(p->c, pointer_to(p->c, qualified(p->c, TY(ty_char), true, false)));
+    }
+    if (!ty && is_generic_builtin(name))
+        ty = func_type(p->c, TY(ty_int));
+    if (!ty)
+        return NULL;
+    Obj *fn = new_global(p, name, ty, tok);
+    fn->is_function = true;
+    fn->is_builtin = true;
+    fn->is_extern = true;
+    push_var(p, p->file_scope, tok)->var = fn;
+    return fn;
+}
+
+static Node *undeclared(Parser *p, Token *tok) {
+    char *name = tok_name(p, tok);
+    if (equal(tok->next, "(")) {
+        error_tok(p->c, tok, "implicit declaration of function '%s'", name);
+        Obj *fn = new_global(p, name, func_type(p->c, TY(ty_int)), tok);
+        fn->is_function = true;
+        fn->is_extern = true;
+        push_var(p, p->file_scope, tok)->var = fn;
+        return new_var_node(p, fn, tok);
+    }
+    if (!p->fn) {
+        error_tok(p->c, tok, "'%s' undeclared here (not in a function)", name);
+        return error_node(p, tok);
+    }
+    error_tok(p->c, tok, "'%s' undeclared (first use in this function)", name);
+    if (!p->said_undeclared_note) {
+        note_tok(p->c, tok, "each undeclared identifier is reported only once for each "
+                            "function it appears in");
+        p->said_undeclared_note = true;
+    }
+    Obj *dummy = new_local(p, name, TY(ty_int), tok);
+    push_var(p, p->fn_scope, tok)->var = dummy;
+    return new_var_node(p, dummy, tok);
+}
+
+static Node *identifier(Parser *p, Token **rest, Token *tok) {
+    *rest = tok->next;
+    VarScope *v = find_var(p, tok);
+    if (v && v->var)
+        return new_var_node(p, v->var, tok);
+    if (v && v->is_enum)
+        return new_num(p, v->enum_val, ty_int, tok);
+    if (v && v->type_def)
+        syntax_error(p, tok, "expected expression before '%.*s'", tok->len, tok->loc);
+    if (tok->len > 10 && !strncmp(tok->loc, "__builtin_", 10)) {
+        if (equal(tok, "__builtin_offsetof"))
+            return builtin_offsetof(p, rest, tok);
+        Node *n = folded_builtin(p, rest, tok);
+        if (n)
+            return n;
+        Obj *fn = declare_builtin(p, tok);
+        if (fn)
+            return new_var_node(p, fn, tok);
+    }
+    return undeclared(p, tok);
+}
+
+/* primary = "(" expr ")" | num | str | ident | "__func__"
+ *         | "__builtin_offsetof" "(" type-name "," member-designator ")" */
+static Node *primary(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "(")) {
+        if (equal(tok->next, "{"))
+            syntax_error(p, tok->next, "statement expressions are not supported");
+        Node *node = expr(p, &tok, tok->next);
+        *rest = skip(p, tok, ")");
+        return node;
+    }
+    if (tok->kind == TK_NUM) {
+        *rest = tok->next;
+        Type *ty = tok->ty ? tok->ty : TY(ty_int);
+        if (is_flonum(ty))
+            return new_flonum(p, tok->fval, ty, tok);
+        return new_num(p, tok->ival, ty, tok);
+    }
+    if (tok->kind == TK_STR) {
+        *rest = tok->next;
+        return string_literal(p, tok);
+    }
+    if (equal(tok, "__func__") || equal(tok, "__FUNCTION__") || equal(tok, "__PRETTY_FUNCTION__")) {
+        *rest = tok->next;
+        return func_name(p, tok);
+    }
+    if (tok->kind == TK_IDENT)
+        return identifier(p, rest, tok);
+    syntax_error(p, tok, "expected expression %s", before_tok(p, tok));
+}
+
+/* ------------------------------------------------------------------
+ * Initializers
+ *
+ * An initializer is parsed into an Initializer tree shaped like the
+ * object (children per array element or struct member, made on first
+ * use), following C's brace elision and designators. A file-scope or
+ * static object keeps the tree, folded to constants; a local one is
+ * turned into ND_MEMZERO and assignments.
+ * ---------------------------------------------------------------- */
+
+static Initializer *new_init(Parser *p, Type *ty) {
+    Initializer *init = arena_alloc(&p->c->arena, sizeof(Initializer));
+    init->ty = ty;
+    return init;
+}
+
+static int count_members(Type *ty) {
+    int n = 0;
+    for (Member *m = ty->members; m; m = m->next)
+        n++;
+    return n;
+}
+
+static Member *member_at(Type *ty, int index) {
+    for (Member *m = ty->members; m; m = m->next)
+        if (m->index == index)
+            return m;
+    return NULL;
+}
+
+/* The open-length array being initialised grows as elements come. */
+static void grow_flex(Parser *p, Initializer *init, int i) {
+    if (i >= p->flex_cap) {
+        int cap = p->flex_cap ? p->flex_cap * 2 : 16;
+        while (cap <= i)
+            cap *= 2;
+        Initializer **children = arena_alloc(&p->c->arena, sizeof(Initializer *) * (size_t)cap);
+        if (init->children)
+            memcpy(children, init->children, sizeof(Initializer *) * (size_t)p->flex_cap);
+        init->children = children;
+        p->flex_cap = cap;
+    }
+    if (i + 1 > init->nbytes)
+        init->nbytes = i + 1;   /* the element count, until the length is fixed */
+}
+
+static Initializer *init_child(Parser *p, Initializer *init, int i) {
+    Type *ty = init->ty, *elty;
+    if (ty->kind == TY_ARRAY) {
+        elty = ty->base;
+        if (ty->array_len < 0)
+            grow_flex(p, init, i);
+        else if (!init->children)
+            init->children = arena_alloc(&p->c->arena, sizeof(Initializer *) * (size_t)(ty->array_len ? ty->array_len : 1));
+    } else {
+        elty = member_at(ty, i)->ty;
+        if (!init->children)
+            init->children = arena_alloc(&p->c->arena, sizeof(Initializer *) * (size_t)(count_members(ty) + 1));
+    }
+    if (!init->children[i])
+        init->children[i] = new_init(p, elty);
+    return init->children[i];
+}
+
+static bool is_end(Token *tok) {
+    return equal(tok, "}") || (equal(tok, ",") && equal(tok->next, "}"));
+}
+
+static bool consume_end(Token **rest, Token *tok) {
+    if (equal(tok, "}")) {
+        *rest = tok->next;
+        return true;
+    }
+    if (equal(tok, ",") && equal(tok->next, "}")) {
+        *rest = tok->next->next;
+        return true;
+    }
+    return false;
+}
+
+static Token *skip_excess_element(Parser *p, Token *tok) {
+    if (equal(tok, "{")) {
+        tok = tok->next;
+        while (!consume_end(&tok, tok)) {
+            tok = skip_excess_element(p, tok);
+            if (!is_end(tok))
+                tok = skip(p, tok, ",");
+        }
+        return tok;
+    }
+    assign(p, &tok, tok);
+    return tok;
+}
+
+static bool is_char_array(Type *ty) {
+    return ty->kind == TY_ARRAY && ty->base->kind == TY_CHAR;
+}
+
+/* string-initializer = string-literal */
+static void string_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    Type *ty = init->ty;
+    if (ty->array_len < 0) {
+        ty = array_of(p->c, ty->base, tok->str_len);
+        init->ty = ty;
+    }
+    int n = ty->array_len;
+    if (tok->str_len - 1 > n)
+        warn_tok(p->c, tok, "initializer-string for array of '%s' is too long", tystr(p, ty->base));
+    char *bytes = arena_alloc(&p->c->arena, (size_t)n + 1);
+    memcpy(bytes, tok->str, (size_t)(n < tok->str_len ? n : tok->str_len));
+    init->bytes = bytes;
+    init->nbytes = n;
+    init->children = NULL;
+    *rest = tok->next;
+}
+
+/* array-designator = "[" const-expr ("..." const-expr)? "]" */
+static void array_designator(Parser *p, Token **rest, Token *tok, Type *ty, int *begin, int *end) {
+    Token *start = tok;
+    Node *n = conditional(p, &tok, tok->next);
+    int64_t b = 0, e;
+    if (!eval_int(n, &b) || b < 0) {
+        error_tok(p->c, n->tok, "array index in initializer not of integer type");
+        b = 0;
+    }
+    e = b;
+    if (equal(tok, "...")) {
+        n = conditional(p, &tok, tok->next);
+        if (!eval_int(n, &e) || e < b) {
+            error_tok(p->c, n->tok, "empty index range in initializer");
+            e = b;
+        }
+    }
+    if (ty->array_len >= 0 && e >= ty->array_len) {
+        error_tok(p->c, start, "array index in initializer exceeds array bounds");
+        b = e = 0;
+    }
+    if (e > 1 << 24) {
+        error_tok(p->c, start, "array index in initializer is too large");
+        b = e = 0;
+    }
+    *begin = (int)b;
+    *end = (int)e;
+    *rest = skip(p, tok, "]");
+}
+
+/* struct-designator = "." ident */
+static Member *struct_designator(Parser *p, Token **rest, Token *tok, Type *ty) {
+    Token *name = member_name(p, tok->next);
+    *rest = name->next;
+    for (Member *m = ty->members; m; m = m->next)
+        if (m->name && name_is(m->name->loc, m->name->len, name))
+            return m;
+    syntax_error(p, name, "unknown field '%.*s' specified in initializer", name->len, name->loc);
+}
+
+static void array_initializer2(Parser *p, Token **rest, Token *tok, Initializer *init, int i);
+static void struct_initializer2(Parser *p, Token **rest, Token *tok, Initializer *init, Member *mem);
+
+/* designation = ("[" const-expr "]" | "." ident)* "="? initializer */
+static void designation(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    Type *ty = init->ty;
+    if (equal(tok, "[")) {
+        if (ty->kind != TY_ARRAY)
+            syntax_error(p, tok, "array index in non-array initializer");
+        int begin, end;
+        array_designator(p, &tok, tok, ty, &begin, &end);
+        Token *tok2 = tok;
+        for (int j = begin; j <= end; j++)
+            designation(p, &tok2, tok, init_child(p, init, j));
+        array_initializer2(p, rest, tok2, init, end + 1);
+        return;
+    }
+    if (equal(tok, ".") && (ty->kind == TY_STRUCT || ty->kind == TY_UNION)) {
+        Member *m = struct_designator(p, &tok, tok, ty);
+        if (ty->kind == TY_UNION)
+            init->children = NULL;
+        designation(p, &tok, tok, init_child(p, init, m->index));
+        init->expr = NULL;
+        if (ty->kind == TY_STRUCT)
+            struct_initializer2(p, rest, tok, init, m->next);
+        else
+            *rest = tok;
+        return;
+    }
+    if (equal(tok, "."))
+        syntax_error(p, tok, "field name not in record or union initializer");
+    if (equal(tok, "="))
+        tok = tok->next;
+    else
+        syntax_error(p, tok, "expected '=' %s", before_tok(p, tok));
+    initializer2(p, rest, tok, init);
+}
+
+/* array-initializer1 = "{" initializer ("," initializer)* ","? "}" */
+static void array_initializer1(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    tok = skip(p, tok, "{");
+    int len = init->ty->array_len < 0 ? INT32_MAX : init->ty->array_len;
+    bool first = true;
+    for (int i = 0; !consume_end(rest, tok); i++) {
+        if (!first)
+            tok = skip(p, tok, ",");
+        first = false;
+        if (equal(tok, "[")) {
+            int begin, end;
+            array_designator(p, &tok, tok, init->ty, &begin, &end);
+            Token *tok2 = tok;
+            for (int j = begin; j <= end; j++)
+                designation(p, &tok2, tok, init_child(p, init, j));
+            tok = tok2;
+            i = end;
+            continue;
+        }
+        if (i < len) {
+            initializer2(p, &tok, tok, init_child(p, init, i));
+        } else {
+            if (i == len)
+                warn_tok(p->c, tok, "excess elements in array initializer");
+            tok = skip_excess_element(p, tok);
+        }
+    }
+}
+
+/* array-initializer2 = initializer ("," initializer)*   (braces elided) */
+static void array_initializer2(Parser *p, Token **rest, Token *tok, Initializer *init, int i) {
+    int len = init->ty->array_len < 0 ? INT32_MAX : init->ty->array_len;
+    for (; i < len && !is_end(tok) && tok->kind != TK_EOF; i++) {
+        Token *start = tok;
+        if (i > 0)
+            tok = skip(p, tok, ",");
+        if (equal(tok, "[") || equal(tok, ".")) {
+            *rest = start;
+            return;
+        }
+        initializer2(p, &tok, tok, init_child(p, init, i));
+    }
+    *rest = tok;
+}
+
+/* struct-initializer1 = "{" initializer ("," initializer)* ","? "}" */
+static void struct_initializer1(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    tok = skip(p, tok, "{");
+    Member *mem = init->ty->members;
+    bool first = true, warned = false;
+    while (!consume_end(rest, tok)) {
+        if (!first)
+            tok = skip(p, tok, ",");
+        first = false;
+        if (equal(tok, ".")) {
+            mem = struct_designator(p, &tok, tok, init->ty);
+            designation(p, &tok, tok, init_child(p, init, mem->index));
+            mem = mem->next;
+            continue;
+        }
+        if (mem) {
+            initializer2(p, &tok, tok, init_child(p, init, mem->index));
+            mem = mem->next;
+        } else {
+            if (!warned)
+                warn_tok(p->c, tok, "excess elements in struct initializer");
+            warned = true;
+            tok = skip_excess_element(p, tok);
+        }
+    }
+}
+
+/* struct-initializer2 = initializer ("," initializer)*   (braces elided) */
+static void struct_initializer2(Parser *p, Token **rest, Token *tok, Initializer *init, Member *mem) {
+    for (; mem && !is_end(tok) && tok->kind != TK_EOF; mem = mem->next) {
+        Token *start = tok;
+        if (mem != init->ty->members)
+            tok = skip(p, tok, ",");
+        if (equal(tok, "[") || equal(tok, ".")) {
+            *rest = start;
+            return;
+        }
+        initializer2(p, &tok, tok, init_child(p, init, mem->index));
+    }
+    *rest = tok;
+}
+
+/* union-initializer = "{" ("." ident "=")? initializer ","? "}" | initializer */
+static void union_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    if (!init->ty->members) {
+        error_tok(p->c, tok, "empty union initializer");
+        *rest = skip_excess_element(p, tok);
+        return;
+    }
+    if (!equal(tok, "{")) {
+        initializer2(p, rest, tok, init_child(p, init, 0));
+        return;
+    }
+    tok = tok->next;
+    if (consume(rest, tok, "}"))
+        return;
+    if (equal(tok, ".")) {
+        Member *m = struct_designator(p, &tok, tok, init->ty);
+        designation(p, &tok, tok, init_child(p, init, m->index));
+    } else {
+        initializer2(p, &tok, tok, init_child(p, init, 0));
+    }
+    consume(&tok, tok, ",");
+    *rest = skip(p, tok, "}");
+}
+
+/* A struct or union initialised without braces: by an expression of its
+ * own type, or, braces elided, starting with its first member. The
+ * expression is parsed once and used for whichever it turns out to be. */
+static bool whole_aggregate(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    if (equal(tok, "{"))
+        return false;
+    Member *first = init->ty->members;
+    if (equal(tok, "[") || equal(tok, "."))
+        return false;
+    Token *t = tok;
+    Node *e = assign(p, &t, tok);
+    if (unqual(e->ty) == unqual(init->ty)) {
+        init->expr = e;
+        *rest = t;
+        return true;
+    }
+    /* An aggregate first member: parse again, as its initializer. */
+    if (first && (first->ty->kind == TY_ARRAY || first->ty->kind == TY_STRUCT ||
+                  first->ty->kind == TY_UNION))
+        return false;
+    if (!first) {
+        ConvCtx cx = {CV_INIT, tok, NULL, 0};
+        convert_assign(p, e, init->ty, &cx);
+        *rest = t;
+        return true;
+    }
+    ConvCtx cx = {CV_INIT, tok, NULL, 0};
+    init_child(p, init, first->index)->expr = convert_assign(p, e, first->ty, &cx);
+    if (init->ty->kind == TY_STRUCT)
+        struct_initializer2(p, rest, t, init, first->next);
+    else
+        *rest = t;
+    return true;
+}
+
+/* initializer = string-initializer | array-initializer | struct-initializer
+ *             | union-initializer | "{" initializer "}" | assign */
+static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    enter(p, tok, "initializer nesting too deep");
+    Type *ty = init->ty;
+    if (is_char_array(ty) && tok->kind == TK_STR) {
+        string_initializer(p, rest, tok, init);
+    } else if (is_char_array(ty) && equal(tok, "{") && tok->next->kind == TK_STR &&
+               (equal(tok->next->next, "}") ||
+                (equal(tok->next->next, ",") && equal(tok->next->next->next, "}")))) {
+        string_initializer(p, &tok, tok->next, init);
+        consume(&tok, tok, ",");
+        *rest = skip(p, tok, "}");
+    } else if (ty->kind == TY_ARRAY) {
+        if (equal(tok, "{"))
+            array_initializer1(p, rest, tok, init);
+        else
+            array_initializer2(p, rest, tok, init, 0);
+    } else if (ty->kind == TY_STRUCT) {
+        if (ty->size < 0)
+            syntax_error(p, tok, "variable has initializer but incomplete type");
+        if (equal(tok, "{"))
+            struct_initializer1(p, rest, tok, init);
+        else if (!whole_aggregate(p, rest, tok, init))
+            struct_initializer2(p, rest, tok, init, ty->members);
+    } else if (ty->kind == TY_UNION) {
+        if (ty->size < 0)
+            syntax_error(p, tok, "variable has initializer but incomplete type");
+        if (!whole_aggregate(p, rest, tok, init))
+            union_initializer(p, rest, tok, init);
+    } else if (equal(tok, "{")) {
+        /* A scalar in braces: "int x = {3};", or "= {}" for zero. */
+        if (equal(tok->next, "}")) {
+            *rest = tok->next->next;
+        } else {
+            initializer2(p, &tok, tok->next, init);
+            while (!consume_end(rest, tok)) {
+                tok = skip(p, tok, ",");
+                warn_tok(p->c, tok, "excess elements in scalar initializer");
+                tok = skip_excess_element(p, tok);
+            }
+        }
+    } else {
+        Node *e = assign(p, rest, tok);
+        ConvCtx cx = {CV_INIT, tok, NULL, 0};
+        if (ty->kind == TY_VOID || ty->kind == TY_FUNC)
+            error_tok(p->c, tok, "invalid initializer");
+        else
+            init->expr = convert_assign(p, e, ty, &cx);
+    }
+    leave(p);
+}
+
+/* Parses the initializer of an object of type ty; an array of unknown
+ * length gets its length from it (init->ty). */
+static Initializer *parse_initializer(Parser *p, Token **rest, Token *tok, Type *ty) {
+    Initializer *init = new_init(p, ty);
+    Initializer *saved_init = p->flex_init;
+    int saved_cap = p->flex_cap;
+    if (ty->kind == TY_ARRAY && ty->array_len < 0) {
+        if (!equal(tok, "{") && !(is_char_array(ty) && tok->kind == TK_STR))
+            syntax_error(p, tok, "invalid initializer");
+        p->flex_init = init;
+        p->flex_cap = 0;
+    }
+    initializer2(p, rest, tok, init);
+    if (init->ty->array_len < 0) {
+        int len = init->nbytes;
+        init->nbytes = 0;
+        init->ty = array_of(p->c, ty->base, len);
+    }
+    p->flex_init = saved_init;
+    p->flex_cap = saved_cap;
+    return init;
+}
+
+/* A copy of an lvalue path (variables, members, elements) so that no
+ * node is shared between two statements. */
+static Node *clone_path(Parser *p, Node *node) {
+    if (!node)
+        return NULL;
+    Node *copy = new_node(p, node->kind, node->tok);
+    *copy = *node;
+    copy->lhs = clone_path(p, node->lhs);
+    copy->rhs = clone_path(p, node->rhs);
+    return copy;
+}
+
+static Node *element_of(Parser *p, Node *array, int i, Token *tok) {
+    Node *ptr = rval(p, clone_path(p, array));
+    Node *sum = new_binary(p, ND_PTR_ADD, ptr, new_num(p, i, ty_long, tok), ptr->ty, tok);
+    return new_deref_of(p, sum, tok);
+}
+
+static void append_stmt(Parser *p, Node ***cur, Node *e, Token *tok) {
+    Node *s = new_node(p, ND_EXPR_STMT, tok);
+    s->lhs = e;
+    **cur = s;
+    *cur = &s->next;
+}
+
+static void emit_store(Parser *p, Node ***cur, Node *lhs, Node *rhs, Token *tok) {
+    lhs = clone_path(p, lhs);
+    append_stmt(p, cur, new_binary(p, ND_ASSIGN, lhs, rhs, unqual(lhs->ty), tok), tok);
+}
+
+/* Assignments that store the non-zero parts of init into lhs. */
+static void emit_init(Parser *p, Initializer *init, Node *lhs, Node ***cur, Token *tok) {
+    Type *ty = init->ty;
+    if (init->bytes) {
+        for (int i = 0; i < init->nbytes; i++)
+            if (init->bytes[i])
+                emit_store(p, cur, element_of(p, lhs, i, tok),
+                           new_num(p, wrap_int(init->bytes[i], ty->base), ty->base, tok), tok);
+        return;
+    }
+    if (init->expr) {
+        emit_store(p, cur, lhs, init->expr, tok);
+        return;
+    }
+    if (!init->children)
+        return;
+    if (ty->kind == TY_ARRAY) {
+        for (int i = 0; i < ty->array_len; i++)
+            if (init->children[i])
+                emit_init(p, init->children[i], element_of(p, lhs, i, tok), cur, tok);
+        return;
+    }
+    for (Member *m = ty->members; m; m = m->next)
+        if (init->children[m->index])
+            emit_init(p, init->children[m->index], member_node(p, clone_path(p, lhs), m, tok),
+                      cur, tok);
+}
+
+/* A local's initializer as statements: zero the whole object, then
+ * store what was written. */
+static Node *local_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
+    Initializer *init = parse_initializer(p, rest, tok, var->ty);
+    var->ty = init->ty;
+    Node *block = new_node(p, ND_BLOCK, tok);
+    Node **cur = &block->body;
+    Type *ty = init->ty;
+    bool aggregate = ty->kind == TY_ARRAY || ty->kind == TY_STRUCT || ty->kind == TY_UNION;
+    if (aggregate && !init->expr) {
+        Node *zero = new_node(p, ND_MEMZERO, tok);
+        zero->var = var;
+        zero->ty = TY(ty_void);
+        append_stmt(p, &cur, zero, tok);
+    }
+    emit_init(p, init, new_var_node(p, var, tok), &cur, tok);
+    return block;
+}
+
+/* Is n the address of (a part of) an object of static storage? Folds the
+ * integer offsets on the way. */
+static bool addr_const(Parser *p, Node *n);
+
+static bool static_lvalue(Parser *p, Node *n) {
+    switch (n->kind) {
+    case ND_VAR: return !n->var->is_local;
+    case ND_STR: return true;
+    case ND_MEMBER: return static_lvalue(p, n->lhs);
+    case ND_DEREF: return addr_const(p, n->lhs);
+    default: return false;
+    }
+}
+
+static bool addr_const(Parser *p, Node *n) {
+    int64_t v;
+    switch (n->kind) {
+    case ND_ADDR:
+    case ND_DECAY:
+        return static_lvalue(p, n->lhs);
+    case ND_CAST:
+        if (n->lhs->ty->kind == TY_PTR)
+            return addr_const(p, n->lhs);
+        if (is_integer(n->lhs->ty) && eval_int(n->lhs, &v)) {
+            n->lhs = new_num(p, v, ty_long, n->lhs->tok);
+            return true;
+        }
+        return false;
+    case ND_PTR_ADD:
+    case ND_PTR_SUB:
+        if (!eval_int(n->rhs, &v))
+            return false;
+        n->rhs = new_num(p, v, ty_long, n->rhs->tok);
+        return addr_const(p, n->lhs);
+    default:
+        return false;
+    }
+}
+
+/* The constant a file-scope initializer element stands for; NULL for 0. */
+static Node *const_initializer(Parser *p, Node *e, Type *ty) {
+    int64_t v;
+    long double f;
+    if (is_integer(ty) && eval_int(e, &v))
+        return v ? new_num(p, wrap_int(v, ty), ty, e->tok) : NULL;
+    if (is_flonum(ty) && eval_flo(e, &f))
+        return new_flonum(p, round_flo(f, ty), ty, e->tok);
+    if (ty->kind == TY_PTR) {
+        if (e->kind == ND_CAST && is_integer(e->lhs->ty) && eval_int(e->lhs, &v) && v == 0)
+            return NULL;
+        if (addr_const(p, e))
+            return e;
+    }
+    error_tok(p->c, e->tok, "initializer element is not constant");
+    return NULL;
+}
+
+static void fold_global_init(Parser *p, Initializer *init) {
+    if (init->bytes)
+        return;
+    if (init->expr) {
+        init->expr = const_initializer(p, init->expr, init->ty);
+        return;
+    }
+    if (!init->children)
+        return;
+    int n = init->ty->kind == TY_ARRAY ? init->ty->array_len : count_members(init->ty);
+    for (int i = 0; i < n; i++)
+        if (init->children[i])
+            fold_global_init(p, init->children[i]);
+}
+
+/* ------------------------------------------------------------------
+ * Declarations
+ * ---------------------------------------------------------------- */
+
+static char *name_str(Parser *p, Token *name) { return tok_name(p, name); }
+
+static void previous_note(Parser *p, Obj *prev, const char *what) {
+    if (prev->tok)
+        note_tok(p->c, prev->tok, "previous %s of '%s' with type '%s'", what, prev->name,
+                 tystr(p, prev->ty));
+}
+
+static void declare_typedef(Parser *p, Token *name, Type *ty) {
+    VarScope *prev = find_var_in(p->scope, name);
+    if (prev && !(prev->type_def && type_compatible(prev->type_def, ty))) {
+        if (prev->type_def)
+            error_tok(p->c, name, "conflicting types for '%.*s'; have '%s'", name->len,
+                      name->loc, tystr(p, ty));
+        else
+            error_tok(p->c, name, "'%.*s' redeclared as different kind of symbol",
+                      name->len, name->loc);
+    }
+    push_var(p, p->scope, name)->type_def = ty;
+}
+
+/* A function declared at file or block scope: one Obj per name, whatever
+ * the number of declarations. */
+static Obj *declare_function(Parser *p, Token *name, Type *ty, VarAttr *attr, bool is_def) {
+    VarScope *v = find_var_in(p->file_scope, name);
+    Obj *fn = v ? v->var : NULL;
+    if ((v && !fn) || (fn && !fn->is_function)) {
+        error_tok(p->c, name, "'%.*s' redeclared as different kind of symbol", name->len, name->loc);
+        if (fn)
+            previous_note(p, fn, "declaration");
+        fn = NULL;
+    } else if (fn) {
+        if (!type_compatible(fn->ty, ty)) {
+            error_tok(p->c, name, "conflicting types for '%s'; have '%s'", fn->name, tystr(p, ty));
+            previous_note(p, fn, fn->is_definition ? "definition" : "declaration");
+        } else if (ty->is_prototyped || !fn->ty->is_prototyped) {
+            fn->ty = ty;
+        }
+        if (is_def && fn->is_definition) {
+            error_tok(p->c, name, "redefinition of '%s'", fn->name);
+            previous_note(p, fn, "definition");
+        }
+        if (attr->is_static && !fn->is_static)
+            error_tok(p->c, name, "static declaration of '%s' follows non-static declaration",
+                      fn->name);
+        if (is_def) {
+            fn->is_definition = true;
+            fn->tok = name;
+            fn->ty = ty;
+        }
+        if (p->scope != p->file_scope)
+            push_var(p, p->scope, name)->var = fn;
+        return fn;
+    }
+    fn = new_global(p, name_str(p, name), ty, name);
+    fn->is_function = true;
+    fn->is_static = attr->is_static;
+    fn->is_definition = is_def;
+    if (!v)
+        push_var(p, p->file_scope, name)->var = fn;
+    if (p->scope != p->file_scope)
+        push_var(p, p->scope, name)->var = fn;
+    return fn;
+}
+
+/* A variable with linkage: at file scope, or "extern" in a block. */
+static Obj *declare_global_var(Parser *p, Token *name, Type *ty, VarAttr *attr, bool has_init) {
+    VarScope *v = find_var_in(p->file_scope, name);
+    Obj *var = v ? v->var : NULL;
+    if ((v && !var) || (var && var->is_function)) {
+        error_tok(p->c, name, "'%.*s' redeclared as different kind of symbol", name->len, name->loc);
+        if (var)
+            previous_note(p, var, "declaration");
+        var = new_global(p, name_str(p, name), ty, name);
+        return var;
+    }
+    if (var) {
+        if (!type_compatible(var->ty, ty)) {
+            error_tok(p->c, name, "conflicting types for '%s'; have '%s'", var->name, tystr(p, ty));
+            previous_note(p, var, "declaration");
+        } else if (var->ty->kind == TY_ARRAY && var->ty->array_len < 0) {
+            var->ty = ty;
+        }
+        if (has_init && var->init) {
+            error_tok(p->c, name, "redefinition of '%s'", var->name);
+            previous_note(p, var, "definition");
+        }
+        if (!attr->is_extern || has_init)
+            var->is_extern = false;
+        if (attr->is_static && !var->is_static)
+            error_tok(p->c, name, "static declaration of '%s' follows non-static declaration",
+                      var->name);
+        if (p->scope != p->file_scope)
+            push_var(p, p->scope, name)->var = var;
+        if (has_init)
+            var->tok = name;
+        return var;
+    }
+    var = new_global(p, name_str(p, name), ty, name);
+    var->is_static = attr->is_static;
+    var->is_extern = attr->is_extern && !has_init;
+    push_var(p, p->file_scope, name)->var = var;
+    if (p->scope != p->file_scope)
+        push_var(p, p->scope, name)->var = var;
+    return var;
+}
+
+/* The initializer of an object of static storage, kept as constants. */
+static void static_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
+    Initializer *init = parse_initializer(p, rest, tok, var->ty);
+    var->ty = init->ty;
+    fold_global_init(p, init);
+    var->init = init;
+}
+
+static void global_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
+                            VarAttr *attr) {
+    if (ty->kind == TY_VOID)
+        error_tok(p->c, name, "variable or field '%.*s' declared void", name->len, name->loc);
+    bool has_init = equal(tok, "=");
+    Obj *var = declare_global_var(p, name, ty, attr, has_init);
+    if (has_init) {
+        if (attr->is_extern)
+            warn_tok(p->c, name, "'%s' initialized and declared 'extern'", var->name);
+        static_initializer(p, &tok, tok->next, var);
+    }
+    *rest = tok;
+}
+
+/* static int x = 1; inside a function: a global with a private name. */
+static void static_local(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
+    char *unique = arena_printf(&p->c->arena, "__mj_static_%s_%.*s_%d", p->fn->name,
+                                name->len, name->loc, p->counter++);
+    Obj *var = new_global(p, unique, ty, name);
+    var->is_static = true;
+    var->is_definition = true;
+    push_var(p, p->scope, name)->var = var;
+    if (equal(tok, "="))
+        static_initializer(p, &tok, tok->next, var);
+    if (var->ty->size < 0)
+        error_tok(p->c, name, "storage size of '%.*s' isn't known", name->len, name->loc);
+    *rest = tok;
+}
+
+static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
+    VarScope *prev = find_var_in(p->scope, name);
+    if (prev) {
+        error_tok(p->c, name, "redeclaration of '%.*s' with no linkage", name->len, name->loc);
+        if (prev->var)
+            previous_note(p, prev->var, "declaration");
+    }
+    if (ty->kind == TY_VOID)
+        error_tok(p->c, name, "variable or field '%.*s' declared void", name->len, name->loc);
+    Obj *var = new_local(p, name_str(p, name), ty, name);
+    push_var(p, p->scope, name)->var = var;
+    Node *node = NULL;
+    if (equal(tok, "="))
+        node = local_initializer(p, &tok, tok->next, var);
+    if (var->ty->size < 0 && var->ty->kind != TY_VOID)
+        error_tok(p->c, name, "storage size of '%.*s' isn't known", name->len, name->loc);
+    *rest = tok;
+    return node;
+}
+
+/* declaration = declspec (init-declarator ("," init-declarator)*)? ";"
+ * init-declarator = declarator ("=" initializer)? */
+static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *attr) {
+    Node head = {0};
+    Node *cur = &head;
+    bool first = true;
+    while (!equal(tok, ";")) {
+        if (!first && !equal(tok, ","))
+            syntax_error(p, tok, "expected ',' or ';' %s", before_tok(p, tok));
+        if (!first)
+            tok = tok->next;
+        first = false;
+        Token *at = tok, *name = NULL;
+        Type *ty = declarator(p, &tok, tok, basety, &name);
+        if (!name)
+            syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        if (attr->is_typedef) {
+            declare_typedef(p, name, ty);
+        } else if (ty->kind == TY_FUNC) {
+            declare_function(p, name, ty, attr, false);
+        } else if (attr->is_extern) {
+            declare_global_var(p, name, ty, attr, false);
+        } else if (attr->is_static) {
+            static_local(p, &tok, tok, name, ty);
+        } else {
+            Node *init = local_variable(p, &tok, tok, name, ty);
+            if (init)
+                cur = cur->next = init;
+        }
+    }
+    *rest = tok->next;
+    if (!head.next)
+        return new_node(p, ND_NULL_STMT, tok);
+    Node *node = new_node(p, ND_BLOCK, tok);
+    node->body = head.next;
+    return node;
+}
+
+/* static-assert = "_Static_assert" "(" const-expr ("," string)? ")" ";" */
+static Token *static_assertion(Parser *p, Token *tok) {
+    tok = skip(p, tok->next, "(");
+    Node *n = conditional(p, &tok, tok);
+    Token *msg = NULL;
+    if (consume(&tok, tok, ",")) {
+        if (tok->kind != TK_STR)
+            syntax_error(p, tok, "expected string literal %s", before_tok(p, tok));
+        msg = tok;
+        tok = tok->next;
+    }
+    tok = skip(p, tok, ")");
+    tok = skip(p, tok, ";");
+    int64_t v;
+    if (!eval_int(n, &v))
+        error_tok(p->c, n->tok, "expression in static assertion is not an integer constant expression");
+    else if (!v && msg)
+        error_tok(p->c, n->tok, "static assertion failed: \"%s\"", msg->str);
+    else if (!v)
+        error_tok(p->c, n->tok, "static assertion failed");
+    return tok;
+}
+
+/* ------------------------------------------------------------------
+ * Statements
+ * ---------------------------------------------------------------- */
+
+/* expr-stmt = expr? ";" */
+static Node *expr_stmt(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, ";")) {
+        *rest = tok->next;
+        return new_node(p, ND_NULL_STMT, tok);
+    }
+    Node *node = new_node(p, ND_EXPR_STMT, tok);
+    node->lhs = rval(p, expr(p, &tok, tok));
+    *rest = skip(p, tok, ";");
+    return node;
+}
+
+/* return-stmt = "return" expr? ";" */
+static Node *return_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_RETURN, tok);
+    Type *ret = p->fn->ty->return_ty;
+    if (consume(rest, tok->next, ";")) {
+        if (ret->kind != TY_VOID)
+            error_tok(p->c, tok, "'return' with no value, in function returning non-void");
+        return node;
+    }
+    Node *e = expr(p, &tok, tok->next);
+    *rest = skip(p, tok, ";");
+    if (ret->kind == TY_VOID) {
+        if (e->ty->kind != TY_VOID) {
+            error_tok(p->c, node->tok, "'return' with a value, in function returning void");
+            return node;
+        }
+        /* return f(); in a void function: call, then return. */
+        Node *call = new_node(p, ND_EXPR_STMT, e->tok);
+        call->lhs = e;
+        call->next = node;
+        Node *block = new_node(p, ND_BLOCK, tok);
+        block->body = call;
+        return block;
+    }
+    ConvCtx cx = {CV_RETURN, e->tok, NULL, 0};
+    node->lhs = convert_assign(p, e, ret, &cx);
+    return node;
+}
+
+static Node *condition(Parser *p, Token **rest, Token *tok) {
+    tok = skip(p, tok, "(");
+    Node *cond = scalar_operand(p, expr(p, &tok, tok));
+    *rest = skip(p, tok, ")");
+    return cond;
+}
+
+/* The body of a loop, with break and continue bound to it. */
+static Node *loop_body(Parser *p, Token **rest, Token *tok, Node *loop) {
+    Node *saved = p->loop;
+    p->loop = loop;
+    Node *body = stmt(p, rest, tok);
+    p->loop = saved;
+    return body;
+}
+
+/* for-stmt = "for" "(" (declaration | expr-stmt) expr? ";" expr? ")" stmt */
+static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_FOR, tok);
+    tok = skip(p, tok->next, "(");
+    enter_scope(p);
+    if (is_typename(p, tok)) {
+        VarAttr attr = {0};
+        Token *at = tok;
+        Type *basety = declspec(p, &tok, tok, &attr);
+        if (attr.is_typedef || attr.is_extern)
+            error_tok(p->c, at, "declaration of non-variable in 'for' loop initial declaration");
+        node->init = declaration(p, &tok, tok, basety, &attr);
+    } else {
+        node->init = expr_stmt(p, &tok, tok);
+    }
+    if (!equal(tok, ";"))
+        node->cond = scalar_operand(p, expr(p, &tok, tok));
+    tok = skip(p, tok, ";");
+    if (!equal(tok, ")"))
+        node->inc = rval(p, expr(p, &tok, tok));
+    tok = skip(p, tok, ")");
+    node->then = loop_body(p, rest, tok, node);
+    leave_scope(p);
+    return node;
+}
+
+/* stmt = "return" expr? ";"
+ *      | "if" "(" expr ")" stmt ("else" stmt)?
+ *      | "while" "(" expr ")" stmt
+ *      | "do" stmt "while" "(" expr ")" ";"
+ *      | for-stmt
+ *      | "break" ";" | "continue" ";"
+ *      | "{" compound-stmt
+ *      | expr-stmt */
+static Node *stmt(Parser *p, Token **rest, Token *tok) {
+    enter(p, tok, "too many nested blocks");
+    Node *node;
+    if (equal(tok, "return")) {
+        node = return_stmt(p, rest, tok);
+    } else if (equal(tok, "if")) {
+        node = new_node(p, ND_IF, tok);
+        node->cond = condition(p, &tok, tok->next);
+        node->then = stmt(p, &tok, tok);
+        if (equal(tok, "else"))
+            node->els = stmt(p, &tok, tok->next);
+        *rest = tok;
+    } else if (equal(tok, "while")) {
+        node = new_node(p, ND_FOR, tok);
+        node->cond = condition(p, &tok, tok->next);
+        node->then = loop_body(p, rest, tok, node);
+    } else if (equal(tok, "do")) {
+        node = new_node(p, ND_DO, tok);
+        node->then = loop_body(p, &tok, tok->next, node);
+        if (!equal(tok, "while"))
+            syntax_error(p, tok, "expected 'while' %s", before_tok(p, tok));
+        node->cond = condition(p, &tok, tok->next);
+        *rest = skip(p, tok, ";");
+    } else if (equal(tok, "for")) {
+        node = for_stmt(p, rest, tok);
+    } else if (equal(tok, "break") || equal(tok, "continue")) {
+        bool is_break = equal(tok, "break");
+        node = new_node(p, is_break ? ND_BREAK : ND_CONTINUE, tok);
+        node->target = p->loop;
+        if (!p->loop)
+            error_tok(p->c, tok, is_break ? "break statement not within loop or switch"
+                                          : "continue statement not within a loop");
+        *rest = skip(p, tok->next, ";");
+    } else if (equal(tok, "{")) {
+        node = compound_stmt(p, rest, tok->next);
+    } else if (equal(tok, "switch") || equal(tok, "case") || equal(tok, "default") ||
+               equal(tok, "goto")) {
+        syntax_error(p, tok, "'%.*s' is not supported yet", tok->len, tok->loc);
+    } else if (tok->kind == TK_IDENT && equal(tok->next, ":")) {
+        syntax_error(p, tok, "labels are not supported yet");
+    } else {
+        node = expr_stmt(p, rest, tok);
+    }
+    leave(p);
+    return node;
+}
+
+/* block-item = static-assert | declaration | stmt */
+static Node *block_item(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "_Static_assert")) {
+        *rest = static_assertion(p, tok);
+        return new_node(p, ND_NULL_STMT, tok);
+    }
+    if (is_typename(p, tok) && !equal(tok->next, ":")) {
+        VarAttr attr = {0};
+        Type *basety = declspec(p, &tok, tok, &attr);
+        return declaration(p, rest, tok, basety, &attr);
+    }
+    return stmt(p, rest, tok);
+}
+
+/* A block item with its own recovery point: after a syntax error in it,
+ * parsing resumes after it. */
+static Node *guarded_block_item(Parser *p, Token **rest, Token *tok) {
+    jmp_buf buf;
+    jmp_buf *saved_recover = p->recover;
+    Scope *saved_scope = p->scope;
+    Node *saved_loop = p->loop;
+    int saved_depth = p->c->depth;
+    p->recover = &buf;
+    if (setjmp(buf)) {
+        p->recover = saved_recover;
+        p->scope = saved_scope;
+        p->loop = saved_loop;
+        p->c->depth = saved_depth;
+        p->flex_init = NULL;
+        *rest = recover_from(p, tok, false);
+        return new_node(p, ND_NULL_STMT, tok);
+    }
+    Node *node = block_item(p, rest, tok);
+    p->recover = saved_recover;
+    return node;
+}
+
+/* compound-stmt = block-item* "}" */
+static Node *compound_stmt(Parser *p, Token **rest, Token *tok) {
+    enter(p, tok, "too many nested blocks");
+    Node *node = new_node(p, ND_BLOCK, tok);
+    Node head = {0};
+    Node *cur = &head;
+    enter_scope(p);
+    while (!equal(tok, "}")) {
+        if (tok->kind == TK_EOF) {
+            error_tok(p->c, tok, "expected declaration or statement at end of input");
+            break;
+        }
+        cur = cur->next = guarded_block_item(p, &tok, tok);
+    }
+    leave_scope(p);
+    node->body = head.next;
+    *rest = tok->kind == TK_EOF ? tok : tok->next;
+    leave(p);
+    return node;
+}
+
+/* ------------------------------------------------------------------
+ * Functions and the translation unit
+ * ---------------------------------------------------------------- */
+
+static void declare_params(Parser *p, Type *ty) {
+    int i = 0;
+    for (Type *pt = ty->params; pt; pt = pt->next) {
+        i++;
+        Type *pty = qualified(p->c, unqual(pt), pt->is_const, pt->is_volatile);
+        if (pty->size < 0 && pty->kind != TY_ARRAY)
+            error_tok(p->c, pt->name ? pt->name : pt->tok, "parameter %d ('%.*s') has incomplete type",
+                      i, pt->name ? pt->name->len : 0, pt->name ? pt->name->loc : "");
+        if (!pt->name) {
+            error_tok(p->c, pt->tok, "parameter name omitted");
+            new_local(p, arena_printf(&p->c->arena, "__mj_param_%d", i), pty, pt->tok);
+            continue;
+        }
+        if (find_var_in(p->scope, pt->name))
+            error_tok(p->c, pt->name, "redefinition of parameter '%.*s'", pt->name->len,
+                      pt->name->loc);
+        Obj *var = new_local(p, name_str(p, pt->name), pty, pt->name);
+        push_var(p, p->scope, pt->name)->var = var;
+    }
+}
+
+/* C99 5.1.2.2.3: reaching the } that ends main returns 0. */
+static void add_main_return(Parser *p, Obj *fn, Token *tok) {
+    if (strcmp(fn->name, "main") || unqual(fn->ty->return_ty) != TY(ty_int))
+        return;
+    Node *ret = new_node(p, ND_RETURN, tok);
+    ret->lhs = new_num(p, 0, ty_int, tok);
+    Node **cur = &fn->body->body;
+    while (*cur)
+        cur = &(*cur)->next;
+    *cur = ret;
+}
+
+/* function-definition = declspec declarator "{" compound-stmt */
+static void function_definition(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
+                                VarAttr *attr) {
+    Obj *fn = declare_function(p, name, ty, attr, true);
+    fn->locals = NULL;
+    fn->params = NULL;
+    p->fn = fn;
+    p->locals_tail = NULL;
+    p->loop = NULL;
+    Type *ret = ty->return_ty;
+    if ((ret->kind == TY_STRUCT || ret->kind == TY_UNION) && ret->size < 0)
+        error_tok(p->c, name, "return type is an incomplete type");
+    enter_scope(p);
+    p->fn_scope = p->scope;
+    /* Parameters form the tail of the locals list: fn->params runs from
+     * the first parameter to the end, fn->locals through everything. */
+    declare_params(p, ty);
+    fn->params = fn->locals;
+    fn->locals = NULL;
+    p->locals_tail = NULL;
+    fn->body = compound_stmt(p, rest, tok->next);
+    if (p->locals_tail)
+        p->locals_tail->next = fn->params;
+    else
+        fn->locals = fn->params;
+    add_main_return(p, fn, *rest);
+    leave_scope(p);
+    p->fn = NULL;
+    p->fn_scope = NULL;
+}
+
+/* global-declaration = declspec (init-declarator ("," init-declarator)*)? ";"
+ *                    | declspec declarator "{" compound-stmt */
+static Token *global_declaration(Parser *p, Token *tok) {
+    VarAttr attr = {0};
+    Type *basety;
+    if (is_typename(p, tok)) {
+        basety = declspec(p, &tok, tok, &attr);
+    } else if (tok->kind == TK_IDENT && equal(tok->next, "(")) {
+        warn_tok(p->c, tok, "return type defaults to 'int'");
+        basety = TY(ty_int);
+    } else {
+        syntax_error(p, tok, "expected identifier or '(' %s", before_tok(p, tok));
+    }
+    bool first = true;
+    while (!consume(&tok, tok, ";")) {
+        if (!first && !equal(tok, ","))
+            syntax_error(p, tok, "expected ',' or ';' %s", before_tok(p, tok));
+        if (!first)
+            tok = tok->next;
+        Token *at = tok, *name = NULL;
+        Type *ty = declarator(p, &tok, tok, basety, &name);
+        if (!name)
+            syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        if (attr.is_typedef) {
+            declare_typedef(p, name, ty);
+        } else if (ty->kind == TY_FUNC) {
+            if (first && equal(tok, "{")) {
+                function_definition(p, &tok, tok, name, ty, &attr);
+                return tok;
+            }
+            declare_function(p, name, ty, &attr, false);
+        } else {
+            global_variable(p, &tok, tok, name, ty, &attr);
+        }
+        first = false;
+    }
+    return tok;
+}
+
+/* A top-level declaration with its own recovery point. */
+static Token *guarded_top_level(Parser *p, Token *tok) {
+    jmp_buf buf;
+    int saved_depth = p->c->depth;
+    p->recover = &buf;
+    p->decl_start = tok;
+    if (setjmp(buf)) {
+        p->scope = p->file_scope;
+        p->fn = NULL;
+        p->fn_scope = NULL;
+        p->loop = NULL;
+        p->flex_init = NULL;
+        p->c->depth = saved_depth;
+        return recover_from(p, tok, true);
+    }
+    if (equal(tok, ";"))
+        return tok->next;
+    if (equal(tok, "_Static_assert"))
+        return static_assertion(p, tok);
+    return global_declaration(p, tok);
+}
+
+/* What is only known at the end: tentative definitions become
+ * definitions, functions never defined are imported. */
+static void finish_globals(Parser *p) {
+    for (Obj *o = p->c->globals; o; o = o->next) {
+        if (o->is_string_literal)
+            continue;
+        if (o->is_function) {
+            if (!o->is_definition) {
+                o->is_extern = true;
+                if (o->is_static && o->is_used && !o->is_builtin)
+                    warn_tok(p->c, o->tok, "'%s' used but never defined", o->name);
+            }
+            continue;
+        }
+        if (o->is_extern) {
+            o->is_definition = false;
+            continue;
+        }
+        o->is_definition = true;
+        if (o->ty->kind == TY_ARRAY && o->ty->array_len < 0) {
+            warn_tok(p->c, o->tok, "array '%s' assumed to have one element", o->name);
+            o->ty = array_of(p->c, o->ty->base, 1);
+        } else if (o->ty->size < 0) {
+            error_tok(p->c, o->tok, "storage size of '%s' isn't known", o->name);
+        }
+    }
+}
+
+static void init_parser(Parser *p, Compile *c) {
+    memset(p, 0, sizeof(*p));
+    p->c = c;
+    enter_scope(p);
+    p->file_scope = p->scope;
+}
+
+/* program = (global-declaration | static-assert | ";")* EOF */
+Obj *parse_program(Compile *c, Token *tok) {
+    Parser p;
+    init_parser(&p, c);
+    c->globals = NULL;
+    while (tok->kind != TK_EOF)
+        tok = guarded_top_level(&p, tok);
+    finish_globals(&p);
+    return c->globals;
+}
+
+static Type *type_name_only(Parser *p, Token *tok) {
+    jmp_buf buf;
+    p->recover = &buf;
+    p->decl_start = tok;
+    if (setjmp(buf))
+        return NULL;
+    if (!is_typename(p, tok)) {
+        error_tok(p->c, tok, "expected type name %s", before_tok(p, tok));
+        return NULL;
+    }
+    Type *ty = declspec(p, &tok, tok, NULL);
+    Token *name = NULL;
+    ty = declarator(p, &tok, tok, ty, &name);
+    if (name) {
+        error_tok(p->c, name, "unexpected name '%.*s' in the type name", name->len, name->loc);
+        return NULL;
+    }
+    if (tok->kind != TK_EOF) {
+        error_tok(p->c, tok, "unexpected '%.*s' after the type name", tok->len, tok->loc);
+        return NULL;
+    }
+    return ty;
+}
+
+Type *parse_type_name_string(Compile *c, const char *text) {
+    SrcFile *f = compile_add_file(c, "<type>", text, strlen(text), false);
+    Token *tok = lex_file(c, f);
+    lex_finish(c, tok);
+    int errors = c->error_count;
+    Parser p;
+    init_parser(&p, c);
+    Type *ty = type_name_only(&p, tok);
+    return c->error_count == errors ? ty : NULL;
+}

@@ -1,0 +1,1492 @@
+/*
+ * pp.c - the C preprocessor: #include, #define, #if and macro expansion.
+ *
+ * How macro expansion terminates: hidesets (Prosser's algorithm)
+ * ----------------------------------------------------------------
+ * C11 6.10.3.4 says a macro name met again while rescanning its own
+ * replacement is not replaced again ("painted blue"). Dave Prosser's
+ * algorithm, the one behind the standard's wording, attaches to every
+ * token a *hideset*: the names of the macros whose expansion produced it.
+ *
+ *   - A token from the source has an empty hideset.
+ *   - Expanding an object-like macro M at token T gives every token of
+ *     M's body the hideset HS(T) + {M}.
+ *   - Expanding a function-like macro M whose use spans T ... ")" gives
+ *     every token of the substituted body (HS(T) & HS(")")) + {M}: the
+ *     intersection, because only names hidden at both ends of the use are
+ *     hidden for all of it.
+ *   - An identifier whose own hideset contains its name is never
+ *     expanded.
+ *
+ * The result of an expansion is pushed back in front of the remaining
+ * input and read again, so rescanning is the same loop as scanning, with
+ * no recursion. Arguments are fully expanded before substitution (except
+ * operands of # and ##), which is the only recursion; it is bounded by
+ * MAX_EXPAND_DEPTH. Pasting works on the substituted list with
+ * "placemarkers" standing for empty arguments (C11 6.10.3.3).
+ *
+ * Other decisions:
+ *   - Included files are lexed whole and spliced into the token stream
+ *     with their TK_EOF kept as an end-of-file marker: that is where the
+ *     include depth drops and where an unterminated #if of that file is
+ *     reported. Only the last TK_EOF (next == NULL) ends the stream.
+ *   - Skipping a false #if group and evaluating #if are iterative or
+ *     bounded, so hostile nesting cannot exhaust the C stack.
+ *   - A header guarded by #ifndef X / #define X ... #endif, or by
+ *     #pragma once, is not even lexed again once X is defined.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "front.h"
+
+enum {
+    MAX_INCLUDE_DEPTH = 200,
+    MAX_EXPAND_DEPTH = 400,   /* macro calls nested in macro arguments */
+    MAX_IF_EXPR_DEPTH = 400,  /* parentheses and unary operators in #if */
+    /* Tokens copied for macro arguments in one compile. Arguments nested
+       D deep are copied D times, so hostile input could otherwise make
+       the copies quadratic in its size. */
+    MAX_ARG_TOKENS = 4000000,
+};
+
+/* Marks kept in Token.ival of TK_PUNCT tokens inside macro bodies and
+ * substitutions: which "#" and "##" are operators, and placemarkers. */
+enum { MARK_NONE, MARK_PASTE, MARK_STRINGIZE, MARK_PLACEMARKER };
+
+typedef struct Hideset {
+    struct Hideset *next;
+    const char *name;
+    int len;
+} Hideset;
+
+typedef enum {
+    MAC_PLAIN,    /* defined by #define */
+    MAC_FILE,     /* __FILE__ */
+    MAC_LINE,     /* __LINE__ */
+    MAC_COUNTER,  /* __COUNTER__ */
+} MacroKind;
+
+typedef struct Macro {
+    const char *name;
+    int len;
+    MacroKind kind;
+    bool is_defined;      /* false after #undef */
+    bool is_objlike;
+    bool is_variadic;     /* the last parameter takes the "..." */
+    Token **params;       /* parameter names ("__VA_ARGS__" for "...") */
+    int nparams;
+    Token *body;          /* ends with TK_EOF */
+    Token *name_tok;
+} Macro;
+
+/* An argument of a function-like macro use. */
+typedef struct MacroArg {
+    Token *tok;           /* as written, ends with TK_EOF */
+    Token *expanded;      /* fully macro-expanded, made on first use */
+} MacroArg;
+
+/* A string-keyed hash table in the arena (open addressing). */
+typedef struct MapEntry {
+    const char *key;
+    int len;
+    void *val;
+} MapEntry;
+
+typedef struct Map {
+    MapEntry *slots;
+    int cap, used;
+} Map;
+
+typedef enum { IN_THEN, IN_ELIF, IN_ELSE } CondCtx;
+
+/* An open #if of the file at include depth `depth`. */
+typedef struct CondIncl {
+    struct CondIncl *next;
+    Token *tok;           /* the "#" of the #if */
+    CondCtx ctx;
+    bool included;        /* some group of this #if was taken */
+    int depth;
+} CondIncl;
+
+typedef struct PP {
+    Compile *c;
+    Map macros;
+    Map guards;           /* file name -> guard macro name Token */
+    Map once;             /* file names of #pragma once headers */
+    CondIncl *cond;
+    int include_depth;
+    int expand_depth;
+    long arg_tokens;      /* tokens copied for macro arguments so far */
+    int counter;
+} PP;
+
+static Token *preprocess(PP *pp, Token *tok, bool top);
+
+/* ---------------------------------------------------------------------
+ * Map
+ * ------------------------------------------------------------------- */
+
+static uint32_t hash_name(const char *s, int len) {
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static MapEntry *map_slot(Map *m, const char *key, int len) {
+    uint32_t mask = (uint32_t)m->cap - 1;
+    for (uint32_t i = hash_name(key, len) & mask;; i = (i + 1) & mask) {
+        MapEntry *e = &m->slots[i];
+        if (!e->key || (e->len == len && memcmp(e->key, key, (size_t)len) == 0))
+            return e;
+    }
+}
+
+static void *map_get(Map *m, const char *key, int len) {
+    if (!m->cap)
+        return NULL;
+    return map_slot(m, key, len)->val;
+}
+
+static void map_put(Compile *c, Map *m, const char *key, int len, void *val);
+
+static void map_grow(Compile *c, Map *m) {
+    Map bigger = {arena_alloc(&c->arena, sizeof(MapEntry) * (size_t)(m->cap ? m->cap * 2 : 256)),
+                  m->cap ? m->cap * 2 : 256, 0};
+    for (int i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            map_put(c, &bigger, m->slots[i].key, m->slots[i].len, m->slots[i].val);
+    *m = bigger;
+}
+
+static void map_put(Compile *c, Map *m, const char *key, int len, void *val) {
+    if ((m->used + 1) * 2 > m->cap)
+        map_grow(c, m);
+    MapEntry *e = map_slot(m, key, len);
+    if (!e->key) {
+        e->key = key;
+        e->len = len;
+        m->used++;
+    }
+    e->val = val;
+}
+
+/* ---------------------------------------------------------------------
+ * Tokens and hidesets
+ * ------------------------------------------------------------------- */
+
+static Token *new_eof(PP *pp, const Token *like) {
+    Token *t = tok_copy(pp->c, like);
+    t->kind = TK_EOF;
+    t->len = 0;
+    return t;
+}
+
+static bool is_hash_op(const Token *tok) {
+    return tok->kind == TK_PUNCT && tok->len == 1 && tok->loc[0] == '#';
+}
+
+/* A "#" that starts a directive: first on a line of the source, not
+ * produced by a macro expansion. */
+static bool is_directive(const Token *tok) {
+    return tok->at_bol && is_hash_op(tok) && !tok->origin && !tok->hideset;
+}
+
+static bool is_ident(const Token *tok, const char *s) {
+    return tok->kind == TK_IDENT && tok_equal(tok, s);
+}
+
+static bool hideset_contains(const Hideset *hs, const char *s, int len) {
+    for (; hs; hs = hs->next)
+        if (hs->len == len && memcmp(hs->name, s, (size_t)len) == 0)
+            return true;
+    return false;
+}
+
+static Hideset *hideset_add(PP *pp, Hideset *hs, const char *name, int len) {
+    Hideset *h = arena_alloc(&pp->c->arena, sizeof(Hideset));
+    h->name = name;
+    h->len = len;
+    h->next = hs;
+    return h;
+}
+
+/* a + b, sharing b's list. */
+static Hideset *hideset_union(PP *pp, Hideset *a, Hideset *b) {
+    for (; a; a = a->next)
+        if (!hideset_contains(b, a->name, a->len))
+            b = hideset_add(pp, b, a->name, a->len);
+    return b;
+}
+
+static Hideset *hideset_intersection(PP *pp, Hideset *a, Hideset *b) {
+    Hideset *out = NULL;
+    for (; a; a = a->next)
+        if (hideset_contains(b, a->name, a->len))
+            out = hideset_add(pp, out, a->name, a->len);
+    return out;
+}
+
+/* Copies the tokens up to the end of the line into a list ending in
+ * TK_EOF; *rest is the first token of the next line. */
+static Token *copy_line(PP *pp, Token **rest, Token *tok) {
+    Token head = {0};
+    Token *cur = &head;
+    for (; !tok->at_bol; tok = tok->next)
+        cur = cur->next = tok_copy(pp->c, tok);
+    /* The end of the line is located just after its last token. */
+    Token *eof = new_eof(pp, cur == &head ? tok : cur);
+    if (cur != &head)
+        eof->col += cur->len;
+    cur->next = eof;
+    *rest = tok;
+    return head.next;
+}
+
+/* Skips to the next line, warning about tokens left on this one. */
+static Token *skip_line(PP *pp, Token *tok, const char *directive) {
+    if (tok->at_bol)
+        return tok;
+    warn_tok(pp->c, tok, "extra tokens at end of #%s directive", directive);
+    while (!tok->at_bol)
+        tok = tok->next;
+    return tok;
+}
+
+/* The text of tokens as written, one space where there was white space. */
+static void join_tokens(StrBuf *sb, Token *tok, Token *end) {
+    for (Token *t = tok; t != end && t->kind != TK_EOF; t = t->next) {
+        if (t != tok && (t->has_space || t->at_bol))
+            sb_putc(sb, ' ');
+        sb_putn(sb, t->loc, (size_t)t->len);
+    }
+}
+
+/* ---------------------------------------------------------------------
+ * Macros: lookup and #define
+ * ------------------------------------------------------------------- */
+
+static Macro *find_macro(PP *pp, const Token *tok) {
+    if (tok->kind != TK_IDENT)
+        return NULL;
+    Macro *m = map_get(&pp->macros, tok->loc, tok->len);
+    return m && m->is_defined ? m : NULL;
+}
+
+static int param_index(const Macro *m, const Token *tok) {
+    if (tok->kind != TK_IDENT || m->is_objlike)
+        return -1;
+    for (int i = 0; i < m->nparams; i++)
+        if (m->params[i]->len == tok->len &&
+            memcmp(m->params[i]->loc, tok->loc, (size_t)tok->len) == 0)
+            return i;
+    return -1;
+}
+
+/* params = ")" | param ("," param)* ("," "...")? ")" | "..." ")"
+ * param  = ident | ident "..." (GNU named variadic) */
+static bool read_macro_params(PP *pp, Token **rest, Token *tok, Macro *m) {
+    Token *list[256];
+    int n = 0;
+    tok = tok->next;   /* after "(" */
+    if (tok_equal(tok, ")") && !tok->at_bol) {
+        *rest = tok->next;
+        return true;
+    }
+    for (;;) {
+        if (tok->at_bol) {
+            error_tok(pp->c, tok, "missing ')' in macro parameter list");
+            return false;
+        }
+        if (tok_equal(tok, "...")) {
+            Token *va = tok_copy(pp->c, tok);
+            va->kind = TK_IDENT;
+            va->loc = "__VA_ARGS__";
+            va->len = 11;
+            tok = tok->next;
+            if (n < 256)
+                list[n++] = va;
+            m->is_variadic = true;
+        } else if (tok->kind == TK_IDENT) {
+            if (n >= 256) {
+                error_tok(pp->c, tok, "too many macro parameters");
+                return false;
+            }
+            list[n++] = tok;
+            tok = tok->next;
+            if (tok_equal(tok, "...") && !tok->at_bol) {
+                m->is_variadic = true;
+                tok = tok->next;
+            }
+        } else {
+            error_tok(pp->c, tok, "expected parameter name, found \"%.*s\"",
+                      tok->len, tok->loc);
+            return false;
+        }
+        if (tok_equal(tok, ")") && !tok->at_bol) {
+            *rest = tok->next;
+            break;
+        }
+        if (m->is_variadic || !tok_equal(tok, ",") || tok->at_bol) {
+            error_tok(pp->c, tok, "expected ',' or ')', found \"%.*s\"",
+                      tok->len, tok->loc);
+            return false;
+        }
+        tok = tok->next;
+    }
+    m->nparams = n;
+    m->params = arena_alloc(&pp->c->arena, sizeof(Token *) * (size_t)(n ? n : 1));
+    memcpy(m->params, list, sizeof(Token *) * (size_t)n);
+    return true;
+}
+
+/* Marks the "#" and "##" operators of a body and checks their operands. */
+static bool mark_operators(PP *pp, Macro *m) {
+    Token *prev = NULL;
+    for (Token *t = m->body; t->kind != TK_EOF; prev = t, t = t->next) {
+        t->ival = MARK_NONE;
+        if (t->kind != TK_PUNCT)
+            continue;
+        if (tok_equal(t, "##")) {
+            if (!prev || t->next->kind == TK_EOF) {
+                error_tok(pp->c, t, "'##' cannot appear at either end of a macro expansion");
+                return false;
+            }
+            t->ival = MARK_PASTE;
+        } else if (tok_equal(t, "#") && !m->is_objlike) {
+            if (param_index(m, t->next) < 0) {
+                error_tok(pp->c, t, "'#' is not followed by a macro parameter");
+                return false;
+            }
+            t->ival = MARK_STRINGIZE;
+        }
+    }
+    return true;
+}
+
+static bool same_definition(const Macro *a, const Macro *b) {
+    if (a->is_objlike != b->is_objlike || a->nparams != b->nparams ||
+        a->is_variadic != b->is_variadic || a->kind != b->kind)
+        return false;
+    for (int i = 0; i < a->nparams; i++)
+        if (a->params[i]->len != b->params[i]->len ||
+            memcmp(a->params[i]->loc, b->params[i]->loc, (size_t)a->params[i]->len) != 0)
+            return false;
+    Token *x = a->body, *y = b->body;
+    for (; x->kind != TK_EOF && y->kind != TK_EOF; x = x->next, y = y->next)
+        if (x->len != y->len || memcmp(x->loc, y->loc, (size_t)x->len) != 0 ||
+            (x != a->body && x->has_space != y->has_space))
+            return false;
+    return x->kind == TK_EOF && y->kind == TK_EOF;
+}
+
+/* define = ident ("(" params)? replacement-list newline */
+static Token *read_define(PP *pp, Token *tok) {
+    Compile *c = pp->c;
+    if (tok->at_bol || tok->kind != TK_IDENT) {
+        error_tok(c, tok, tok->at_bol ? "no macro name given in #define directive"
+                                      : "macro names must be identifiers");
+        while (!tok->at_bol)
+            tok = tok->next;
+        return tok;
+    }
+    Macro *m = arena_alloc(&c->arena, sizeof(Macro));
+    m->name = tok->loc;
+    m->len = tok->len;
+    m->name_tok = tok;
+    m->is_defined = true;
+    m->is_objlike = true;
+    if (tok_equal(tok, "defined"))
+        error_tok(c, tok, "\"defined\" cannot be used as a macro name");
+    Token *name = tok;
+    tok = tok->next;
+    if (!tok->at_bol && !tok->has_space && tok_equal(tok, "(")) {
+        m->is_objlike = false;
+        if (!read_macro_params(pp, &tok, tok, m)) {
+            while (!tok->at_bol)
+                tok = tok->next;
+            return tok;
+        }
+    }
+    m->body = copy_line(pp, &tok, tok);
+    if (m->body->kind != TK_EOF)
+        m->body->has_space = false;
+    if (!mark_operators(pp, m))
+        return tok;
+    Macro *old = map_get(&pp->macros, m->name, m->len);
+    if (old && old->is_defined && !same_definition(old, m))
+        warn_tok(c, name, "\"%.*s\" redefined", m->len, m->name);
+    map_put(c, &pp->macros, m->name, m->len, m);
+    return tok;
+}
+
+static Token *read_undef(PP *pp, Token *tok) {
+    if (tok->at_bol || tok->kind != TK_IDENT) {
+        error_tok(pp->c, tok, tok->at_bol ? "no macro name given in #undef directive"
+                                          : "macro names must be identifiers");
+        while (!tok->at_bol)
+            tok = tok->next;
+        return tok;
+    }
+    Macro *m = map_get(&pp->macros, tok->loc, tok->len);
+    if (m)
+        m->is_defined = false;
+    return skip_line(pp, tok->next, "undef");
+}
+
+/* ---------------------------------------------------------------------
+ * Expansion
+ * ------------------------------------------------------------------- */
+
+/* #arg: the spelling of the argument as one string literal. */
+static Token *stringize(PP *pp, Token *hash, Token *arg) {
+    StrBuf sb;
+    sb_init(&sb, &pp->c->arena);
+    sb_putc(&sb, '"');
+    for (Token *t = arg; t->kind != TK_EOF; t = t->next) {
+        if (t != arg && t->has_space)
+            sb_putc(&sb, ' ');
+        bool quoted = t->kind == TK_STR || (t->kind == TK_NUM && !t->ty);
+        for (int i = 0; i < t->len; i++) {
+            if (quoted && (t->loc[i] == '"' || t->loc[i] == '\\'))
+                sb_putc(&sb, '\\');
+            sb_putc(&sb, t->loc[i]);
+        }
+    }
+    sb_putc(&sb, '"');
+    Token *s = tok_copy(pp->c, hash);
+    s->kind = TK_STR;
+    s->loc = sb_str(&sb);
+    s->len = (int)sb.len;
+    s->ival = MARK_NONE;
+    s->hideset = NULL;
+    return s;
+}
+
+/* lhs ## rhs: the two spellings lexed again as one token. */
+static Token *paste(PP *pp, Token *lhs, Token *rhs) {
+    if (lhs->ival == MARK_PLACEMARKER)
+        return rhs;
+    if (rhs->ival == MARK_PLACEMARKER)
+        return lhs;
+    Compile *c = pp->c;
+    char *buf = arena_printf(&c->arena, "%.*s%.*s", lhs->len, lhs->loc, rhs->len, rhs->loc);
+    SrcFile *f = arena_alloc(&c->arena, sizeof(SrcFile));
+    *f = *lhs->file;
+    f->contents = buf;
+    f->len = strlen(buf);
+    Token *t = lex_file(c, f);
+    if (t->kind == TK_EOF || t->next->kind != TK_EOF) {
+        error_tok(c, lhs, "pasting \"%.*s\" and \"%.*s\" does not give a valid preprocessing token",
+                  lhs->len, lhs->loc, rhs->len, rhs->loc);
+        return lhs;
+    }
+    t->file = lhs->file;
+    t->line = lhs->line;
+    t->col = lhs->col;
+    t->origin = lhs->origin;
+    t->has_space = lhs->has_space;
+    t->at_bol = false;
+    t->next = NULL;
+    return t;
+}
+
+/* Applies the ## operators of a substituted body (a list of fresh
+ * copies, so a pasted result may overwrite its left operand) and drops
+ * the placemarkers. */
+static Token *paste_all(PP *pp, Token *list) {
+    Token head = {0};
+    Token *cur = &head, *t = list;
+    while (t->kind != TK_EOF) {
+        if (t->kind == TK_PUNCT && t->ival == MARK_PASTE && cur != &head &&
+            t->next->kind != TK_EOF) {
+            Token *joined = paste(pp, cur, t->next);
+            if (joined != cur)
+                *cur = *joined;
+            t = t->next->next;
+            continue;
+        }
+        cur = cur->next = t;
+        t = t->next;
+    }
+    Token *eof = t;
+    Token out = {0};
+    Token *o = &out;
+    for (t = head.next; t; t = t == cur ? NULL : t->next)
+        if (!(t->kind == TK_PUNCT && t->ival == MARK_PLACEMARKER))
+            o = o->next = t;
+    o->next = eof;
+    return out.next;
+}
+
+/* Counts a token copied for a macro argument against the budget. */
+static void count_arg_token(PP *pp, Token *tok) {
+    if (++pp->arg_tokens > MAX_ARG_TOKENS)
+        fatal_tok(pp->c, tok, "macro arguments too large (more than %d tokens)",
+                  MAX_ARG_TOKENS);
+}
+
+/* True if some identifier of the list names a macro (or _Pragma). */
+static bool needs_expansion(PP *pp, Token *tok) {
+    for (; tok->kind != TK_EOF; tok = tok->next)
+        if (tok->kind == TK_IDENT && (find_macro(pp, tok) || is_ident(tok, "_Pragma")))
+            return true;
+    return false;
+}
+
+static Token *expanded_arg(PP *pp, MacroArg *arg) {
+    /* Most arguments contain no macro: their expansion is themselves
+       (append_copies copies them anyway), which saves two copies. */
+    if (!arg->expanded && !needs_expansion(pp, arg->tok))
+        arg->expanded = arg->tok;
+    if (!arg->expanded) {
+        Token head = {0}, *cur = &head;
+        for (Token *t = arg->tok; t->kind != TK_EOF; t = t->next) {
+            count_arg_token(pp, t);
+            cur = cur->next = tok_copy(pp->c, t);
+        }
+        Token *eof = NULL;
+        for (Token *t = arg->tok; !eof; t = t->next)
+            if (t->kind == TK_EOF)
+                eof = t;
+        cur->next = tok_copy(pp->c, eof);
+        arg->expanded = preprocess(pp, head.next, false);
+    }
+    return arg->expanded;
+}
+
+/* Appends copies of a list (ending in TK_EOF) after *cur; the first copy
+ * takes the white space of the parameter it replaces. */
+static void append_copies(PP *pp, Token **cur, Token *list, const Token *param) {
+    for (Token *t = list; t->kind != TK_EOF; t = t->next) {
+        Token *copy = tok_copy(pp->c, t);
+        if (t == list)
+            copy->has_space = param->has_space;
+        copy->at_bol = false;
+        copy->ival = MARK_NONE;
+        *cur = (*cur)->next = copy;
+    }
+}
+
+static Token *placemarker(PP *pp, const Token *like) {
+    Token *t = tok_copy(pp->c, like);
+    t->kind = TK_PUNCT;
+    t->len = 0;
+    t->ival = MARK_PLACEMARKER;
+    return t;
+}
+
+/* Replaces the parameters of m's body by the arguments (C11 6.10.3.1).
+ * Tokens from the body get origin = the macro use. */
+static Token *subst(PP *pp, Macro *m, MacroArg *args, Token *use) {
+    Token head = {0};
+    Token *cur = &head;
+    bool after_paste = false;
+    for (Token *t = m->body; t->kind != TK_EOF; t = t->next) {
+        bool is_paste = t->kind == TK_PUNCT && t->ival == MARK_PASTE;
+        if (t->kind == TK_PUNCT && t->ival == MARK_STRINGIZE) {
+            Token *s = stringize(pp, t, args[param_index(m, t->next)].tok);
+            s->origin = use;
+            cur = cur->next = s;
+            t = t->next;
+            after_paste = false;
+            continue;
+        }
+        /* GNU: ", ## __VA_ARGS__" drops the comma when the argument is empty. */
+        if (m->is_variadic && tok_equal(t, ",") && t->next->ival == MARK_PASTE &&
+            t->next->kind == TK_PUNCT &&
+            param_index(m, t->next->next) == m->nparams - 1) {
+            Token *va = args[m->nparams - 1].tok;
+            if (va->kind != TK_EOF) {
+                Token *comma = tok_copy(pp->c, t);
+                comma->origin = use;
+                cur = cur->next = comma;
+                append_copies(pp, &cur, va, t->next->next);
+            }
+            t = t->next->next;
+            after_paste = false;
+            continue;
+        }
+        int i = param_index(m, t);
+        if (i >= 0) {
+            bool raw = after_paste || (t->next->kind == TK_PUNCT && t->next->ival == MARK_PASTE);
+            Token *list = raw ? args[i].tok : expanded_arg(pp, &args[i]);
+            if (list->kind == TK_EOF && raw)
+                cur = cur->next = placemarker(pp, t);
+            append_copies(pp, &cur, list, t);
+        } else {
+            Token *copy = tok_copy(pp->c, t);
+            copy->origin = use;
+            cur = cur->next = copy;
+        }
+        after_paste = is_paste;
+    }
+    cur->next = new_eof(pp, use);
+    return paste_all(pp, head.next);
+}
+
+/* Reads the arguments of a use of m; tok is the "(". Returns NULL after
+ * reporting an error. *rparen is the closing parenthesis. */
+static MacroArg *read_macro_args(PP *pp, Token **rparen, Token *tok, Macro *m,
+                                 Token *name) {
+    Compile *c = pp->c;
+    int cap = m->nparams > 0 ? m->nparams : 1, n = 0;
+    MacroArg *args = arena_alloc(&c->arena, sizeof(MacroArg) * (size_t)cap);
+    tok = tok->next;
+    for (;;) {
+        Token head = {0}, *cur = &head;
+        int level = 0;
+        bool last = m->is_variadic && n == m->nparams - 1;
+        for (;; tok = tok->next) {
+            if (tok->kind == TK_EOF) {
+                error_tok(c, name, "unterminated argument list invoking macro \"%.*s\"",
+                          m->len, m->name);
+                *rparen = tok;
+                return NULL;
+            }
+            if (level == 0 && (tok_equal(tok, ")") || (tok_equal(tok, ",") && !last)))
+                break;
+            if (tok_equal(tok, "("))
+                level++;
+            else if (tok_equal(tok, ")"))
+                level--;
+            count_arg_token(pp, tok);
+            Token *copy = tok_copy(c, tok);
+            if (copy->at_bol)
+                copy->has_space = true;
+            copy->at_bol = false;
+            cur = cur->next = copy;
+        }
+        cur->next = new_eof(pp, tok);
+        if (n < cap)
+            args[n].tok = head.next;
+        n++;
+        if (tok_equal(tok, ")"))
+            break;
+        tok = tok->next;
+    }
+    *rparen = tok;
+    /* F() passes one empty argument; to a macro of no parameters, none. */
+    if (m->nparams == 0 && n == 1 && args[0].tok->kind == TK_EOF)
+        n = 0;
+    if (m->is_variadic && n == m->nparams - 1) {
+        args[n].tok = new_eof(pp, tok);
+        n++;
+    }
+    if (n < m->nparams) {
+        error_tok(c, name, "macro \"%.*s\" requires %d arguments, but only %d given",
+                  m->len, m->name, m->nparams, n);
+        return NULL;
+    }
+    if (n > m->nparams) {
+        error_tok(c, name, "macro \"%.*s\" passed %d arguments, but takes just %d",
+                  m->len, m->name, n, m->nparams);
+        return NULL;
+    }
+    return args;
+}
+
+/* __FILE__, __LINE__, __COUNTER__ */
+static Token *expand_dynamic(PP *pp, Macro *m, Token *tok) {
+    const Token *where = tok;
+    while (where->origin)
+        where = where->origin;
+    Token *t = tok_copy(pp->c, tok);
+    t->origin = tok;
+    if (m->kind == MAC_FILE) {
+        StrBuf sb;
+        sb_init(&sb, &pp->c->arena);
+        sb_putc(&sb, '"');
+        for (const char *s = where->file->name; *s; s++) {
+            if (*s == '"' || *s == '\\')
+                sb_putc(&sb, '\\');
+            sb_putc(&sb, *s);
+        }
+        sb_putc(&sb, '"');
+        t->kind = TK_STR;
+        t->loc = sb_str(&sb);
+        t->len = (int)sb.len;
+        return t;
+    }
+    int v = m->kind == MAC_LINE ? where->line : pp->counter++;
+    t->kind = TK_PP_NUM;
+    t->loc = arena_printf(&pp->c->arena, "%d", v);
+    t->len = (int)strlen(t->loc);
+    return t;
+}
+
+/* Gives every token of list the hideset hs too and splices the list in
+ * front of rest; returns the new head. */
+static Token *push_expansion(PP *pp, Token *list, Hideset *hs, Token *rest,
+                             Token *use) {
+    if (list->kind == TK_EOF)
+        return rest;
+    Token *last = list;
+    for (Token *t = list; t->kind != TK_EOF; t = t->next) {
+        t->hideset = t->hideset ? hideset_union(pp, t->hideset, hs) : hs;
+        last = t;
+    }
+    last->next = rest;
+    list->at_bol = use->at_bol;
+    list->has_space = use->has_space;
+    return list;
+}
+
+/* If tok is a macro use, replaces it by its expansion in front of the
+ * rest of the input (*rest) and returns true. */
+static bool expand_macro(PP *pp, Token **rest, Token *tok) {
+    if (tok->kind != TK_IDENT)
+        return false;
+    Macro *m = find_macro(pp, tok);
+    if (!m || hideset_contains(tok->hideset, tok->loc, tok->len))
+        return false;
+    if (m->kind != MAC_PLAIN) {
+        Token *t = expand_dynamic(pp, m, tok);
+        t->next = tok->next;
+        *rest = t;
+        return true;
+    }
+    if (m->is_objlike) {
+        Hideset *hs = hideset_add(pp, tok->hideset, m->name, m->len);
+        Token head = {0}, *cur = &head;
+        for (Token *t = m->body; t->kind != TK_EOF; t = t->next) {
+            Token *copy = tok_copy(pp->c, t);
+            copy->origin = tok;
+            cur = cur->next = copy;
+        }
+        cur->next = new_eof(pp, tok);
+        *rest = push_expansion(pp, paste_all(pp, head.next), hs, tok->next, tok);
+        return true;
+    }
+    /* A function-like macro name not followed by "(" is not a use. */
+    if (!tok_equal(tok->next, "(") || tok->next->kind != TK_PUNCT)
+        return false;
+    if (pp->expand_depth >= MAX_EXPAND_DEPTH)
+        fatal_tok(pp->c, tok, "macro expansion nested too deeply");
+    Token *rparen;
+    MacroArg *args = read_macro_args(pp, &rparen, tok->next, m, tok);
+    if (!args) {
+        *rest = rparen->kind == TK_EOF ? rparen : rparen->next;
+        return true;
+    }
+    Hideset *hs = hideset_intersection(pp, tok->hideset, rparen->hideset);
+    hs = hideset_add(pp, hs, m->name, m->len);
+    pp->expand_depth++;
+    Token *body = subst(pp, m, args, tok);
+    pp->expand_depth--;
+    *rest = push_expansion(pp, body, hs, rparen->next, tok);
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * #if expressions
+ * ------------------------------------------------------------------- */
+
+typedef struct PPValue {
+    int64_t v;
+    bool is_unsigned;
+} PPValue;
+
+typedef struct Eval {
+    PP *pp;
+    Token *tok;
+    int depth;
+    int skip;        /* > 0 inside the unevaluated operand of && || ?: */
+    bool failed;     /* an error was reported: stop and yield 0 */
+} Eval;
+
+static PPValue eval_cond(Eval *e);
+
+static void eval_error(Eval *e, Token *tok, const char *fmt, const char *arg) {
+    if (!e->failed)
+        error_tok(e->pp->c, tok, fmt, arg);
+    e->failed = true;
+}
+
+static bool eval_deeper(Eval *e) {
+    if (++e->depth > MAX_IF_EXPR_DEPTH) {
+        eval_error(e, e->tok, "%s", "#if expression nested too deeply");
+        return false;
+    }
+    return true;
+}
+
+static PPValue eval_primary(Eval *e) {
+    Token *tok = e->tok;
+    PPValue r = {0, false};
+    if (e->failed)
+        return r;
+    if (tok_equal(tok, "(") && tok->kind == TK_PUNCT) {
+        e->tok = tok->next;
+        r = eval_cond(e);
+        if (!tok_equal(e->tok, ")"))
+            eval_error(e, e->tok, "%s", "missing ')' in expression");
+        else
+            e->tok = e->tok->next;
+        return r;
+    }
+    if (tok->kind == TK_NUM) {
+        if (is_flonum(tok->ty))
+            eval_error(e, tok, "%s", "floating constant in preprocessor expression");
+        r.v = tok->ival;
+        r.is_unsigned = tok->ty && tok->ty->is_unsigned;
+        e->tok = tok->next;
+        return r;
+    }
+    if (tok->kind == TK_IDENT || tok->kind == TK_KEYWORD) {
+        e->tok = tok->next;   /* an identifier that is not a macro is 0 */
+        return r;
+    }
+    if (tok->kind == TK_EOF)
+        eval_error(e, tok, "%s", "expected value in expression");
+    else
+        eval_error(e, tok, "token \"%s\" is not valid in preprocessor expressions",
+                   tok_str(e->pp->c, tok));
+    return r;
+}
+
+static PPValue eval_unary(Eval *e) {
+    Token *tok = e->tok;
+    if (tok->kind != TK_PUNCT || tok->len != 1 || !strchr("+-~!", tok->loc[0]))
+        return eval_primary(e);
+    if (!eval_deeper(e))
+        return (PPValue){0, false};
+    e->tok = tok->next;
+    PPValue r = eval_unary(e);
+    e->depth--;
+    switch (tok->loc[0]) {
+    case '-': r.v = (int64_t)(0 - (uint64_t)r.v); break;
+    case '~': r.v = ~r.v; break;
+    case '!': r.v = !r.v; r.is_unsigned = false; break;
+    default: break;
+    }
+    return r;
+}
+
+/* Binary operators by precedence, loosest first (C11 6.5.5 - 6.5.14). */
+static int binary_prec(const Token *tok) {
+    static const struct { const char *op; int prec; } ops[] = {
+        {"||", 1}, {"&&", 2}, {"|", 3}, {"^", 4}, {"&", 5},
+        {"==", 6}, {"!=", 6}, {"<", 7}, {">", 7}, {"<=", 7}, {">=", 7},
+        {"<<", 8}, {">>", 8}, {"+", 9}, {"-", 9}, {"*", 10}, {"/", 10}, {"%", 10},
+    };
+    if (tok->kind != TK_PUNCT)
+        return 0;
+    for (size_t i = 0; i < sizeof(ops) / sizeof(*ops); i++)
+        if (tok_equal(tok, ops[i].op))
+            return ops[i].prec;
+    return 0;
+}
+
+static PPValue apply_binary(Eval *e, Token *op, PPValue a, PPValue b) {
+    bool u = a.is_unsigned || b.is_unsigned;
+    uint64_t x = (uint64_t)a.v, y = (uint64_t)b.v;
+    PPValue r = {0, u};
+    char c0 = op->loc[0], c1 = op->len > 1 ? op->loc[1] : 0;
+    if ((c0 == '/' || c0 == '%') && y == 0) {
+        if (!e->skip)
+            eval_error(e, op, "%s", "division by zero in #if");
+        return r;
+    }
+    switch (c0) {
+    case '+': r.v = (int64_t)(x + y); break;
+    case '-': r.v = (int64_t)(x - y); break;
+    case '*': r.v = (int64_t)(x * y); break;
+    case '/':
+        if (u) r.v = (int64_t)(x / y);
+        else r.v = (a.v == INT64_MIN && b.v == -1) ? INT64_MIN : a.v / b.v;
+        break;
+    case '%':
+        if (u) r.v = (int64_t)(x % y);
+        else r.v = (b.v == -1) ? 0 : a.v % b.v;
+        break;
+    case '^': r.v = (int64_t)(x ^ y); break;
+    case '|':
+        if (c1 == '|') { r.v = a.v || b.v; r.is_unsigned = false; }
+        else r.v = (int64_t)(x | y);
+        break;
+    case '&':
+        if (c1 == '&') { r.v = a.v && b.v; r.is_unsigned = false; }
+        else r.v = (int64_t)(x & y);
+        break;
+    case '=': r.v = x == y; r.is_unsigned = false; break;
+    case '!': r.v = x != y; r.is_unsigned = false; break;
+    case '<':
+    case '>':
+        if (c1 == c0) {   /* shifts take the left operand's type */
+            r.is_unsigned = a.is_unsigned;
+            unsigned n = (unsigned)(y & 63);
+            if (c0 == '<') r.v = (int64_t)(x << n);
+            else r.v = a.is_unsigned ? (int64_t)(x >> n) : a.v >> n;
+            break;
+        }
+        r.is_unsigned = false;
+        bool lt = u ? x < y : a.v < b.v, eq = x == y;
+        if (c0 == '<') r.v = c1 == '=' ? (lt || eq) : lt;
+        else r.v = c1 == '=' ? !lt : (!lt && !eq);
+        break;
+    default: break;
+    }
+    return r;
+}
+
+/* Precedence climbing: binary = unary (op binary-of-higher-prec)* */
+static PPValue eval_binary(Eval *e, int min_prec) {
+    PPValue lhs = eval_unary(e);
+    for (;;) {
+        Token *op = e->tok;
+        int prec = binary_prec(op);
+        if (!prec || prec < min_prec || e->failed)
+            return lhs;
+        e->tok = op->next;
+        /* The right operand of && (||) is not evaluated when the left
+           is false (true): no "division by zero" from it. */
+        bool skips = (prec == 2 && !lhs.v) || (prec == 1 && lhs.v);
+        e->skip += skips;
+        PPValue rhs = eval_binary(e, prec + 1);
+        e->skip -= skips;
+        lhs = apply_binary(e, op, lhs, rhs);
+    }
+}
+
+/* cond = binary ("?" cond ":" cond)? */
+static PPValue eval_cond(Eval *e) {
+    if (!eval_deeper(e))
+        return (PPValue){0, false};
+    PPValue c = eval_binary(e, 1);
+    if (!tok_equal(e->tok, "?") || e->failed) {
+        e->depth--;
+        return c;
+    }
+    e->tok = e->tok->next;
+    e->skip += !c.v;
+    PPValue a = eval_cond(e);
+    e->skip -= !c.v;
+    if (!tok_equal(e->tok, ":")) {
+        eval_error(e, e->tok, "%s", "expected ':' in #if expression");
+        return c;
+    }
+    e->tok = e->tok->next;
+    e->skip += !!c.v;
+    PPValue b = eval_cond(e);
+    e->skip -= !!c.v;
+    e->depth--;
+    PPValue r = c.v ? a : b;
+    r.is_unsigned = a.is_unsigned || b.is_unsigned;
+    return r;
+}
+
+static Token *new_number(PP *pp, Token *like, bool one) {
+    Token *t = tok_copy(pp->c, like);
+    t->kind = TK_PP_NUM;
+    t->loc = one ? "1" : "0";
+    t->len = 1;
+    return t;
+}
+
+/* Replaces defined X and defined(X) by 1 or 0. */
+static Token *replace_defined(PP *pp, Token *tok) {
+    Token head = {0}, *cur = &head;
+    while (tok->kind != TK_EOF) {
+        if (!is_ident(tok, "defined")) {
+            cur = cur->next = tok;
+            tok = tok->next;
+            continue;
+        }
+        Token *start = tok;
+        tok = tok->next;
+        bool paren = tok_equal(tok, "(");
+        if (paren)
+            tok = tok->next;
+        if (tok->kind != TK_IDENT) {
+            error_tok(pp->c, start, "operator \"defined\" requires an identifier");
+            cur->next = tok;
+            while (tok->kind != TK_EOF)
+                tok = tok->next;
+            return head.next;
+        }
+        cur = cur->next = new_number(pp, start, find_macro(pp, tok) != NULL);
+        tok = tok->next;
+        if (paren) {
+            if (!tok_equal(tok, ")"))
+                error_tok(pp->c, start, "missing ')' after \"defined\"");
+            else
+                tok = tok->next;
+        }
+    }
+    cur->next = tok;
+    return head.next;
+}
+
+/* Evaluates the rest of an #if or #elif line; *rest is the next line. */
+static bool eval_if(PP *pp, Token **rest, Token *tok, Token *directive) {
+    Token *expr = copy_line(pp, rest, tok);
+    if (expr->kind == TK_EOF) {
+        error_tok(pp->c, directive, "#%.*s with no expression", directive->len,
+                  directive->loc);
+        return false;
+    }
+    expr = replace_defined(pp, expr);
+    expr = preprocess(pp, expr, false);
+    lex_finish(pp->c, expr);
+    Eval e = {pp, expr, 0, 0, false};
+    PPValue v = eval_cond(&e);
+    if (!e.failed && e.tok->kind != TK_EOF) {
+        if (tok_equal(e.tok, ")"))
+            eval_error(&e, e.tok, "%s", "missing '(' in expression");
+        else
+            eval_error(&e, e.tok, "missing binary operator before token \"%s\"",
+                       tok_str(pp->c, e.tok));
+    }
+    return !e.failed && v.v != 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Conditional inclusion
+ * ------------------------------------------------------------------- */
+
+static void push_cond(PP *pp, Token *hash, bool included) {
+    CondIncl *ci = arena_alloc(&pp->c->arena, sizeof(CondIncl));
+    ci->next = pp->cond;
+    ci->tok = hash;
+    ci->ctx = IN_THEN;
+    ci->included = included;
+    ci->depth = pp->include_depth;
+    pp->cond = ci;
+}
+
+static bool directive_is(const Token *hash, const char *name) {
+    return !hash->next->at_bol && is_ident(hash->next, name);
+}
+
+/* Skips a group whose condition is false, up to the #elif, #else or
+ * #endif that ends it (returned, at its "#"). Iterative: nested groups
+ * are only counted. */
+static Token *skip_cond_incl(Token *tok) {
+    int level = 0;
+    for (; tok->kind != TK_EOF; tok = tok->next) {
+        if (!is_directive(tok))
+            continue;
+        if (directive_is(tok, "if") || directive_is(tok, "ifdef") ||
+            directive_is(tok, "ifndef")) {
+            level++;
+        } else if (directive_is(tok, "endif")) {
+            if (level-- == 0)
+                return tok;
+        } else if (level == 0 && (directive_is(tok, "elif") || directive_is(tok, "else"))) {
+            return tok;
+        }
+    }
+    return tok;
+}
+
+/* The #if of the current file, or NULL when it has none open. */
+static CondIncl *current_cond(PP *pp) {
+    CondIncl *ci = pp->cond;
+    return ci && ci->depth == pp->include_depth ? ci : NULL;
+}
+
+static Token *read_ifdef(PP *pp, Token *hash, Token *tok, bool want_defined) {
+    const char *dir = want_defined ? "ifdef" : "ifndef";
+    if (tok->at_bol || tok->kind != TK_IDENT) {
+        error_tok(pp->c, tok->at_bol ? hash->next : tok,
+                  tok->at_bol ? "no macro name given in #%s directive"
+                              : "macro names must be identifiers in #%s", dir);
+        push_cond(pp, hash, true);
+        while (!tok->at_bol)
+            tok = tok->next;
+        return tok;
+    }
+    bool val = (find_macro(pp, tok) != NULL) == want_defined;
+    push_cond(pp, hash, val);
+    tok = skip_line(pp, tok->next, dir);
+    return val ? tok : skip_cond_incl(tok);
+}
+
+static Token *read_elif(PP *pp, Token *hash, Token *tok) {
+    CondIncl *ci = current_cond(pp);
+    if (!ci || ci->ctx == IN_ELSE) {
+        error_tok(pp->c, hash, ci ? "#elif after #else" : "#elif without #if");
+        while (!tok->at_bol)
+            tok = tok->next;
+        return tok;
+    }
+    ci->ctx = IN_ELIF;
+    if (ci->included) {
+        while (!tok->at_bol)
+            tok = tok->next;
+        return skip_cond_incl(tok);
+    }
+    Token *rest;
+    ci->included = eval_if(pp, &rest, tok, hash->next);
+    return ci->included ? rest : skip_cond_incl(rest);
+}
+
+static Token *read_else(PP *pp, Token *hash, Token *tok) {
+    CondIncl *ci = current_cond(pp);
+    if (!ci || ci->ctx == IN_ELSE) {
+        error_tok(pp->c, hash, ci ? "#else after #else" : "#else without #if");
+        return skip_line(pp, tok, "else");
+    }
+    ci->ctx = IN_ELSE;
+    tok = skip_line(pp, tok, "else");
+    if (ci->included)
+        return skip_cond_incl(tok);
+    ci->included = true;
+    return tok;
+}
+
+static Token *read_endif(PP *pp, Token *hash, Token *tok) {
+    if (!current_cond(pp))
+        error_tok(pp->c, hash, "#endif without #if");
+    else
+        pp->cond = pp->cond->next;
+    return skip_line(pp, tok, "endif");
+}
+
+/* ---------------------------------------------------------------------
+ * #include
+ * ------------------------------------------------------------------- */
+
+/* Detects "#ifndef X / #define X ... #endif" around the whole file;
+ * returns X's name token or NULL. */
+static Token *detect_include_guard(Token *tok) {
+    if (!is_directive(tok) || !directive_is(tok, "ifndef"))
+        return NULL;
+    Token *name = tok->next->next;
+    if (name->kind != TK_IDENT || !name->next->at_bol)
+        return NULL;
+    Token *def = name->next;
+    if (!is_directive(def) || !directive_is(def, "define") ||
+        def->next->next->len != name->len ||
+        memcmp(def->next->next->loc, name->loc, (size_t)name->len) != 0)
+        return NULL;
+    Token *end = skip_cond_incl(def->next);
+    while (end->kind != TK_EOF && !directive_is(end, "endif"))
+        end = skip_cond_incl(end->next);
+    if (end->kind == TK_EOF)
+        return NULL;
+    end = end->next->next;
+    return end->kind == TK_EOF ? name : NULL;
+}
+
+/* Finds the text of a header. */
+static bool find_header(PP *pp, const char *name, bool angled, Token *hash,
+                        const char **text, size_t *len, const char **path,
+                        bool *builtin) {
+    Compile *c = pp->c;
+    *path = name;
+    *builtin = true;
+    if (angled && (*text = builtin_header(name, len)))
+        return true;
+    *builtin = false;
+    if (c->resolve_include &&
+        c->resolve_include(c->resolve_ctx, name, angled, hash->file->name, text,
+                           len, path)) {
+        if (!*path)
+            *path = name;
+        return true;
+    }
+    *path = name;
+    *builtin = true;
+    return !angled && (*text = builtin_header(name, len));
+}
+
+/* Skips the rest of the current file, up to its end-of-file marker,
+ * forgetting its open #ifs (their #endif is skipped too). */
+static Token *skip_file(PP *pp, Token *tok) {
+    while (pp->cond && pp->cond->depth == pp->include_depth)
+        pp->cond = pp->cond->next;
+    while (tok->kind != TK_EOF)
+        tok = tok->next;
+    return tok;
+}
+
+static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
+                           Token *rest) {
+    Compile *c = pp->c;
+    const char *text, *path;
+    size_t len;
+    bool builtin;
+    if (!find_header(pp, name, angled, hash, &text, &len, &path, &builtin)) {
+        error_tok(c, hash, "%s: No such file or directory", name);
+        return skip_file(pp, rest);
+    }
+    int plen = (int)strlen(path);
+    Token *guard = map_get(&pp->guards, path, plen);
+    if (map_get(&pp->once, path, plen) || (guard && find_macro(pp, guard)))
+        return rest;
+    if (pp->include_depth >= MAX_INCLUDE_DEPTH) {
+        error_tok(c, hash, "#include nested depth %d exceeds maximum of %d",
+                  pp->include_depth + 1, MAX_INCLUDE_DEPTH);
+        return skip_file(pp, rest);
+    }
+    SrcFile *f = compile_add_file(c, path, text, len, builtin);
+    Token *tok = lex_file(c, f);
+    guard = detect_include_guard(tok);
+    if (guard)
+        map_put(c, &pp->guards, f->name, plen, guard);
+    Token *eof = tok;
+    while (eof->kind != TK_EOF)
+        eof = eof->next;
+    eof->next = rest;
+    pp->include_depth++;
+    return tok;
+}
+
+/* include = "#" "include" ("\"" name "\"" | "<" name ">" | macros) */
+static Token *read_include(PP *pp, Token *hash, Token *tok) {
+    Compile *c = pp->c;
+    Token *rest = NULL;
+    if (tok->kind != TK_STR && !tok_equal(tok, "<") && !tok->at_bol) {
+        Token *line = copy_line(pp, &rest, tok);
+        tok = preprocess(pp, line, false);
+    }
+    StrBuf sb;
+    sb_init(&sb, &c->arena);
+    bool angled;
+    Token *after;
+    if (tok->kind == TK_STR && tok->loc[0] == '"' && tok->len >= 2 &&
+        tok->loc[tok->len - 1] == '"' && !tok->at_bol) {
+        angled = false;
+        sb_putn(&sb, tok->loc + 1, (size_t)tok->len - 2);
+        after = tok->next;
+    } else if (tok_equal(tok, "<") && !tok->at_bol) {
+        Token *t = tok->next;
+        while (!t->at_bol && t->kind != TK_EOF && !tok_equal(t, ">"))
+            t = t->next;
+        if (!tok_equal(t, ">") || t->at_bol) {
+            error_tok(c, tok, "missing terminating > character");
+            return rest ? rest : t;
+        }
+        angled = true;
+        join_tokens(&sb, tok->next, t);
+        after = t->next;
+    } else {
+        error_tok(c, hash->next, "#include expects \"FILENAME\" or <FILENAME>");
+        if (!rest)
+            for (rest = tok; !rest->at_bol; rest = rest->next)
+                ;
+        return rest;
+    }
+    if (!rest)
+        rest = skip_line(pp, after, "include");
+    return include_file(pp, sb_str(&sb), angled, hash, rest);
+}
+
+/* At the end-of-file marker of an included file (or the main one). */
+static void end_of_file(PP *pp, Token *eof) {
+    while (pp->cond && pp->cond->depth == pp->include_depth) {
+        error_tok(pp->c, pp->cond->tok, "unterminated #%s",
+                  tok_str(pp->c, pp->cond->tok->next));
+        pp->cond = pp->cond->next;
+    }
+    if (pp->include_depth > 0)
+        pp->include_depth--;
+}
+
+/* ---------------------------------------------------------------------
+ * Directives
+ * ------------------------------------------------------------------- */
+
+static Token *read_message(PP *pp, Token *hash, Token *tok, bool is_error) {
+    StrBuf sb;
+    sb_init(&sb, &pp->c->arena);
+    Token *end = tok;
+    while (!end->at_bol)
+        end = end->next;
+    join_tokens(&sb, tok, end);
+    const char *name = is_error ? "error" : "warning";
+    if (is_error)
+        error_tok(pp->c, hash, "#%s %s", name, sb_str(&sb));
+    else
+        warn_tok(pp->c, hash, "#%s %s", name, sb_str(&sb));
+    return end;
+}
+
+static Token *read_pragma(PP *pp, Token *hash, Token *tok) {
+    if (is_ident(tok, "once") && !tok->at_bol) {
+        const char *name = hash->file->name;
+        map_put(pp->c, &pp->once, name, (int)strlen(name), (void *)name);
+        return skip_line(pp, tok->next, "pragma once");
+    }
+    while (!tok->at_bol)
+        tok = tok->next;
+    return tok;
+}
+
+/* Runs the directive that starts at hash; returns the token after it. */
+static Token *directive(PP *pp, Token *hash) {
+    Compile *c = pp->c;
+    Token *name = hash->next;
+    if (name->at_bol)
+        return name;   /* the null directive */
+    Token *tok = name->next;
+    if (name->kind == TK_IDENT) {
+        if (tok_equal(name, "define")) return read_define(pp, tok);
+        if (tok_equal(name, "undef")) return read_undef(pp, tok);
+        if (tok_equal(name, "include")) return read_include(pp, hash, tok);
+        if (tok_equal(name, "ifdef")) return read_ifdef(pp, hash, tok, true);
+        if (tok_equal(name, "ifndef")) return read_ifdef(pp, hash, tok, false);
+        if (tok_equal(name, "if")) {
+            Token *rest;
+            bool val = eval_if(pp, &rest, tok, name);
+            push_cond(pp, hash, val);
+            return val ? rest : skip_cond_incl(rest);
+        }
+        if (tok_equal(name, "elif")) return read_elif(pp, hash, tok);
+        if (tok_equal(name, "else")) return read_else(pp, hash, tok);
+        if (tok_equal(name, "endif")) return read_endif(pp, hash, tok);
+        if (tok_equal(name, "error")) return read_message(pp, hash, tok, true);
+        if (tok_equal(name, "warning")) return read_message(pp, hash, tok, false);
+        if (tok_equal(name, "pragma")) return read_pragma(pp, hash, tok);
+        if (tok_equal(name, "ident") || tok_equal(name, "sccs"))
+            return read_pragma(pp, hash, tok);
+        if (tok_equal(name, "line") || tok_equal(name, "include_next")) {
+            error_tok(c, name, "#%.*s is not supported", name->len, name->loc);
+            return read_pragma(pp, hash, tok);
+        }
+    }
+    if (name->kind == TK_PP_NUM) {
+        error_tok(c, name, "line markers are not supported");
+        return read_pragma(pp, hash, tok);
+    }
+    error_tok(c, name, "invalid preprocessing directive #%.*s", name->len, name->loc);
+    return read_pragma(pp, hash, tok);
+}
+
+/* ---------------------------------------------------------------------
+ * The main loop
+ * ------------------------------------------------------------------- */
+
+/* _Pragma("...") is dropped (its pragmas are ignored anyway). */
+static bool skip_pragma_operator(Token **rest, Token *tok) {
+    if (!is_ident(tok, "_Pragma") || !tok_equal(tok->next, "(") ||
+        tok->next->next->kind != TK_STR || !tok_equal(tok->next->next->next, ")"))
+        return false;
+    *rest = tok->next->next->next->next;
+    return true;
+}
+
+/* Expands macros in the list and, when top (the token stream of files),
+ * runs directives and handles end-of-file markers. Iterative: every
+ * expansion is pushed back onto the input and read again. */
+static Token *preprocess(PP *pp, Token *tok, bool top) {
+    Token head = {0};
+    Token *cur = &head;
+    for (;;) {
+        if (tok->kind == TK_EOF) {
+            if (!top)
+                break;
+            end_of_file(pp, tok);
+            if (!tok->next)
+                break;
+            tok = tok->next;
+            continue;
+        }
+        if (expand_macro(pp, &tok, tok))
+            continue;
+        if (top && is_directive(tok)) {
+            tok = directive(pp, tok);
+            continue;
+        }
+        if (skip_pragma_operator(&tok, tok))
+            continue;
+        cur = cur->next = tok;
+        tok = tok->next;
+    }
+    cur->next = tok;
+    return head.next;
+}
+
+/* ---------------------------------------------------------------------
+ * Predefined macros: one static text, lexed once per compile
+ * ------------------------------------------------------------------- */
+
+static const char predefined[] =
+    "#define __memjit__ 1\n"
+    "#define __STDC__ 1\n"
+    "#define __STDC_VERSION__ 201112L\n"
+    "#define __STDC_HOSTED__ 1\n"
+    "#define __STDC_UTF_16__ 1\n"
+    "#define __STDC_UTF_32__ 1\n"
+    "#define __STDC_IEC_559__ 1\n"
+    "#define __STDC_NO_ATOMICS__ 1\n"
+    "#define __STDC_NO_COMPLEX__ 1\n"
+    "#define __STDC_NO_THREADS__ 1\n"
+    "#define __STDC_NO_VLA__ 1\n"
+    "#define __x86_64__ 1\n"
+    "#define __x86_64 1\n"
+    "#define __amd64__ 1\n"
+    "#define __amd64 1\n"
+    "#define __linux__ 1\n"
+    "#define __linux 1\n"
+    "#define __gnu_linux__ 1\n"
+    "#define __unix__ 1\n"
+    "#define __unix 1\n"
+    "#define __ELF__ 1\n"
+    "#define __LP64__ 1\n"
+    "#define _LP64 1\n"
+    "#define __CHAR_BIT__ 8\n"
+    "#define __SIZEOF_INT__ 4\n"
+    "#define __SIZEOF_LONG__ 8\n"
+    "#define __SIZEOF_LONG_LONG__ 8\n"
+    "#define __SIZEOF_SHORT__ 2\n"
+    "#define __SIZEOF_POINTER__ 8\n"
+    "#define __SIZEOF_FLOAT__ 4\n"
+    "#define __SIZEOF_DOUBLE__ 8\n"
+    "#define __SIZEOF_LONG_DOUBLE__ 16\n"
+    "#define __SIZEOF_SIZE_T__ 8\n"
+    "#define __SIZEOF_WCHAR_T__ 4\n"
+    "#define __SIZEOF_WINT_T__ 4\n"
+    "#define __SIZEOF_PTRDIFF_T__ 8\n"
+    "#define __ORDER_LITTLE_ENDIAN__ 1234\n"
+    "#define __ORDER_BIG_ENDIAN__ 4321\n"
+    "#define __ORDER_PDP_ENDIAN__ 3412\n"
+    "#define __BYTE_ORDER__ __ORDER_LITTLE_ENDIAN__\n"
+    "#define __SCHAR_MAX__ 0x7f\n"
+    "#define __SHRT_MAX__ 0x7fff\n"
+    "#define __INT_MAX__ 0x7fffffff\n"
+    "#define __LONG_MAX__ 0x7fffffffffffffffL\n"
+    "#define __LONG_LONG_MAX__ 0x7fffffffffffffffLL\n"
+    "#define __WCHAR_MAX__ 0x7fffffff\n"
+    "#define __SIZE_MAX__ 0xffffffffffffffffUL\n"
+    "#define __PTRDIFF_MAX__ 0x7fffffffffffffffL\n"
+    "#define __INTMAX_MAX__ 0x7fffffffffffffffL\n"
+    "#define __UINTMAX_MAX__ 0xffffffffffffffffUL\n"
+    "#define __SIZE_TYPE__ long unsigned int\n"
+    "#define __PTRDIFF_TYPE__ long int\n"
+    "#define __WCHAR_TYPE__ int\n"
+    "#define __INTMAX_TYPE__ long int\n"
+    "#define __UINTMAX_TYPE__ long unsigned int\n"
+    "#define __DATE__ \"Jan  1 1970\"\n"
+    "#define __TIME__ \"00:00:00\"\n";
+
+static void define_dynamic(PP *pp, const char *name, MacroKind kind) {
+    Macro *m = arena_alloc(&pp->c->arena, sizeof(Macro));
+    m->name = name;
+    m->len = (int)strlen(name);
+    m->kind = kind;
+    m->is_defined = true;
+    m->is_objlike = true;
+    map_put(pp->c, &pp->macros, m->name, m->len, m);
+}
+
+static void define_predefined(PP *pp) {
+    SrcFile *f = compile_add_file(pp->c, "<built-in>", predefined,
+                                  sizeof(predefined) - 1, true);
+    preprocess(pp, lex_file(pp->c, f), true);
+    define_dynamic(pp, "__FILE__", MAC_FILE);
+    define_dynamic(pp, "__LINE__", MAC_LINE);
+    define_dynamic(pp, "__COUNTER__", MAC_COUNTER);
+}
+
+Token *pp_run(Compile *c, Token *tok) {
+    PP pp = {0};
+    pp.c = c;
+    define_predefined(&pp);
+    tok = preprocess(&pp, tok, true);
+    lex_finish(c, tok);
+    return tok;
+}
