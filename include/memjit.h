@@ -89,6 +89,35 @@ MJ_API mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status);
 MJ_API void mj_runtime_free(mj_runtime *rt);
 
 /* ------------------------------------------------------------------------
+ * Headers
+ *
+ * #include <name> finds memjit's own standard headers (stdio.h, ...) first,
+ * held in memory; no header is ever read from the file system by memjit.
+ * Every other name, and every "name", goes to the runtime's include
+ * resolver, if the host set one; a "name" it does not find falls back to
+ * memjit's standard headers too.
+ * ---------------------------------------------------------------------- */
+
+/* An include resolver. name is as written between the quotes or brackets,
+ * is_angled says which, includer is the name of the file that includes it
+ * (as given to mj_compile, or the display name of a resolved header).
+ * Returns 1 when found: *text and *len give the contents (any bytes),
+ * which memjit copies before the resolver is called again; they must stay
+ * valid until then or until mj_compile returns. *display_name may be set
+ * to the name diagnostics and __FILE__ use for it (copied too; it stays the
+ * written name if left alone). Returns 0 when not found.
+ * Called from the thread that runs mj_compile; a runtime shared by several
+ * threads needs a resolver that is safe to call from all of them. */
+typedef int (*mj_include_fn)(void *user, const char *name, int is_angled,
+                             const char *includer, const char **text,
+                             size_t *len, const char **display_name);
+
+/* Sets (fn != NULL) or clears (fn == NULL) the include resolver of rt.
+ * user is passed to fn as is. Not to be called while rt compiles. */
+MJ_API void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn,
+                                            void *user);
+
+/* ------------------------------------------------------------------------
  * Diagnostics
  *
  * A compile hands back a list of diagnostics that the caller owns and frees

@@ -65,6 +65,34 @@ mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status) {
     return rt;
 }
 
+void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn, void *user) {
+    if (!rt)
+        return;
+    rt->include_fn = fn;
+    rt->include_user = fn ? user : NULL;
+}
+
+/* The front end's resolver, calling the host's. */
+static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
+                                 const char *includer, const char **text,
+                                 size_t *len, const char **resolved_name) {
+    mj_runtime *rt = ctx;
+    *text = NULL;
+    *len = 0;
+    *resolved_name = NULL;
+    if (!rt->include_fn(rt->include_user, name, is_angled, includer, text, len,
+                        resolved_name))
+        return false;
+    /* An empty header may come back as NULL text; NULL with a length is
+     * the host's bug, taken as "not found" rather than read. */
+    if (!*text) {
+        if (*len != 0)
+            return false;
+        *text = "";
+    }
+    return true;
+}
+
 void runtime_fail_alloc_after(mj_runtime *rt, long n) {
     rt->fail_alloc_after = n;
 }
@@ -183,6 +211,10 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
     if (!c)
         return MJ_ERR_NOMEM;
     c->arena.fail_after = rt->fail_alloc_after;
+    if (rt->include_fn) {
+        c->resolve_include = resolve_through_host;
+        c->resolve_ctx = rt;
+    }
     CompileRun run = {.rt = rt, .name = name ? name : "<input>", .src = src, .len = len};
     protected_compile(c, &run);
 

@@ -19,6 +19,8 @@
 struct mj_runtime {
     mj_options opts;
     long fail_alloc_after;   /* test hook: see runtime_fail_alloc_after */
+    mj_include_fn include_fn; /* the host's include resolver, or NULL */
+    void *include_user;
 };
 
 /* Test hook (tests/api/test_oom.c): the compiles of rt fail their n-th

@@ -23,9 +23,21 @@ static void usage(FILE *out) {
           "options:\n"
           "  -O0 .. -O3   optimisation level (default -O2)\n"
           "  -g           emit debug information\n"
+          "  -I DIR       search DIR for #include files (after the includer's folder)\n"
           "  -v           print where the compile time went, to stderr\n",
           out);
 }
+
+#define MAX_INCLUDE_DIRS 64
+
+/* What #include "name" reads: files next to the includer, then -I folders.
+ * Every buffer read is kept until the end, when the compile is over. */
+typedef struct Includes {
+    const char *dirs[MAX_INCLUDE_DIRS];
+    int ndirs;
+    char **kept;          /* file contents and paths handed to memjit */
+    size_t nkept, cap;
+} Includes;
 
 typedef struct Cli {
     const char *command;
@@ -34,6 +46,7 @@ typedef struct Cli {
     char **argv;
     mj_options opts;
     int verbose;
+    Includes includes;
 } Cli;
 
 static int parse_args(Cli *cli, int argc, char **argv) {
@@ -65,6 +78,14 @@ static int parse_args(Cli *cli, int argc, char **argv) {
             cli->opts.debug_info = 1;
         else if (!strcmp(a, "-v"))
             cli->verbose = 1;
+        else if (!strncmp(a, "-I", 2)) {
+            const char *dir = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!dir || cli->includes.ndirs == MAX_INCLUDE_DIRS) {
+                fprintf(stderr, "memjit: -I needs a folder (at most %d)\n", MAX_INCLUDE_DIRS);
+                return EXIT_USAGE;
+            }
+            cli->includes.dirs[cli->includes.ndirs++] = dir;
+        }
         else if (!strcmp(a, "--")) {
             i++;
             break;
@@ -116,6 +137,67 @@ static char *read_file(const char *path, size_t *len) {
     }
     *len = n;
     return buf;
+}
+
+static int keep(Includes *inc, char *p) {
+    if (inc->nkept == inc->cap) {
+        size_t cap = inc->cap ? inc->cap * 2 : 16;
+        char **kept = realloc(inc->kept, cap * sizeof *kept);
+        if (!kept)
+            return 0;
+        inc->kept = kept;
+        inc->cap = cap;
+    }
+    inc->kept[inc->nkept++] = p;
+    return 1;
+}
+
+/* Reads dir/name if it exists; the path and contents are kept. */
+static int try_read(Includes *inc, const char *dir, size_t dirlen, const char *name,
+                    const char **text, size_t *len, const char **display) {
+    size_t n = dirlen + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return 0;
+    if (dirlen)
+        snprintf(path, n, "%.*s/%s", (int)dirlen, dir, name);
+    else
+        snprintf(path, n, "%s", name);
+    char *buf = read_file(path, len);
+    if (!buf || !keep(inc, buf) || !keep(inc, path)) {
+        free(buf);
+        free(path);
+        return 0;
+    }
+    *text = buf;
+    *display = path;
+    return 1;
+}
+
+static int resolve_include(void *user, const char *name, int is_angled,
+                           const char *includer, const char **text, size_t *len,
+                           const char **display) {
+    Includes *inc = user;
+    if (name[0] == '/')
+        return try_read(inc, "", 0, name, text, len, display);
+    if (!is_angled) {
+        const char *slash = strrchr(includer, '/');
+        size_t dirlen = slash ? (size_t)(slash - includer) : 0;
+        if (slash && dirlen == 0)
+            dirlen = 1;   /* the root folder */
+        if (try_read(inc, includer, dirlen, name, text, len, display))
+            return 1;
+    }
+    for (int i = 0; i < inc->ndirs; i++)
+        if (try_read(inc, inc->dirs[i], strlen(inc->dirs[i]), name, text, len, display))
+            return 1;
+    return 0;
+}
+
+static void free_includes(Includes *inc) {
+    for (size_t i = 0; i < inc->nkept; i++)
+        free(inc->kept[i]);
+    free(inc->kept);
 }
 
 static void print_times(const mj_module *mod) {
@@ -172,10 +254,12 @@ int main(int argc, char **argv) {
         free(src);
         return EXIT_USAGE;
     }
+    mj_runtime_set_include_resolver(rt, resolve_include, &cli.includes);
     mj_module *mod = NULL;
     mj_diags *diags = NULL;
     st = mj_compile(rt, cli.file, src, len, &mod, &diags);
     free(src);
+    free_includes(&cli.includes);
     mj_diags_print(diags, stderr);
     mj_diags_free(diags);
     if (st != MJ_OK) {
