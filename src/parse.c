@@ -33,7 +33,6 @@
 /* One ordinary identifier declared in a scope: a variable or function,
  * a typedef name or an enumeration constant. */
 typedef struct VarScope {
-    struct VarScope *next;
     const char *name;
     int len;
     Obj *var;
@@ -44,16 +43,17 @@ typedef struct VarScope {
 
 /* One struct, union or enum tag declared in a scope. */
 typedef struct TagScope {
-    struct TagScope *next;
     const char *name;
     int len;
     Type *ty;
 } TagScope;
 
+/* Names are hashed: a program with thousands of globals must not make
+ * every identifier a walk through all of them. */
 typedef struct Scope {
     struct Scope *next;
-    VarScope *vars;
-    TagScope *tags;
+    HashMap vars;           /* name -> VarScope */
+    HashMap tags;           /* tag -> TagScope */
 } Scope;
 
 /* Storage-class specifiers and function specifiers seen by declspec. */
@@ -127,10 +127,7 @@ static void enter_scope(Parser *p) {
 static void leave_scope(Parser *p) { p->scope = p->scope->next; }
 
 static VarScope *find_var_in(Scope *sc, const Token *tok) {
-    for (VarScope *v = sc->vars; v; v = v->next)
-        if (name_is(v->name, v->len, tok))
-            return v;
-    return NULL;
+    return hashmap_get(&sc->vars, tok->loc, tok->len);
 }
 
 static VarScope *find_var(Parser *p, const Token *tok) {
@@ -146,16 +143,12 @@ static VarScope *push_var(Parser *p, Scope *sc, const Token *name) {
     VarScope *v = arena_alloc(&p->c->arena, sizeof(VarScope));
     v->name = name->loc;
     v->len = name->len;
-    v->next = sc->vars;
-    sc->vars = v;
+    hashmap_put(&p->c->arena, &sc->vars, name->loc, name->len, v);
     return v;
 }
 
 static TagScope *find_tag_in(Scope *sc, const Token *tok) {
-    for (TagScope *t = sc->tags; t; t = t->next)
-        if (name_is(t->name, t->len, tok))
-            return t;
-    return NULL;
+    return hashmap_get(&sc->tags, tok->loc, tok->len);
 }
 
 static Type *find_tag(Parser *p, const Token *tok) {
@@ -172,8 +165,7 @@ static void push_tag(Parser *p, const Token *name, Type *ty) {
     t->name = name->loc;
     t->len = name->len;
     t->ty = ty;
-    t->next = p->scope->tags;
-    p->scope->tags = t;
+    hashmap_put(&p->c->arena, &p->scope->tags, name->loc, name->len, t);
 }
 
 /* ------------------------------------------------------------------
@@ -1378,11 +1370,17 @@ static const char *const type_keywords[] = {
 };
 
 static bool is_typename(Parser *p, Token *tok) {
-    if (tok->kind != TK_KEYWORD && tok->kind != TK_IDENT)
-        return false;
-    for (size_t i = 0; i < sizeof(type_keywords) / sizeof(*type_keywords); i++)
-        if (tok_equal(tok, type_keywords[i]))
-            return true;
+    /* Some GNU spellings (__thread, __signed) may reach us as identifiers. */
+    bool maybe_keyword = tok->kind == TK_KEYWORD ||
+                         (tok->kind == TK_IDENT && tok->len > 2 && tok->loc[0] == '_' &&
+                          tok->loc[1] == '_');
+    if (maybe_keyword) {
+        for (size_t i = 0; i < sizeof(type_keywords) / sizeof(*type_keywords); i++)
+            if (tok_equal(tok, type_keywords[i]))
+                return true;
+        if (tok->kind == TK_KEYWORD)
+            return false;
+    }
     if (tok->kind != TK_IDENT)
         return false;
     VarScope *v = find_var(p, tok);

@@ -63,6 +63,24 @@ void sb_printf(StrBuf *sb, const char *fmt, ...) MJ_PRINTF(2, 3);
 char *sb_str(StrBuf *sb);                        /* NUL-terminated view */
 
 /* ---------------------------------------------------------------------
+ * hashmap.c: string-keyed tables in an arena (keys are not copied)
+ * ------------------------------------------------------------------- */
+
+typedef struct HashEntry {
+    const char *key;
+    int len;
+    void *val;
+} HashEntry;
+
+typedef struct HashMap {
+    HashEntry *slots;
+    int cap, used;     /* a zeroed HashMap is an empty table */
+} HashMap;
+
+void *hashmap_get(const HashMap *m, const char *key, int len);   /* NULL if absent */
+void hashmap_put(Arena *a, HashMap *m, const char *key, int len, void *val);
+
+/* ---------------------------------------------------------------------
  * diag.c: diagnostics collected during a compile, handed to the caller.
  *
  * A DiagList lives in malloc'ed memory (it outlives the compile arena);
