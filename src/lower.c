@@ -126,23 +126,20 @@ typedef struct Lower {
     gcc_jit_function *fn;
     gcc_jit_block *bb;          /* NULL after a jump: next code is unreachable */
     Type *ret_ty;
-    bool is_main;
     gcc_jit_location *loc;      /* of the current statement */
     const Token *loc_tok;       /* the token loc was made for */
 
-    gcc_jit_type *t_void, *t_bool, *t_int, *t_long, *t_char_ptr, *t_void_ptr;
+    gcc_jit_type *t_bool, *t_int, *t_long, *t_char_ptr, *t_void_ptr;
 } Lower;
 
-static void lower_error(Lower *L, const Token *tok, const char *msg, const char *arg) {
-    L->errors++;
-    error_tok(L->c, tok, msg, arg);
-}
+/* Reports an error of this file; lower_program fails when there was one. */
+#define lower_error(L, tok, ...) ((L)->errors++, error_tok((L)->c, (tok), __VA_ARGS__))
 
 /* A value went missing without an error being reported: never let that
  * become silently wrong code. */
 static void ensure_reported(Lower *L, Node *node) {
     if (L->c->error_count == 0)
-        lower_error(L, node->tok, "internal error: cannot lower this %s", "expression");
+        lower_error(L, node->tok, "internal error: cannot lower this expression");
 }
 
 static char *new_name(Lower *L, const char *prefix) {
@@ -354,6 +351,10 @@ static gcc_jit_type *type_of(gcc_jit_rvalue *rv) {
     return gcc_jit_rvalue_get_type(rv);
 }
 
+static gcc_jit_type *param_type_of(gcc_jit_function *f, int i) {
+    return type_of(gcc_jit_param_as_rvalue(gcc_jit_function_get_param(f, i)));
+}
+
 /* ---------------------------------------------------------------------
  * Values and conversions
  * ------------------------------------------------------------------- */
@@ -382,8 +383,8 @@ static gcc_jit_rvalue *coerce(Lower *L, gcc_jit_rvalue *rv, gcc_jit_type *t) {
         return rv;
     if (gcc_jit_type_is_pointer(t) && !gcc_jit_type_is_pointer(from) &&
         !gcc_jit_type_is_pointer(gcc_jit_type_unqualified(from)))
-        return gcc_jit_context_new_bitcast(L->ctx, L->loc,
-                                           gcc_jit_context_new_cast(L->ctx, L->loc, rv, L->t_long), t);
+        return gcc_jit_context_new_bitcast(
+            L->ctx, L->loc, gcc_jit_context_new_cast(L->ctx, L->loc, rv, L->t_long), t);
     return gcc_jit_context_new_cast(L->ctx, L->loc, rv, t);
 }
 
@@ -687,7 +688,7 @@ static gcc_jit_lvalue *new_temp(Lower *L, gcc_jit_type *t) {
 static bool no_code(Lower *L, Node *node) {
     if (L->fn)
         return false;
-    lower_error(L, node->tok, "initializer element is not a compile-time constant%s", "");
+    lower_error(L, node->tok, "initializer element is not a compile-time constant");
     return true;
 }
 
@@ -834,7 +835,7 @@ static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
         gcc_jit_function *f = callee_of(L, callee->var);
         int np = f ? (int)gcc_jit_function_get_param_count(f) : 0;
         for (i = 0; i < n && i < np; i++)
-            args[i] = coerce(L, args[i], type_of(gcc_jit_param_as_rvalue(gcc_jit_function_get_param(f, i))));
+            args[i] = coerce(L, args[i], param_type_of(f, i));
         call = gcc_jit_context_new_call(L->ctx, loc, f, n, args);
     } else {
         Type *fty = node->func_ty;
@@ -973,8 +974,9 @@ static gcc_jit_rvalue *gen_ptr_diff(Lower *L, Node *node) {
     Type *base = node->lhs->ty->base;
     int size = base && base->size > 0 ? base->size : 1;
     if (size > 1)
-        d = gcc_jit_context_new_binary_op(L->ctx, L->loc, GCC_JIT_BINARY_OP_DIVIDE, L->t_long, d,
-                                          gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long, size));
+        d = gcc_jit_context_new_binary_op(
+            L->ctx, L->loc, GCC_JIT_BINARY_OP_DIVIDE, L->t_long, d,
+            gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long, size));
     return coerce(L, d, t);
 }
 
@@ -1110,9 +1112,7 @@ static void gen_memzero(Lower *L, Node *node) {
     gcc_jit_rvalue *args[3] = {
         coerce(L, gcc_jit_lvalue_get_address(lv, L->loc), L->t_void_ptr),
         gcc_jit_context_zero(L->ctx, L->t_int),
-        gcc_jit_context_new_rvalue_from_long(
-            L->ctx, type_of(gcc_jit_param_as_rvalue(gcc_jit_function_get_param(memset_fn, 2))),
-            size),
+        gcc_jit_context_new_rvalue_from_long(L->ctx, param_type_of(memset_fn, 2), size),
     };
     gcc_jit_block_add_eval(cur(L), L->loc,
                            gcc_jit_context_new_call(L->ctx, L->loc, memset_fn, 3, args));
@@ -1342,7 +1342,8 @@ static void gen_stmt(Lower *L, Node *node) {
         void *target = loop ? (node->kind == ND_BREAK ? loop->lower_break : loop->lower_continue)
                             : NULL;
         if (!target) {
-            lower_error(L, node->tok, "%s outside of a loop", node->kind == ND_BREAK ? "break" : "continue");
+            lower_error(L, node->tok, "%s outside of a loop",
+                        node->kind == ND_BREAK ? "break" : "continue");
             return;
         }
         jump_to(L, target);
@@ -1367,7 +1368,6 @@ static void gen_stmt(Lower *L, Node *node) {
 static void gen_function(Lower *L, Obj *fn) {
     L->fn = func_of(L, fn);
     L->ret_ty = fn->ty->return_ty;
-    L->is_main = strcmp(fn->name, "main") == 0;
     L->loc_tok = NULL;
     L->loc = loc_of(L, fn->tok);
     L->bb = new_block(L);
@@ -1482,7 +1482,6 @@ static void gen_global_init(Lower *L, Obj *var) {
 
 static void init_common_types(Lower *L) {
     gcc_jit_context *ctx = L->ctx;
-    L->t_void = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_VOID);
     L->t_bool = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_BOOL);
     L->t_int = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_INT);
     L->t_long = gcc_jit_context_get_type(ctx, GCC_JIT_TYPE_LONG);
