@@ -277,6 +277,7 @@ Token *lex_file(Compile *c, const SrcFile *f) {
             continue;
         }
         if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
+            advance(&L);
             while (*L.p == ' ' || *L.p == '\t')
                 L.p++;
             has_space = true;
