@@ -1,0 +1,3 @@
+// expect: 2:2: error: #error stop here
+#error stop here
+int x;

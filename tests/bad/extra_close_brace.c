@@ -1,0 +1,6 @@
+// expect: 6:1: error: '}'
+int main(void)
+{
+    return 0;
+}
+}

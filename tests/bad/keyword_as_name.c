@@ -1,0 +1,2 @@
+// expect: 2:5: error: 'while'
+int while = 3;

@@ -1,0 +1,6 @@
+// expect: 5:14: error: invalid operands to binary %
+int main(void)
+{
+    double d = 1.5;
+    return d % 2;
+}

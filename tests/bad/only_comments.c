@@ -1,0 +1,4 @@
+// expect: ok
+/* a block comment
+   over lines */
+// a line comment

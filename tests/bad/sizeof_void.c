@@ -1,0 +1,2 @@
+// expect: ok
+unsigned long n = sizeof(void);

@@ -1,0 +1,3 @@
+// expect: 3:9: error: stray
+int x = 1;
+int y = €;

@@ -1,0 +1,6 @@
+// expect: 5:12: error: too few arguments to function 'add'
+static int add(int a, int b) { return a + b; }
+int main(void)
+{
+    return add(1);
+}

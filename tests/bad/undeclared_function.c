@@ -1,0 +1,5 @@
+// expect: 4:12: error: implicit declaration of function 'foo'
+int main(void)
+{
+    return foo(1);
+}

@@ -1,0 +1,3 @@
+// expect: 2:2: error: invalid preprocessing directive #frobnicate
+#frobnicate
+int x;

@@ -1,0 +1,4 @@
+// expect: 3:1: error: unterminated comment
+int x;
+/* this comment
+   never ends

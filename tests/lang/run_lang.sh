@@ -1,0 +1,70 @@
+#!/bin/bash
+# run_lang.sh MEMJIT GCC FILE
+#
+# Runs one language test twice: compiled by gcc (the reference) and by
+# memjit. Both runs get the same arguments and an empty stdin. The test
+# passes only when their stdout and exit status agree and both exit 0.
+set -u
+
+if [ $# -ne 3 ]; then
+    echo "usage: $0 MEMJIT GCC FILE" >&2
+    exit 2
+fi
+memjit=$1
+case $memjit in
+    */*) memjit="$(cd "$(dirname "$memjit")" && pwd)/$(basename "$memjit")" ;;
+esac
+gcc=$2
+file=$3
+args=(a b c)
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/memjit-lang.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+# memjit's public API has no include path for "quoted" headers, so
+# test.h is pasted in place of its #include line; gcc compiles the very
+# same text, so both see identical line numbers.
+dir=$(dirname "$file")
+src="$tmp/$(basename "$file")"
+awk -v header="$dir/test.h" '
+    /^#include "test.h"/ { while ((getline line < header) > 0) print line; next }
+    { print }
+' "$file" >"$src" || exit 2
+file=$src
+
+if ! "$gcc" -std=c11 -O2 -w -o "$tmp/ref" "$file" -lm 2>"$tmp/gcc.err"; then
+    echo "FAIL: gcc rejects $file (the test itself is wrong):"
+    cat "$tmp/gcc.err"
+    exit 1
+fi
+
+timeout 60 "$tmp/ref" "${args[@]}" </dev/null >"$tmp/ref.out" 2>"$tmp/ref.err"
+ref_status=$?
+# From inside the temp folder, so that diagnostics name just the file.
+(cd "$tmp" && exec timeout 60 "$memjit" run "$(basename "$file")" "${args[@]}") \
+    </dev/null >"$tmp/jit.out" 2>"$tmp/jit.err"
+jit_status=$?
+
+ok=1
+if ! cmp -s "$tmp/ref.out" "$tmp/jit.out"; then
+    echo "FAIL: stdout differs (--- gcc, +++ memjit):"
+    diff -u --label gcc --label memjit "$tmp/ref.out" "$tmp/jit.out" | head -200
+    ok=0
+fi
+if [ "$ref_status" != "$jit_status" ]; then
+    echo "FAIL: exit status differs: gcc $ref_status, memjit $jit_status"
+    ok=0
+fi
+if [ "$ref_status" != 0 ]; then
+    echo "FAIL: the gcc build exits with $ref_status (the test fails under gcc)"
+    ok=0
+fi
+if [ -s "$tmp/jit.err" ]; then
+    echo "memjit stderr:"
+    head -50 "$tmp/jit.err"
+fi
+if [ $ok = 1 ]; then
+    echo "PASS: $(basename "$file") ($(wc -l <"$tmp/ref.out") lines of output agree)"
+    exit 0
+fi
+exit 1
