@@ -203,8 +203,8 @@ int main(int argc, char **argv)
     double share = m.total > 0 ? 100 * (m.frontend + m.lower) / m.total : 0;
     int lines = count_lines(src, len);
 
-    write_table(stdout, source, lines, runs, opt_level, m, share);
-    int rc = write_markdown(results, source, lines, runs, opt_level, m, share);
+    write_table(stdout, name, lines, runs, opt_level, m, share);
+    int rc = write_markdown(results, name, lines, runs, opt_level, m, share);
     printf("\nTable written to %s\n", results);
 
     free(samples);

@@ -304,6 +304,14 @@ typedef enum {
     ND_BREAK,      /* break; target loop in `target` */
     ND_CONTINUE,   /* continue; target loop in `target` */
     ND_NULL_STMT,  /* ; (and declarations without initialisers) */
+    ND_SWITCH,     /* switch (cond) then: cond integer-promoted; its ND_CASE
+                      nodes linked by case_next, default_case or NULL; the
+                      target of the break statements inside */
+    ND_CASE,       /* case ival: lhs (lhs may be NULL); also `default:`
+                      (is_default); ival already converted to the switch's
+                      promoted type */
+    ND_GOTO,       /* goto label; target is the ND_LABEL */
+    ND_LABEL,      /* label: lhs (lhs may be NULL); label is its name */
 } NodeKind;
 
 struct Node {
@@ -311,6 +319,8 @@ struct Node {
     Node *next;         /* next statement in a block; next argument of a call */
     Type *ty;           /* expression type (NULL for statements) */
     Token *tok;         /* where the node came from */
+    int height;         /* height of an expression tree (parse.c bounds it so
+                           that no later phase recurses too deep) */
 
     /* unary and binary operators, ND_ASSIGN, ND_CAST, ND_EXPR_STMT, ND_RETURN */
     Node *lhs;
@@ -326,9 +336,18 @@ struct Node {
     /* ND_BLOCK */
     Node *body;
 
-    /* ND_BREAK, ND_CONTINUE: the loop they leave or continue */
+    /* ND_BREAK, ND_CONTINUE: the loop (or, for break, switch) they leave
+       or continue; ND_GOTO: the ND_LABEL it jumps to */
     Node *target;
     void *lower_break, *lower_continue;  /* lower.c's blocks for this loop */
+
+    /* ND_SWITCH, ND_CASE, ND_GOTO, ND_LABEL */
+    Node *case_next;    /* ND_CASE: next case of the same switch (the parser
+                           also chains a function's labels and gotos here) */
+    Node *default_case; /* ND_SWITCH: its `default:` ND_CASE, or NULL */
+    bool is_default;    /* ND_CASE: this is `default:` */
+    char *label;        /* ND_GOTO, ND_LABEL: the label's name */
+    void *lower_block;  /* ND_CASE, ND_LABEL: lower.c's block */
 
     /* ND_FUNCALL */
     Node *args;         /* linked by next */

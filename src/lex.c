@@ -315,8 +315,9 @@ Token *lex_file(Compile *c, const SrcFile *f) {
     eof->kind = TK_EOF;
     eof->file = f;
     eof->loc = L.p;
-    eof->line = L.line;
-    eof->col = (int)(L.p - L.line_start) + 1;
+    /* Located at the last token, as gcc reports "at end of input". */
+    eof->line = tail != &head ? tail->line : 1;
+    eof->col = tail != &head ? tail->col : 1;
     eof->at_bol = true;
     tail->next = eof;
     return head.next;

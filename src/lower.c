@@ -28,6 +28,7 @@
  * declared before any body or initialiser refers to them.
  */
 #include <dlfcn.h>
+#include <math.h>
 #include <string.h>
 
 #include "back.h"
@@ -117,6 +118,7 @@ typedef struct Lower {
     Map globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
     Map builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
     Map inited;      /* Obj* of globals whose initialiser is set */
+    Map addressed;   /* Obj* of the current function's locals whose address is taken */
     Obj **pending;   /* globals declared lazily (static locals): init later */
     int npending, pending_cap;
     int nnames;      /* for generated names */
@@ -409,10 +411,38 @@ static gcc_jit_rvalue *int_const(Lower *L, Type *ty, int64_t v) {
 
 /* A floating constant; long double keeps its 64-bit mantissa as the sum
  * of two doubles, which gcc folds back into one constant. */
+/* libgccjit takes floating constants as double. A long double beyond
+ * double's range is built as v' * 2^(1000 n) with |v'| in range: the
+ * factors 2^1000 and 2^-1000 are exact doubles, the products exact. */
+static gcc_jit_rvalue *float_const(Lower *L, Type *ty, long double v);
+
+static gcc_jit_rvalue *scaled_ldouble(Lower *L, Type *ty, long double v) {
+    int n = 0;
+    long double a = v < 0 ? -v : v;
+    for (; a > 0x1p1000L; n++) {
+        v *= 0x1p-1000L;
+        a *= 0x1p-1000L;
+    }
+    for (; a != 0 && a < 0x1p-900L; n--) {
+        v *= 0x1p1000L;
+        a *= 0x1p1000L;
+    }
+    gcc_jit_type *t = lower_type(L, ty);
+    gcc_jit_rvalue *rv = float_const(L, ty, v);
+    gcc_jit_rvalue *scale = gcc_jit_context_new_rvalue_from_double(L->ctx, t,
+                                                                   n > 0 ? 0x1p1000 : 0x1p-1000);
+    for (; n != 0; n += n > 0 ? -1 : 1)
+        rv = gcc_jit_context_new_binary_op(L->ctx, NULL, GCC_JIT_BINARY_OP_MULT, t, rv, scale);
+    return rv;
+}
+
 static gcc_jit_rvalue *float_const(Lower *L, Type *ty, long double v) {
     gcc_jit_type *t = lower_type(L, ty);
     if (ty->kind == TY_FLOAT)
         return gcc_jit_context_new_rvalue_from_double(L->ctx, t, (double)(float)v);
+    if (ty->kind == TY_LDOUBLE && isfinite(v) && v != 0 &&
+        (fabsl(v) > 0x1p1000L || fabsl(v) < 0x1p-900L))
+        return scaled_ldouble(L, ty, v);
     double hi = (double)v;
     gcc_jit_rvalue *rv = gcc_jit_context_new_rvalue_from_double(L->ctx, t, hi);
     if (ty->kind != TY_LDOUBLE)
@@ -806,6 +836,26 @@ static gcc_jit_rvalue *gen_assign(Lower *L, Node *node, bool want_value) {
     return want_value ? rv : NULL;
 }
 
+/* An argument gcc reads when the call is made, after the side effects of
+ * the other arguments: a local held in a register, a constant, an address.
+ * Any other argument is computed in its turn (right to left) into a
+ * temporary, so that f(*p++, *p) sees what it sees under gcc. */
+static bool reads_late(Lower *L, Node *node) {
+    switch (node->kind) {
+    case ND_NUM: case ND_STR:
+        return true;
+    case ND_VAR:
+        return node->var->is_function ||
+               (node->var->is_local && !map_get(&L->addressed, node->var));
+    case ND_ADDR: case ND_DECAY:
+        return node->lhs->kind == ND_VAR || node->lhs->kind == ND_STR;
+    case ND_CAST:
+        return reads_late(L, node->lhs);
+    default:
+        return false;
+    }
+}
+
 static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
     if (no_code(L, node))
         return NULL;
@@ -821,10 +871,19 @@ static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
     for (Node *a = node->args; a; a = a->next)
         n++;
     gcc_jit_rvalue **args = arena_alloc(&L->c->arena, sizeof(*args) * (n + 1));
+    Node **arg_nodes = arena_alloc(&L->c->arena, sizeof(*arg_nodes) * (n + 1));
     int i = 0;
-    bool ok = true;
     for (Node *a = node->args; a; a = a->next)
-        ok &= (args[i++] = gen_expr(L, a)) != NULL;
+        arg_nodes[i++] = a;
+    // Right to left, as gcc does on x86-64: C leaves the order open, but
+    // programs are compared with gcc's output.
+    bool ok = true;
+    for (i = n - 1; i >= 0; i--) {
+        args[i] = gen_expr(L, arg_nodes[i]);
+        ok &= args[i] != NULL;
+        if (args[i] && n > 1 && !reads_late(L, arg_nodes[i]))
+            args[i] = in_temp(L, args[i]);
+    }
     if (!ok) {            // libgccjit must not see a NULL argument
         ensure_reported(L, node);
         return NULL;
@@ -972,7 +1031,7 @@ static gcc_jit_rvalue *gen_ptr_diff(Lower *L, Node *node) {
     gcc_jit_rvalue *d = gcc_jit_context_new_binary_op(L->ctx, L->loc, GCC_JIT_BINARY_OP_MINUS,
                                                       L->t_long, l, r);
     Type *base = node->lhs->ty->base;
-    int size = base && base->size > 0 ? base->size : 1;
+    int size = base && unqual(base)->size > 0 ? unqual(base)->size : 1;
     if (size > 1)
         d = gcc_jit_context_new_binary_op(
             L->ctx, L->loc, GCC_JIT_BINARY_OP_DIVIDE, L->t_long, d,
@@ -1291,6 +1350,62 @@ static void gen_do(Lower *L, Node *node) {
     L->bb = end;
 }
 
+/* The block of a case or label, made when first needed: a goto may come
+ * before its label. */
+static gcc_jit_block *label_block(Lower *L, Node *node) {
+    if (!node->lower_block)
+        node->lower_block = new_block(L);
+    return node->lower_block;
+}
+
+/* A case or label: falls through into its block, which code jumps to. */
+static void gen_label(Lower *L, Node *node) {
+    gcc_jit_block *b = label_block(L, node);
+    jump_to(L, b);
+    L->bb = b;
+    gen_stmt(L, node->lhs);
+}
+
+/* One gcc_jit_case per case label, its value in the controlling type. */
+static gcc_jit_case **switch_cases(Lower *L, Node *node, gcc_jit_type *t, int *ncases) {
+    int n = 0;
+    for (Node *c = node->case_next; c; c = c->case_next)
+        n++;
+    gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (n + 1));
+    n = 0;
+    for (Node *c = node->case_next; c; c = c->case_next) {
+        if (c->is_default)
+            continue;
+        gcc_jit_rvalue *v = int_const(L, node->cond->ty, c->ival);
+        v = coerce(L, v, t);
+        cases[n++] = gcc_jit_context_new_case(L->ctx, v, v, label_block(L, c));
+    }
+    *ncases = n;
+    return cases;
+}
+
+/* switch: one multiway branch to the case blocks; the body then places
+ * them where their labels stand. */
+static void gen_switch(Lower *L, Node *node) {
+    gcc_jit_rvalue *v = gen_expr(L, node->cond);
+    gcc_jit_block *end = new_block(L);
+    node->lower_break = end;
+    if (!v) {
+        ensure_reported(L, node);
+        return;
+    }
+    gcc_jit_type *t = lower_type(L, node->cond->ty);
+    v = coerce(L, v, t);
+    int n;
+    gcc_jit_case **cases = switch_cases(L, node, t, &n);
+    gcc_jit_block *dflt = node->default_case ? label_block(L, node->default_case) : end;
+    gcc_jit_block_end_with_switch(cur(L), L->loc, v, dflt, n, cases);
+    L->bb = NULL;
+    gen_stmt(L, node->then);
+    jump_to(L, end);
+    L->bb = end;
+}
+
 static gcc_jit_rvalue *zero_return(Lower *L) {
     Type *ty = L->ret_ty;
     gcc_jit_type *t = lower_type(L, ty);
@@ -1336,6 +1451,13 @@ static void gen_stmt(Lower *L, Node *node) {
     case ND_IF: gen_if(L, node); return;
     case ND_FOR: gen_for(L, node); return;
     case ND_DO: gen_do(L, node); return;
+    case ND_SWITCH: gen_switch(L, node); return;
+    case ND_CASE:
+    case ND_LABEL: gen_label(L, node); return;
+    case ND_GOTO:
+        if (node->target)
+            jump_to(L, label_block(L, node->target));
+        return;
     case ND_BREAK:
     case ND_CONTINUE: {
         Node *loop = node->target;
@@ -1365,12 +1487,28 @@ static void gen_stmt(Lower *L, Node *node) {
  * Functions, globals and their initialisers
  * ------------------------------------------------------------------- */
 
+/* Finds the locals whose address is taken (gcc keeps them in memory, and
+ * reads them in argument order: see reads_late). */
+static void find_addressed(Lower *L, Node *node) {
+    for (; node; node = node->next) {
+        if ((node->kind == ND_ADDR || node->kind == ND_DECAY) && node->lhs->kind == ND_VAR)
+            map_put(&L->c->arena, &L->addressed, node->lhs->var, node->lhs->var);
+        Node *kids[] = {node->lhs, node->rhs, node->cond, node->then, node->els, node->init,
+                        node->inc, node->body, node->args};
+        for (size_t i = 0; i < sizeof(kids) / sizeof(kids[0]); i++)
+            if (kids[i])
+                find_addressed(L, kids[i]);
+    }
+}
+
 static void gen_function(Lower *L, Obj *fn) {
     L->fn = func_of(L, fn);
     L->ret_ty = fn->ty->return_ty;
     L->loc_tok = NULL;
     L->loc = loc_of(L, fn->tok);
     L->bb = new_block(L);
+    L->addressed = (Map){0};
+    find_addressed(L, fn->body);
     for (Obj *v = fn->locals; v; v = v->next)
         if (!v->lower)
             v->lower = gcc_jit_function_new_local(

@@ -72,7 +72,11 @@ typedef struct Parser {
     Obj *fn;                /* the function being parsed, or NULL */
     Obj *locals_tail;
     Obj *globals_tail;
-    Node *loop;             /* innermost loop, for break and continue */
+    Node *loop;             /* innermost loop, for continue */
+    Node *brk;              /* innermost loop or switch, for break */
+    Node *sw;               /* innermost switch, for case and default */
+    Node *labels;           /* the function's ND_LABELs, by case_next */
+    Node *gotos;            /* the function's ND_GOTOs, by case_next */
     jmp_buf *recover;       /* where a syntax error jumps */
     Token *err_tok;         /* the token a syntax error was found at */
     Token *decl_start;      /* first token of the top-level declaration */
@@ -88,6 +92,9 @@ static Node *conditional(Parser *p, Token **rest, Token *tok);
 static Node *cast(Parser *p, Token **rest, Token *tok);
 static Node *unary(Parser *p, Token **rest, Token *tok);
 static Node *postfix(Parser *p, Token **rest, Token *tok);
+static Node *postfix_ops(Parser *p, Token **rest, Token *tok, Node *node);
+static Node *compound_literal(Parser *p, Token **rest, Token *tok, Type *ty);
+static void static_initializer(Parser *p, Token **rest, Token *tok, Obj *var);
 static Node *primary(Parser *p, Token **rest, Token *tok);
 static Node *stmt(Parser *p, Token **rest, Token *tok);
 static Node *compound_stmt(Parser *p, Token **rest, Token *tok);
@@ -98,6 +105,7 @@ static bool is_typename(Parser *p, Token *tok);
 static Node *new_add(Parser *p, Node *lhs, Node *rhs, Token *tok);
 static Node *new_sub(Parser *p, Node *lhs, Node *rhs, Token *tok);
 static Node *new_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok);
+static Type *completed(Type *ty);
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init);
 static _Noreturn void syntax_error(Parser *p, Token *tok, const char *fmt, ...)
     MJ_PRINTF(3, 4);
@@ -358,10 +366,27 @@ static Node *new_node(Parser *p, NodeKind kind, Token *tok) {
     return node;
 }
 
+/* Every later phase walks expression trees recursively. Parentheses are
+ * bounded by the parser's nesting depth, but a chain such as 1+1+...+1 is
+ * parsed by a loop and still makes a tree as deep as it is long: refuse
+ * trees higher than this, so that no phase can run out of stack. */
+#define MAX_TREE_HEIGHT 4000
+
+static void set_height(Parser *p, Node *node, const Node *a, const Node *b) {
+    int h = a ? a->height : 0;
+    if (b && b->height > h)
+        h = b->height;
+    node->height = h + 1;
+    if (node->height > MAX_TREE_HEIGHT)
+        fatal_tok(p->c, node->tok, "expression nesting too deep (more than %d levels)",
+                  MAX_TREE_HEIGHT);
+}
+
 static Node *new_unary(Parser *p, NodeKind kind, Node *lhs, Type *ty, Token *tok) {
     Node *node = new_node(p, kind, tok);
     node->lhs = lhs;
     node->ty = ty;
+    set_height(p, node, lhs, NULL);
     return node;
 }
 
@@ -371,6 +396,7 @@ static Node *new_binary(Parser *p, NodeKind kind, Node *lhs, Node *rhs,
     node->lhs = lhs;
     node->rhs = rhs;
     node->ty = ty;
+    set_height(p, node, lhs, rhs);
     return node;
 }
 
@@ -867,6 +893,8 @@ static Node *convert_assign(Parser *p, Node *node, Type *to, ConvCtx *cx) {
     }
     if ((to->kind == TY_STRUCT || to->kind == TY_UNION) && unqual(from) == to)
         return node;
+    if (cx->kind == CV_ASSIGN)
+        cx->tok = node->tok;     /* gcc points at the assigned value */
     incompatible_error(p, cx, to, from);
     return new_unary(p, ND_CAST, node, to, node->tok);
 }
@@ -919,7 +947,7 @@ static bool counts_in_bytes(Type *ptr) {
 }
 
 static Node *new_ptr_offset(Parser *p, NodeKind kind, Node *ptr, Node *n, Token *tok) {
-    if (ptr->ty->base->size < 0 && ptr->ty->base->kind != TY_VOID) {
+    if (completed(ptr->ty->base)->size < 0 && ptr->ty->base->kind != TY_VOID) {
         error_tok(p->c, tok, "invalid use of undefined type '%s'", tystr(p, ptr->ty->base));
         return ptr;
     }
@@ -1109,7 +1137,7 @@ static bool check_modifiable(Parser *p, Node *node, Token *tok, const char *what
         return false;
     }
     if (node->ty->kind == TY_STRUCT || node->ty->kind == TY_UNION) {
-        if (node->ty->size < 0) {
+        if (completed(node->ty)->size < 0) {
             error_tok(p->c, tok, "invalid use of undefined type '%s'", tystr(p, node->ty));
             return false;
         }
@@ -1294,6 +1322,19 @@ static Node *new_subscript(Parser *p, Node *a, Node *i, Token *tok) {
     return new_deref_of(p, new_ptr_offset(p, ND_PTR_ADD, a, i, tok), tok);
 }
 
+/* A qualified copy of a struct or union (const struct T) is made when it
+ * is written; if T was still incomplete then, the copy catches up with the
+ * completed T here. Every completeness check goes through this. */
+static Type *completed(Type *ty) {
+    Type *o = ty->origin;
+    if ((ty->kind == TY_STRUCT || ty->kind == TY_UNION) && ty->size < 0 && o && o->size >= 0) {
+        ty->size = o->size;
+        ty->align = o->align;
+        ty->members = o->members;
+    }
+    return ty;
+}
+
 /* Finds a member by name, looking into anonymous struct and union
  * members; *path gets the anonymous members to go through. */
 static Member *find_member(Type *ty, const Token *name, Member **path, int *npath) {
@@ -1322,7 +1363,7 @@ static Node *member_node(Parser *p, Node *lhs, Member *m, Token *tok) {
 
 /* x.name */
 static Node *new_member(Parser *p, Node *lhs, Token *name, Token *tok) {
-    Type *ty = lhs->ty;
+    Type *ty = completed(lhs->ty);
     if (ty->kind != TY_STRUCT && ty->kind != TY_UNION) {
         error_tok(p->c, name, "request for member '%.*s' in something not a structure or union",
                   name->len, name->loc);
@@ -1366,7 +1407,7 @@ static const char *const type_keywords[] = {
     "register", "_Alignas", "__attribute__", "__extension__", "__signed__",
     "__signed", "__restrict", "__restrict__", "__inline", "__inline__",
     "__const", "__const__", "__volatile", "__volatile__", "_Thread_local",
-    "__thread",
+    "__thread", "__builtin_va_list",
 };
 
 static bool is_typename(Parser *p, Token *tok) {
@@ -1549,7 +1590,12 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
                 other = struct_union_decl(p, &tok, tok->next, TY_UNION);
             else if (is_enum)
                 other = enum_specifier(p, &tok, tok->next);
-            else {
+            else if (equal(tok, "__builtin_va_list")) {
+                /* <stdarg.h> declares with it; va_start and va_arg are
+                 * refused where they are used (unsupported_keyword). */
+                other = pointer_to(p->c, TY(ty_void));
+                tok = tok->next;
+            } else {
                 other = find_var(p, tok)->type_def;
                 tok = tok->next;
             }
@@ -1689,7 +1735,7 @@ static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
     if (ty->kind == TY_FUNC) {
         error_tok(p->c, at, "declaration of array of functions");
         ty = pointer_to(p->c, ty);
-    } else if (ty->size < 0) {
+    } else if (completed(ty)->size < 0) {
         error_tok(p->c, at, "array type has incomplete element type '%s'", tystr(p, ty));
         ty = TY(ty_int);
     }
@@ -1823,7 +1869,7 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
             if (mty->kind == TY_FUNC)
                 error_tok(p->c, at, "field '%.*s' declared as a function",
                           name ? name->len : 0, name ? name->loc : "");
-            else if (mty->size < 0 && !(mty->kind == TY_ARRAY && equal(tok, ";") &&
+            else if (completed(mty)->size < 0 && !(mty->kind == TY_ARRAY && equal(tok, ";") &&
                                         equal(tok->next, "}")))
                 error_tok(p->c, at, "field '%.*s' has incomplete type",
                           name ? name->len : 0, name ? name->loc : "");
@@ -2052,7 +2098,11 @@ static Node *conditional(Parser *p, Token **rest, Token *tok) {
     Token *q = tok;
     Node *then = expr(p, &tok, tok->next);
     tok = skip(p, tok, ":");
+    /* a ? b : c ? d : ... nests to the right: bound it like any nesting,
+     * or a hostile chain would overflow the stack of every later phase. */
+    enter(p, q, "expression nesting too deep");
     Node *els = conditional(p, rest, tok);
+    leave(p);
     return new_cond(p, cond, then, els, q);
 }
 
@@ -2093,8 +2143,10 @@ static Node *cast(Parser *p, Token **rest, Token *tok) {
         Token *start = tok;
         Type *ty = type_name(p, &tok, tok->next);
         tok = skip(p, tok, ")");
-        if (equal(tok, "{"))
-            syntax_error(p, tok, "compound literals are not supported");
+        if (equal(tok, "{")) {
+            Node *lit = compound_literal(p, &tok, tok, ty);
+            return postfix_ops(p, rest, tok, lit);
+        }
         enter(p, tok, "expression nesting too deep");
         Node *node = cast(p, rest, tok);
         leave(p);
@@ -2106,7 +2158,7 @@ static Node *cast(Parser *p, Token **rest, Token *tok) {
 static Node *sizeof_type(Parser *p, Type *ty, Token *tok) {
     if (ty->kind == TY_FUNC || ty->kind == TY_VOID)
         return new_num(p, 1, ty_ulong, tok);
-    if (ty->size < 0) {
+    if (completed(ty)->size < 0) {
         error_tok(p->c, tok, "invalid application of 'sizeof' to incomplete type '%s'",
                   tystr(p, ty));
         return new_num(p, 1, ty_ulong, tok);
@@ -2209,10 +2261,12 @@ static bool is_generic_builtin(const char *name) {
 /* libgccjit has no __builtin_isinf_sign nor __builtin_isfinite, so they
  * are spelt with comparisons, on a temporary holding the argument:
  *   isinf_sign(x) = x == inf ? 1 : x == -inf ? -1 : 0
- *   isfinite(x)   = x == x && x != inf && x != -inf */
+ *   isfinite(x)   = x == x && x != inf && x != -inf
+ *   signbit(x)    = x < 0 || (x == 0 && 1 / x < 0)   (NaNs count as positive) */
 static Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok) {
     bool is_inf = !strcmp(name, "__builtin_isinf_sign") || !strcmp(name, "__builtin_isinf");
-    if ((!is_inf && strcmp(name, "__builtin_isfinite")) || !p->fn)
+    bool is_sign = !strcmp(name, "__builtin_signbit");
+    if ((!is_inf && !is_sign && strcmp(name, "__builtin_isfinite")) || !p->fn)
         return NULL;
     Type *ty = unqual(arg->ty);
     Obj *tmp = new_temp(p, ty, tok);
@@ -2222,7 +2276,14 @@ static Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok)
     Node *x1 = new_var_node(p, tmp, tok), *x2 = new_var_node(p, tmp, tok);
     Node *x3 = new_var_node(p, tmp, tok);
     Node *value;
-    if (is_inf) {
+    if (is_sign) {
+        Node *zero = new_flonum(p, 0, ty, tok), *one = new_flonum(p, 1, ty, tok);
+        Node *neg_zero = new_binop(p, ND_LOGAND, new_compare(p, ND_EQ, x2, zero, tok),
+                                   new_compare(p, ND_LT, new_binop(p, ND_DIV, one, x3, tok),
+                                               new_flonum(p, 0, ty, tok), tok), tok);
+        value = new_binop(p, ND_LOGOR, new_compare(p, ND_LT, x1, new_flonum(p, 0, ty, tok), tok),
+                          neg_zero, tok);
+    } else if (is_inf) {
         Node *neg = new_cond(p, new_compare(p, ND_EQ, x2, ninf, tok), new_num(p, -1, ty_int, tok),
                              new_num(p, 0, ty_int, tok), tok);
         value = new_cond(p, new_compare(p, ND_EQ, x1, inf, tok), new_num(p, 1, ty_int, tok),
@@ -2349,7 +2410,7 @@ static Node *funcall(Parser *p, Token **rest, Token *tok, Node *fn) {
     node->args = head.next;
     node->func_ty = fty;
     node->ty = unqual(fty->return_ty);
-    if ((node->ty->kind == TY_STRUCT || node->ty->kind == TY_UNION) && node->ty->size < 0)
+    if ((node->ty->kind == TY_STRUCT || node->ty->kind == TY_UNION) && completed(node->ty)->size < 0)
         error_tok(p->c, open, "invalid use of undefined type '%s'", tystr(p, node->ty));
     return node;
 }
@@ -2364,6 +2425,11 @@ static Token *member_name(Parser *p, Token *tok) {
  *                    | "->" ident | "++" | "--")* */
 static Node *postfix(Parser *p, Token **rest, Token *tok) {
     Node *node = primary(p, &tok, tok);
+    return postfix_ops(p, rest, tok, node);
+}
+
+/* The postfix operators applied to node (a primary or compound literal). */
+static Node *postfix_ops(Parser *p, Token **rest, Token *tok, Node *node) {
     for (;;) {
         Token *op = tok;
         if (equal(tok, "[")) {
@@ -2427,7 +2493,7 @@ static Node *builtin_offsetof(Parser *p, Token **rest, Token *tok) {
     for (;;) {
         Token *name = member_name(p, tok);
         tok = tok->next;
-        if ((ty->kind != TY_STRUCT && ty->kind != TY_UNION) || ty->size < 0) {
+        if ((ty->kind != TY_STRUCT && ty->kind != TY_UNION) || completed(ty)->size < 0) {
             error_tok(p->c, name, "request for member '%.*s' in something not a structure or union",
                       name->len, name->loc);
             break;
@@ -2567,6 +2633,24 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
 
 /* primary = "(" expr ")" | num | str | ident | "__func__"
  *         | "__builtin_offsetof" "(" type-name "," member-designator ")" */
+/* Constructs of C11 and GNU C that memjit does not implement: a clear,
+ * located error rather than a puzzling syntax error. Also met at the start
+ * of a declaration, as `_Complex double z;` reaches here. */
+static void unsupported_keyword(Parser *p, Token *tok) {
+    static const char *const kws[] = {
+        "_Generic", "_Complex", "_Imaginary", "_Atomic", "typeof", "__typeof__", "__typeof",
+        "asm", "__asm__", "__asm", "__builtin_va_start", "__builtin_va_arg",
+        "__builtin_va_end", "__builtin_va_copy", "__int128",
+        "__label__", "__auto_type",
+    };
+    for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
+        if (equal(tok, kws[i]))
+            syntax_error(p, tok, "'%s' is not supported yet%s", kws[i],
+                         strncmp(kws[i], "__builtin_va_", 13) == 0
+                             ? " (functions with variable arguments cannot be defined)"
+                             : "");
+}
+
 static Node *primary(Parser *p, Token **rest, Token *tok) {
     if (equal(tok, "(")) {
         if (equal(tok->next, "{"))
@@ -2590,6 +2674,7 @@ static Node *primary(Parser *p, Token **rest, Token *tok) {
         *rest = tok->next;
         return func_name(p, tok);
     }
+    unsupported_keyword(p, tok);
     if (tok->kind == TK_IDENT)
         return identifier(p, rest, tok);
     syntax_error(p, tok, "expected expression %s", before_tok(p, tok));
@@ -2745,9 +2830,19 @@ static void array_designator(Parser *p, Token **rest, Token *tok, Type *ty, int 
 static Member *struct_designator(Parser *p, Token **rest, Token *tok, Type *ty) {
     Token *name = member_name(p, tok->next);
     *rest = name->next;
-    for (Member *m = ty->members; m; m = m->next)
+    for (Member *m = ty->members; m; m = m->next) {
         if (m->name && name_is(m->name->loc, m->name->len, name))
             return m;
+        /* A member of an anonymous struct or union: designate the
+         * anonymous member, and let ".name" designate inside it. */
+        Member *path[16];
+        int npath = 0;
+        if (!m->name && (m->ty->kind == TY_STRUCT || m->ty->kind == TY_UNION) &&
+            find_member(m->ty, name, path, &npath)) {
+            *rest = tok;
+            return m;
+        }
+    }
     syntax_error(p, name, "unknown field '%.*s' specified in initializer", name->len, name->loc);
 }
 
@@ -2954,14 +3049,14 @@ static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init)
         else
             array_initializer2(p, rest, tok, init, 0);
     } else if (ty->kind == TY_STRUCT) {
-        if (ty->size < 0)
+        if (completed(ty)->size < 0)
             syntax_error(p, tok, "variable has initializer but incomplete type");
         if (equal(tok, "{"))
             struct_initializer1(p, rest, tok, init);
         else if (!whole_aggregate(p, rest, tok, init))
             struct_initializer2(p, rest, tok, init, ty->members);
     } else if (ty->kind == TY_UNION) {
-        if (ty->size < 0)
+        if (completed(ty)->size < 0)
             syntax_error(p, tok, "variable has initializer but incomplete type");
         if (!whole_aggregate(p, rest, tok, init))
             union_initializer(p, rest, tok, init);
@@ -3086,6 +3181,34 @@ static Node *local_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
     }
     emit_init(p, init, new_var_node(p, var, tok), &cur, tok);
     return block;
+}
+
+/* compound-literal = "(" type-name ")" "{" initializer-list "}"
+ * In a function: an unnamed local, initialised each time the expression
+ * is evaluated, written as the lvalue *(init..., &tmp). At file scope: an
+ * unnamed global with a constant initializer. */
+static Node *compound_literal(Parser *p, Token **rest, Token *tok, Type *ty) {
+    if (ty->kind == TY_FUNC || ty->kind == TY_VOID) {
+        error_tok(p->c, tok, "compound literal has invalid type '%s'", tystr(p, ty));
+        ty = TY(ty_int);
+    }
+    if (!p->fn) {
+        Obj *var = new_global(p, arena_printf(&p->c->arena, "__mj_lit_%d", p->counter++),
+                              unqual(ty), tok);
+        var->is_static = true;
+        var->is_definition = true;
+        static_initializer(p, rest, tok, var);
+        return new_var_node(p, var, tok);
+    }
+    Obj *var = new_temp(p, ty, tok);
+    Node *block = local_initializer(p, rest, tok, var);
+    Node *addr = new_unary(p, ND_ADDR, new_var_node(p, var, tok), pointer_to(p->c, var->ty), tok);
+    Node *e = addr;
+    for (Node *st = block->body; st; st = st->next)
+        e = e == addr ? st->lhs : new_comma(p, e, st->lhs, tok);
+    if (e != addr)
+        e = new_comma(p, e, addr, tok);
+    return new_deref_of(p, e, tok);
 }
 
 /* Is n the address of (a part of) an object of static storage? Folds the
@@ -3303,7 +3426,7 @@ static void static_local(Parser *p, Token **rest, Token *tok, Token *name, Type 
     push_var(p, p->scope, name)->var = var;
     if (equal(tok, "="))
         static_initializer(p, &tok, tok->next, var);
-    if (var->ty->size < 0)
+    if (completed(var->ty)->size < 0)
         error_tok(p->c, name, "storage size of '%.*s' isn't known", name->len, name->loc);
     *rest = tok;
 }
@@ -3322,7 +3445,7 @@ static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Ty
     Node *node = NULL;
     if (equal(tok, "="))
         node = local_initializer(p, &tok, tok->next, var);
-    if (var->ty->size < 0 && var->ty->kind != TY_VOID)
+    if (completed(var->ty)->size < 0 && var->ty->kind != TY_VOID)
         error_tok(p->c, name, "storage size of '%.*s' isn't known", name->len, name->loc);
     *rest = tok;
     return node;
@@ -3418,7 +3541,7 @@ static Node *return_stmt(Parser *p, Token **rest, Token *tok) {
     *rest = skip(p, tok, ";");
     if (ret->kind == TY_VOID) {
         if (e->ty->kind != TY_VOID) {
-            error_tok(p->c, node->tok, "'return' with a value, in function returning void");
+            error_tok(p->c, e->tok, "'return' with a value, in function returning void");
             return node;
         }
         /* return f(); in a void function: call, then return. */
@@ -3443,10 +3566,11 @@ static Node *condition(Parser *p, Token **rest, Token *tok) {
 
 /* The body of a loop, with break and continue bound to it. */
 static Node *loop_body(Parser *p, Token **rest, Token *tok, Node *loop) {
-    Node *saved = p->loop;
-    p->loop = loop;
+    Node *saved = p->loop, *saved_brk = p->brk;
+    p->loop = p->brk = loop;
     Node *body = stmt(p, rest, tok);
     p->loop = saved;
+    p->brk = saved_brk;
     return body;
 }
 
@@ -3476,12 +3600,130 @@ static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
     return node;
 }
 
+/* switch-stmt = "switch" "(" expr ")" stmt */
+static Node *switch_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_SWITCH, tok);
+    tok = skip(p, tok->next, "(");
+    Node *cond = rval(p, expr(p, &tok, tok));
+    tok = skip(p, tok, ")");
+    if (!is_integer(cond->ty)) {
+        error_tok(p->c, cond->tok, "switch quantity not an integer");
+        cond = error_node(p, cond->tok);
+    }
+    node->cond = new_cast(p, cond, int_promote(cond->ty));
+    Node *saved_brk = p->brk, *saved_sw = p->sw;
+    p->brk = p->sw = node;
+    node->then = stmt(p, rest, tok);
+    p->brk = saved_brk;
+    p->sw = saved_sw;
+    return node;
+}
+
+/* The statement after a label. A label may also end a block or precede a
+ * declaration (as gcc allows): then it labels nothing, and what follows
+ * is parsed as the next block item. */
+static Node *labeled_body(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "}") || (is_typename(p, tok) && !equal(tok->next, ":"))) {
+        *rest = tok;
+        return NULL;
+    }
+    return stmt(p, rest, tok);
+}
+
+/* Adds a case to the innermost switch; values are compared after their
+ * conversion to the switch's promoted type, as C11 6.8.4.2p5 says. */
+static void add_case(Parser *p, Node *node) {
+    Node *sw = p->sw;
+    for (Node *c = sw->case_next; c; c = c->case_next) {
+        if (node->is_default && c->is_default) {
+            error_tok(p->c, node->tok, "multiple default labels in one switch");
+            note_tok(p->c, c->tok, "this is the first default label");
+            return;
+        }
+        if (!node->is_default && !c->is_default && c->ival == node->ival) {
+            error_tok(p->c, node->tok, "duplicate case value");
+            note_tok(p->c, c->tok, "previously used here");
+            return;
+        }
+    }
+    node->case_next = sw->case_next;
+    sw->case_next = node;
+    if (node->is_default)
+        sw->default_case = node;
+}
+
+/* case-label = ("case" conditional | "default") ":" stmt */
+static Node *case_label(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_CASE, tok);
+    node->is_default = equal(tok, "default");
+    tok = tok->next;
+    if (!node->is_default) {
+        Node *e = conditional(p, &tok, tok);
+        int64_t v = 0;
+        if (!is_integer(e->ty) || !eval_int(e, &v))
+            error_tok(p->c, e->tok, "case label does not reduce to an integer constant");
+        node->ival = p->sw ? wrap_int(v, p->sw->cond->ty) : v;
+    }
+    tok = skip(p, tok, ":");
+    if (!p->sw)
+        error_tok(p->c, node->tok, node->is_default
+                                       ? "'default' label not within a switch statement"
+                                       : "case label not within a switch statement");
+    else
+        add_case(p, node);
+    node->lhs = labeled_body(p, rest, tok);
+    return node;
+}
+
+/* labeled-stmt = ident ":" stmt */
+static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_LABEL, tok);
+    node->label = tok_name(p, tok);
+    for (Node *l = p->labels; l; l = l->case_next) {
+        if (strcmp(l->label, node->label) == 0) {
+            error_tok(p->c, tok, "duplicate label '%s'", node->label);
+            note_tok(p->c, l->tok, "previous definition of '%s' was here", node->label);
+            break;
+        }
+    }
+    node->case_next = p->labels;
+    p->labels = node;
+    node->lhs = labeled_body(p, rest, tok->next->next);
+    return node;
+}
+
+/* goto-stmt = "goto" ident ";" (the label is found when the function ends) */
+static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_GOTO, tok);
+    if (equal(tok->next, "*"))
+        syntax_error(p, tok->next, "computed goto is not supported yet");
+    if (tok->next->kind != TK_IDENT)
+        syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
+    node->label = tok_name(p, tok->next);
+    node->case_next = p->gotos;
+    p->gotos = node;
+    *rest = skip(p, tok->next->next, ";");
+    return node;
+}
+
+/* Labels have function scope: every goto finds its label at the end. */
+static void resolve_gotos(Parser *p) {
+    for (Node *g = p->gotos; g; g = g->case_next) {
+        for (Node *l = p->labels; l && !g->target; l = l->case_next)
+            if (strcmp(l->label, g->label) == 0)
+                g->target = l;
+        if (!g->target)
+            error_tok(p->c, g->tok->next, "label '%s' used but not defined", g->label);
+    }
+}
+
 /* stmt = "return" expr? ";"
  *      | "if" "(" expr ")" stmt ("else" stmt)?
  *      | "while" "(" expr ")" stmt
  *      | "do" stmt "while" "(" expr ")" ";"
  *      | for-stmt
  *      | "break" ";" | "continue" ";"
+ *      | switch-stmt | case-label | "goto" ident ";" | labeled-stmt
  *      | "{" compound-stmt
  *      | expr-stmt */
 static Node *stmt(Parser *p, Token **rest, Token *tok) {
@@ -3512,23 +3754,40 @@ static Node *stmt(Parser *p, Token **rest, Token *tok) {
     } else if (equal(tok, "break") || equal(tok, "continue")) {
         bool is_break = equal(tok, "break");
         node = new_node(p, is_break ? ND_BREAK : ND_CONTINUE, tok);
-        node->target = p->loop;
-        if (!p->loop)
+        node->target = is_break ? p->brk : p->loop;
+        if (!node->target)
             error_tok(p->c, tok, is_break ? "break statement not within loop or switch"
                                           : "continue statement not within a loop");
         *rest = skip(p, tok->next, ";");
     } else if (equal(tok, "{")) {
         node = compound_stmt(p, rest, tok->next);
-    } else if (equal(tok, "switch") || equal(tok, "case") || equal(tok, "default") ||
-               equal(tok, "goto")) {
-        syntax_error(p, tok, "'%.*s' is not supported yet", tok->len, tok->loc);
+    } else if (equal(tok, "switch")) {
+        node = switch_stmt(p, rest, tok);
+    } else if (equal(tok, "case") || equal(tok, "default")) {
+        node = case_label(p, rest, tok);
+    } else if (equal(tok, "goto")) {
+        node = goto_stmt(p, rest, tok);
     } else if (tok->kind == TK_IDENT && equal(tok->next, ":")) {
-        syntax_error(p, tok, "labels are not supported yet");
+        node = labeled_stmt(p, rest, tok);
     } else {
         node = expr_stmt(p, rest, tok);
     }
     leave(p);
     return node;
+}
+
+/* `foo_t x;` or `foo_t *x;` with foo_t undeclared: a declaration with a
+ * misspelt or missing type name. Reported, and parsed on as int. */
+static bool is_unknown_type_name(Parser *p, Token *tok) {
+    if (tok->kind != TK_IDENT || find_var(p, tok))
+        return false;
+    Token *t = tok->next;
+    while (equal(t, "*"))
+        t = t->next;
+    if (t->kind != TK_IDENT || (t != tok->next && p->fn))
+        return false;
+    error_tok(p->c, tok, "unknown type name '%.*s'", tok->len, tok->loc);
+    return true;
 }
 
 /* block-item = static-assert | declaration | stmt */
@@ -3542,6 +3801,10 @@ static Node *block_item(Parser *p, Token **rest, Token *tok) {
         Type *basety = declspec(p, &tok, tok, &attr);
         return declaration(p, rest, tok, basety, &attr);
     }
+    if (!find_var(p, tok) && is_unknown_type_name(p, tok)) {
+        VarAttr attr = {0};
+        return declaration(p, rest, tok->next, TY(ty_int), &attr);
+    }
     return stmt(p, rest, tok);
 }
 
@@ -3551,13 +3814,15 @@ static Node *guarded_block_item(Parser *p, Token **rest, Token *tok) {
     jmp_buf buf;
     jmp_buf *saved_recover = p->recover;
     Scope *saved_scope = p->scope;
-    Node *saved_loop = p->loop;
+    Node *saved_loop = p->loop, *saved_brk = p->brk, *saved_sw = p->sw;
     int saved_depth = p->c->depth;
     p->recover = &buf;
     if (setjmp(buf)) {
         p->recover = saved_recover;
         p->scope = saved_scope;
         p->loop = saved_loop;
+        p->brk = saved_brk;
+        p->sw = saved_sw;
         p->c->depth = saved_depth;
         p->flex_init = NULL;
         *rest = recover_from(p, tok, false);
@@ -3598,7 +3863,7 @@ static void declare_params(Parser *p, Type *ty) {
     for (Type *pt = ty->params; pt; pt = pt->next) {
         i++;
         Type *pty = qualified(p->c, unqual(pt), pt->is_const, pt->is_volatile);
-        if (pty->size < 0 && pty->kind != TY_ARRAY)
+        if (completed(pty)->size < 0 && pty->kind != TY_ARRAY)
             error_tok(p->c, pt->name ? pt->name : pt->tok, "parameter %d ('%.*s') has incomplete type",
                       i, pt->name ? pt->name->len : 0, pt->name ? pt->name->loc : "");
         if (!pt->name) {
@@ -3634,9 +3899,10 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     fn->params = NULL;
     p->fn = fn;
     p->locals_tail = NULL;
-    p->loop = NULL;
+    p->loop = p->brk = p->sw = NULL;
+    p->labels = p->gotos = NULL;
     Type *ret = ty->return_ty;
-    if ((ret->kind == TY_STRUCT || ret->kind == TY_UNION) && ret->size < 0)
+    if ((ret->kind == TY_STRUCT || ret->kind == TY_UNION) && completed(ret)->size < 0)
         error_tok(p->c, name, "return type is an incomplete type");
     enter_scope(p);
     p->fn_scope = p->scope;
@@ -3652,6 +3918,7 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     else
         fn->locals = fn->params;
     add_main_return(p, fn, *rest);
+    resolve_gotos(p);
     leave_scope(p);
     p->fn = NULL;
     p->fn_scope = NULL;
@@ -3667,7 +3934,11 @@ static Token *global_declaration(Parser *p, Token *tok) {
     } else if (tok->kind == TK_IDENT && equal(tok->next, "(")) {
         warn_tok(p->c, tok, "return type defaults to 'int'");
         basety = TY(ty_int);
+    } else if (is_unknown_type_name(p, tok)) {
+        basety = TY(ty_int);
+        tok = tok->next;
     } else {
+        unsupported_keyword(p, tok);
         syntax_error(p, tok, "expected identifier or '(' %s", before_tok(p, tok));
     }
     bool first = true;
@@ -3706,7 +3977,7 @@ static Token *guarded_top_level(Parser *p, Token *tok) {
         p->scope = p->file_scope;
         p->fn = NULL;
         p->fn_scope = NULL;
-        p->loop = NULL;
+        p->loop = p->brk = p->sw = NULL;
         p->flex_init = NULL;
         p->c->depth = saved_depth;
         return recover_from(p, tok, true);
@@ -3740,7 +4011,7 @@ static void finish_globals(Parser *p) {
         if (o->ty->kind == TY_ARRAY && o->ty->array_len < 0) {
             warn_tok(p->c, o->tok, "array '%s' assumed to have one element", o->name);
             o->ty = array_of(p->c, o->ty->base, 1);
-        } else if (o->ty->size < 0) {
+        } else if (completed(o->ty)->size < 0) {
             error_tok(p->c, o->tok, "storage size of '%s' isn't known", o->name);
         }
     }

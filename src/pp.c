@@ -1107,7 +1107,7 @@ static Token *read_ifdef(PP *pp, Token *hash, Token *tok, bool want_defined) {
 static Token *read_elif(PP *pp, Token *hash, Token *tok) {
     CondIncl *ci = current_cond(pp);
     if (!ci || ci->ctx == IN_ELSE) {
-        error_tok(pp->c, hash, ci ? "#elif after #else" : "#elif without #if");
+        error_tok(pp->c, hash->next, ci ? "#elif after #else" : "#elif without #if");
         while (!tok->at_bol)
             tok = tok->next;
         return tok;
@@ -1126,7 +1126,7 @@ static Token *read_elif(PP *pp, Token *hash, Token *tok) {
 static Token *read_else(PP *pp, Token *hash, Token *tok) {
     CondIncl *ci = current_cond(pp);
     if (!ci || ci->ctx == IN_ELSE) {
-        error_tok(pp->c, hash, ci ? "#else after #else" : "#else without #if");
+        error_tok(pp->c, hash->next, ci ? "#else after #else" : "#else without #if");
         return skip_line(pp, tok, "else");
     }
     ci->ctx = IN_ELSE;
@@ -1139,7 +1139,7 @@ static Token *read_else(PP *pp, Token *hash, Token *tok) {
 
 static Token *read_endif(PP *pp, Token *hash, Token *tok) {
     if (!current_cond(pp))
-        error_tok(pp->c, hash, "#endif without #if");
+        error_tok(pp->c, hash->next, "#endif without #if");
     else
         pp->cond = pp->cond->next;
     return skip_line(pp, tok, "endif");
@@ -1203,14 +1203,15 @@ static Token *skip_file(PP *pp, Token *tok) {
     return tok;
 }
 
+/* hash is the "#" of the directive; at, the token naming the file. */
 static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
-                           Token *rest) {
+                           Token *at, Token *rest) {
     Compile *c = pp->c;
     const char *text, *path;
     size_t len;
     bool builtin;
     if (!find_header(pp, name, angled, hash, &text, &len, &path, &builtin)) {
-        error_tok(c, hash, "%s: No such file or directory", name);
+        error_tok(c, at, "%s: No such file or directory", name);
         return skip_file(pp, rest);
     }
     int plen = (int)strlen(path);
@@ -1218,7 +1219,7 @@ static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
     if (map_get(&pp->once, path, plen) || (guard && find_macro(pp, guard)))
         return rest;
     if (pp->include_depth >= MAX_INCLUDE_DEPTH) {
-        error_tok(c, hash, "#include nested depth %d exceeds maximum of %d",
+        error_tok(c, at, "#include nested depth %d exceeds maximum of %d",
                   pp->include_depth + 1, MAX_INCLUDE_DEPTH);
         return skip_file(pp, rest);
     }
@@ -1272,13 +1273,13 @@ static Token *read_include(PP *pp, Token *hash, Token *tok) {
     }
     if (!rest)
         rest = skip_line(pp, after, "include");
-    return include_file(pp, sb_str(&sb), angled, hash, rest);
+    return include_file(pp, sb_str(&sb), angled, hash, tok, rest);
 }
 
 /* At the end-of-file marker of an included file (or the main one). */
 static void end_of_file(PP *pp, Token *eof) {
     while (pp->cond && pp->cond->depth == pp->include_depth) {
-        error_tok(pp->c, pp->cond->tok, "unterminated #%s",
+        error_tok(pp->c, pp->cond->tok->next, "unterminated #%s",
                   tok_str(pp->c, pp->cond->tok->next));
         pp->cond = pp->cond->next;
     }
@@ -1299,9 +1300,9 @@ static Token *read_message(PP *pp, Token *hash, Token *tok, bool is_error) {
     join_tokens(&sb, tok, end);
     const char *name = is_error ? "error" : "warning";
     if (is_error)
-        error_tok(pp->c, hash, "#%s %s", name, sb_str(&sb));
+        error_tok(pp->c, hash->next, "#%s %s", name, sb_str(&sb));
     else
-        warn_tok(pp->c, hash, "#%s %s", name, sb_str(&sb));
+        warn_tok(pp->c, hash->next, "#%s %s", name, sb_str(&sb));
     return end;
 }
 

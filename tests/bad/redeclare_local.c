@@ -1,4 +1,4 @@
-// expect: 5:9: error: redefinition of 'a'
+// expect: 5:9: error: of 'a'
 int main(void)
 {
     int a = 1;
