@@ -3713,7 +3713,7 @@ static void resolve_gotos(Parser *p) {
             if (strcmp(l->label, g->label) == 0)
                 g->target = l;
         if (!g->target)
-            error_tok(p->c, g->tok->next, "label '%s' used but not defined", g->label);
+            error_tok(p->c, g->tok, "label '%s' used but not defined", g->label);
     }
 }
 
