@@ -225,8 +225,9 @@ static Token *prev_token(Parser *p, const Token *tok) {
     return NULL;
 }
 
-/* gcc reports a missing ';' or ')' just after the previous token when the
- * next one is on another line: that is where the user forgot it. */
+/* gcc reports a missing ';', ')' or ']' just after the previous token:
+ * that is where the user forgot it (gcc 12 does so on the same line too,
+ * "if (x > 1 {" is reported after the 1). */
 static Token *missing_token_loc(Parser *p, Token *tok) {
     Token *prev = prev_token(p, tok);
     if (!prev)
@@ -236,7 +237,7 @@ static Token *missing_token_loc(Parser *p, Token *tok) {
     const Token *next = tok;
     while (next->origin)
         next = next->origin;
-    if (next->kind != TK_EOF && next->file == prev->file && next->line == prev->line)
+    if (next->kind != TK_EOF && next->file != prev->file)
         return tok;
     Token *t = arena_alloc(&p->c->arena, sizeof(Token));
     *t = *prev;
