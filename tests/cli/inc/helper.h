@@ -1,0 +1,2 @@
+#define HELPER_VALUE 41
+static int helper_add(int a, int b) { return a + b; }

@@ -1,0 +1,65 @@
+#!/bin/bash
+# run_cli.sh MEMJIT - the command-line tool: exit statuses, arguments,
+# options, include resolution and the exact text of diagnostics.
+set -u
+memjit=$1
+cd "$(dirname "$0")"
+passed=0 failed=0
+
+check() {   # check NAME EXPECTED_STATUS ACTUAL_STATUS [CONDITION...]
+    local name=$1 want=$2 got=$3
+    if [ "$want" = "$got" ]; then
+        passed=$((passed + 1))
+    else
+        echo "FAIL: $name: exit status $got, expected $want"
+        failed=$((failed + 1))
+    fi
+}
+
+expect() {  # expect NAME: the last command's condition held
+    if [ "$2" = 0 ]; then passed=$((passed + 1)); else echo "FAIL: $1"; failed=$((failed + 1)); fi
+}
+
+out=$("$memjit" 2>&1); check "no arguments" 2 $?
+expect "no arguments prints usage" "$(grep -q '^usage: memjit run' <<<"$out"; echo $?)"
+"$memjit" frobnicate x.c >/dev/null 2>&1; check "unknown command" 2 $?
+"$memjit" run -Q x.c >/dev/null 2>&1; check "unknown option" 2 $?
+"$memjit" run >/dev/null 2>&1; check "no input file" 2 $?
+out=$("$memjit" run does_not_exist.c 2>&1); check "missing file" 2 $?
+expect "missing file message" "$(grep -q "cannot read 'does_not_exist.c'" <<<"$out"; echo $?)"
+out=$("$memjit" --version); check "--version" 0 $?
+expect "--version text" "$(grep -qE '^memjit [0-9]+\.[0-9]+\.[0-9]+$' <<<"$out"; echo $?)"
+"$memjit" --help >/dev/null; check "--help" 0 $?
+
+# run: main's status and arguments.
+out=$("$memjit" run exit_status.c one "two words"); check "run status" 43 $?
+expect "run argv" "$(diff <(printf 'argv[0]=exit_status.c\nargv[1]=one\nargv[2]=two words\n') - <<<"$out" >/dev/null; echo $?)"
+for o in -O0 -O1 -O2 -O3 -g; do
+    "$memjit" run $o exit_status.c >/dev/null; check "run $o" 41 $?
+done
+"$memjit" run -- exit_status.c >/dev/null; check "run --" 41 $?
+err=$("$memjit" run -v exit_status.c 2>&1 >/dev/null); check "run -v" 41 $?
+expect "-v timings" "$(grep -qE '^memjit: front end [0-9.]+ ms, IR building [0-9.]+ ms, libgccjit [0-9.]+ ms' <<<"$err"; echo $?)"
+
+# check: silent on good code, gcc's text on bad code.
+out=$("$memjit" check exit_status.c 2>&1); check "check good" 0 $?
+expect "check good is silent" "$([ -z "$out" ]; echo $?)"
+out=$("$memjit" check two_errors.c 2>&1); check "check bad" 1 $?
+expect "diagnostics text" "$(diff two_errors.expected - <<<"$out" >/dev/null; echo $?)"
+"$memjit" run two_errors.c >/dev/null 2>&1; check "run bad" 1 $?
+
+# main: missing or of the wrong type.
+out=$("$memjit" run no_main.c 2>&1); check "no main" 1 $?
+expect "no main message" "$(grep -q "defines no function 'main'" <<<"$out"; echo $?)"
+out=$("$memjit" run bad_main.c 2>&1); check "bad main" 1 $?
+expect "bad main message" "$(grep -q "'main' has type 'double(double)'" <<<"$out"; echo $?)"
+
+# #include "name": next to the includer, then -I folders.
+out=$("$memjit" run uses_include.c 2>&1); check "include without -I" 1 $?
+expect "include error names the file" "$(grep -q 'shared.h: No such file or directory' <<<"$out"; echo $?)"
+out=$("$memjit" run -I extra uses_include.c); check "include with -I" 0 $?
+expect "include output" "$([ "$out" = "42 7" ]; echo $?)"
+out=$("$memjit" run -Iextra "$PWD/uses_include.c"); check "include, absolute path" 0 $?
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,4 @@
+int f(void) {
+	return missing;
+}
+int g(void) { return 1 }
