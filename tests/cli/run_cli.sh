@@ -3,6 +3,9 @@
 # options, include resolution and the exact text of diagnostics.
 set -u
 memjit=$1
+case $memjit in
+    */*) memjit="$(cd "$(dirname "$memjit")" && pwd)/$(basename "$memjit")" ;;
+esac
 cd "$(dirname "$0")"
 passed=0 failed=0
 
