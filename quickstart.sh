@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 mode=${1:-demo}
 shift || true
 
-packages=(gcc libc6-dev libgccjit-12-dev libcmocka-dev meson ninja-build pkg-config python3 valgrind)
+packages=(gcc libc6-dev libgccjit-12-dev libcmocka-dev libsqlite3-dev libxxhash-dev meson ninja-build pkg-config python3 valgrind)
 
 install_missing() {
     local missing=()

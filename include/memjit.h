@@ -53,6 +53,7 @@ typedef enum mj_status {
     MJ_ERR_NOT_FOUND,    /* no such symbol in the module */
     MJ_ERR_TYPE,         /* the symbol exists but has another type */
     MJ_ERR_BAD_TYPE,     /* the type string given to a lookup is not a C type */
+    MJ_ERR_STORE,        /* the store cannot be used: see the message */
 } mj_status;
 
 /* A constant English text for a status code; never NULL. */
@@ -64,10 +65,20 @@ MJ_API const char *mj_version(void);
 /* ------------------------------------------------------------------------
  * Runtime
  *
- * A runtime holds options and, in later versions, the cache and what the
- * host exposes to compiled code. Any number of threads may compile through
- * one runtime at once. Free it only when no call on it is in progress;
- * modules compiled through it stay valid after it is freed.
+ * A runtime holds options, the in-memory cache of compiled modules, the
+ * persistent store when the host names one, and the include resolver.
+ * Any number of threads may compile through one runtime at once. Free it
+ * only when no call on it is in progress; modules compiled through it stay
+ * valid after it is freed.
+ *
+ * Compile once (docs/cache.md): mj_compile keys every compile by a 128-bit
+ * hash of the source, the name, the options that change the code, the text
+ * of every file the include resolver supplied, memjit's version and
+ * libgccjit's. A key seen before hands back the module compiled then (one
+ * more reference), after comparing the source and option bytes in full.
+ * With a store, compiled code also goes to an SQLite file as a shared
+ * object, and a later process loads it from there without compiling (and
+ * without loading libgccjit at all).
  * ---------------------------------------------------------------------- */
 
 typedef struct mj_runtime mj_runtime;
@@ -75,18 +86,97 @@ typedef struct mj_runtime mj_runtime;
 typedef struct mj_options {
     int opt_level;   /* 0..3, as gcc's -O; default 2 */
     int debug_info;  /* nonzero: emit DWARF so gdb shows the C source; default 0 */
+
+    /* In-memory cache bounds; least recently used modules go first. An
+     * evicted module stays valid for whoever holds it. cache_max_entries 0
+     * turns the in-memory cache off; cache_max_bytes 0 means no bound on
+     * bytes. Defaults: 256 modules, 64 MiB. */
+    size_t cache_max_entries;
+    size_t cache_max_bytes;
+
+    /* The persistent store: an SQLite file, created when missing (its
+     * folder must exist). NULL (the default) means no store. Copied. */
+    const char *store_path;
+    /* The store's size bound (sum of its shared objects, sources and
+     * tables); least recently used entries go first. 0 = no bound.
+     * Default 256 MiB. */
+    size_t store_max_bytes;
+    /* A store file or folder that other users can write is refused (they
+     * could swap the code this process runs), as ssh refuses such key
+     * files. Nonzero turns that check off. Default 0. */
+    int store_trust_permissions;
 } mj_options;
 
-/* Fills *opts with the defaults (opt_level 2, no debug info). */
+/* Fills *opts with the defaults listed above. */
 MJ_API void mj_options_init(mj_options *opts);
 
 /* Constructs a runtime. opts may be NULL for the defaults; it is copied.
  * Returns NULL on error and, when status is not NULL, stores why there
- * (MJ_ERR_ARG for an option out of range, MJ_ERR_NOMEM). */
+ * (MJ_ERR_ARG for an option out of range, MJ_ERR_NOMEM, MJ_ERR_STORE when
+ * the store cannot be opened, created or trusted). */
 MJ_API mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status);
 
-/* Destroys a runtime. Accepts NULL. */
+/* mj_runtime_new, and on failure a NUL-terminated message of at most
+ * errlen bytes in errbuf (when not NULL), e.g.
+ *   store '/tmp/x.db': folder '/tmp' is writable by other users */
+MJ_API mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status,
+                                     char *errbuf, size_t errlen);
+
+/* Destroys a runtime and its cache (modules held elsewhere stay valid)
+ * and closes its store. Accepts NULL. */
 MJ_API void mj_runtime_free(mj_runtime *rt);
+
+/* What the runtime's cache has done since it was made. */
+typedef struct mj_stats {
+    unsigned long long hits;        /* mj_compile answered from memory */
+    unsigned long long misses;      /* not in memory (store hit or compile) */
+    unsigned long long store_hits;  /* answered from the store */
+    unsigned long long compiles;    /* libgccjit compiles that made code */
+    unsigned long long store_errors;/* entries that could not be written or
+                                       were dropped as corrupt */
+    double compile_ms;              /* wall time in those compiles, whole
+                                       mj_compile from front end to loading */
+    size_t entries;                 /* modules held by the in-memory cache */
+    size_t bytes_held;              /* their size as the cache counts it */
+} mj_stats;
+
+/* Fills *out; zeros for a NULL rt. Thread-safe. */
+MJ_API void mj_runtime_stats(mj_runtime *rt, mj_stats *out);
+
+/* ------------------------------------------------------------------------
+ * The store, as a whole (memjit's CLI: memjit cache stats|list|clear|vacuum)
+ *
+ * Each returns MJ_ERR_ARG for a NULL rt or a runtime without a store,
+ * MJ_ERR_STORE when SQLite fails. Thread-safe.
+ * ---------------------------------------------------------------------- */
+
+typedef struct mj_store_info {
+    size_t entries;
+    size_t bytes;          /* sum of the entries' sizes */
+    size_t file_bytes;     /* the database file (without its WAL) */
+} mj_store_info;
+
+MJ_API mj_status mj_store_info_get(mj_runtime *rt, mj_store_info *out);
+
+/* One entry, as mj_store_list shows it. Strings are valid during the call. */
+typedef struct mj_store_entry {
+    const char *key;       /* 32 hex digits */
+    const char *name;      /* the name given to mj_compile */
+    size_t source_len;
+    size_t blob_len;       /* the shared object */
+    long long created;     /* Unix time */
+    long long last_used;   /* Unix time, updated at most once a minute */
+} mj_store_entry;
+
+/* Calls fn for every entry, most recently used first, until it returns
+ * nonzero. */
+MJ_API mj_status mj_store_list(mj_runtime *rt,
+                               int (*fn)(void *user, const mj_store_entry *e),
+                               void *user);
+/* Deletes every entry. */
+MJ_API mj_status mj_store_clear(mj_runtime *rt);
+/* Gives freed pages back to the file system (SQLite's VACUUM). */
+MJ_API mj_status mj_store_vacuum(mj_runtime *rt);
 
 /* ------------------------------------------------------------------------
  * Headers
@@ -174,6 +264,13 @@ typedef struct mj_module mj_module;
  * as __FILE__); it may be NULL for "<input>". The source may contain any
  * bytes; it need not be NUL-terminated. Both are copied as needed.
  *
+ * A source compiled before through rt (same bytes, name, options and
+ * include texts) comes back from the cache or the store: the same module
+ * with one more reference, or the same code loaded again. Such a hit hands
+ * back an empty diagnostics list: warnings came with the compile that made
+ * the code. Two threads compiling one source at once cause one compile;
+ * the second waits and shares the result.
+ *
  * On success returns MJ_OK and stores in *out a module holding one
  * reference, which the caller releases with mj_module_release.
  * On failure returns a status, stores NULL in *out and nothing is leaked:
@@ -205,8 +302,12 @@ MJ_API const char *mj_module_symbol_type(const mj_module *mod, const char *name)
 
 /* Where the time of the compile that made mod went, in milliseconds:
  * memjit's front end (lexing, preprocessing, parsing, type checking),
- * building libgccjit's IR, and libgccjit's compile (gcc, assembler, linker,
- * loading). Fills *out; zeros for NULL mod. */
+ * building libgccjit's IR, and libgccjit's part (loading libgccjit itself
+ * on the first compile of the process, making its context, then gcc, the
+ * assembler, the linker and loading the code). All zero for a module that
+ * came from the store or mj_load_blob: it was not compiled. An in-memory
+ * cache hit hands back the module of the first compile, with its times.
+ * Fills *out; zeros for NULL mod. */
 typedef struct mj_compile_times {
     double frontend_ms;
     double lower_ms;
@@ -214,6 +315,38 @@ typedef struct mj_compile_times {
 } mj_compile_times;
 
 MJ_API void mj_module_times(const mj_module *mod, mj_compile_times *out);
+
+/* The shared object (ELF bytes) holding mod's code, when there is one: a
+ * module compiled or fetched with a store, or loaded by mj_load_blob.
+ * NULL (and *len 0) for a module compiled in memory without a store.
+ * Owned by the module; valid while it is referenced. A host may keep the
+ * bytes anywhere and load them again with mj_load_blob. */
+MJ_API const void *mj_module_blob(const mj_module *mod, size_t *len);
+
+/* ------------------------------------------------------------------------
+ * Loading any shared object from memory
+ * ---------------------------------------------------------------------- */
+
+/* Loads len bytes at bytes, an ELF shared object for this machine (built
+ * by gcc -shared -fPIC ahead of time, or handed out by mj_module_blob),
+ * without any named file: the bytes go to a memfd (or an unnamed
+ * O_TMPFILE where memfd is missing) that dlopen reads through /proc/self/fd.
+ * The bytes are copied; name is only for messages and may be NULL.
+ *
+ * On success returns MJ_OK and stores in *out a module holding one
+ * reference. Its symbols are found by name: it has no recorded C types, so
+ * mj_lookup checks only that the type string is a C type name and then
+ * finds any function or variable the object itself defines and exports;
+ * mj_module_symbol_type returns NULL. (A blob from mj_module_blob is the
+ * same: load it with mj_load_blob and types are not checked.)
+ * On failure returns MJ_ERR_ARG (NULL rt, bytes or out, len 0) or MJ_ERR_JIT
+ * (not a loadable object, or no anonymous file could be made), stores NULL
+ * in *out and, when errbuf is not NULL, writes a NUL-terminated message of
+ * at most errlen bytes there (dlopen's own words). Thread-safe.
+ * The object's constructors run during the call, as with dlopen. */
+MJ_API mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len,
+                              const char *name, mj_module **out,
+                              char *errbuf, size_t errlen);
 
 /* ------------------------------------------------------------------------
  * Typed lookup
@@ -229,7 +362,8 @@ MJ_API void mj_module_times(const mj_module *mod, mj_compile_times *out);
  * parameters. See docs/api.md for the full rules.
  *
  * Only symbols with external linkage are found: static functions and
- * variables are private to the module.
+ * variables are private to the module. A module from mj_load_blob has no
+ * recorded types: there the type string is parsed but not compared.
  * For a function the result is its address; for a variable, the address
  * of the variable. It stays valid while the module is referenced.
  * ---------------------------------------------------------------------- */

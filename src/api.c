@@ -4,10 +4,20 @@
  * mj_compile owns the Compile: it runs every phase under one setjmp, so
  * that running out of memory or hitting a fatal error deep in a phase
  * lands here, and the arena is freed in one go whatever happened.
+ *
+ * The path of one mj_compile (docs/cache.md):
+ *   key (key.c) -> in-memory cache (cache.c): a hit re-asks the include
+ *   resolver, then returns the cached module
+ *   -> store (store.c): a hit loads the stored shared object (memload.c)
+ *   -> compile: with a store, to a shared object in a memfd that is kept,
+ *      stored and loaded; without one, in memory (gcc_jit_context_compile)
+ *   -> the new module goes into the cache; threads waiting for the same
+ *      key wake up and share it.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "back.h"
 #include "runtime.h"
@@ -22,6 +32,7 @@ const char *mj_status_str(mj_status status) {
     case MJ_ERR_NOT_FOUND: return "no such symbol";
     case MJ_ERR_TYPE: return "the symbol has another type";
     case MJ_ERR_BAD_TYPE: return "the type string is not a C type name";
+    case MJ_ERR_STORE: return "the store cannot be used";
     }
     return "unknown status";
 }
@@ -34,35 +45,80 @@ const char *mj_version(void) {
  * Runtime
  * ------------------------------------------------------------------- */
 
+#define DEFAULT_CACHE_ENTRIES 256
+#define DEFAULT_CACHE_BYTES ((size_t)64 << 20)
+#define DEFAULT_STORE_BYTES ((size_t)256 << 20)
+
 void mj_options_init(mj_options *opts) {
     if (!opts)
         return;
     memset(opts, 0, sizeof *opts);
     opts->opt_level = 2;
     opts->debug_info = 0;
+    opts->cache_max_entries = DEFAULT_CACHE_ENTRIES;
+    opts->cache_max_bytes = DEFAULT_CACHE_BYTES;
+    opts->store_path = NULL;
+    opts->store_max_bytes = DEFAULT_STORE_BYTES;
+    opts->store_trust_permissions = 0;
 }
 
-mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status) {
+static mj_runtime *runtime_fail(mj_runtime *rt, mj_status *status, mj_status st,
+                                char *errbuf, size_t errlen, const char *msg) {
+    if (errbuf && errlen && msg)
+        snprintf(errbuf, errlen, "%s", msg);
+    if (status)
+        *status = st;
+    mj_runtime_free(rt);
+    return NULL;
+}
+
+/* The store and the cache of a new runtime; false with a message. */
+static mj_status open_caches(mj_runtime *rt, char *errbuf, size_t errlen) {
+    if (rt->opts.cache_max_entries > 0) {
+        size_t bytes = rt->opts.cache_max_bytes ? rt->opts.cache_max_bytes : (size_t)-1;
+        rt->cache = cache_new(rt->opts.cache_max_entries, bytes);
+        if (!rt->cache)
+            return MJ_ERR_NOMEM;
+    }
+    if (!rt->opts.store_path)
+        return MJ_OK;
+    rt->store_path = strdup(rt->opts.store_path);
+    rt->opts.store_path = rt->store_path;
+    if (!rt->store_path)
+        return MJ_ERR_NOMEM;
+    StoreOptions so = {.max_bytes = rt->opts.store_max_bytes,
+                       .trust_permissions = rt->opts.store_trust_permissions != 0};
+    rt->store = store_open(rt->store_path, &so, errbuf, errlen);
+    return rt->store ? MJ_OK : MJ_ERR_STORE;
+}
+
+mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status, char *errbuf,
+                              size_t errlen) {
     mj_options o;
     mj_options_init(&o);
     if (opts)
         o = *opts;
-    if (o.opt_level < 0 || o.opt_level > 3) {
-        if (status)
-            *status = MJ_ERR_ARG;
-        return NULL;
-    }
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    if (o.opt_level < 0 || o.opt_level > 3)
+        return runtime_fail(NULL, status, MJ_ERR_ARG, errbuf, errlen,
+                            "opt_level must be 0..3");
     mj_runtime *rt = calloc(1, sizeof *rt);
-    if (!rt) {
-        if (status)
-            *status = MJ_ERR_NOMEM;
-        return NULL;
-    }
-    rt->opts = o;
+    if (!rt)
+        return runtime_fail(NULL, status, MJ_ERR_NOMEM, errbuf, errlen, "out of memory");
+    rt->opts = o;   /* store_path is replaced by a copy in open_caches */
     rt->fail_alloc_after = -1;
+    pthread_mutex_init(&rt->stats_lock, NULL);
+    mj_status st = open_caches(rt, errbuf, errlen);
+    if (st != MJ_OK)
+        return runtime_fail(rt, status, st, NULL, 0, NULL);
     if (status)
         *status = MJ_OK;
     return rt;
+}
+
+mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status) {
+    return mj_runtime_new_ex(opts, status, NULL, 0);
 }
 
 void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn, void *user) {
@@ -72,33 +128,90 @@ void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn, void *use
     rt->include_user = fn ? user : NULL;
 }
 
-/* The front end's resolver, calling the host's. */
-static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
-                                 const char *includer, const char **text,
-                                 size_t *len, const char **resolved_name) {
-    mj_runtime *rt = ctx;
-    *text = NULL;
-    *len = 0;
-    *resolved_name = NULL;
-    if (!rt->include_fn(rt->include_user, name, is_angled, includer, text, len,
-                        resolved_name))
-        return false;
-    /* An empty header may come back as NULL text; NULL with a length is
-     * the host's bug, taken as "not found" rather than read. */
-    if (!*text) {
-        if (*len != 0)
-            return false;
-        *text = "";
-    }
-    return true;
-}
-
 void runtime_fail_alloc_after(mj_runtime *rt, long n) {
     rt->fail_alloc_after = n;
 }
 
+void runtime_force_memload_fallback(mj_runtime *rt, int on) {
+    rt->memload_flags = on ? MEMLOAD_FORCE_FALLBACK : 0;
+}
+
 void mj_runtime_free(mj_runtime *rt) {
+    if (!rt)
+        return;
+    cache_free(rt->cache);
+    store_close(rt->store);
+    free(rt->store_path);
+    pthread_mutex_destroy(&rt->stats_lock);
     free(rt);
+}
+
+void mj_runtime_stats(mj_runtime *rt, mj_stats *out) {
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    if (!rt)
+        return;
+    pthread_mutex_lock(&rt->stats_lock);
+    *out = rt->stats;
+    pthread_mutex_unlock(&rt->stats_lock);
+    if (rt->cache) {
+        CacheCounts n;
+        cache_counts(rt->cache, &n);
+        out->entries = n.entries;
+        out->bytes_held = n.bytes;
+    }
+}
+
+typedef enum StatKind { STAT_HIT, STAT_MISS, STAT_STORE_HIT, STAT_STORE_ERROR } StatKind;
+
+static void count(mj_runtime *rt, StatKind kind) {
+    pthread_mutex_lock(&rt->stats_lock);
+    switch (kind) {
+    case STAT_HIT: rt->stats.hits++; break;
+    case STAT_MISS: rt->stats.misses++; break;
+    case STAT_STORE_HIT: rt->stats.store_hits++; break;
+    case STAT_STORE_ERROR: rt->stats.store_errors++; break;
+    }
+    pthread_mutex_unlock(&rt->stats_lock);
+}
+
+static void count_compile(mj_runtime *rt, double ms) {
+    pthread_mutex_lock(&rt->stats_lock);
+    rt->stats.compiles++;
+    rt->stats.compile_ms += ms;
+    pthread_mutex_unlock(&rt->stats_lock);
+}
+
+/* ---------------------------------------------------------------------
+ * The store as a whole
+ * ------------------------------------------------------------------- */
+
+mj_status mj_store_info_get(mj_runtime *rt, mj_store_info *out) {
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!rt || !rt->store || !out)
+        return MJ_ERR_ARG;
+    return store_info(rt->store, out);
+}
+
+mj_status mj_store_list(mj_runtime *rt, int (*fn)(void *user, const mj_store_entry *e),
+                        void *user) {
+    if (!rt || !rt->store || !fn)
+        return MJ_ERR_ARG;
+    return store_list(rt->store, fn, user);
+}
+
+mj_status mj_store_clear(mj_runtime *rt) {
+    if (!rt || !rt->store)
+        return MJ_ERR_ARG;
+    return store_clear(rt->store);
+}
+
+mj_status mj_store_vacuum(mj_runtime *rt) {
+    if (!rt || !rt->store)
+        return MJ_ERR_ARG;
+    return store_vacuum(rt->store);
 }
 
 /* ---------------------------------------------------------------------
@@ -150,12 +263,88 @@ typedef struct CompileRun {
     const char *name;
     const char *src;
     size_t len;
+    bool to_shared_object;    /* compile to bytes that the store keeps */
     gcc_jit_context *ctx;
     gcc_jit_result *result;
+    ModuleSymbol *syms;       /* to_shared_object: until the module takes them */
+    size_t nsyms;
+    int fd;                   /* to_shared_object: the memfd, or -1 */
+    bool fd_fallback;
+    DepList deps;             /* every answer of the include resolver */
+    bool deps_incomplete;     /* one could not be recorded: do not cache */
     mj_module *mod;
     mj_status status;
     double t[4];
+    double setup_ms;      /* loading libgccjit and making the context */
 } CompileRun;
+
+/* The front end's resolver, calling the host's and recording each answer
+ * for the cache (key.c). */
+static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
+                                 const char *includer, const char **text,
+                                 size_t *len, const char **resolved_name) {
+    CompileRun *run = ctx;
+    mj_runtime *rt = run->rt;
+    *text = NULL;
+    *len = 0;
+    *resolved_name = NULL;
+    bool found = rt->include_fn(rt->include_user, name, is_angled, includer, text, len,
+                                resolved_name);
+    /* An empty header may come back as NULL text; NULL with a length is
+     * the host's bug, taken as "not found" rather than read. */
+    if (found && !*text) {
+        if (*len != 0)
+            found = false;
+        else
+            *text = "";
+    }
+    if (!deps_add(&run->deps, name, is_angled, includer, found, *text, *len,
+                  *resolved_name ? *resolved_name : name))
+        run->deps_incomplete = true;
+    return found;
+}
+
+/* With a store: gcc writes a shared object into a memfd, whose bytes the
+ * module keeps (for the store and mj_module_blob) and which is then sealed
+ * and loaded. The symbol table is spelt first: it is the last use of the
+ * arena that may longjmp, and what is built after it lives in *run. */
+static void compile_shared_object(Compile *c, CompileRun *run) {
+    run->syms = module_symbols_of(c, &run->nsyms);
+    char why[256];
+    if (run->syms)
+        run->fd = memload_new_file(run->rt->memload_flags, &run->fd_fallback, why, sizeof why);
+    if (!run->syms || run->fd < 0) {
+        run->status = run->syms ? MJ_ERR_JIT : MJ_ERR_NOMEM;
+        if (run->syms)
+            error_at(c, NULL, 0, 0, "%s", why);
+        return;
+    }
+    char path[64];
+    memload_proc_path(run->fd, path, sizeof path);
+    if (!jit_compile_to_file(c, run->ctx, path)) {
+        run->status = MJ_ERR_JIT;
+        return;
+    }
+    size_t blob_len = 0;
+    unsigned char *blob = memload_read_all(run->fd, &blob_len);
+    if (!blob) {
+        run->status = MJ_ERR_NOMEM;
+        return;
+    }
+    MemLoad ml;
+    int fd = run->fd;
+    run->fd = -1;   /* memload_open_fd takes it */
+    if (!memload_open_fd(fd, run->fd_fallback, &ml, why, sizeof why)) {
+        free(blob);
+        error_at(c, NULL, 0, 0, "%s", why);
+        run->status = MJ_ERR_JIT;
+        return;
+    }
+    run->mod = module_new_loaded(&ml, blob, blob_len, run->syms, run->nsyms, false);
+    run->syms = NULL;   /* taken */
+    run->nsyms = 0;
+    run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
+}
 
 static void run_phases(Compile *c, CompileRun *run) {
     run->t[0] = now_ms();
@@ -165,16 +354,30 @@ static void run_phases(Compile *c, CompileRun *run) {
         run->status = MJ_ERR_COMPILE;
         return;
     }
+    char why[512];
+    if (!jit_api_load(why, sizeof why)) {
+        error_at(c, NULL, 0, 0, "%s", why);
+        run->status = MJ_ERR_JIT;
+        return;
+    }
     run->ctx = jit_new_context(&run->rt->opts);
     if (!run->ctx) {
         error_at(c, NULL, 0, 0, "libgccjit could not create a context");
         run->status = MJ_ERR_JIT;
         return;
     }
+    /* Loading libgccjit (first compile only) and making its context are
+     * libgccjit's time, not IR building: count them with the jit phase. */
+    run->setup_ms = now_ms() - run->t[1];
     ok = lower_program(c, run->ctx, c->globals) && c->error_count == 0;
     run->t[2] = run->t[3] = now_ms();
     if (!ok) {
         run->status = MJ_ERR_COMPILE;
+        return;
+    }
+    if (run->to_shared_object) {
+        compile_shared_object(c, run);
+        run->t[3] = now_ms();
         return;
     }
     run->result = jit_compile(c, run->ctx);
@@ -198,31 +401,36 @@ static void protected_compile(Compile *c, CompileRun *run) {
         run->status = jumped == 1 ? MJ_ERR_NOMEM : MJ_ERR_COMPILE;
 }
 
-mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
-                     size_t len, mj_module **out, mj_diags **diags) {
-    if (out)
-        *out = NULL;
-    if (diags)
-        *diags = NULL;
-    if (!rt || !src || !out)
-        return MJ_ERR_ARG;
-
+/* Compiles for real: front end, IR, libgccjit. *diags receives the list
+ * when diags is not NULL. */
+static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src,
+                               size_t len, bool to_shared_object, mj_module **out,
+                               mj_diags **diags) {
     Compile *c = compile_new();
     if (!c)
         return MJ_ERR_NOMEM;
+    CompileRun run = {.rt = rt, .name = name, .src = src, .len = len,
+                      .to_shared_object = to_shared_object, .fd = -1};
     c->arena.fail_after = rt->fail_alloc_after;
     if (rt->include_fn) {
         c->resolve_include = resolve_through_host;
-        c->resolve_ctx = rt;
+        c->resolve_ctx = &run;
     }
-    CompileRun run = {.rt = rt, .name = name ? name : "<input>", .src = src, .len = len};
     protected_compile(c, &run);
 
     if (run.mod) {
         run.mod->times_ms[0] = run.t[1] - run.t[0];
-        run.mod->times_ms[1] = run.t[2] - run.t[1];
-        run.mod->times_ms[2] = run.t[3] - run.t[2];
+        run.mod->times_ms[1] = run.t[2] - run.t[1] - run.setup_ms;
+        run.mod->times_ms[2] = run.t[3] - run.t[2] + run.setup_ms;
+        run.mod->deps = run.deps;
+        run.mod->uncacheable = run.deps_incomplete;
+        memset(&run.deps, 0, sizeof run.deps);
+        count_compile(rt, run.t[3] - run.t[0]);
     }
+    deps_free(&run.deps);
+    module_symbols_free(run.syms, run.nsyms);
+    if (run.fd >= 0)
+        close(run.fd);
     if (run.result)
         gcc_jit_result_release(run.result);
     if (run.ctx)
@@ -234,4 +442,150 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
     }
     compile_free(c);
     return run.status;
+}
+
+/* A module from the store, or NULL on a miss (or when what the store
+ * holds cannot be used: then the caller compiles and overwrites it). */
+static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Ident *id) {
+    StoreRow row;
+    int got = store_get(rt->store, key, id, &row);
+    if (got < 0)
+        count(rt, STAT_STORE_ERROR);
+    if (got <= 0)
+        return NULL;
+    DepList deps;
+    size_t nsyms = 0;
+    ModuleSymbol *syms = NULL;
+    MemLoad ml;
+    mj_module *mod = NULL;
+    if (deps_decode(row.deps, row.deps_len, &deps)) {
+        if (deps_still_hold(&deps, rt->include_fn, rt->include_user) &&
+            (syms = module_syms_decode(row.syms, row.syms_len, &nsyms)) &&
+            memload_bytes(row.blob, row.blob_len, rt->memload_flags, &ml, NULL, 0)) {
+            mod = module_new_loaded(&ml, row.blob, row.blob_len, syms, nsyms, false);
+            row.blob = NULL;   /* taken */
+            syms = NULL;
+        }
+        if (mod) {
+            mod->deps = deps;
+            count(rt, STAT_STORE_HIT);
+        } else {
+            deps_free(&deps);
+        }
+    }
+    module_symbols_free(syms, nsyms);
+    store_row_free(&row);
+    return mod;
+}
+
+/* Writes a new module to the store; failures only count (it is a cache). */
+static void keep_in_store(mj_runtime *rt, const CacheKey *key, const Ident *id,
+                          const mj_module *mod) {
+    StoreRow row = {.blob = mod->blob, .blob_len = mod->blob_len};
+    row.syms = module_syms_encode(mod->syms, mod->nsyms, &row.syms_len);
+    row.deps = deps_encode(&mod->deps, &row.deps_len);
+    bool ok = row.syms && row.deps && store_put(rt->store, key, id, id->name, &row);
+    free(row.syms);
+    free(row.deps);
+    if (!ok)
+        count(rt, STAT_STORE_ERROR);
+}
+
+/* A module the cache may hand out again: it gets its ident. False when its
+ * include answers are incomplete or memory is short. */
+static bool make_cacheable(mj_module *mod, const Ident *id) {
+    if (mod->uncacheable)
+        return false;
+    if (!mod->ident)
+        mod->ident = key_ident_copy(id, &mod->ident_len);
+    return mod->ident != NULL;
+}
+
+/* A hit on a module compiled before: hands it out with an empty list. */
+static mj_status hand_out_hit(mj_module *hit, mj_module **out, mj_diags **diags) {
+    *out = hit;
+    if (diags)
+        *diags = diaglist_new();
+    return MJ_OK;
+}
+
+mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
+                     size_t len, mj_module **out, mj_diags **diags) {
+    if (out)
+        *out = NULL;
+    if (diags)
+        *diags = NULL;
+    if (!rt || !src || !out)
+        return MJ_ERR_ARG;
+    name = name ? name : "<input>";
+    /* The allocation-failure hook asks for real compiles. */
+    bool testing_oom = rt->fail_alloc_after >= 0;
+    Cache *cache = testing_oom ? NULL : rt->cache;
+    Store *store = testing_oom ? NULL : rt->store;
+    if (!cache && !store)
+        return compile_fresh(rt, name, src, len, false, out, diags);
+
+    Ident id;
+    CacheKey key;
+    key_ident_init(&id, &rt->opts, rt->include_fn != NULL, name, src, len);
+    key_of(&id, &key);
+    CacheLookup look = CACHE_MISS;
+    if (cache) {
+        mj_module *hit;
+        look = cache_lookup(cache, &key, &id, &hit);
+        if (look == CACHE_HIT && deps_still_hold(&hit->deps, rt->include_fn, rt->include_user)) {
+            count(rt, STAT_HIT);
+            return hand_out_hit(hit, out, diags);
+        }
+        if (look == CACHE_HIT) {
+            mj_module_release(hit);   /* an included file changed */
+            look = CACHE_MISS;
+        }
+        count(rt, STAT_MISS);
+    }
+    mj_module *mod = store ? fetch_from_store(rt, &key, &id) : NULL;
+    bool from_store = mod != NULL;
+    mj_status st = MJ_OK;
+    if (from_store)
+        hand_out_hit(mod, out, diags);
+    else
+        st = compile_fresh(rt, name, src, len, store != NULL, &mod, diags);
+    bool cacheable = mod && make_cacheable(mod, &id);
+    if (cacheable && store && !from_store)
+        keep_in_store(rt, &key, &id, mod);
+    if (cache)
+        cache_finish(cache, &key, look == CACHE_MISS_OWNER, cacheable ? mod : NULL);
+    *out = mod;
+    return st;
+}
+
+/* ---------------------------------------------------------------------
+ * Loading a shared object from bytes
+ * ------------------------------------------------------------------- */
+
+mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len, const char *name,
+                       mj_module **out, char *errbuf, size_t errlen) {
+    if (out)
+        *out = NULL;
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    if (!rt || !bytes || !len || !out) {
+        if (errbuf && errlen)
+            snprintf(errbuf, errlen, "mj_load_blob: NULL argument or empty blob");
+        return MJ_ERR_ARG;
+    }
+    unsigned char *copy = malloc(len);
+    if (!copy)
+        return MJ_ERR_NOMEM;
+    memcpy(copy, bytes, len);
+    MemLoad ml;
+    char why[512];
+    if (!memload_bytes(copy, len, rt->memload_flags, &ml, why, sizeof why)) {
+        free(copy);
+        if (errbuf && errlen)
+            snprintf(errbuf, errlen, "%s: %s", name ? name : "<blob>", why);
+        return MJ_ERR_JIT;
+    }
+    *out = module_new_loaded(&ml, copy, len, NULL, 0, true);
+    return *out ? MJ_OK : MJ_ERR_NOMEM;
 }

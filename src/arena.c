@@ -7,19 +7,32 @@
  * few instructions. On malloc failure the arena jumps to the compile's
  * protected boundary, so phases never check for NULL.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
+/* A small compile (a plugin of a few hundred lines and the standard
+ * headers it includes) fits in the first chunk, so it makes one malloc.
+ * Later chunks grow with the arena, so a 10 MB source takes a few dozen
+ * mallocs rather than thousands. */
+#define ARENA_FIRST_CHUNK (256 * 1024 - 64)
 #define ARENA_MIN_CHUNK (64 * 1024)
 #define ARENA_ALIGN 16
 
 struct ArenaChunk {
     struct ArenaChunk *next;
+    size_t cap;
     _Alignas(16) unsigned char data[];
 };
+
+/* One first-sized chunk kept between compiles: a program that compiles
+ * many small sources reuses it instead of asking malloc (and, for big
+ * blocks, the kernel) again. Exchanged atomically, so compiles on
+ * several threads each get their own chunk or none. */
+static _Atomic(struct ArenaChunk *) spare_chunk;
 
 void arena_init(Arena *a, jmp_buf *oom) {
     memset(a, 0, sizeof *a);
@@ -27,15 +40,23 @@ void arena_init(Arena *a, jmp_buf *oom) {
     a->fail_after = -1;
 }
 
+/* Keeps ch as the spare if it is a first-sized chunk; frees it otherwise
+ * (or frees the spare it replaces). */
+static void release_chunk(struct ArenaChunk *ch) {
+    if (ch->cap == ARENA_FIRST_CHUNK)
+        ch = atomic_exchange(&spare_chunk, ch);
+    free(ch);
+}
+
 void arena_free(Arena *a) {
     struct ArenaChunk *ch = a->chunks;
     while (ch) {
         struct ArenaChunk *next = ch->next;
-        free(ch);
+        release_chunk(ch);
         ch = next;
     }
     a->chunks = NULL;
-    a->used = a->cap = 0;
+    a->used = a->cap = a->total = 0;
 }
 
 _Noreturn void arena_oom(Arena *a) {
@@ -52,12 +73,26 @@ static bool should_fail(Arena *a) {
     return false;
 }
 
-static void new_chunk(Arena *a, size_t need) {
-    size_t cap = need > ARENA_MIN_CHUNK ? need : ARENA_MIN_CHUNK;
-    /* Grow chunk size with the arena so big inputs take few mallocs. */
-    if (a->total / 4 > cap)
-        cap = a->total / 4;
+static struct ArenaChunk *take_chunk(size_t cap) {
+    if (cap == ARENA_FIRST_CHUNK) {
+        struct ArenaChunk *ch = atomic_exchange(&spare_chunk, NULL);
+        if (ch)
+            return ch;
+    }
     struct ArenaChunk *ch = malloc(sizeof *ch + cap);
+    if (ch)
+        ch->cap = cap;
+    return ch;
+}
+
+static void new_chunk(Arena *a, size_t need) {
+    size_t cap = a->chunks ? ARENA_MIN_CHUNK : ARENA_FIRST_CHUNK;
+    /* Grow chunk size with the arena so big inputs take few mallocs. */
+    if (a->total / 2 > cap)
+        cap = a->total / 2;
+    if (need > cap)
+        cap = need;
+    struct ArenaChunk *ch = take_chunk(cap);
     if (!ch)
         arena_oom(a);
     ch->next = a->chunks;
@@ -93,14 +128,24 @@ char *arena_strdup(Arena *a, const char *s) {
 }
 
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap) {
+    /* Tells gcc fmt is not NULL: under -fsanitize=nonnull-attribute it
+       otherwise sees a path passing NULL to vsnprintf and warns
+       (-Wformat-truncation). */
+    if (!fmt)
+        return arena_strdup(a, "");
+    /* Most messages fit the stack buffer: one formatting pass. */
+    char buf[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         n = 0;
     char *p = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof buf)
+        memcpy(p, buf, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }
 

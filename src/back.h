@@ -9,6 +9,8 @@
  *   jit.c    makes and configures a gcc_jit_context, runs the compile and
  *            turns libgccjit's errors into diagnostics.
  *
+ *            It also loads libgccjit itself on first use (jitapi.h).
+ *
  * A gcc_jit_context belongs to one thread; gcc_jit_context_compile takes a
  * process-wide lock inside libgccjit, so compiles in several threads run
  * their front ends in parallel and their code generation one at a time.
@@ -16,9 +18,8 @@
 #ifndef MEMJIT_BACK_H
 #define MEMJIT_BACK_H
 
-#include <libgccjit.h>
-
 #include "front.h"
+#include "jitapi.h"   /* libgccjit, loaded on first use */
 
 /* lower.c
  * Builds IR for every function and global of the program in ctx. Reports
@@ -34,5 +35,9 @@ gcc_jit_context *jit_new_context(const mj_options *opts);
 /* Compiles ctx in memory. On failure reports libgccjit's error message
  * as a diagnostic without position and returns NULL. */
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx);
+/* Compiles ctx into a shared object written at path (a /proc/PID/fd/N of
+ * memload_new_file: gcc's driver and linker are child processes, so the
+ * path must name our fd table, not theirs). Reports errors as jit_compile. */
+bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path);
 
 #endif /* MEMJIT_BACK_H */

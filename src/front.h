@@ -72,6 +72,8 @@ struct Compile {
 
     int depth;                 /* recursion depth guard for the parser */
     Obj *globals;              /* result of parse_program */
+    bool debug_info;           /* the caller's mj_options.debug_info: lower.c
+                                  then gives libgccjit every source line */
 };
 
 /* Reports an error at a token (or at file/line/col) and keeps going.
@@ -103,26 +105,34 @@ typedef enum {
     TK_EOF,      /* end of the token list */
 } TokenKind;
 
+/* Tokens are the bulk of a compile's memory (a 10 MB source makes
+ * millions), so the struct is kept at 80 bytes (it was 128): pointers
+ * first, then the small fields, then the literal payload, of which a token
+ * uses one member at most (parse.c reads them by these names). */
 struct Token {
-    TokenKind kind;
     Token *next;
     const char *loc;     /* spelling, points into file->contents */
-    int len;             /* length of the spelling */
     const SrcFile *file;
-    int line, col;       /* 1-based */
-    bool at_bol;         /* first token on its line */
-    bool has_space;      /* preceded by white space */
     Token *origin;       /* for a token from a macro expansion: the macro use */
     void *hideset;       /* pp.c private */
-
-    /* TK_NUM */
-    int64_t ival;        /* integer value (bit pattern for unsigned) */
-    long double fval;    /* floating value */
     Type *ty;            /* type of a TK_NUM or TK_STR */
+    int len;             /* length of the spelling */
+    int line, col;       /* 1-based */
+    TokenKind kind : 16; /* a bit-field only to fit beside the flags */
+    bool at_bol;         /* first token on its line */
+    bool has_space;      /* preceded by white space */
 
-    /* TK_STR: decoded bytes including the terminating NUL; ty is char[N] */
-    char *str;
-    int str_len;         /* bytes in str including the NUL */
+    union {
+        /* TK_NUM */
+        int64_t ival;        /* integer value (bit pattern for unsigned);
+                                pp.c's marks in macro bodies (TK_PUNCT) */
+        long double fval;    /* floating value (when ty is floating) */
+        /* TK_STR: decoded bytes including the terminating NUL; ty is char[N] */
+        struct {
+            char *str;
+            int str_len;     /* bytes in str including the NUL */
+        };
+    };
 };
 
 /* Splits a file into tokens (the list ends with TK_EOF). Lexical errors
@@ -135,6 +145,9 @@ void lex_finish(Compile *c, Token *tok);
 bool tok_equal(const Token *tok, const char *s);
 Token *tok_copy(Compile *c, const Token *tok);
 char *tok_str(Compile *c, const Token *tok);      /* spelling, NUL-terminated */
+/* The spelling as written in the source: differs from loc/len only for a
+ * digraph, whose token is spelt as the punctuator it stands for. */
+const char *tok_written(const Token *tok, int *len);
 
 /* ---------------------------------------------------------------------
  * headers.c: the standard headers memjit serves from memory
@@ -180,6 +193,13 @@ typedef struct Member {
     Token *name;          /* NULL for an anonymous struct/union member */
     int offset;           /* bytes from the start of the object */
     int index;            /* position among the members */
+    int align;            /* _Alignas on the member, or 0 */
+    /* A bit-field (is_bitfield): bit_width bits from bit bit_offset (0-7)
+     * of the byte at offset. Unnamed bit-fields only shape the layout
+     * and are not members. */
+    bool is_bitfield;
+    int bit_width;
+    int bit_offset;
 } Member;
 
 struct Type {
@@ -390,6 +410,8 @@ struct Obj {
     bool is_used;         /* referenced by code that is kept */
     bool is_builtin;      /* a GCC builtin such as __builtin_inff: lowered
                              through gcc_jit_context_get_builtin_function */
+    bool is_tls;          /* _Thread_local: one object per thread */
+    int align;            /* _Alignas: the alignment asked for, or 0 */
 
     /* global variable */
     Initializer *init;    /* NULL: zero-initialised */

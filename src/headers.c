@@ -12,6 +12,11 @@
  * several declarators share one declaration and parameters have no names.
  * Typedefs needed by several headers sit behind a __MJ_*_T guard of their
  * own so that a repeated typedef never reaches the parser.
+ *
+ * What glibc declares only for POSIX or GNU programs (strdup, getline,
+ * ssize_t...) is declared only when the program asks for it with a feature
+ * macro (_GNU_SOURCE, _POSIX_C_SOURCE, ...), as glibc does under gcc
+ * -std=c11: a C11 program may well define its own getline.
  */
 #include <string.h>
 
@@ -20,18 +25,26 @@
 #define SIZE_T "#ifndef __MJ_SIZE_T\n#define __MJ_SIZE_T\ntypedef unsigned long size_t;\n#endif\n"
 #define NULL_ "#ifndef NULL\n#define NULL ((void*)0)\n#endif\n"
 #define WCHAR_T "#ifndef __MJ_WCHAR_T\n#define __MJ_WCHAR_T\ntypedef int wchar_t;\n#endif\n"
+#define VA_LIST_T "#ifndef __MJ_VA_LIST_T\n#define __MJ_VA_LIST_T\n" \
+    "typedef __builtin_va_list __mj_va_list;\n#endif\n"
+/* Defines __MJ_POSIX when the program asked for more than ISO C. */
+#define POSIX_FEATURES "#if defined(_GNU_SOURCE)||defined(_DEFAULT_SOURCE)||" \
+    "defined(_BSD_SOURCE)||defined(_SVID_SOURCE)||defined(_POSIX_C_SOURCE)||" \
+    "defined(_XOPEN_SOURCE)\n#define __MJ_POSIX 1\n#endif\n"
 
 static const char stddef_h[] =
     "#ifndef __MJ_STDDEF_H\n#define __MJ_STDDEF_H\n" SIZE_T NULL_ WCHAR_T
     "typedef long ptrdiff_t;\n"
+    "typedef struct{long long __ll;long double __ld;}max_align_t;\n"
     "#define offsetof(T,m) ((size_t)&(((T*)0)->m))\n"
     "#endif\n";
 
 static const char stdio_h[] =
-    "#ifndef __MJ_STDIO_H\n#define __MJ_STDIO_H\n" SIZE_T NULL_
-    "typedef long ssize_t;\n"
+    "#ifndef __MJ_STDIO_H\n#define __MJ_STDIO_H\n" SIZE_T NULL_ VA_LIST_T POSIX_FEATURES
     "typedef struct _IO_FILE FILE;\n"
+    "typedef struct{long __pos;int __state[2];}fpos_t;\n"
     "extern FILE *stdin,*stdout,*stderr;\n"
+    "#define stdin stdin\n#define stdout stdout\n#define stderr stderr\n"
     "#define EOF (-1)\n#define BUFSIZ 8192\n#define FILENAME_MAX 4096\n"
     "#define FOPEN_MAX 16\n#define L_tmpnam 20\n#define TMP_MAX 238328\n"
     "#define SEEK_SET 0\n#define SEEK_CUR 1\n#define SEEK_END 2\n"
@@ -40,13 +53,19 @@ static const char stdio_h[] =
     "sprintf(char*,const char*,...),snprintf(char*,size_t,const char*,...),"
     "scanf(const char*,...),fscanf(FILE*,const char*,...),"
     "sscanf(const char*,const char*,...);\n"
+    "int vprintf(const char*,__mj_va_list),vfprintf(FILE*,const char*,__mj_va_list),"
+    "vsprintf(char*,const char*,__mj_va_list),"
+    "vsnprintf(char*,size_t,const char*,__mj_va_list),"
+    "vscanf(const char*,__mj_va_list),vfscanf(FILE*,const char*,__mj_va_list),"
+    "vsscanf(const char*,const char*,__mj_va_list);\n"
     "int puts(const char*),putchar(int),fputs(const char*,FILE*),"
     "fputc(int,FILE*),putc(int,FILE*),getchar(void),getc(FILE*),"
     "fgetc(FILE*),ungetc(int,FILE*),fclose(FILE*),fflush(FILE*),"
     "fseek(FILE*,long,int),feof(FILE*),ferror(FILE*),"
     "remove(const char*),rename(const char*,const char*),"
-    "setvbuf(FILE*,char*,int,size_t);\n"
-    "char *fgets(char*,int,FILE*);\n"
+    "setvbuf(FILE*,char*,int,size_t),fgetpos(FILE*,fpos_t*),"
+    "fsetpos(FILE*,const fpos_t*);\n"
+    "char *fgets(char*,int,FILE*),*tmpnam(char*);\n"
     "FILE *fopen(const char*,const char*),*tmpfile(void),"
     "*freopen(const char*,const char*,FILE*);\n"
     "size_t fread(void*,size_t,size_t,FILE*),"
@@ -54,18 +73,40 @@ static const char stdio_h[] =
     "long ftell(FILE*);\n"
     "void rewind(FILE*),perror(const char*),clearerr(FILE*),"
     "setbuf(FILE*,char*);\n"
+    "#ifdef __MJ_POSIX\n"
+    "typedef long ssize_t,off_t;\n"
+    "#ifndef __MJ_VA_LIST\n#define __MJ_VA_LIST\ntypedef __mj_va_list va_list;\n#endif\n"
+    "#define P_tmpdir \"/tmp\"\n"
+    "FILE *fdopen(int,const char*),*popen(const char*,const char*),"
+    "*fmemopen(void*,size_t,const char*);\n"
+    "int fileno(FILE*),pclose(FILE*),dprintf(int,const char*,...),"
+    "vdprintf(int,const char*,__mj_va_list),fseeko(FILE*,off_t,int);\n"
+    "off_t ftello(FILE*);\n"
+    "ssize_t getline(char**,size_t*,FILE*),getdelim(char**,size_t*,int,FILE*);\n"
+    "#endif\n"
+    "#ifdef _GNU_SOURCE\n"
+    "int asprintf(char**,const char*,...),vasprintf(char**,const char*,__mj_va_list);\n"
+    "#endif\n"
     "#endif\n";
 
 static const char stdlib_h[] =
-    "#ifndef __MJ_STDLIB_H\n#define __MJ_STDLIB_H\n" SIZE_T NULL_ WCHAR_T
+    "#ifndef __MJ_STDLIB_H\n#define __MJ_STDLIB_H\n" SIZE_T NULL_ WCHAR_T POSIX_FEATURES
     "#define EXIT_SUCCESS 0\n#define EXIT_FAILURE 1\n#define RAND_MAX 2147483647\n"
+    "#define MB_CUR_MAX (__ctype_get_mb_cur_max())\n"
+    "typedef struct{int quot,rem;}div_t;\ntypedef struct{long quot,rem;}ldiv_t;\n"
+    "typedef struct{long long quot,rem;}lldiv_t;\n"
+    "div_t div(int,int);\nldiv_t ldiv(long,long);\nlldiv_t lldiv(long long,long long);\n"
+    "size_t __ctype_get_mb_cur_max(void),mbstowcs(wchar_t*,const char*,size_t),"
+    "wcstombs(char*,const wchar_t*,size_t);\n"
     "void *malloc(size_t),*calloc(size_t,size_t),*realloc(void*,size_t),"
     "*aligned_alloc(size_t,size_t),"
     "*bsearch(const void*,const void*,size_t,size_t,int(*)(const void*,const void*));\n"
-    "void free(void*),exit(int),_Exit(int),abort(void),srand(unsigned),"
+    "void free(void*),srand(unsigned),"
     "qsort(void*,size_t,size_t,int(*)(const void*,const void*));\n"
-    "int atexit(void(*)(void)),atoi(const char*),abs(int),rand(void),"
-    "system(const char*);\n"
+    "_Noreturn void exit(int),_Exit(int),abort(void),quick_exit(int);\n"
+    "int atexit(void(*)(void)),at_quick_exit(void(*)(void)),atoi(const char*),"
+    "abs(int),rand(void),system(const char*),mblen(const char*,size_t),"
+    "mbtowc(wchar_t*,const char*,size_t),wctomb(char*,wchar_t);\n"
     "long atol(const char*),strtol(const char*,char**,int),labs(long);\n"
     "long long atoll(const char*),strtoll(const char*,char**,int),"
     "llabs(long long);\n"
@@ -75,23 +116,36 @@ static const char stdlib_h[] =
     "float strtof(const char*,char**);\n"
     "long double strtold(const char*,char**);\n"
     "char *getenv(const char*);\n"
+    "#ifdef __MJ_POSIX\n"
+    "int setenv(const char*,const char*,int),unsetenv(const char*),"
+    "posix_memalign(void**,size_t,size_t),mkstemp(char*),rand_r(unsigned*);\n"
+    "long random(void);\nvoid srandom(unsigned);\n"
+    "char *realpath(const char*,char*),*mkdtemp(char*);\n"
+    "#endif\n"
     "#endif\n";
 
 static const char string_h[] =
-    "#ifndef __MJ_STRING_H\n#define __MJ_STRING_H\n" SIZE_T NULL_
+    "#ifndef __MJ_STRING_H\n#define __MJ_STRING_H\n" SIZE_T NULL_ POSIX_FEATURES
     "void *memcpy(void*,const void*,size_t),*memmove(void*,const void*,size_t),"
     "*memset(void*,int,size_t),*memchr(const void*,int,size_t);\n"
     "int memcmp(const void*,const void*,size_t),strcmp(const char*,const char*),"
     "strncmp(const char*,const char*,size_t),strcoll(const char*,const char*);\n"
     "char *strcpy(char*,const char*),*strncpy(char*,const char*,size_t),"
     "*strcat(char*,const char*),*strncat(char*,const char*,size_t),"
-    "*strdup(const char*),*strndup(const char*,size_t),"
     "*strchr(const char*,int),*strrchr(const char*,int),"
     "*strstr(const char*,const char*),*strpbrk(const char*,const char*),"
     "*strtok(char*,const char*),*strerror(int);\n"
-    "size_t strlen(const char*),strnlen(const char*,size_t),"
+    "size_t strlen(const char*),"
     "strspn(const char*,const char*),strcspn(const char*,const char*),"
     "strxfrm(char*,const char*,size_t);\n"
+    "#ifdef __MJ_POSIX\n"
+    "char *strdup(const char*),*strndup(const char*,size_t),"
+    "*strtok_r(char*,const char*,char**),*stpcpy(char*,const char*),"
+    "*strsep(char**,const char*),*strsignal(int);\n"
+    "size_t strnlen(const char*,size_t);\n"
+    "void *memccpy(void*,const void*,int,size_t);\n"
+    "int strcasecmp(const char*,const char*),strncasecmp(const char*,const char*,size_t);\n"
+    "#endif\n"
     "#endif\n";
 
 /* One line per argument shape, for the double, float and long double forms. */
@@ -103,7 +157,10 @@ log1p##S(T),sqrt##S(T),cbrt##S(T),fabs##S(T),floor##S(T),ceil##S(T),\
 round##S(T),trunc##S(T),rint##S(T),nearbyint##S(T),\
 atan2##S(T,T),pow##S(T,T),hypot##S(T,T),fmod##S(T,T),remainder##S(T,T),\
 fmin##S(T,T),fmax##S(T,T),fdim##S(T,T),copysign##S(T,T),fma##S(T,T,T),\
-frexp##S(T,int*),ldexp##S(T,int),modf##S(T,T*),scalbn##S(T,int);
+frexp##S(T,int*),ldexp##S(T,int),modf##S(T,T*),scalbn##S(T,int),\
+scalbln##S(T,long),logb##S(T),erf##S(T),erfc##S(T),lgamma##S(T),tgamma##S(T),\
+nextafter##S(T,T),nexttoward##S(T,long double),remquo##S(T,T,int*),\
+nan##S(const char*);
 #define STR_(...) #__VA_ARGS__
 #define STR(...) STR_(__VA_ARGS__)
 
@@ -114,7 +171,17 @@ static const char math_h[] =
     STR(MATH1(long double, l)) "\n"
     "long lround(double),lroundf(float),lroundl(long double),"
     "lrint(double),lrintf(float),lrintl(long double);\n"
-    "long long llround(double),llroundf(float),llroundl(long double);\n"
+    "long long llround(double),llroundf(float),llroundl(long double),"
+    "llrint(double),llrintf(float),llrintl(long double);\n"
+    "int ilogb(double),ilogbf(float),ilogbl(long double);\n"
+    "typedef float float_t;\ntypedef double double_t;\n"
+    "#define FP_ILOGB0 (-2147483647-1)\n#define FP_ILOGBNAN (-2147483647-1)\n"
+    "#define MATH_ERRNO 1\n#define MATH_ERREXCEPT 2\n"
+    "#define math_errhandling (MATH_ERRNO|MATH_ERREXCEPT)\n"
+    "#define isgreater(x,y) ((x)>(y))\n#define isgreaterequal(x,y) ((x)>=(y))\n"
+    "#define isless(x,y) ((x)<(y))\n#define islessequal(x,y) ((x)<=(y))\n"
+    "#define islessgreater(x,y) ((x)<(y)||(x)>(y))\n"
+    "#define isunordered(x,y) (isnan(x)||isnan(y))\n"
     "#define M_E 2.7182818284590452354\n#define M_LOG2E 1.4426950408889634074\n"
     "#define M_LOG10E 0.43429448190325182765\n#define M_LN2 0.69314718055994530942\n"
     "#define M_LN10 2.30258509299404568402\n#define M_PI 3.14159265358979323846\n"
@@ -129,7 +196,9 @@ static const char math_h[] =
     "#define FP_SUBNORMAL 3\n#define FP_NORMAL 4\n"
     "#define isnan(x) __builtin_isnan(x)\n#define isinf(x) __builtin_isinf_sign(x)\n"
     "#define isfinite(x) __builtin_isfinite(x)\n#define signbit(x) __builtin_signbit(x)\n"
-    "#define fpclassify(x) __builtin_fpclassify(FP_NAN,FP_INFINITE,FP_NORMAL,FP_SUBNORMAL,FP_ZERO,x)\n"
+    "#define fpclassify(x) (isnan(x)?FP_NAN:isinf(x)?FP_INFINITE:(x)==0?FP_ZERO:"
+    "((x)<0?-(x):(x))<(sizeof(x)==4?__FLT_MIN__:sizeof(x)==8?__DBL_MIN__:__LDBL_MIN__)?"
+    "FP_SUBNORMAL:FP_NORMAL)\n"
     "#define isnormal(x) (fpclassify(x)==FP_NORMAL)\n"
     "#endif\n";
 
@@ -151,27 +220,109 @@ static const char stdint_h[] =
     "#define INT64_MAX 9223372036854775807L\n#define UINT8_MAX 255\n"
     "#define UINT16_MAX 65535\n#define UINT32_MAX 4294967295U\n"
     "#define UINT64_MAX 18446744073709551615UL\n"
+    "#define INT_LEAST8_MIN INT8_MIN\n#define INT_LEAST16_MIN INT16_MIN\n"
+    "#define INT_LEAST32_MIN INT32_MIN\n#define INT_LEAST64_MIN INT64_MIN\n"
+    "#define INT_LEAST8_MAX INT8_MAX\n#define INT_LEAST16_MAX INT16_MAX\n"
+    "#define INT_LEAST32_MAX INT32_MAX\n#define INT_LEAST64_MAX INT64_MAX\n"
+    "#define UINT_LEAST8_MAX UINT8_MAX\n#define UINT_LEAST16_MAX UINT16_MAX\n"
+    "#define UINT_LEAST32_MAX UINT32_MAX\n#define UINT_LEAST64_MAX UINT64_MAX\n"
+    "#define INT_FAST8_MIN INT8_MIN\n#define INT_FAST16_MIN INT64_MIN\n"
+    "#define INT_FAST32_MIN INT64_MIN\n#define INT_FAST64_MIN INT64_MIN\n"
+    "#define INT_FAST8_MAX INT8_MAX\n#define INT_FAST16_MAX INT64_MAX\n"
+    "#define INT_FAST32_MAX INT64_MAX\n#define INT_FAST64_MAX INT64_MAX\n"
+    "#define UINT_FAST8_MAX UINT8_MAX\n#define UINT_FAST16_MAX UINT64_MAX\n"
+    "#define UINT_FAST32_MAX UINT64_MAX\n#define UINT_FAST64_MAX UINT64_MAX\n"
     "#define INTPTR_MIN INT64_MIN\n#define INTPTR_MAX INT64_MAX\n#define UINTPTR_MAX UINT64_MAX\n"
     "#define INTMAX_MIN INT64_MIN\n#define INTMAX_MAX INT64_MAX\n#define UINTMAX_MAX UINT64_MAX\n"
     "#define PTRDIFF_MIN INT64_MIN\n#define PTRDIFF_MAX INT64_MAX\n#define SIZE_MAX UINT64_MAX\n"
+    "#define SIG_ATOMIC_MIN (-2147483647-1)\n#define SIG_ATOMIC_MAX 2147483647\n"
+    "#define WCHAR_MIN (-2147483647-1)\n#define WCHAR_MAX 2147483647\n"
+    "#define WINT_MIN 0U\n#define WINT_MAX 4294967295U\n"
     "#define INT8_C(c) c\n#define INT16_C(c) c\n#define INT32_C(c) c\n#define INT64_C(c) c##L\n"
     "#define UINT8_C(c) c\n#define UINT16_C(c) c\n#define UINT32_C(c) c##U\n"
     "#define UINT64_C(c) c##UL\n#define INTMAX_C(c) c##L\n#define UINTMAX_C(c) c##UL\n"
     "#endif\n";
 
+/* The PRI and SCN macros of glibc on x86-64, generated from its rules:
+ * 64-bit, fast16/32/64, max and ptr types are long ("l"). */
 static const char inttypes_h[] =
     "#ifndef __MJ_INTTYPES_H\n#define __MJ_INTTYPES_H\n#include <stdint.h>\n"
-    "#define PRId8 \"d\"\n#define PRId16 \"d\"\n#define PRId32 \"d\"\n#define PRId64 \"ld\"\n"
-    "#define PRIi8 \"i\"\n#define PRIi16 \"i\"\n#define PRIi32 \"i\"\n#define PRIi64 \"li\"\n"
-    "#define PRIu8 \"u\"\n#define PRIu16 \"u\"\n#define PRIu32 \"u\"\n#define PRIu64 \"lu\"\n"
-    "#define PRIx8 \"x\"\n#define PRIx16 \"x\"\n#define PRIx32 \"x\"\n#define PRIx64 \"lx\"\n"
-    "#define PRIX8 \"X\"\n#define PRIX16 \"X\"\n#define PRIX32 \"X\"\n#define PRIX64 \"lX\"\n"
-    "#define PRIo32 \"o\"\n#define PRIo64 \"lo\"\n"
-    "#define PRIdMAX \"ld\"\n#define PRIuMAX \"lu\"\n#define PRIdPTR \"ld\"\n#define PRIuPTR \"lu\"\n"
-    "#define PRIxPTR \"lx\"\n"
-    "#define SCNd32 \"d\"\n#define SCNd64 \"ld\"\n#define SCNu32 \"u\"\n#define SCNu64 \"lu\"\n"
-    "#define SCNx32 \"x\"\n#define SCNx64 \"lx\"\n"
-    "intmax_t strtoimax(const char*,char**,int);\n"
+    WCHAR_T
+    "#define PRId8 \"d\"\n#define PRIdLEAST8 \"d\"\n#define PRId16 \"d\"\n"
+    "#define PRIdLEAST16 \"d\"\n#define PRId32 \"d\"\n"
+    "#define PRIdLEAST32 \"d\"\n#define PRId64 \"ld\"\n"
+    "#define PRIdLEAST64 \"ld\"\n#define PRIdFAST8 \"d\"\n"
+    "#define PRIdFAST16 \"ld\"\n#define PRIdFAST32 \"ld\"\n"
+    "#define PRIdFAST64 \"ld\"\n#define PRIdMAX \"ld\"\n"
+    "#define PRIdPTR \"ld\"\n#define PRIi8 \"i\"\n#define PRIiLEAST8 \"i\"\n"
+    "#define PRIi16 \"i\"\n#define PRIiLEAST16 \"i\"\n#define PRIi32 \"i\"\n"
+    "#define PRIiLEAST32 \"i\"\n#define PRIi64 \"li\"\n"
+    "#define PRIiLEAST64 \"li\"\n#define PRIiFAST8 \"i\"\n"
+    "#define PRIiFAST16 \"li\"\n#define PRIiFAST32 \"li\"\n"
+    "#define PRIiFAST64 \"li\"\n#define PRIiMAX \"li\"\n"
+    "#define PRIiPTR \"li\"\n#define PRIo8 \"o\"\n#define PRIoLEAST8 \"o\"\n"
+    "#define PRIo16 \"o\"\n#define PRIoLEAST16 \"o\"\n#define PRIo32 \"o\"\n"
+    "#define PRIoLEAST32 \"o\"\n#define PRIo64 \"lo\"\n"
+    "#define PRIoLEAST64 \"lo\"\n#define PRIoFAST8 \"o\"\n"
+    "#define PRIoFAST16 \"lo\"\n#define PRIoFAST32 \"lo\"\n"
+    "#define PRIoFAST64 \"lo\"\n#define PRIoMAX \"lo\"\n"
+    "#define PRIoPTR \"lo\"\n#define PRIu8 \"u\"\n#define PRIuLEAST8 \"u\"\n"
+    "#define PRIu16 \"u\"\n#define PRIuLEAST16 \"u\"\n#define PRIu32 \"u\"\n"
+    "#define PRIuLEAST32 \"u\"\n#define PRIu64 \"lu\"\n"
+    "#define PRIuLEAST64 \"lu\"\n#define PRIuFAST8 \"u\"\n"
+    "#define PRIuFAST16 \"lu\"\n#define PRIuFAST32 \"lu\"\n"
+    "#define PRIuFAST64 \"lu\"\n#define PRIuMAX \"lu\"\n"
+    "#define PRIuPTR \"lu\"\n#define PRIx8 \"x\"\n#define PRIxLEAST8 \"x\"\n"
+    "#define PRIx16 \"x\"\n#define PRIxLEAST16 \"x\"\n#define PRIx32 \"x\"\n"
+    "#define PRIxLEAST32 \"x\"\n#define PRIx64 \"lx\"\n"
+    "#define PRIxLEAST64 \"lx\"\n#define PRIxFAST8 \"x\"\n"
+    "#define PRIxFAST16 \"lx\"\n#define PRIxFAST32 \"lx\"\n"
+    "#define PRIxFAST64 \"lx\"\n#define PRIxMAX \"lx\"\n"
+    "#define PRIxPTR \"lx\"\n#define PRIX8 \"X\"\n#define PRIXLEAST8 \"X\"\n"
+    "#define PRIX16 \"X\"\n#define PRIXLEAST16 \"X\"\n#define PRIX32 \"X\"\n"
+    "#define PRIXLEAST32 \"X\"\n#define PRIX64 \"lX\"\n"
+    "#define PRIXLEAST64 \"lX\"\n#define PRIXFAST8 \"X\"\n"
+    "#define PRIXFAST16 \"lX\"\n#define PRIXFAST32 \"lX\"\n"
+    "#define PRIXFAST64 \"lX\"\n#define PRIXMAX \"lX\"\n"
+    "#define PRIXPTR \"lX\"\n#define SCNd8 \"hhd\"\n"
+    "#define SCNdLEAST8 \"hhd\"\n#define SCNd16 \"hd\"\n"
+    "#define SCNdLEAST16 \"hd\"\n#define SCNd32 \"d\"\n"
+    "#define SCNdLEAST32 \"d\"\n#define SCNd64 \"ld\"\n"
+    "#define SCNdLEAST64 \"ld\"\n#define SCNdFAST8 \"hhd\"\n"
+    "#define SCNdFAST16 \"ld\"\n#define SCNdFAST32 \"ld\"\n"
+    "#define SCNdFAST64 \"ld\"\n#define SCNdMAX \"ld\"\n"
+    "#define SCNdPTR \"ld\"\n#define SCNi8 \"hhi\"\n"
+    "#define SCNiLEAST8 \"hhi\"\n#define SCNi16 \"hi\"\n"
+    "#define SCNiLEAST16 \"hi\"\n#define SCNi32 \"i\"\n"
+    "#define SCNiLEAST32 \"i\"\n#define SCNi64 \"li\"\n"
+    "#define SCNiLEAST64 \"li\"\n#define SCNiFAST8 \"hhi\"\n"
+    "#define SCNiFAST16 \"li\"\n#define SCNiFAST32 \"li\"\n"
+    "#define SCNiFAST64 \"li\"\n#define SCNiMAX \"li\"\n"
+    "#define SCNiPTR \"li\"\n#define SCNo8 \"hho\"\n"
+    "#define SCNoLEAST8 \"hho\"\n#define SCNo16 \"ho\"\n"
+    "#define SCNoLEAST16 \"ho\"\n#define SCNo32 \"o\"\n"
+    "#define SCNoLEAST32 \"o\"\n#define SCNo64 \"lo\"\n"
+    "#define SCNoLEAST64 \"lo\"\n#define SCNoFAST8 \"hho\"\n"
+    "#define SCNoFAST16 \"lo\"\n#define SCNoFAST32 \"lo\"\n"
+    "#define SCNoFAST64 \"lo\"\n#define SCNoMAX \"lo\"\n"
+    "#define SCNoPTR \"lo\"\n#define SCNu8 \"hhu\"\n"
+    "#define SCNuLEAST8 \"hhu\"\n#define SCNu16 \"hu\"\n"
+    "#define SCNuLEAST16 \"hu\"\n#define SCNu32 \"u\"\n"
+    "#define SCNuLEAST32 \"u\"\n#define SCNu64 \"lu\"\n"
+    "#define SCNuLEAST64 \"lu\"\n#define SCNuFAST8 \"hhu\"\n"
+    "#define SCNuFAST16 \"lu\"\n#define SCNuFAST32 \"lu\"\n"
+    "#define SCNuFAST64 \"lu\"\n#define SCNuMAX \"lu\"\n"
+    "#define SCNuPTR \"lu\"\n#define SCNx8 \"hhx\"\n"
+    "#define SCNxLEAST8 \"hhx\"\n#define SCNx16 \"hx\"\n"
+    "#define SCNxLEAST16 \"hx\"\n#define SCNx32 \"x\"\n"
+    "#define SCNxLEAST32 \"x\"\n#define SCNx64 \"lx\"\n"
+    "#define SCNxLEAST64 \"lx\"\n#define SCNxFAST8 \"hhx\"\n"
+    "#define SCNxFAST16 \"lx\"\n#define SCNxFAST32 \"lx\"\n"
+    "#define SCNxFAST64 \"lx\"\n#define SCNxMAX \"lx\"\n"
+    "#define SCNxPTR \"lx\"\n"
+    "typedef struct{long quot,rem;}imaxdiv_t;\n"
+    "intmax_t imaxabs(intmax_t),strtoimax(const char*,char**,int);\n"
+    "imaxdiv_t imaxdiv(intmax_t,intmax_t);\n"
     "uintmax_t strtoumax(const char*,char**,int);\n"
     "#endif\n";
 
@@ -191,13 +342,15 @@ static const char limits_h[] =
     "#define ULONG_MAX 18446744073709551615UL\n"
     "#define LLONG_MIN (-LLONG_MAX-1LL)\n#define LLONG_MAX 9223372036854775807LL\n"
     "#define ULLONG_MAX 18446744073709551615ULL\n"
-    "#define PATH_MAX 4096\n"
+    POSIX_FEATURES "#ifdef __MJ_POSIX\n#define PATH_MAX 4096\n#define SSIZE_MAX LONG_MAX\n"
+    "#define NAME_MAX 255\n#define PIPE_BUF 4096\n#endif\n"
     "#endif\n";
 
 static const char float_h[] =
     "#ifndef __MJ_FLOAT_H\n#define __MJ_FLOAT_H\n"
     "#define FLT_RADIX 2\n#define FLT_ROUNDS 1\n#define FLT_EVAL_METHOD 0\n"
     "#define DECIMAL_DIG 21\n"
+    "#define FLT_HAS_SUBNORM 1\n#define DBL_HAS_SUBNORM 1\n#define LDBL_HAS_SUBNORM 1\n"
     "#define FLT_MANT_DIG 24\n#define DBL_MANT_DIG 53\n#define LDBL_MANT_DIG 64\n"
     "#define FLT_DIG 6\n#define DBL_DIG 15\n#define LDBL_DIG 18\n"
     "#define FLT_DECIMAL_DIG 9\n#define DBL_DECIMAL_DIG 17\n#define LDBL_DECIMAL_DIG 21\n"
@@ -230,41 +383,104 @@ static const char ctype_h[] =
  * includes. */
 static const char assert_h[] =
     "#ifndef __MJ_ASSERT_H\n#define __MJ_ASSERT_H\n"
-    "void __assert_fail(const char*,const char*,unsigned,const char*);\n"
+    "_Noreturn void __assert_fail(const char*,const char*,unsigned,const char*);\n"
     "#define static_assert _Static_assert\n"
     "#endif\n"
     "#undef assert\n"
     "#ifdef NDEBUG\n#define assert(e) ((void)0)\n#else\n"
-    "#define assert(e) ((e)?(void)0:__assert_fail(#e,__FILE__,__LINE__,(const char*)0))\n"
+    "#define assert(e) ((e)?(void)0:__assert_fail(#e,__FILE__,__LINE__,__func__))\n"
     "#endif\n";
 
+/* Every E* constant of Linux on x86-64, from its asm-generic/errno*.h. */
 static const char errno_h[] =
     "#ifndef __MJ_ERRNO_H\n#define __MJ_ERRNO_H\n"
     "int *__errno_location(void);\n#define errno (*__errno_location())\n"
-    "#define EPERM 1\n#define ENOENT 2\n#define EINTR 4\n#define EIO 5\n"
-    "#define EBADF 9\n#define EAGAIN 11\n#define ENOMEM 12\n#define EACCES 13\n"
-    "#define EEXIST 17\n#define EINVAL 22\n#define ENOSPC 28\n#define EDOM 33\n"
-    "#define ERANGE 34\n#define EILSEQ 84\n"
+    "#define EPERM 1\n#define ENOENT 2\n#define ESRCH 3\n#define EINTR 4\n"
+    "#define EIO 5\n#define ENXIO 6\n#define E2BIG 7\n#define ENOEXEC 8\n"
+    "#define EBADF 9\n#define ECHILD 10\n#define EAGAIN 11\n"
+    "#define ENOMEM 12\n#define EACCES 13\n#define EFAULT 14\n"
+    "#define ENOTBLK 15\n#define EBUSY 16\n#define EEXIST 17\n"
+    "#define EXDEV 18\n#define ENODEV 19\n#define ENOTDIR 20\n"
+    "#define EISDIR 21\n#define EINVAL 22\n#define ENFILE 23\n"
+    "#define EMFILE 24\n#define ENOTTY 25\n#define ETXTBSY 26\n"
+    "#define EFBIG 27\n#define ENOSPC 28\n#define ESPIPE 29\n"
+    "#define EROFS 30\n#define EMLINK 31\n#define EPIPE 32\n"
+    "#define EDOM 33\n#define ERANGE 34\n#define EDEADLK 35\n"
+    "#define ENAMETOOLONG 36\n#define ENOLCK 37\n#define ENOSYS 38\n"
+    "#define ENOTEMPTY 39\n#define ELOOP 40\n#define EWOULDBLOCK EAGAIN\n"
+    "#define ENOMSG 42\n#define EIDRM 43\n#define ECHRNG 44\n"
+    "#define EL2NSYNC 45\n#define EL3HLT 46\n#define EL3RST 47\n"
+    "#define ELNRNG 48\n#define EUNATCH 49\n#define ENOCSI 50\n"
+    "#define EL2HLT 51\n#define EBADE 52\n#define EBADR 53\n"
+    "#define EXFULL 54\n#define ENOANO 55\n#define EBADRQC 56\n"
+    "#define EBADSLT 57\n#define EDEADLOCK EDEADLK\n#define EBFONT 59\n"
+    "#define ENOSTR 60\n#define ENODATA 61\n#define ETIME 62\n"
+    "#define ENOSR 63\n#define ENONET 64\n#define ENOPKG 65\n"
+    "#define EREMOTE 66\n#define ENOLINK 67\n#define EADV 68\n"
+    "#define ESRMNT 69\n#define ECOMM 70\n#define EPROTO 71\n"
+    "#define EMULTIHOP 72\n#define EDOTDOT 73\n#define EBADMSG 74\n"
+    "#define EOVERFLOW 75\n#define ENOTUNIQ 76\n#define EBADFD 77\n"
+    "#define EREMCHG 78\n#define ELIBACC 79\n#define ELIBBAD 80\n"
+    "#define ELIBSCN 81\n#define ELIBMAX 82\n#define ELIBEXEC 83\n"
+    "#define EILSEQ 84\n#define ERESTART 85\n#define ESTRPIPE 86\n"
+    "#define EUSERS 87\n#define ENOTSOCK 88\n#define EDESTADDRREQ 89\n"
+    "#define EMSGSIZE 90\n#define EPROTOTYPE 91\n#define ENOPROTOOPT 92\n"
+    "#define EPROTONOSUPPORT 93\n#define ESOCKTNOSUPPORT 94\n"
+    "#define EOPNOTSUPP 95\n#define EPFNOSUPPORT 96\n"
+    "#define EAFNOSUPPORT 97\n#define EADDRINUSE 98\n"
+    "#define EADDRNOTAVAIL 99\n#define ENETDOWN 100\n"
+    "#define ENETUNREACH 101\n#define ENETRESET 102\n"
+    "#define ECONNABORTED 103\n#define ECONNRESET 104\n"
+    "#define ENOBUFS 105\n#define EISCONN 106\n#define ENOTCONN 107\n"
+    "#define ESHUTDOWN 108\n#define ETOOMANYREFS 109\n"
+    "#define ETIMEDOUT 110\n#define ECONNREFUSED 111\n"
+    "#define EHOSTDOWN 112\n#define EHOSTUNREACH 113\n"
+    "#define EALREADY 114\n#define EINPROGRESS 115\n#define ESTALE 116\n"
+    "#define EUCLEAN 117\n#define ENOTNAM 118\n#define ENAVAIL 119\n"
+    "#define EISNAM 120\n#define EREMOTEIO 121\n#define EDQUOT 122\n"
+    "#define ENOMEDIUM 123\n#define EMEDIUMTYPE 124\n"
+    "#define ECANCELED 125\n#define ENOKEY 126\n#define EKEYEXPIRED 127\n"
+    "#define EKEYREVOKED 128\n#define EKEYREJECTED 129\n"
+    "#define EOWNERDEAD 130\n#define ENOTRECOVERABLE 131\n"
+    "#define ERFKILL 132\n#define EHWPOISON 133\n"
+    "#define ENOTSUP EOPNOTSUPP\n"
     "#endif\n";
 
+/* struct tm as glibc lays it out: its two extra members have reserved
+ * names unless the program asks for POSIX or GNU. */
 static const char time_h[] =
-    "#ifndef __MJ_TIME_H\n#define __MJ_TIME_H\n" SIZE_T NULL_
-    "typedef long time_t;\ntypedef long clock_t;\nstruct tm;\n"
-    "#define CLOCKS_PER_SEC ((clock_t)1000000)\n"
+    "#ifndef __MJ_TIME_H\n#define __MJ_TIME_H\n" SIZE_T NULL_ POSIX_FEATURES
+    "typedef long time_t;\ntypedef long clock_t;\n"
+    "struct tm{int tm_sec,tm_min,tm_hour,tm_mday,tm_mon,tm_year,tm_wday,tm_yday,"
+    "tm_isdst;\n#ifdef __MJ_POSIX\nlong tm_gmtoff;const char *tm_zone;\n"
+    "#else\nlong __tm_gmtoff;const char *__tm_zone;\n#endif\n};\n"
+    "struct timespec{time_t tv_sec;long tv_nsec;};\n"
+    "#define CLOCKS_PER_SEC ((clock_t)1000000)\n#define TIME_UTC 1\n"
     "time_t time(time_t*),mktime(struct tm*);\n"
     "clock_t clock(void);\n"
     "double difftime(time_t,time_t);\n"
     "struct tm *gmtime(const time_t*),*localtime(const time_t*);\n"
     "char *ctime(const time_t*),*asctime(const struct tm*);\n"
     "size_t strftime(char*,size_t,const char*,const struct tm*);\n"
+    "int timespec_get(struct timespec*,int);\n"
+    "#ifdef __MJ_POSIX\n"
+    "typedef int clockid_t;\n"
+    "#define CLOCK_REALTIME 0\n#define CLOCK_MONOTONIC 1\n"
+    "#define CLOCK_PROCESS_CPUTIME_ID 2\n#define CLOCK_THREAD_CPUTIME_ID 3\n"
+    "struct tm *gmtime_r(const time_t*,struct tm*),*localtime_r(const time_t*,struct tm*);\n"
+    "int clock_gettime(clockid_t,struct timespec*),clock_getres(clockid_t,struct timespec*),"
+    "nanosleep(const struct timespec*,struct timespec*);\n"
+    "void tzset(void);\n"
+    "#endif\n"
     "#endif\n";
 
 static const char stdarg_h[] =
-    "#ifndef __MJ_STDARG_H\n#define __MJ_STDARG_H\n"
-    "typedef __builtin_va_list va_list;\n"
+    "#ifndef __MJ_STDARG_H\n#define __MJ_STDARG_H\n" VA_LIST_T
+    "#ifndef __MJ_VA_LIST\n#define __MJ_VA_LIST\ntypedef __mj_va_list va_list;\n#endif\n"
     "#define va_start(ap,last) __builtin_va_start(ap,last)\n"
     "#define va_arg(ap,T) __builtin_va_arg(ap,T)\n"
     "#define va_end(ap) __builtin_va_end(ap)\n"
+    "#define __va_copy(d,s) __builtin_va_copy(d,s)\n"
     "#define va_copy(d,s) __builtin_va_copy(d,s)\n"
     "#endif\n";
 

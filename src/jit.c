@@ -5,7 +5,96 @@
  * by default, printing every one to stderr). A library must not print, so
  * printing is turned off and the first error becomes a diagnostic.
  */
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "back.h"
+
+/* ---------------------------------------------------------------------
+ * Loading libgccjit on first use (jitapi.h)
+ * ------------------------------------------------------------------- */
+
+/* The file the build found, passed by meson; the soname otherwise. */
+#ifndef MJ_GCCJIT_PATH
+#define MJ_GCCJIT_PATH "libgccjit.so.0"
+#endif
+
+JitApi jit_api;
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static _Atomic bool load_ok;
+static char load_error[512];
+
+/* dlopen the exact file the identity describes when it exists, so that a
+ * key names the compiler that made the code. */
+static void *open_library(void) {
+    void *h = dlopen(MJ_GCCJIT_PATH, RTLD_NOW | RTLD_LOCAL);
+    if (!h && strcmp(MJ_GCCJIT_PATH, "libgccjit.so.0") != 0)
+        h = dlopen("libgccjit.so.0", RTLD_NOW | RTLD_LOCAL);
+    return h;
+}
+
+static void load_library(void) {
+    void *h = open_library();
+    if (!h) {
+        const char *why = dlerror();
+        snprintf(load_error, sizeof load_error, "cannot load libgccjit: %s",
+                 why ? why : "dlopen failed");
+        return;
+    }
+    JitApi api;
+    void *sym;
+#define MJ_JITAPI_LOOKUP(fn)                                                  \
+    sym = dlsym(h, "gcc_jit_" #fn);                                           \
+    memcpy(&api.fn, &sym, sizeof sym);  /* object to function pointer */      \
+    if (!sym) {                                                            \
+        snprintf(load_error, sizeof load_error,                               \
+                 "libgccjit has no function gcc_jit_" #fn " (too old?)");     \
+        return;                                                               \
+    }
+    MJ_GCCJIT_FUNCTIONS(MJ_JITAPI_LOOKUP)
+#undef MJ_JITAPI_LOOKUP
+    jit_api = api;
+    load_ok = true;
+}
+
+bool jit_api_load(char *errbuf, size_t errlen) {
+    pthread_once(&load_once, load_library);
+    if (!load_ok && errbuf && errlen)
+        snprintf(errbuf, errlen, "%s", load_error);
+    return load_ok;
+}
+
+bool jit_api_loaded(void) {
+    return load_ok;
+}
+
+static pthread_once_t identity_once = PTHREAD_ONCE_INIT;
+static char identity[512];
+
+/* Who made the code, without loading the library: the file's path, size,
+ * modification time and inode. An upgrade of libgccjit changes them. */
+static void find_identity(void) {
+    struct stat st;
+    if (stat(MJ_GCCJIT_PATH, &st) == 0)
+        snprintf(identity, sizeof identity, "%s %lld %lld.%09ld %llu", MJ_GCCJIT_PATH,
+                 (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                 (unsigned long long)st.st_ino);
+    else
+        snprintf(identity, sizeof identity, "%s (not found at build path)", MJ_GCCJIT_PATH);
+}
+
+const char *jit_api_identity(void) {
+    pthread_once(&identity_once, find_identity);
+    return identity;
+}
+
+/* ---------------------------------------------------------------------
+ * Contexts and compiles
+ * ------------------------------------------------------------------- */
 
 gcc_jit_context *jit_new_context(const mj_options *opts) {
     gcc_jit_context *ctx = gcc_jit_context_acquire();
@@ -37,7 +126,19 @@ gcc_jit_context *jit_new_context(const mj_options *opts) {
     // can be inlined as in an executable.
     gcc_jit_context_add_driver_option(ctx, "-Wl,-Bsymbolic");
     gcc_jit_context_add_command_line_option(ctx, "-fno-semantic-interposition");
+    // C lets a char lvalue read any object (C11 6.5p7). gcc's C front end
+    // gives the char types alias set 0 for that; libgccjit does not, so
+    // under strict aliasing `(unsigned char *)&s` reads stale bytes.
+    gcc_jit_context_add_command_line_option(ctx, "-fno-strict-aliasing");
     return ctx;
+}
+
+bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
+    gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
+    const char *msg = gcc_jit_context_get_first_error(ctx);
+    if (msg)
+        error_at(c, NULL, 0, 0, "%s", msg);
+    return msg == NULL;
 }
 
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {

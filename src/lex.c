@@ -215,12 +215,58 @@ static int punct_length(Lexer *L) {
     return 1;
 }
 
+/* Digraphs (C11 6.4.6p3) behave as the punctuator they stand for, so a
+ * digraph token gets that punctuator's spelling, from this table: no later
+ * phase has to know about digraphs, and tok_written can still tell one
+ * (# spells it as written). Each entry: punctuator, NUL, digraph, NUL. */
+static const char digraphs[][8] = {
+    "[\0<:", "]\0:>", "{\0<%", "}\0%>", "#\0%:", "##\0%:%:",
+};
+
+/* The digraph starting here, as its entry in digraphs[], or -1. */
+static int read_digraph(Lexer *L) {
+    int c0 = cur(L);
+    if (c0 != '<' && c0 != ':' && c0 != '%')
+        return -1;
+    int c1 = peek_next(L);
+    int d = -1;
+    if (c0 == '<' && c1 == ':') d = 0;
+    else if (c0 == ':' && c1 == '>') d = 1;
+    else if (c0 == '<' && c1 == '%') d = 2;
+    else if (c0 == '%' && c1 == '>') d = 3;
+    else if (c0 == '%' && c1 == ':') {
+        d = 4;
+        Lexer save = *L;
+        advance(L), cur(L), advance(L);
+        if (cur(L) == '%' && peek_next(L) == ':')
+            d = 5;
+        *L = save;
+    }
+    for (int i = 0; d >= 0 && i < (d == 5 ? 4 : 2); i++) {
+        cur(L);
+        advance(L);
+    }
+    return d;
+}
+
+const char *tok_written(const Token *tok, int *len) {
+    const char *first = digraphs[0], *last = digraphs[5];
+    if (tok->loc >= first && tok->loc <= last) {
+        const char *written = tok->loc + tok->len + 1;
+        *len = (int)strlen(written);
+        return written;
+    }
+    *len = tok->len;
+    return tok->loc;
+}
+
 /* Reads one token starting at a non-white-space character. */
 static Token *read_token(Lexer *L) {
     const char *start = L->p;
     int line = L->line, col = (int)(L->p - L->line_start) + 1;
     int ch = cur(L);
     TokenKind kind = TK_PUNCT;
+    int digraph;
 
     if (is_digit(ch) || (ch == '.' && is_digit(peek_next(L)))) {
         advance(L);
@@ -245,6 +291,11 @@ static Token *read_token(Lexer *L) {
             read_quoted(L, q);
             kind = q == '"' ? TK_STR : TK_NUM;
         }
+    } else if ((digraph = read_digraph(L)) >= 0) {
+        Token *tok = new_token(L, TK_PUNCT, start, line, col);
+        tok->loc = digraphs[digraph];
+        tok->len = (int)strlen(tok->loc);
+        return tok;
     } else {
         int n = punct_length(L);
         for (int i = 0; i < n; i++) {
@@ -327,7 +378,13 @@ Token *lex_file(Compile *c, const SrcFile *f) {
  * Token helpers
  * ------------------------------------------------------------------- */
 
+/* The parser asks this of nearly every token several times, and most
+ * answers are "no" at the first byte: test that before calling strncmp. */
 bool tok_equal(const Token *tok, const char *s) {
+    if (tok->len == 0)
+        return s[0] == '\0';
+    if (tok->loc[0] != s[0])
+        return false;
     return strncmp(tok->loc, s, (size_t)tok->len) == 0 && s[tok->len] == '\0';
 }
 
@@ -612,17 +669,59 @@ static int read_escape(Compile *c, Token *tok, const char **p, const char *end) 
     return (int)(v & 0xff);
 }
 
-/* Skips an encoding prefix; reports the ones memjit does not support. */
+/* Skips an encoding prefix; reports the ones memjit does not support
+ * (wide strings: character constants are handled by convert_wide_char). */
 static const char *skip_prefix(Compile *c, Token *tok) {
     const char *s = tok->loc;
     if (s[0] == 'u' && s[1] == '8')
         return s + 2;
     if (s[0] == 'L' || s[0] == 'u' || s[0] == 'U') {
-        error_tok(c, tok, "wide character constants and strings (prefix '%c') are not supported",
-                  s[0]);
+        error_tok(c, tok, "wide strings (prefix '%c') are not supported", s[0]);
         return s + 1;
     }
     return s;
+}
+
+/* A universal character name \\u XXXX or \\U XXXXXXXX after its
+ * backslash at *p (C11 6.4.3): the code point, or -1 after an error. */
+static long read_ucn(Compile *c, Token *tok, const char **p, const char *end) {
+    const char *s = *p;
+    int n = *s++ == 'u' ? 4 : 8;
+    long v = 0;
+    for (int i = 0; i < n; i++, s++) {
+        if (s >= end || !isxdigit((unsigned char)*s)) {
+            error_tok(c, tok, "incomplete universal character name %.*s",
+                      (int)(s - *p) + 1, *p - 1);
+            *p = s;
+            return -1;
+        }
+        v = v * 16 + digit_value(*s);
+    }
+    *p = s;
+    if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+        error_tok(c, tok, "\\%c%0*lx is not a valid universal character",
+                  n == 4 ? 'u' : 'U', n, v);
+        return -1;
+    }
+    return v;
+}
+
+static void put_utf8(StrBuf *out, long cp) {
+    if (cp < 0x80) {
+        sb_putc(out, (char)cp);
+    } else if (cp < 0x800) {
+        sb_putc(out, (char)(0xc0 | (cp >> 6)));
+        sb_putc(out, (char)(0x80 | (cp & 0x3f)));
+    } else if (cp < 0x10000) {
+        sb_putc(out, (char)(0xe0 | (cp >> 12)));
+        sb_putc(out, (char)(0x80 | ((cp >> 6) & 0x3f)));
+        sb_putc(out, (char)(0x80 | (cp & 0x3f)));
+    } else {
+        sb_putc(out, (char)(0xf0 | (cp >> 18)));
+        sb_putc(out, (char)(0x80 | ((cp >> 12) & 0x3f)));
+        sb_putc(out, (char)(0x80 | ((cp >> 6) & 0x3f)));
+        sb_putc(out, (char)(0x80 | (cp & 0x3f)));
+    }
 }
 
 /* Decodes the body of a quoted token into bytes; false if unterminated. */
@@ -632,7 +731,12 @@ static bool decode_quoted(Compile *c, Token *tok, StrBuf *out, int quote) {
     while (s < end) {
         if (*s == quote && s + 1 == end)
             return true;
-        if (*s == '\\' && s + 1 < end) {
+        if (*s == '\\' && s + 1 < end && (s[1] == 'u' || s[1] == 'U')) {
+            s++;
+            long cp = read_ucn(c, tok, &s, end);
+            if (cp >= 0)
+                put_utf8(out, cp);
+        } else if (*s == '\\' && s + 1 < end) {
             s++;
             sb_putc(out, (char)read_escape(c, tok, &s, end));
         } else {
@@ -643,7 +747,78 @@ static bool decode_quoted(Compile *c, Token *tok, StrBuf *out, int quote) {
     return false;
 }
 
+/* One character of a wide constant at *p: an escape (whose value may
+ * exceed a byte), a UCN, or a UTF-8 sequence decoded to its code point. */
+static long read_wide_char(Compile *c, Token *tok, const char **p, const char *end) {
+    const unsigned char *s = (const unsigned char *)*p;
+    long v;
+    if (*s == '\\' && (const char *)s + 1 < end) {
+        const char *q = (const char *)s + 1;
+        if (*q == 'u' || *q == 'U') {
+            v = read_ucn(c, tok, &q, end);
+        } else if (*q == 'x' || (*q >= '0' && *q <= '7')) {
+            bool hex = *q == 'x';
+            int max = hex ? 8 : 3;
+            v = 0;
+            if (hex)
+                q++;
+            for (int i = 0; i < max && q < end && (hex ? isxdigit((unsigned char)*q)
+                                                       : (*q >= '0' && *q <= '7')); i++, q++)
+                v = v * (hex ? 16 : 8) + digit_value(*q);
+        } else {
+            v = read_escape(c, tok, &q, end);
+        }
+        *p = q;
+        return v;
+    }
+    int n = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc0 ? 2 : 1;
+    v = n == 1 ? *s : *s & (0x3f >> (n - 1));
+    for (int i = 1; i < n && (const char *)s + i < end; i++)
+        v = (v << 6) | (s[i] & 0x3f);
+    *p = (const char *)s + n;
+    return v;
+}
+
+/* L'x' (wchar_t: int), u'x' (char16_t: unsigned short) and U'x'
+ * (char32_t: unsigned int), C11 6.4.4.4. Of several characters, the
+ * last one counts, as in gcc. */
+static void convert_wide_char(Compile *c, Token *tok) {
+    char prefix = tok->loc[0];
+    const char *s = tok->loc + 2, *end = tok->loc + tok->len - 1;
+    tok->kind = TK_NUM;
+    tok->ty = prefix == 'L' ? TY(ty_int) : prefix == 'u' ? TY(ty_ushort) : TY(ty_uint);
+    if (tok->len < 3 || tok->loc[tok->len - 1] != '\'') {
+        error_tok(c, tok, "missing terminating ' character");
+        return;
+    }
+    if (s == end) {
+        error_tok(c, tok, "empty character constant");
+        return;
+    }
+    long v = 0;
+    int n = 0;
+    while (s < end) {
+        v = read_wide_char(c, tok, &s, end);
+        n++;
+    }
+    if (n > 1)
+        warn_tok(c, tok, "character constant too long for its type");
+    if (prefix == 'u' && v > 0xffff)
+        warn_tok(c, tok, "character constant too long for its type");
+    if (prefix == 'u')
+        tok->ival = (uint16_t)v;
+    else if (prefix == 'U')
+        tok->ival = (uint32_t)v;
+    else
+        tok->ival = (int32_t)v;
+}
+
 static void convert_char(Compile *c, Token *tok) {
+    if (tok->loc[0] == 'L' || tok->loc[0] == 'U' ||
+        (tok->loc[0] == 'u' && tok->loc[1] == '\'')) {
+        convert_wide_char(c, tok);
+        return;
+    }
     StrBuf sb;
     sb_init(&sb, &c->arena);
     bool ok = decode_quoted(c, tok, &sb, '\'');

@@ -123,6 +123,7 @@ typedef struct Lower {
     int npending, pending_cap;
     int nnames;      /* for generated names */
     int errors;      /* errors reported by this file */
+    int nlocs;       /* locations made (see loc_of) */
 
     /* the function being lowered; fn is NULL for file-scope initialisers */
     gcc_jit_function *fn;
@@ -158,6 +159,8 @@ static bool is_identifier(const char *s) {
     return true;
 }
 
+enum { MAX_LOCATIONS_WITHOUT_DEBUG = 4000 };
+
 /* A location for a token: the macro use for expanded tokens, so that debug
  * info points at what the user wrote. Made once per line in a row. */
 static gcc_jit_location *loc_of(Lower *L, const Token *tok) {
@@ -168,6 +171,12 @@ static gcc_jit_location *loc_of(Lower *L, const Token *tok) {
     if (!tok->file)
         return NULL;
     if (L->loc_tok && L->loc_tok->file == tok->file && L->loc_tok->line == tok->line)
+        return L->loc;
+    // libgccjit 12 finds a location's line by a linear search through the
+    // lines of its file seen so far: 100 000 lines cost 10 s. Locations
+    // only serve debug info (and libgccjit's rare own errors), so without
+    // debug info a huge program keeps the first lines' locations only.
+    if (!L->c->debug_info && ++L->nlocs > MAX_LOCATIONS_WITHOUT_DEBUG)
         return L->loc;
     L->loc_tok = tok;
     L->loc = gcc_jit_context_new_location(L->ctx, tok->file->name, tok->line, tok->col);
@@ -248,22 +257,80 @@ static gcc_jit_field *field_of(Lower *L, Member *m) {
     gcc_jit_field *f = map_get(&L->fields, m);
     if (!f) {
         gcc_jit_type *t = lower_type(L, m->ty);
-        f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
+        if (m->align > m->ty->align)
+            t = gcc_jit_type_get_aligned(t, (size_t)m->align);
+        if (m->is_bitfield)
+            f = gcc_jit_context_new_bitfield(L->ctx, NULL, t, m->bit_width, member_name(L, m));
+        else
+            f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
         map_put(&L->c->arena, &L->fields, m, f);
     }
     return f;
 }
 
+static int64_t align_bits(int64_t bit, int64_t align) { return (bit + align - 1) / align * align; }
+
+/* Unnamed fields of unsigned char covering the bits [from, to): bit-fields
+ * up to a byte boundary, then an array for whole bytes. */
+static int add_padding(Lower *L, gcc_jit_field **fields, int n, int64_t from, int64_t to) {
+    gcc_jit_type *uc = gcc_jit_context_get_type(L->ctx, GCC_JIT_TYPE_UNSIGNED_CHAR);
+    while (from < to) {
+        if (from % 8 || to - from < 8) {
+            int64_t k = 8 - from % 8 < to - from ? 8 - from % 8 : to - from;
+            fields[n++] = gcc_jit_context_new_bitfield(L->ctx, NULL, uc, (int)k, new_name(L, "pad"));
+            from += k;
+        } else {
+            int64_t bytes = (to - from) / 8;
+            gcc_jit_type *arr = gcc_jit_context_new_array_type(L->ctx, NULL, uc, (int)bytes);
+            fields[n++] = gcc_jit_context_new_field(L->ctx, NULL, arr, new_name(L, "pad"));
+            from += bytes * 8;
+        }
+    }
+    return n;
+}
+
+/* The fields of a struct or union. gcc lays them out as the parser did,
+ * except where the parser saw what no field says: an unnamed bit-field,
+ * a zero-width one. There padding fields put the next member at the
+ * parser's offset, and the size comes out the same. */
 static int collect_fields(Lower *L, Type *ty, gcc_jit_field ***out) {
     int n = 0;
     for (Member *m = ty->members; m; m = m->next)
         n++;
-    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (n + 1));
+    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (4 * n + 8));
     int i = 0;
-    for (Member *m = ty->members; m; m = m->next)
+    int64_t cur = 0, max_bits = 0;   // where gcc's layout has got to, in bits
+    for (Member *m = ty->members; m; m = m->next) {
+        int64_t malign = (m->align > m->ty->align ? m->align : m->ty->align) * 8;
+        int64_t width = m->is_bitfield ? m->bit_width : (int64_t)(m->ty->size > 0 ? m->ty->size : 0) * 8;
+        if (ty->kind == TY_UNION) {
+            fields[i++] = field_of(L, m);
+            int64_t bits = m->is_bitfield ? align_bits(width, 8) : width;
+            max_bits = bits > max_bits ? bits : max_bits;
+            continue;
+        }
+        int64_t start = (int64_t)m->offset * 8 + (m->is_bitfield ? m->bit_offset : 0);
+        int64_t natural;
+        if (m->is_bitfield) {
+            int64_t unit = (int64_t)m->ty->size * 8;
+            natural = cur / unit != (cur + width - 1) / unit ? align_bits(cur, unit) : cur;
+        } else {
+            natural = align_bits(align_bits(cur, 8), malign);
+        }
+        if (start > natural)
+            i = add_padding(L, fields, i, cur, start);
         fields[i++] = field_of(L, m);
+        cur = start + width;
+    }
+    int64_t size_bits = (int64_t)ty->size * 8;
+    if (ty->kind == TY_UNION) {
+        if (align_bits(max_bits, (int64_t)ty->align * 8) < size_bits)
+            i = add_padding(L, fields, i, 0, size_bits);
+    } else if (align_bits(cur, (int64_t)ty->align * 8) < size_bits) {
+        i = add_padding(L, fields, i, cur, size_bits);
+    }
     *out = fields;
-    return n;
+    return i;
 }
 
 static const char *tag_name(Lower *L, Type *ty) {
@@ -515,12 +582,23 @@ static void check_host_symbol(Lower *L, Obj *obj) {
         lower_error(L, obj->tok, "undefined reference to '%s'", obj->name);
 }
 
+/* A variadic definition is two functions (see emit_va_stub): the body,
+ * compiled from the C, and an entry stub in assembly that has the
+ * function's own name. The rest of the program sees the stub, declared
+ * here as imported (it is defined by the top-level asm). */
+static bool is_va_definition(Obj *fn) {
+    return fn->is_definition && fn->ty->is_variadic && !fn->is_builtin;
+}
+
 static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
     if (fn->is_builtin)
         return gcc_jit_context_get_builtin_function(L->ctx, fn->name);
     Type *fty = fn->ty;
     enum gcc_jit_function_kind kind;
-    if (fn->is_definition)
+    bool as_definition = fn->is_definition && !is_va_definition(fn);
+    if (is_va_definition(fn))
+        kind = GCC_JIT_FUNCTION_IMPORTED;
+    else if (fn->is_definition)
         kind = fn->is_static ? GCC_JIT_FUNCTION_INTERNAL : GCC_JIT_FUNCTION_EXPORTED;
     else {
         kind = GCC_JIT_FUNCTION_IMPORTED;
@@ -528,13 +606,13 @@ static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
     }
 
     int n = 0;
-    if (fn->is_definition)
+    if (as_definition)
         for (Obj *p = fn->params; p; p = p->next)
             n++;
     else
         n = count_params(fty);
     gcc_jit_param **params = arena_alloc(&L->c->arena, sizeof(*params) * (n + 1));
-    if (fn->is_definition) {
+    if (as_definition) {
         int i = 0;
         for (Obj *p = fn->params; p; p = p->next, i++) {
             const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
@@ -551,6 +629,79 @@ static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
     return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), kind,
                                         lower_type(L, fty->return_ty), fn->name, n, params,
                                         is_variadic_type(fty));
+}
+
+/* The body of a variadic definition: an exported function (the stub's
+ * call must find it, and nothing may inline it away) taking the fixed
+ * parameters and, last, the pointer to the va_list the stub built. */
+static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
+    int n = 0;
+    for (Obj *p = fn->params; p; p = p->next)
+        n++;
+    gcc_jit_param **params = arena_alloc(&L->c->arena, sizeof(*params) * (n + 1));
+    int i = 0;
+    for (Obj *p = fn->params; p; p = p->next, i++) {
+        const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
+        params[i] = gcc_jit_context_new_param(L->ctx, loc_of(L, p->tok), param_type(L, p->ty),
+                                              name);
+        p->lower = gcc_jit_param_as_lvalue(params[i]);
+    }
+    char *name = arena_printf(&L->c->arena, "__mj_va_body_%s", fn->name);
+    return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), GCC_JIT_FUNCTION_EXPORTED,
+                                        lower_type(L, fn->ty->return_ty), name, n, params, 0);
+}
+
+/* The entry stub of a variadic definition, in top-level assembly, because
+ * libgccjit 12 cannot compile va_start. It does what gcc's prologue of a
+ * variadic function does: stores the six argument registers, and the
+ * eight SSE ones when %al says some were used, in a register save area;
+ * builds a va_list {gp_offset, fp_offset, overflow_arg_area,
+ * reg_save_area} past the named parameters; then calls the body with the
+ * named parameters still in their registers and the va_list's address in
+ * the next free integer register. The body returns straight through.
+ * Named parameters passed on the stack (structs, long double, a seventh
+ * integer) would move, so they are refused. */
+static void emit_va_stub(Lower *L, Obj *fn) {
+    static const char *const gp_regs[] = {"rdi", "rsi", "rdx", "rcx", "r8", "r9"};
+    Type *fty = fn->ty;
+    int ngp = 0, nsse = 0;
+    Type *ret = fty->return_ty;
+    if (is_record(ret) && ret->size > 16)
+        ngp++;                     // the hidden pointer to the result
+    for (Type *p = fty->params; p; p = p->next) {
+        if (is_integer(p) || p->kind == TY_PTR || p->kind == TY_ARRAY || p->kind == TY_FUNC)
+            ngp++;
+        else if (p->kind == TY_FLOAT || p->kind == TY_DOUBLE)
+            nsse++;
+        else
+            ngp = 99;
+    }
+    if (ngp >= 6 || nsse > 8) {
+        lower_error(L, fn->tok, "a variadic function with these named parameters "
+                                "(structs, long double or six integers) is not supported yet");
+        return;
+    }
+    StrBuf sb;
+    sb_init(&sb, &L->c->arena);
+    const char *name = fn->name;
+    sb_printf(&sb, "\t.pushsection .text\n\t.p2align 4\n");
+    if (!fn->is_static)
+        sb_printf(&sb, "\t.globl %s\n", name);
+    sb_printf(&sb, "\t.type %s, @function\n%s:\n", name, name);
+    sb_printf(&sb, "\tpushq %%rbp\n\tmovq %%rsp, %%rbp\n\tsubq $208, %%rsp\n");
+    for (int i = 0; i < 6; i++)
+        sb_printf(&sb, "\tmovq %%%s, %d(%%rsp)\n", gp_regs[i], 8 * i);
+    sb_printf(&sb, "\ttestb %%al, %%al\n\tje 1f\n");
+    for (int i = 0; i < 8; i++)
+        sb_printf(&sb, "\tmovaps %%xmm%d, %d(%%rsp)\n", i, 48 + 16 * i);
+    sb_printf(&sb, "1:\n\tmovl $%d, 176(%%rsp)\n\tmovl $%d, 180(%%rsp)\n", 8 * ngp,
+              48 + 16 * nsse);
+    sb_printf(&sb, "\tleaq 16(%%rbp), %%r11\n\tmovq %%r11, 184(%%rsp)\n");
+    sb_printf(&sb, "\tmovq %%rsp, 192(%%rsp)\n");
+    sb_printf(&sb, "\tleaq 176(%%rsp), %%%s\n", gp_regs[ngp]);
+    sb_printf(&sb, "\tcall __mj_va_body_%s\n\tleave\n\tret\n", name);
+    sb_printf(&sb, "\t.size %s, .-%s\n\t.popsection\n", name, name);
+    gcc_jit_context_add_top_level_asm(L->ctx, NULL, sb_str(&sb));
 }
 
 /* The gcc_jit_function of a function Obj; all Objs of one name share it. */
@@ -655,6 +806,10 @@ static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
     Type *ty = global_type(var);
     gcc_jit_lvalue *lv = gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), kind,
                                                     object_type(L, ty), name);
+    if (var->is_tls)
+        gcc_jit_lvalue_set_tls_model(lv, GCC_JIT_TLS_MODEL_GLOBAL_DYNAMIC);
+    if (var->align > 0)
+        gcc_jit_lvalue_set_alignment(lv, (unsigned)var->align);
     if (var->is_string_literal && !var->init && var->tok && var->tok->kind == TK_STR)
         set_string_init(L, lv, ty, var->tok->str, var->tok->str_len);
     if (var->init)
@@ -1502,18 +1657,26 @@ static void find_addressed(Lower *L, Node *node) {
 }
 
 static void gen_function(Lower *L, Obj *fn) {
-    L->fn = func_of(L, fn);
+    if (is_va_definition(fn)) {
+        emit_va_stub(L, fn);
+        L->fn = va_body_of(L, fn);
+    } else {
+        L->fn = func_of(L, fn);
+    }
     L->ret_ty = fn->ty->return_ty;
     L->loc_tok = NULL;
     L->loc = loc_of(L, fn->tok);
     L->bb = new_block(L);
     L->addressed = (Map){0};
     find_addressed(L, fn->body);
-    for (Obj *v = fn->locals; v; v = v->next)
+    for (Obj *v = fn->locals; v; v = v->next) {
         if (!v->lower)
             v->lower = gcc_jit_function_new_local(
                 L->fn, loc_of(L, v->tok), object_type(L, v->ty),
                 is_identifier(v->name) ? v->name : new_name(L, "l"));
+        if (v->align > 0)
+            gcc_jit_lvalue_set_alignment(v->lower, (unsigned)v->align);
+    }
     gen_stmt(L, fn->body);
     // Falling off the end: main returns 0 (C11 5.1.2.2.3), others anything.
     if (L->bb) {

@@ -1,7 +1,8 @@
 /*
  * module.c - compiled code with a reference count and a typed symbol table.
  *
- * A module owns its gcc_jit_result. It remembers, for each function and
+ * A module owns its gcc_jit_result, or its shared object loaded from bytes
+ * (memload.c) with those bytes. It remembers, for each function and
  * variable defined in the source, the canonical spelling of its C type
  * (type_to_string), so that typed lookup is a string comparison once the
  * caller's type has been parsed and spelt the same way.
@@ -43,6 +44,8 @@ static bool is_listed(const Obj *obj) {
 }
 
 static void free_symbols(ModuleSymbol *syms, size_t n) {
+    if (!syms)
+        return;
     for (size_t i = 0; i < n; i++) {
         free(syms[i].name);
         free(syms[i].type);
@@ -65,46 +68,152 @@ static char **spell_types(Compile *c, size_t *count) {
     return types;
 }
 
-/* Fills the symbol table from the program's definitions; no arena use. */
-static bool collect_symbols(Compile *c, mj_module *m, char **types, size_t n) {
-    m->syms = calloc(n ? n : 1, sizeof *m->syms);
-    if (!m->syms)
-        return false;
+ModuleSymbol *module_symbols_of(Compile *c, size_t *count) {
+    size_t n;
+    char **types = spell_types(c, &n);
+    ModuleSymbol *syms = calloc(n ? n : 1, sizeof *syms);
+    if (!syms)
+        return NULL;
+    size_t i = 0;
     for (Obj *obj = c->globals; obj; obj = obj->next) {
         if (!is_listed(obj))
             continue;
-        ModuleSymbol *s = &m->syms[m->nsyms];
+        ModuleSymbol *s = &syms[i];
         s->name = strdup(obj->name);
-        s->type = void_params(types[m->nsyms]);
-        m->nsyms++;
+        s->type = void_params(types[i]);
         s->is_function = obj->is_function;
         s->is_static = obj->is_static;
-        if (!s->name || !s->type)
-            return false;
-        if (!obj->is_static)
-            s->addr = obj->is_function ? gcc_jit_result_get_code(m->result, obj->name)
-                                       : gcc_jit_result_get_global(m->result, obj->name);
+        i++;
+        if (!s->name || !s->type) {
+            free_symbols(syms, i);
+            return NULL;
+        }
     }
-    qsort(m->syms, m->nsyms, sizeof *m->syms, symbol_cmp);
-    return true;
+    qsort(syms, n, sizeof *syms, symbol_cmp);
+    *count = n;
+    return syms;
+}
+
+void module_symbols_free(ModuleSymbol *syms, size_t n) {
+    free_symbols(syms, n);
+}
+
+static mj_module *module_alloc(void) {
+    mj_module *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    atomic_init(&m->refs, 1);
+    m->loaded.fd = -1;
+    pthread_mutex_init(&m->err_lock, NULL);
+    return m;
 }
 
 mj_module *module_new(Compile *c, gcc_jit_result *result) {
-    size_t n;
-    char **types = spell_types(c, &n);
-    mj_module *m = calloc(1, sizeof *m);
+    size_t n = 0;
+    ModuleSymbol *syms = module_symbols_of(c, &n);
+    mj_module *m = syms ? module_alloc() : NULL;
     if (!m) {
+        free_symbols(syms, n);
         gcc_jit_result_release(result);
         return NULL;
     }
-    atomic_init(&m->refs, 1);
     m->result = result;
-    pthread_mutex_init(&m->err_lock, NULL);
-    if (!collect_symbols(c, m, types, n)) {
-        mj_module_release(m);
-        return NULL;
+    m->syms = syms;
+    m->nsyms = n;
+    for (size_t i = 0; i < n; i++) {
+        ModuleSymbol *s = &syms[i];
+        if (!s->is_static)
+            s->addr = s->is_function ? gcc_jit_result_get_code(result, s->name)
+                                     : gcc_jit_result_get_global(result, s->name);
     }
     return m;
+}
+
+mj_module *module_new_loaded(MemLoad *ml, unsigned char *blob, size_t blob_len,
+                             ModuleSymbol *syms, size_t nsyms, bool untyped) {
+    mj_module *m = module_alloc();
+    if (!m) {
+        memload_close(ml);
+        free(blob);
+        free_symbols(syms, nsyms);
+        return NULL;
+    }
+    m->loaded = *ml;
+    m->blob = blob;
+    m->blob_len = blob_len;
+    m->syms = syms;
+    m->nsyms = nsyms;
+    m->untyped = untyped;
+    for (size_t i = 0; i < nsyms; i++)
+        if (!syms[i].is_static)
+            syms[i].addr = memload_symbol(&m->loaded, syms[i].name);
+    return m;
+}
+
+/* Encoding, per symbol: one flags byte (1 function, 2 static), then the
+ * name and the type, each NUL-terminated. */
+unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t *len) {
+    size_t n = 0;
+    for (size_t i = 0; i < nsyms; i++)
+        n += 1 + strlen(syms[i].name) + 1 + strlen(syms[i].type) + 1;
+    unsigned char *p = malloc(n ? n : 1);
+    if (!p)
+        return NULL;
+    unsigned char *o = p;
+    for (size_t i = 0; i < nsyms; i++) {
+        *o++ = (unsigned char)((syms[i].is_function ? 1 : 0) | (syms[i].is_static ? 2 : 0));
+        size_t a = strlen(syms[i].name) + 1, b = strlen(syms[i].type) + 1;
+        memcpy(o, syms[i].name, a);
+        o += a;
+        memcpy(o, syms[i].type, b);
+        o += b;
+    }
+    *len = n;
+    return p;
+}
+
+/* A copy of the NUL-terminated string at p[*i..len); NULL when it is not
+ * terminated or on OOM. */
+static char *take_string(const unsigned char *p, size_t len, size_t *i) {
+    const unsigned char *end = *i < len ? memchr(p + *i, 0, len - *i) : NULL;
+    if (!end)
+        return NULL;
+    char *s = strdup((const char *)p + *i);
+    *i = (size_t)(end - p) + 1;
+    return s;
+}
+
+ModuleSymbol *module_syms_decode(const unsigned char *p, size_t len, size_t *nsyms) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += p[i] == 0;
+    ModuleSymbol *syms = calloc(n / 2 + 1, sizeof *syms);
+    if (!syms)
+        return NULL;
+    size_t count = 0, i = 0;
+    while (i < len) {
+        ModuleSymbol *s = &syms[count++];
+        s->is_function = p[i] & 1;
+        s->is_static = p[i] & 2;
+        i++;
+        s->name = take_string(p, len, &i);
+        s->type = s->name ? take_string(p, len, &i) : NULL;
+        if (!s->type || count > n / 2) {
+            free_symbols(syms, count);
+            return NULL;
+        }
+    }
+    /* Stored sorted; sort again rather than trust the bytes with bsearch. */
+    qsort(syms, count, sizeof *syms, symbol_cmp);
+    *nsyms = count;
+    return syms;
+}
+
+size_t module_cache_bytes(const mj_module *mod) {
+    size_t n = sizeof *mod + mod->ident_len + (mod->blob ? mod->blob_len : mod->ident_len);
+    for (size_t i = 0; i < mod->nsyms; i++)
+        n += sizeof mod->syms[i] + strlen(mod->syms[i].name) + strlen(mod->syms[i].type) + 2;
+    return n;
 }
 
 mj_module *mj_module_retain(mj_module *mod) {
@@ -119,6 +228,10 @@ void mj_module_release(mj_module *mod) {
     free_symbols(mod->syms, mod->nsyms);
     if (mod->result)
         gcc_jit_result_release(mod->result);
+    memload_close(&mod->loaded);
+    free(mod->blob);
+    free(mod->ident);
+    deps_free(&mod->deps);
     pthread_mutex_destroy(&mod->err_lock);
     free(mod);
 }
@@ -132,6 +245,12 @@ void mj_module_times(const mj_module *mod, mj_compile_times *out) {
     out->frontend_ms = mod->times_ms[0];
     out->lower_ms = mod->times_ms[1];
     out->jit_ms = mod->times_ms[2];
+}
+
+const void *mj_module_blob(const mj_module *mod, size_t *len) {
+    if (len)
+        *len = mod && mod->blob ? mod->blob_len : 0;
+    return mod ? mod->blob : NULL;
 }
 
 /* ---------------------------------------------------------------------
@@ -197,6 +316,23 @@ const char *mj_module_symbol_type(const mj_module *mod, const char *name) {
     return s ? s->type : NULL;
 }
 
+/* A module from mj_load_blob has no recorded C types: the type string must
+ * still be a C type name, but only the name is looked for. */
+static mj_status lookup_untyped(mj_module *mod, const char *name, const char *type,
+                                void **out, char *errbuf, size_t errlen) {
+    char *canon;
+    mj_status st = canonical_type(type, &canon, errbuf, errlen);
+    if (st != MJ_OK)
+        return st;
+    free(canon);
+    void *addr = memload_symbol(&mod->loaded, name);
+    if (!addr)
+        return fail(errbuf, errlen, MJ_ERR_NOT_FOUND,
+                    "no exported symbol '%s' in the shared object", name);
+    *out = addr;
+    return MJ_OK;
+}
+
 mj_status mj_lookup_ex(mj_module *mod, const char *name, const char *type,
                        void **out, char *errbuf, size_t errlen) {
     if (out)
@@ -205,6 +341,8 @@ mj_status mj_lookup_ex(mj_module *mod, const char *name, const char *type,
         errbuf[0] = '\0';
     if (!mod || !name || !type || !out)
         return fail(errbuf, errlen, MJ_ERR_ARG, "mj_lookup: NULL argument");
+    if (mod->untyped)
+        return lookup_untyped(mod, name, type, out, errbuf, errlen);
     const ModuleSymbol *s = find_symbol(mod, name);
     if (!s)
         return fail(errbuf, errlen, MJ_ERR_NOT_FOUND, "no symbol '%s' in the module", name);

@@ -62,6 +62,7 @@ typedef struct VarAttr {
     bool is_static;
     bool is_extern;
     bool is_inline;
+    bool is_tls;            /* _Thread_local, __thread */
 } VarAttr;
 
 typedef struct Parser {
@@ -84,7 +85,23 @@ typedef struct Parser {
     int flex_cap;
     int counter;            /* for unique names of temporaries */
     bool said_undeclared_note;
+    struct TempSlot *temps; /* the function's pooled temporaries */
+    Type *va_list_ty;       /* __builtin_va_list: struct __va_list_tag[1] */
+    int decl_align;         /* _Alignas of the latest declspec, or 0 */
+    Obj *fn_va;             /* a variadic definition's hidden va_list pointer */
+    Node *last_post;        /* the latest x++ / x-- built, for discarded() */
+    Node *last_post_lhs;
+    int last_post_delta;
 } Parser;
+
+/* A temporary of the current function. Temporaries hold values only
+ * within one full expression, so each is reused by later statements
+ * (release_temps): a function of 100 000 `a++;` gets one, not 100 000. */
+typedef struct TempSlot {
+    struct TempSlot *next;
+    Obj *var;
+    bool busy;
+} TempSlot;
 
 static Node *expr(Parser *p, Token **rest, Token *tok);
 static Node *assign(Parser *p, Token **rest, Token *tok);
@@ -106,6 +123,7 @@ static Node *new_add(Parser *p, Node *lhs, Node *rhs, Token *tok);
 static Node *new_sub(Parser *p, Node *lhs, Node *rhs, Token *tok);
 static Node *new_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok);
 static Type *completed(Type *ty);
+static Node *member_node(Parser *p, Node *lhs, Member *m, Token *tok);
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init);
 static _Noreturn void syntax_error(Parser *p, Token *tok, const char *fmt, ...)
     MJ_PRINTF(3, 4);
@@ -322,9 +340,51 @@ static Obj *new_local(Parser *p, char *name, Type *ty, Token *tok) {
     return var;
 }
 
-static Obj *new_temp(Parser *p, Type *ty, Token *tok) {
+/* An unnamed object of the function that lives as long as a named one
+ * would (a compound literal). */
+static Obj *new_unnamed_local(Parser *p, Type *ty, Token *tok) {
     char *name = arena_printf(&p->c->arena, "__mj_tmp_%d", p->counter++);
     return new_local(p, name, unqual(ty), tok);
+}
+
+/* Can a pooled temporary of type a stand for one of type b? Only when
+ * every node made from it gets the very same type. */
+static bool same_temp_type(Type *a, Type *b) {
+    if (a == b)
+        return true;
+    if (a->kind != b->kind || a->is_const != b->is_const || a->is_volatile != b->is_volatile)
+        return false;
+    if (a->kind == TY_PTR)
+        return a->base == b->base;
+    return is_arith(a) && a->origin == NULL && b->origin == NULL &&
+           a->kind == b->kind && a->is_unsigned == b->is_unsigned &&
+           a->is_plain_char == b->is_plain_char && a->tag == NULL && b->tag == NULL;
+}
+
+/* A temporary for a value inside one full expression: a free one of the
+ * same type from the pool, or a new one. */
+static Obj *new_temp(Parser *p, Type *ty, Token *tok) {
+    ty = unqual(ty);
+    if (!p->fn)
+        return new_unnamed_local(p, ty, tok);
+    for (TempSlot *t = p->temps; t; t = t->next) {
+        if (!t->busy && same_temp_type(t->var->ty, ty)) {
+            t->busy = true;
+            return t->var;
+        }
+    }
+    TempSlot *t = arena_alloc(&p->c->arena, sizeof(TempSlot));
+    t->var = new_unnamed_local(p, ty, tok);
+    t->busy = true;
+    t->next = p->temps;
+    p->temps = t;
+    return t->var;
+}
+
+/* A full expression has ended: its temporaries are free for the next. */
+static void release_temps(Parser *p) {
+    for (TempSlot *t = p->temps; t; t = t->next)
+        t->busy = false;
 }
 
 static Obj *new_global(Parser *p, char *name, Type *ty, Token *tok) {
@@ -517,6 +577,19 @@ static Node *new_cast(Parser *p, Node *node, Type *ty) {
  * function designator a pointer to the function (C11 6.3.2.1). */
 static Node *rval(Parser *p, Node *node) {
     Type *ty = node->ty;
+    if (node->kind == ND_MEMBER && node->member->is_bitfield) {
+        /* A bit-field narrower than int is promoted as int (C11 6.3.1.1p2);
+         * gcc treats a wider one as its declared type. */
+        Member *m = node->member;
+        Type *to = unqual(ty);
+        if (m->bit_width < 32 || (m->bit_width == 32 && !ty->is_unsigned))
+            to = TY(ty_int);
+        else if (m->bit_width == 32)
+            to = TY(ty_uint);
+        if (unqual(ty)->kind == TY_BOOL)
+            to = unqual(ty);
+        return to == unqual(ty) ? node : new_unary(p, ND_CAST, node, to, node->tok);
+    }
     if (ty->kind == TY_ARRAY)
         return new_unary(p, ND_DECAY, node, pointer_to(p->c, ty->base), node->tok);
     if (ty->kind == TY_FUNC) {
@@ -1147,8 +1220,31 @@ static bool check_modifiable(Parser *p, Node *node, Token *tok, const char *what
 }
 
 /* lhs = rhs, lhs already checked; rhs is converted. */
+/* The value a bit-field holds after v (of its declared type) is stored:
+ * cut to its width, sign-extended for a signed one. libgccjit stores
+ * into a bit-field without narrowing, and gcc then assumes the value
+ * fits, so the parser narrows (this is also the assignment's value). */
+static Node *narrow_to_bitfield(Parser *p, Node *v, Member *m, Token *tok) {
+    Type *ty = unqual(v->ty);
+    int w = m->bit_width;
+    if (ty->kind == TY_BOOL || w >= 64)
+        return v;
+    Node *bits = new_unary(p, ND_CAST, v, TY(ty_ulong), tok);
+    if (ty->is_unsigned) {
+        Node *mask = new_num(p, (int64_t)((1ULL << w) - 1), ty_ulong, tok);
+        return new_cast(p, new_binary(p, ND_BITAND, bits, mask, TY(ty_ulong), tok), ty);
+    }
+    Node *sh = new_num(p, 64 - w, ty_int, tok);
+    Node *up = new_binary(p, ND_SHL, bits, sh, TY(ty_ulong), tok);
+    Node *down = new_binary(p, ND_SHR, new_unary(p, ND_CAST, up, TY(ty_long), tok),
+                            new_num(p, 64 - w, ty_int, tok), TY(ty_long), tok);
+    return new_cast(p, down, ty);
+}
+
 static Node *make_assign(Parser *p, Node *lhs, Node *rhs, Token *tok, ConvCtx *cx) {
     rhs = convert_assign(p, rhs, lhs->ty, cx);
+    if (lhs->kind == ND_MEMBER && lhs->member->is_bitfield)
+        rhs = narrow_to_bitfield(p, rhs, lhs->member, tok);
     return new_binary(p, ND_ASSIGN, lhs, rhs, unqual(lhs->ty), tok);
 }
 
@@ -1173,6 +1269,11 @@ static Node *stable_lvalue(Parser *p, Node *lhs, Node **setup, Token *tok) {
     if (lhs->kind == ND_VAR) {
         *setup = NULL;
         return lhs;
+    }
+    if (lhs->kind == ND_MEMBER && lhs->member->is_bitfield) {
+        /* a bit-field has no address: make its struct stable instead */
+        Node *base = stable_lvalue(p, lhs->lhs, setup, tok);
+        return member_node(p, base, lhs->member, tok);
     }
     Type *pty = pointer_to(p->c, lhs->ty);
     Obj *tmp = new_temp(p, pty, tok);
@@ -1228,7 +1329,24 @@ static Node *new_post_incdec(Parser *p, Node *lhs, int delta, Token *tok) {
     Node *store = make_assign(p, target, value, tok, &cx);
     Node *node = new_comma(p, save, store, tok);
     node = new_comma(p, node, new_var_node(p, old, tok), tok);
-    return setup ? new_comma(p, setup, node, tok) : node;
+    node = setup ? new_comma(p, setup, node, tok) : node;
+    p->last_post = node;
+    p->last_post_lhs = lhs;
+    p->last_post_delta = delta;
+    return node;
+}
+
+/* node is evaluated for its side effects only (an expression statement,
+ * a for-increment, the left of a comma): an x++ there needs no copy of
+ * the old value, so it becomes ++x. */
+static Node *discarded(Parser *p, Node *node) {
+    if (node == p->last_post && node) {
+        p->last_post = NULL;
+        return new_pre_incdec(p, p->last_post_lhs, p->last_post_delta, node->tok);
+    }
+    if (node->kind == ND_COMMA && node->rhs == p->last_post && node->rhs)
+        node->rhs = discarded(p, node->rhs);
+    return node;
 }
 
 /* ?: (C11 6.5.15): the type of the result from the types of both arms. */
@@ -1280,6 +1398,11 @@ static Node *new_addr(Parser *p, Node *node, Token *tok) {
         return new_unary(p, ND_ADDR, node, pointer_to(p->c, node->ty), tok);
     if (!is_lvalue(node)) {
         error_tok(p->c, tok, "lvalue required as unary '&' operand");
+        return error_node(p, tok);
+    }
+    if (node->kind == ND_MEMBER && node->member->is_bitfield) {
+        error_tok(p->c, tok, "cannot take address of bit-field '%.*s'",
+                  node->member->name->len, node->member->name->loc);
         return error_node(p, tok);
     }
     return new_unary(p, ND_ADDR, node, pointer_to(p->c, node->ty), tok);
@@ -1467,8 +1590,8 @@ static bool storage_class(Parser *p, Token *tok, VarAttr *attr) {
     bool is_extern = equal(tok, "extern");
     bool is_inline = equal(tok, "inline") || equal(tok, "__inline") ||
                      equal(tok, "__inline__") || equal(tok, "_Noreturn");
-    bool other = equal(tok, "auto") || equal(tok, "register") ||
-                 equal(tok, "_Thread_local") || equal(tok, "__thread");
+    bool is_tls = equal(tok, "_Thread_local") || equal(tok, "__thread");
+    bool other = equal(tok, "auto") || equal(tok, "register") || is_tls;
     if (!is_typedef && !is_static && !is_extern && !is_inline && !other)
         return false;
     if (!attr) {
@@ -1480,6 +1603,7 @@ static bool storage_class(Parser *p, Token *tok, VarAttr *attr) {
     attr->is_static |= is_static;
     attr->is_extern |= is_extern;
     attr->is_inline |= is_inline;
+    attr->is_tls |= is_tls;
     if (attr->is_typedef + attr->is_static + attr->is_extern > 1)
         error_tok(p->c, tok, "multiple storage classes in declaration specifiers");
     return true;
@@ -1487,6 +1611,9 @@ static bool storage_class(Parser *p, Token *tok, VarAttr *attr) {
 
 static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind);
 static Type *enum_specifier(Parser *p, Token **rest, Token *tok);
+static Type *va_list_type(Parser *p, Token *at);
+static void layout_members(Type *ty);
+static Token *static_assertion(Parser *p, Token *tok);
 
 enum {
     K_VOID = 1 << 0, K_BOOL = 1 << 2, K_CHAR = 1 << 4, K_SHORT = 1 << 6,
@@ -1555,6 +1682,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     int counter = 0;
     bool is_const = false, is_volatile = false;
     Token *start = tok;
+    int align = 0;
 
     while (is_typename(p, tok)) {
         if (storage_class(p, tok, attr)) {
@@ -1572,11 +1700,20 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
             continue;
         }
         if (equal(tok, "_Alignas")) {
+            Token *at = tok;
             tok = skip(p, tok->next, "(");
-            if (is_typename(p, tok))
-                type_name(p, &tok, tok);
-            else
-                conditional(p, &tok, tok);
+            int64_t a = 0;
+            if (is_typename(p, tok)) {
+                a = type_name(p, &tok, tok)->align;
+            } else {
+                Node *n = conditional(p, &tok, tok);
+                if (!is_integer(n->ty) || !eval_int(n, &a) || a < 0 || (a & (a - 1)) || a > 4096) {
+                    error_tok(p->c, at, "requested alignment is not a positive power of 2");
+                    a = 0;
+                }
+            }
+            if (a > align)
+                align = (int)a;
             tok = skip(p, tok, ")");
             continue;
         }
@@ -1592,9 +1729,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
             else if (is_enum)
                 other = enum_specifier(p, &tok, tok->next);
             else if (equal(tok, "__builtin_va_list")) {
-                /* <stdarg.h> declares with it; va_start and va_arg are
-                 * refused where they are used (unsupported_keyword). */
-                other = pointer_to(p->c, TY(ty_void));
+                other = va_list_type(p, tok);
                 tok = tok->next;
             } else {
                 other = find_var(p, tok)->type_def;
@@ -1622,9 +1757,49 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     if (tok == start && !attr)
         syntax_error(p, tok, "expected specifier-qualifier-list %s", before_tok(p, tok));
     Type *result = (counter & K_OTHER) ? other : TY(ty);
+    p->decl_align = align;
     if (counter == 0 && tok != start)
         warn_tok(p->c, start, "type defaults to 'int' in declaration");
     return qualified(p->c, result, is_const, is_volatile);
+}
+
+/* A token spelling `name` at the place of `at`, for a member memjit
+ * declares itself. */
+static Token *synth_ident(Parser *p, Token *at, const char *name) {
+    Token *t = tok_copy(p->c, at);
+    t->kind = TK_IDENT;
+    t->loc = name;
+    t->len = (int)strlen(name);
+    t->next = NULL;
+    return t;
+}
+
+/* __builtin_va_list as the x86-64 System V ABI defines it:
+ *   typedef struct __va_list_tag { unsigned gp_offset, fp_offset;
+ *       void *overflow_arg_area, *reg_save_area; } __builtin_va_list[1];
+ * so that a va_list can be handed to libc's vprintf family. One type per
+ * compile, so that every va_list is the same type. */
+static Type *va_list_type(Parser *p, Token *at) {
+    if (p->va_list_ty)
+        return p->va_list_ty;
+    static const char *const names[] = {"gp_offset", "fp_offset", "overflow_arg_area",
+                                        "reg_save_area"};
+    Type *tag = arena_alloc(&p->c->arena, sizeof(Type));
+    tag->kind = TY_STRUCT;
+    tag->tag = synth_ident(p, at, "__va_list_tag");
+    tag->tok = at;
+    Member head = {0}, *cur = &head;
+    for (int i = 0; i < 4; i++) {
+        Member *m = arena_alloc(&p->c->arena, sizeof(Member));
+        m->ty = i < 2 ? TY(ty_uint) : pointer_to(p->c, TY(ty_void));
+        m->name = synth_ident(p, at, names[i]);
+        m->index = i;
+        cur = cur->next = m;
+    }
+    tag->members = head.next;
+    layout_members(tag);
+    p->va_list_ty = array_of(p->c, tag, 1);
+    return p->va_list_ty;
 }
 
 /* pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)* */
@@ -1724,7 +1899,7 @@ static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
             error_tok(p->c, at, "size of array has non-integer type");
             len = 1;
         } else if (!eval_int(n, &len)) {
-            error_tok(p->c, at, "variable length arrays are not supported");
+            error_tok(p->c, at, "variable-length arrays are not supported yet");
             len = 1;
         } else if (len < 0 && !n->ty->is_unsigned) {
             error_tok(p->c, at, "size of array is negative");
@@ -1817,14 +1992,15 @@ static void layout_members(Type *ty) {
     int offset = 0, size = 0, align = 1;
     for (Member *m = ty->members; m; m = m->next) {
         int msize = m->ty->size < 0 ? 0 : m->ty->size;
-        if (m->ty->align > align)
-            align = m->ty->align;
+        int malign = m->align > m->ty->align ? m->align : m->ty->align;
+        if (malign > align)
+            align = malign;
         if (ty->kind == TY_UNION) {
             m->offset = 0;
             if (msize > size)
                 size = msize;
         } else {
-            offset = align_to(offset, m->ty->align);
+            offset = align_to(offset, malign);
             m->offset = offset;
             offset += msize;
             size = offset;
@@ -1834,17 +2010,104 @@ static void layout_members(Type *ty) {
     ty->size = align_to(size, align);
 }
 
+/* A bit-field goes at the next free bit unless it would cross a boundary
+ * of its type's alignment; then it starts at that boundary (gcc's
+ * PCC_BITFIELD_TYPE_MATTERS, as the x86-64 ABI says). A width of 0 only
+ * moves to such a boundary. Named bit-fields align the struct as their
+ * type; unnamed ones do not. Other members follow at the next byte their
+ * alignment allows. Layout is counted in bits. */
+static void layout_with_bitfields(Type *ty, Member *all) {
+    int64_t bit = 0, size_bits = 0;
+    int align = 1;
+    for (Member *m = all; m; m = m->next) {
+        int64_t msize = m->ty->size < 0 ? 0 : m->ty->size;
+        int malign = m->align > m->ty->align ? m->align : m->ty->align;
+        if (ty->kind == TY_UNION)
+            bit = 0;
+        if (m->is_bitfield) {
+            int64_t unit = m->ty->size * 8;
+            if (m->bit_width == 0)
+                bit = align_to((int)bit, m->ty->align * 8);
+            else if (bit / unit != (bit + m->bit_width - 1) / unit)
+                bit = align_to((int)bit, m->ty->align * 8);
+            m->offset = (int)(bit / 8);
+            m->bit_offset = (int)(bit % 8);
+            bit += m->bit_width;
+            if (m->name && malign > align)
+                align = malign;
+        } else {
+            bit = align_to((int)((bit + 7) / 8), malign) * 8;
+            m->offset = (int)(bit / 8);
+            bit += msize * 8;
+            if (malign > align)
+                align = malign;
+        }
+        if (bit > size_bits)
+            size_bits = bit;
+    }
+    ty->align = align;
+    ty->size = align_to((int)((size_bits + 7) / 8), align);
+    /* Unnamed bit-fields leave the member list: nothing names or
+     * initialises them, and lowering pads to the offsets. */
+    Member head = {0}, *cur = &head;
+    int index = 0;
+    for (Member *m = all; m; m = m->next) {
+        if (m->is_bitfield && !m->name)
+            continue;
+        m->index = index++;
+        cur = cur->next = m;
+    }
+    cur->next = NULL;
+    ty->members = head.next;
+}
+
+/* bit-field-width = ":" const-expr, after a member's declarator */
+static void bitfield_width(Parser *p, Token **rest, Token *tok, Member *m, Token *name) {
+    Token *at = tok;
+    Node *n = conditional(p, rest, tok);
+    int64_t w = 1;
+    Type *ty = unqual(m->ty);
+    const char *nm = name ? arena_printf(&p->c->arena, "'%.*s'", name->len, name->loc)
+                          : "'<anonymous>'";
+    if (!is_integer(ty)) {
+        error_tok(p->c, name ? name : at, "bit-field %s has invalid type", nm);
+        m->ty = TY(ty_int);
+        ty = m->ty;
+    }
+    if (!is_integer(n->ty) || !eval_int(n, &w)) {
+        error_tok(p->c, at, "bit-field %s width not an integer constant", nm);
+        w = 1;
+    } else if (w < 0) {
+        error_tok(p->c, at, "negative width in bit-field %s", nm);
+        w = 1;
+    } else if (w == 0 && name) {
+        error_tok(p->c, at, "zero width for bit-field %s", nm);
+        w = 1;
+    } else if (w > ty->size * 8 || (ty->kind == TY_BOOL && w > 1)) {
+        error_tok(p->c, at, "width of %s exceeds its type", nm);
+        w = ty->kind == TY_BOOL ? 1 : ty->size * 8;
+    }
+    m->is_bitfield = true;
+    m->bit_width = (int)w;
+}
+
 /* struct-members = (declspec declarator ("," declarator)* ";")* "}" */
 static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
     Member head = {0};
     Member *cur = &head;
     int index = 0;
+    bool has_bitfields = false;
     while (!equal(tok, "}")) {
         if (tok->kind == TK_EOF)
             syntax_error(p, tok, "expected '}' at end of input");
         if (consume(&tok, tok, ";"))
             continue;
+        if (equal(tok, "_Static_assert")) {
+            tok = static_assertion(p, tok);
+            continue;
+        }
         Type *basety = declspec(p, &tok, tok, NULL);
+        int malign = p->decl_align;
         if ((basety->kind == TY_STRUCT || basety->kind == TY_UNION) && equal(tok, ";")) {
             Member *m = arena_alloc(&p->c->arena, sizeof(Member));
             m->ty = basety;
@@ -1861,9 +2124,16 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
             Token *name = NULL;
             Token *at = tok;
             Type *mty = declarator(p, &tok, tok, basety, &name);
+            Member *m = arena_alloc(&p->c->arena, sizeof(Member));
+            m->ty = mty;
+            m->name = name;
+            m->align = malign;
             if (equal(tok, ":")) {
-                error_tok(p->c, tok, "bit-fields are not supported");
-                conditional(p, &tok, tok->next);
+                bitfield_width(p, &tok, tok->next, m, name);
+                has_bitfields = true;
+                m->index = index++;
+                cur = cur->next = m;
+                continue;
             }
             if (name)
                 at = name;
@@ -1874,15 +2144,16 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
                                         equal(tok->next, "}")))
                 error_tok(p->c, at, "field '%.*s' has incomplete type",
                           name ? name->len : 0, name ? name->loc : "");
-            Member *m = arena_alloc(&p->c->arena, sizeof(Member));
-            m->ty = mty;
-            m->name = name;
             m->index = index++;
             cur = cur->next = m;
         }
     }
     *rest = tok->next;
     ty->members = head.next;
+    if (has_bitfields)
+        layout_with_bitfields(ty, head.next);
+    else
+        layout_members(ty);
 }
 
 /* struct-union-decl = attribute* ident? ("{" struct-members)? attribute* */
@@ -1931,7 +2202,6 @@ static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kin
         return ty;
     }
     struct_members(p, &tok, tok->next, ty);
-    layout_members(ty);
     *rest = skip_attributes(p, tok);
     return ty;
 }
@@ -1996,8 +2266,9 @@ static Node *expr(Parser *p, Token **rest, Token *tok) {
     Node *node = assign(p, &tok, tok);
     while (equal(tok, ",")) {
         Token *op = tok;
+        Node *lhs = discarded(p, rval(p, node));
         Node *rhs = rval(p, assign(p, &tok, tok->next));
-        node = new_comma(p, rval(p, node), rhs, op);
+        node = new_comma(p, lhs, rhs, op);
     }
     *rest = tok;
     return node;
@@ -2177,7 +2448,10 @@ static Node *sizeof_alignof(Parser *p, Token **rest, Token *tok, bool is_sizeof)
         if (equal(*rest, "{"))
             syntax_error(p, *rest, "compound literals are not supported");
     } else {
-        ty = unary(p, rest, tok->next)->ty;
+        Node *n = unary(p, rest, tok->next);
+        if (n->kind == ND_MEMBER && n->member->is_bitfield)
+            error_tok(p->c, op, "'%s' applied to a bit-field", is_sizeof ? "sizeof" : "_Alignof");
+        ty = n->ty;
     }
     if (is_sizeof)
         return sizeof_type(p, ty, op);
@@ -2528,6 +2802,217 @@ static Node *builtin_offsetof(Parser *p, Token **rest, Token *tok) {
     return new_num(p, offset, ty_ulong, start);
 }
 
+/* ------------------------------------------------------------------
+ * <stdarg.h>
+ *
+ * A variadic definition gets a hidden last parameter (p->fn_va): a
+ * pointer to the va_list that its entry stub (lower.c) fills in from the
+ * argument registers, laid out as the System V ABI says. va_start copies
+ * it; va_arg is the ABI's algorithm written as C on the va_list's fields:
+ *   an argument passed in general registers is at reg_save_area +
+ *   gp_offset while gp_offset <= 48 - 8 * (registers it needs), one in
+ *   SSE registers at reg_save_area + fp_offset while fp_offset <= 176 -
+ *   16 * (registers), anything else at overflow_arg_area (aligned to 16
+ *   for types aligned so), which then moves past it.
+ * ---------------------------------------------------------------- */
+
+enum { VA_NONE, VA_GP, VA_SSE, VA_MEM };
+
+/* The ABI class of each eightbyte of the part of an object of type ty at
+ * `offset` (C types only: no __m128, no _Complex). */
+static void classify(Type *ty, int offset, int cls[2]) {
+    ty = unqual(ty);
+    if (ty->kind == TY_STRUCT || ty->kind == TY_UNION) {
+        for (Member *m = ty->members; m; m = m->next)
+            classify(m->ty, offset + m->offset, cls);
+        return;
+    }
+    if (ty->kind == TY_ARRAY) {
+        for (int i = 0; i < ty->array_len && ty->base->size > 0; i++)
+            classify(ty->base, offset + i * ty->base->size, cls);
+        return;
+    }
+    int i = offset / 8;
+    if (i > 1)
+        return;
+    if (ty->kind == TY_LDOUBLE)
+        cls[0] = cls[1] = VA_MEM;
+    else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
+        cls[i] = cls[i] == VA_NONE ? VA_SSE : cls[i];
+    else if (cls[i] != VA_MEM)
+        cls[i] = VA_GP;
+}
+
+static Node *va_field(Parser *p, Obj *vp, int i, Token *tok) {
+    Member *m = p->va_list_ty->base->members;
+    while (i-- > 0)
+        m = m->next;
+    return member_node(p, new_deref_of(p, new_var_node(p, vp, tok), tok), m, tok);
+}
+
+static Type *char_ptr(Parser *p) { return pointer_to(p->c, TY(ty_char)); }
+
+/* (char *)vp->reg_save_area + vp->gp_offset (field 0) or fp_offset (1) */
+static Node *va_reg_addr(Parser *p, Obj *vp, int field, Token *tok) {
+    Node *base = new_cast(p, va_field(p, vp, 3, tok), char_ptr(p));
+    return new_add(p, base, va_field(p, vp, field, tok), tok);
+}
+
+static Node *va_advance(Parser *p, Obj *vp, int field, int by, Token *tok) {
+    return new_compound_assign(p, ND_ADD, va_field(p, vp, field, tok),
+                               new_num(p, by, ty_int, tok), tok);
+}
+
+/* (t = (char *)reg_save_area + offset, offset += step, t) */
+static Node *va_from_regs(Parser *p, Obj *vp, int field, int step, Token *tok) {
+    Obj *t = new_temp(p, char_ptr(p), tok);
+    Node *set = new_binary(p, ND_ASSIGN, new_var_node(p, t, tok), va_reg_addr(p, vp, field, tok),
+                           t->ty, tok);
+    Node *e = new_comma(p, set, va_advance(p, vp, field, step, tok), tok);
+    return new_comma(p, e, new_var_node(p, t, tok), tok);
+}
+
+/* A struct in two eightbytes of different register files: copied into a
+ * buffer of two longs, eightbyte by eightbyte. */
+static Node *va_from_mixed_regs(Parser *p, Obj *vp, int cls[2], Token *tok) {
+    Type *buf_ty = array_of(p->c, TY(ty_long), 2);
+    Obj *buf = new_unnamed_local(p, buf_ty, tok);
+    Type *long_ptr = pointer_to(p->c, TY(ty_long));
+    Node *e = NULL;
+    for (int i = 0; i < 2; i++) {
+        int field = cls[i] == VA_SSE ? 1 : 0;
+        Node *src = new_deref_of(p, new_cast(p, va_reg_addr(p, vp, field, tok), long_ptr), tok);
+        Node *dst = new_deref_of(p, new_add(p, rval(p, new_var_node(p, buf, tok)),
+                                            new_num(p, i, ty_int, tok), tok), tok);
+        Node *copy = new_binary(p, ND_ASSIGN, dst, src, TY(ty_long), tok);
+        copy = new_comma(p, copy, va_advance(p, vp, field, field ? 16 : 8, tok), tok);
+        e = e ? new_comma(p, e, copy, tok) : copy;
+    }
+    return new_comma(p, e, new_cast(p, rval(p, new_var_node(p, buf, tok)), char_ptr(p)), tok);
+}
+
+/* (t = overflow_arg_area aligned, overflow_arg_area = t + size, t) */
+static Node *va_from_stack(Parser *p, Obj *vp, Type *ty, Token *tok) {
+    Obj *t = new_temp(p, char_ptr(p), tok);
+    Node *area = new_cast(p, va_field(p, vp, 2, tok), char_ptr(p));
+    if (ty->align > 8) {
+        Node *bits = new_cast(p, area, TY(ty_ulong));
+        bits = new_binop(p, ND_ADD, bits, new_num(p, 15, ty_ulong, tok), tok);
+        bits = new_binop(p, ND_BITAND, bits, new_num(p, -16, ty_ulong, tok), tok);
+        area = new_unary(p, ND_CAST, bits, char_ptr(p), tok);
+    }
+    Node *set = new_binary(p, ND_ASSIGN, new_var_node(p, t, tok), area, t->ty, tok);
+    int size = (ty->size + 7) / 8 * 8;
+    Node *next = new_add(p, new_var_node(p, t, tok), new_num(p, size, ty_int, tok), tok);
+    Node *move = new_binary(p, ND_ASSIGN, va_field(p, vp, 2, tok),
+                            new_cast(p, next, pointer_to(p->c, TY(ty_void))),
+                            pointer_to(p->c, TY(ty_void)), tok);
+    Node *e = new_comma(p, set, move, tok);
+    return new_comma(p, e, new_var_node(p, t, tok), tok);
+}
+
+/* The address (char *) of the next variadic argument, of type ty. */
+static Node *va_arg_address(Parser *p, Obj *vp, Type *ty, Token *tok) {
+    int cls[2] = {VA_NONE, VA_NONE};
+    if (ty->size > 16)
+        cls[0] = VA_MEM;
+    else
+        classify(ty, 0, cls);
+    if (cls[0] == VA_MEM || cls[1] == VA_MEM || cls[0] == VA_NONE)
+        return va_from_stack(p, vp, ty, tok);
+    int ngp = (cls[0] == VA_GP) + (cls[1] == VA_GP);
+    int nsse = (cls[0] == VA_SSE) + (cls[1] == VA_SSE);
+    Node *gp_ok = new_binop(p, ND_LE, va_field(p, vp, 0, tok),
+                            new_num(p, 48 - 8 * ngp, ty_int, tok), tok);
+    Node *fp_ok = new_binop(p, ND_LE, va_field(p, vp, 1, tok),
+                            new_num(p, 176 - 16 * nsse, ty_int, tok), tok);
+    Node *cond, *regs;
+    if (nsse == 0) {
+        cond = gp_ok;
+        regs = va_from_regs(p, vp, 0, 8 * ngp, tok);
+    } else if (ngp == 0 && nsse == 1) {
+        cond = fp_ok;
+        regs = va_from_regs(p, vp, 1, 16, tok);
+    } else {
+        cond = new_binop(p, ND_LOGAND, gp_ok, fp_ok, tok);
+        if (cls[1] == VA_NONE)
+            cls[1] = cls[0];
+        regs = va_from_mixed_regs(p, vp, cls, tok);
+    }
+    return new_cond(p, cond, regs, va_from_stack(p, vp, ty, tok), tok);
+}
+
+/* The va_list argument of a va_* builtin, as a pointer to its tag. */
+static Node *va_list_arg(Parser *p, Node *ap, const char *what) {
+    ap = rval(p, ap);
+    Type *tag = p->va_list_ty ? p->va_list_ty->base : NULL;
+    if (!tag || ap->ty->kind != TY_PTR || unqual(ap->ty->base) != tag) {
+        error_tok(p->c, ap->tok, "first argument to '%s' not of type 'va_list'", what);
+        return NULL;
+    }
+    return ap;
+}
+
+static Node *va_void(Parser *p, Node *node, Token *tok) {
+    return new_unary(p, ND_CAST, node, TY(ty_void), tok);
+}
+
+/* va-builtin = "__builtin_va_start" "(" assign "," assign ")"
+ *            | "__builtin_va_arg" "(" assign "," type-name ")"
+ *            | "__builtin_va_end" "(" assign ")"
+ *            | "__builtin_va_copy" "(" assign "," assign ")" */
+static Node *va_builtin(Parser *p, Token **rest, Token *tok) {
+    Token *start = tok;
+    const char *what = equal(tok, "__builtin_va_start") ? "va_start"
+                       : equal(tok, "__builtin_va_arg") ? "va_arg"
+                       : equal(tok, "__builtin_va_end") ? "va_end" : "va_copy";
+    tok = skip(p, tok->next, "(");
+    Node *ap = assign(p, &tok, tok);
+    Node *second = NULL;
+    Type *ty = NULL;
+    if (strcmp(what, "va_end")) {
+        tok = skip(p, tok, ",");
+        if (!strcmp(what, "va_arg"))
+            ty = type_name(p, &tok, tok);
+        else
+            second = assign(p, &tok, tok);
+    }
+    *rest = skip(p, tok, ")");
+    Node *vp_node = va_list_arg(p, ap, what);
+    if (!vp_node)
+        return error_node(p, start);
+    if (!strcmp(what, "va_end"))
+        return va_void(p, vp_node, start);
+    if (!strcmp(what, "va_copy")) {
+        Node *src = va_list_arg(p, second, what);
+        if (!src)
+            return error_node(p, start);
+        Node *dst = new_deref_of(p, vp_node, start);
+        return va_void(p, new_binary(p, ND_ASSIGN, dst, new_deref_of(p, src, start),
+                                     unqual(dst->ty), start), start);
+    }
+    if (!strcmp(what, "va_start")) {
+        if (!p->fn_va) {
+            error_tok(p->c, start, "'va_start' used in function with fixed arguments");
+            return error_node(p, start);
+        }
+        Node *dst = new_deref_of(p, vp_node, start);
+        Node *src = new_deref_of(p, new_var_node(p, p->fn_va, start), start);
+        return va_void(p, new_binary(p, ND_ASSIGN, dst, src, unqual(dst->ty), start), start);
+    }
+    ty = unqual(ty);
+    if (ty->kind == TY_VOID || ty->kind == TY_FUNC || ty->kind == TY_ARRAY ||
+        completed(ty)->size < 0) {
+        error_tok(p->c, start, "invalid type '%s' for 'va_arg'", tystr(p, ty));
+        return error_node(p, start);
+    }
+    Obj *vp = new_temp(p, vp_node->ty, start);
+    Node *setup = new_binary(p, ND_ASSIGN, new_var_node(p, vp, start), vp_node, vp->ty, start);
+    Node *addr = va_arg_address(p, vp, ty, start);
+    Node *val = new_deref_of(p, new_unary(p, ND_CAST, addr, pointer_to(p->c, ty), start), start);
+    return new_comma(p, setup, val, start);
+}
+
 /* Builtins that gcc folds to constants (so that INFINITY and NAN are
  * constant expressions): "__builtin_inf" "(" ")", "__builtin_nan" "(" "\"\"" ")". */
 static Node *folded_builtin(Parser *p, Token **rest, Token *tok) {
@@ -2622,6 +3107,9 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
     if (tok->len > 10 && !strncmp(tok->loc, "__builtin_", 10)) {
         if (equal(tok, "__builtin_offsetof"))
             return builtin_offsetof(p, rest, tok);
+        if (equal(tok, "__builtin_va_start") || equal(tok, "__builtin_va_arg") ||
+            equal(tok, "__builtin_va_end") || equal(tok, "__builtin_va_copy"))
+            return va_builtin(p, rest, tok);
         Node *n = folded_builtin(p, rest, tok);
         if (n)
             return n;
@@ -2639,20 +3127,60 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
  * of a declaration, as `_Complex double z;` reaches here. */
 static void unsupported_keyword(Parser *p, Token *tok) {
     static const char *const kws[] = {
-        "_Generic", "_Complex", "_Imaginary", "_Atomic", "typeof", "__typeof__", "__typeof",
-        "asm", "__asm__", "__asm", "__builtin_va_start", "__builtin_va_arg",
-        "__builtin_va_end", "__builtin_va_copy", "__int128",
+        "_Complex", "_Imaginary", "_Atomic", "typeof", "__typeof__", "__typeof",
+        "asm", "__asm__", "__asm", "__int128",
         "__label__", "__auto_type",
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
         if (equal(tok, kws[i]))
-            syntax_error(p, tok, "'%s' is not supported yet%s", kws[i],
-                         strncmp(kws[i], "__builtin_va_", 13) == 0
-                             ? " (functions with variable arguments cannot be defined)"
-                             : "");
+            syntax_error(p, tok, "'%s' is not supported yet", kws[i]);
+}
+
+/* generic-selection = "_Generic" "(" assign ("," generic-assoc)+ ")"
+ * generic-assoc     = (type-name | "default") ":" assign
+ * The controlling expression is not evaluated; its type, after lvalue
+ * conversion (arrays and functions to pointers, qualifiers dropped),
+ * picks the association with a compatible type. */
+static Node *generic_selection(Parser *p, Token **rest, Token *tok) {
+    Token *start = tok;
+    tok = skip(p, tok->next, "(");
+    Type *cty = unqual(rval(p, assign(p, &tok, tok))->ty);
+    Node *chosen = NULL, *dflt = NULL;
+    while (consume(&tok, tok, ",")) {
+        Type *ty = NULL;
+        Token *at = tok;
+        if (equal(tok, "default"))
+            tok = tok->next;
+        else
+            ty = type_name(p, &tok, tok);
+        tok = skip(p, tok, ":");
+        Node *e = assign(p, &tok, tok);
+        if (!ty) {
+            if (dflt)
+                error_tok(p->c, at, "duplicate 'default' case in '_Generic'");
+            dflt = e;
+        } else if (type_compatible(cty, ty) && ty->is_const == cty->is_const &&
+                   ty->is_volatile == cty->is_volatile) {
+            if (chosen)
+                error_tok(p->c, at, "'_Generic' selector matches multiple associations");
+            else
+                chosen = e;
+        }
+    }
+    *rest = skip(p, tok, ")");
+    if (!chosen)
+        chosen = dflt;
+    if (!chosen) {
+        error_tok(p->c, start, "'_Generic' selector of type '%s' is not compatible with any association",
+                  tystr(p, cty));
+        return error_node(p, start);
+    }
+    return chosen;
 }
 
 static Node *primary(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "_Generic"))
+        return generic_selection(p, rest, tok);
     if (equal(tok, "(")) {
         if (equal(tok->next, "{"))
             syntax_error(p, tok->next, "statement expressions are not supported");
@@ -3134,6 +3662,8 @@ static void append_stmt(Parser *p, Node ***cur, Node *e, Token *tok) {
 
 static void emit_store(Parser *p, Node ***cur, Node *lhs, Node *rhs, Token *tok) {
     lhs = clone_path(p, lhs);
+    if (lhs->kind == ND_MEMBER && lhs->member->is_bitfield)
+        rhs = narrow_to_bitfield(p, rhs, lhs->member, tok);
     append_stmt(p, cur, new_binary(p, ND_ASSIGN, lhs, rhs, unqual(lhs->ty), tok), tok);
 }
 
@@ -3201,7 +3731,7 @@ static Node *compound_literal(Parser *p, Token **rest, Token *tok, Type *ty) {
         static_initializer(p, rest, tok, var);
         return new_var_node(p, var, tok);
     }
-    Obj *var = new_temp(p, ty, tok);
+    Obj *var = new_unnamed_local(p, ty, tok);
     Node *block = local_initializer(p, rest, tok, var);
     Node *addr = new_unary(p, ND_ADDR, new_var_node(p, var, tok), pointer_to(p->c, var->ty), tok);
     Node *e = addr;
@@ -3388,6 +3918,7 @@ static Obj *declare_global_var(Parser *p, Token *name, Type *ty, VarAttr *attr, 
     }
     var = new_global(p, name_str(p, name), ty, name);
     var->is_static = attr->is_static;
+    var->is_tls = attr->is_tls;
     var->is_extern = attr->is_extern && !has_init;
     push_var(p, p->file_scope, name)->var = var;
     if (p->scope != p->file_scope)
@@ -3418,12 +3949,14 @@ static void global_variable(Parser *p, Token **rest, Token *tok, Token *name, Ty
 }
 
 /* static int x = 1; inside a function: a global with a private name. */
-static void static_local(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
+static void static_local(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
+                         VarAttr *attr) {
     char *unique = arena_printf(&p->c->arena, "__mj_static_%s_%.*s_%d", p->fn->name,
                                 name->len, name->loc, p->counter++);
     Obj *var = new_global(p, unique, ty, name);
     var->is_static = true;
     var->is_definition = true;
+    var->is_tls = attr->is_tls;
     push_var(p, p->scope, name)->var = var;
     if (equal(tok, "="))
         static_initializer(p, &tok, tok->next, var);
@@ -3452,9 +3985,17 @@ static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Ty
     return node;
 }
 
+/* _Alignas on a variable declaration. */
+static void set_decl_align(Parser *p, Token *name, int align) {
+    VarScope *v = find_var(p, name);
+    if (align > 0 && v && v->var && !v->var->is_function && align > v->var->align)
+        v->var->align = align;
+}
+
 /* declaration = declspec (init-declarator ("," init-declarator)*)? ";"
  * init-declarator = declarator ("=" initializer)? */
 static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *attr) {
+    int align = p->decl_align;
     Node head = {0};
     Node *cur = &head;
     bool first = true;
@@ -3475,12 +4016,16 @@ static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarA
         } else if (attr->is_extern) {
             declare_global_var(p, name, ty, attr, false);
         } else if (attr->is_static) {
-            static_local(p, &tok, tok, name, ty);
+            static_local(p, &tok, tok, name, ty, attr);
         } else {
+            if (attr->is_tls)
+                error_tok(p->c, name, "'_Thread_local' in declaration of '%.*s' with no linkage "
+                                      "and automatic storage", name->len, name->loc);
             Node *init = local_variable(p, &tok, tok, name, ty);
             if (init)
                 cur = cur->next = init;
         }
+        set_decl_align(p, name, align);
     }
     *rest = tok->next;
     if (!head.next)
@@ -3524,7 +4069,7 @@ static Node *expr_stmt(Parser *p, Token **rest, Token *tok) {
         return new_node(p, ND_NULL_STMT, tok);
     }
     Node *node = new_node(p, ND_EXPR_STMT, tok);
-    node->lhs = rval(p, expr(p, &tok, tok));
+    node->lhs = discarded(p, rval(p, expr(p, &tok, tok)));
     *rest = skip(p, tok, ";");
     return node;
 }
@@ -3594,7 +4139,7 @@ static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
         node->cond = scalar_operand(p, expr(p, &tok, tok));
     tok = skip(p, tok, ";");
     if (!equal(tok, ")"))
-        node->inc = rval(p, expr(p, &tok, tok));
+        node->inc = discarded(p, rval(p, expr(p, &tok, tok)));
     tok = skip(p, tok, ")");
     node->then = loop_body(p, rest, tok, node);
     leave_scope(p);
@@ -3729,6 +4274,7 @@ static void resolve_gotos(Parser *p) {
  *      | expr-stmt */
 static Node *stmt(Parser *p, Token **rest, Token *tok) {
     enter(p, tok, "too many nested blocks");
+    release_temps(p);
     Node *node;
     if (equal(tok, "return")) {
         node = return_stmt(p, rest, tok);
@@ -3793,6 +4339,7 @@ static bool is_unknown_type_name(Parser *p, Token *tok) {
 
 /* block-item = static-assert | declaration | stmt */
 static Node *block_item(Parser *p, Token **rest, Token *tok) {
+    release_temps(p);
     if (equal(tok, "_Static_assert")) {
         *rest = static_assertion(p, tok);
         return new_node(p, ND_NULL_STMT, tok);
@@ -3902,6 +4449,8 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     p->locals_tail = NULL;
     p->loop = p->brk = p->sw = NULL;
     p->labels = p->gotos = NULL;
+    p->temps = NULL;
+    p->last_post = NULL;
     Type *ret = ty->return_ty;
     if ((ret->kind == TY_STRUCT || ret->kind == TY_UNION) && completed(ret)->size < 0)
         error_tok(p->c, name, "return type is an incomplete type");
@@ -3910,6 +4459,9 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     /* Parameters form the tail of the locals list: fn->params runs from
      * the first parameter to the end, fn->locals through everything. */
     declare_params(p, ty);
+    p->fn_va = NULL;
+    if (ty->is_variadic)
+        p->fn_va = new_local(p, "__mj_va", pointer_to(p->c, va_list_type(p, name)->base), name);
     fn->params = fn->locals;
     fn->locals = NULL;
     p->locals_tail = NULL;
@@ -3923,6 +4475,7 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     leave_scope(p);
     p->fn = NULL;
     p->fn_scope = NULL;
+    p->fn_va = NULL;
 }
 
 /* global-declaration = declspec (init-declarator ("," init-declarator)*)? ";"
@@ -3930,8 +4483,10 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
 static Token *global_declaration(Parser *p, Token *tok) {
     VarAttr attr = {0};
     Type *basety;
+    int align = 0;
     if (is_typename(p, tok)) {
         basety = declspec(p, &tok, tok, &attr);
+        align = p->decl_align;
     } else if (tok->kind == TK_IDENT && equal(tok->next, "(")) {
         warn_tok(p->c, tok, "return type defaults to 'int'");
         basety = TY(ty_int);
@@ -3962,6 +4517,7 @@ static Token *global_declaration(Parser *p, Token *tok) {
             declare_function(p, name, ty, &attr, false);
         } else {
             global_variable(p, &tok, tok, name, ty, &attr);
+            set_decl_align(p, name, align);
         }
         first = false;
     }

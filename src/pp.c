@@ -52,7 +52,14 @@ enum {
 
 /* Marks kept in Token.ival of TK_PUNCT tokens inside macro bodies and
  * substitutions: which "#" and "##" are operators, and placemarkers. */
-enum { MARK_NONE, MARK_PASTE, MARK_STRINGIZE, MARK_PLACEMARKER };
+enum {
+    MARK_NONE,
+    MARK_PASTE,
+    MARK_STRINGIZE,
+    MARK_PLACEMARKER,
+    MARK_VA_OPT,       /* the identifier __VA_OPT__ (TK_IDENT) */
+    MARK_VA_OPT_END,   /* the ")" that closes __VA_OPT__( */
+};
 
 typedef struct Hideset {
     struct Hideset *next;
@@ -65,6 +72,9 @@ typedef enum {
     MAC_FILE,     /* __FILE__ */
     MAC_LINE,     /* __LINE__ */
     MAC_COUNTER,  /* __COUNTER__ */
+    MAC_BASE_FILE,      /* __BASE_FILE__ */
+    MAC_INCLUDE_LEVEL,  /* __INCLUDE_LEVEL__ */
+    MAC_HAS_INCLUDE,    /* __has_include: only inside #if */
 } MacroKind;
 
 typedef struct Macro {
@@ -86,17 +96,14 @@ typedef struct MacroArg {
     Token *expanded;      /* fully macro-expanded, made on first use */
 } MacroArg;
 
-/* A string-keyed hash table in the arena (open addressing). */
-typedef struct MapEntry {
-    const char *key;
-    int len;
-    void *val;
-} MapEntry;
-
-typedef struct Map {
-    MapEntry *slots;
-    int cap, used;
-} Map;
+/* What #line said: from physical line `phys` of a file on, lines are
+ * numbered from `line` and the file is called `name`. */
+typedef struct LineMark {
+    struct LineMark *next;   /* the previous #line of the same file */
+    int phys;
+    int line;
+    const char *name;
+} LineMark;
 
 typedef enum { IN_THEN, IN_ELIF, IN_ELSE } CondCtx;
 
@@ -111,66 +118,26 @@ typedef struct CondIncl {
 
 typedef struct PP {
     Compile *c;
-    Map macros;
-    Map guards;           /* file name -> guard macro name Token */
-    Map once;             /* file names of #pragma once headers */
+    HashMap macros;
+    HashMap guards;       /* file name -> guard macro name Token */
+    HashMap once;         /* file names of #pragma once headers */
     CondIncl *cond;
     int include_depth;
     int expand_depth;
     long arg_tokens;      /* tokens copied for macro arguments so far */
     int counter;
+    bool space_after;           /* subst: the expansion ends in white space */
+    const SrcFile *base_file;   /* the main file, for __BASE_FILE__ */
+    LineMark **line_marks;      /* by SrcFile.id: the latest #line first */
+    int line_marks_cap;
 } PP;
 
 static Token *preprocess(PP *pp, Token *tok, bool top);
-
-/* ---------------------------------------------------------------------
- * Map
- * ------------------------------------------------------------------- */
-
-static uint32_t hash_name(const char *s, int len) {
-    uint32_t h = 2166136261u;
-    for (int i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static MapEntry *map_slot(Map *m, const char *key, int len) {
-    uint32_t mask = (uint32_t)m->cap - 1;
-    for (uint32_t i = hash_name(key, len) & mask;; i = (i + 1) & mask) {
-        MapEntry *e = &m->slots[i];
-        if (!e->key || (e->len == len && memcmp(e->key, key, (size_t)len) == 0))
-            return e;
-    }
-}
-
-static void *map_get(Map *m, const char *key, int len) {
-    if (!m->cap)
-        return NULL;
-    return map_slot(m, key, len)->val;
-}
-
-static void map_put(Compile *c, Map *m, const char *key, int len, void *val);
-
-static void map_grow(Compile *c, Map *m) {
-    Map bigger = {arena_alloc(&c->arena, sizeof(MapEntry) * (size_t)(m->cap ? m->cap * 2 : 256)),
-                  m->cap ? m->cap * 2 : 256, 0};
-    for (int i = 0; i < m->cap; i++)
-        if (m->slots[i].key)
-            map_put(c, &bigger, m->slots[i].key, m->slots[i].len, m->slots[i].val);
-    *m = bigger;
-}
-
-static void map_put(Compile *c, Map *m, const char *key, int len, void *val) {
-    if ((m->used + 1) * 2 > m->cap)
-        map_grow(c, m);
-    MapEntry *e = map_slot(m, key, len);
-    if (!e->key) {
-        e->key = key;
-        e->len = len;
-        m->used++;
-    }
-    e->val = val;
-}
+static Token *directive(PP *pp, Token *hash);
+static Macro *load_predefined(PP *pp, const char *name, int len);
+static bool find_header(PP *pp, const char *name, bool angled, Token *hash,
+                        const char **text, size_t *len, const char **path,
+                        bool *builtin);
 
 /* ---------------------------------------------------------------------
  * Tokens and hidesets
@@ -267,10 +234,19 @@ static void join_tokens(StrBuf *sb, Token *tok, Token *end) {
  * Macros: lookup and #define
  * ------------------------------------------------------------------- */
 
+/* The macro table's entry for a name, defining a predefined macro on
+ * its first use. The entry may be an #undef'ed macro. */
+static Macro *lookup_macro(PP *pp, const char *name, int len) {
+    Macro *m = hashmap_get(&pp->macros, name, len);
+    if (!m && len > 2 && name[0] == '_')
+        m = load_predefined(pp, name, len);
+    return m;
+}
+
 static Macro *find_macro(PP *pp, const Token *tok) {
     if (tok->kind != TK_IDENT)
         return NULL;
-    Macro *m = map_get(&pp->macros, tok->loc, tok->len);
+    Macro *m = lookup_macro(pp, tok->loc, tok->len);
     return m && m->is_defined ? m : NULL;
 }
 
@@ -365,6 +341,39 @@ static bool mark_operators(PP *pp, Macro *m) {
     return true;
 }
 
+/* __VA_OPT__ ( tokens ) in a variadic macro: marks the identifier and
+ * the ")" that closes it, for subst. */
+static bool mark_va_opt(PP *pp, Macro *m) {
+    for (Token *t = m->body; t->kind != TK_EOF; t = t->next) {
+        if (!m->is_variadic || !is_ident(t, "__VA_OPT__"))
+            continue;
+        if (!tok_equal(t->next, "(")) {
+            error_tok(pp->c, t, "__VA_OPT__ must be followed by an open parenthesis");
+            return false;
+        }
+        int level = 0;
+        Token *u = t->next;
+        for (; u->kind != TK_EOF; u = u->next) {
+            if (tok_equal(u, "("))
+                level++;
+            else if (tok_equal(u, ")") && --level == 0)
+                break;
+            else if (is_ident(u, "__VA_OPT__")) {
+                error_tok(pp->c, u, "__VA_OPT__ may not appear in a __VA_OPT__");
+                return false;
+            }
+        }
+        if (u->kind == TK_EOF) {
+            error_tok(pp->c, t, "unterminated __VA_OPT__");
+            return false;
+        }
+        t->ival = MARK_VA_OPT;
+        u->ival = MARK_VA_OPT_END;
+        t = u;
+    }
+    return true;
+}
+
 static bool same_definition(const Macro *a, const Macro *b) {
     if (a->is_objlike != b->is_objlike || a->nparams != b->nparams ||
         a->is_variadic != b->is_variadic || a->kind != b->kind)
@@ -412,12 +421,12 @@ static Token *read_define(PP *pp, Token *tok) {
     m->body = copy_line(pp, &tok, tok);
     if (m->body->kind != TK_EOF)
         m->body->has_space = false;
-    if (!mark_operators(pp, m))
+    if (!mark_operators(pp, m) || !mark_va_opt(pp, m))
         return tok;
-    Macro *old = map_get(&pp->macros, m->name, m->len);
+    Macro *old = hashmap_get(&pp->macros, m->name, m->len);
     if (old && old->is_defined && !same_definition(old, m))
         warn_tok(c, name, "\"%.*s\" redefined", m->len, m->name);
-    map_put(c, &pp->macros, m->name, m->len, m);
+    hashmap_put(&c->arena, &pp->macros, m->name, m->len, m);
     return tok;
 }
 
@@ -429,7 +438,7 @@ static Token *read_undef(PP *pp, Token *tok) {
             tok = tok->next;
         return tok;
     }
-    Macro *m = map_get(&pp->macros, tok->loc, tok->len);
+    Macro *m = lookup_macro(pp, tok->loc, tok->len);
     if (m)
         m->is_defined = false;
     return skip_line(pp, tok->next, "undef");
@@ -448,10 +457,12 @@ static Token *stringize(PP *pp, Token *hash, Token *arg) {
         if (t != arg && t->has_space)
             sb_putc(&sb, ' ');
         bool quoted = t->kind == TK_STR || (t->kind == TK_NUM && !t->ty);
-        for (int i = 0; i < t->len; i++) {
-            if (quoted && (t->loc[i] == '"' || t->loc[i] == '\\'))
+        int len;
+        const char *spelling = tok_written(t, &len);
+        for (int i = 0; i < len; i++) {
+            if (quoted && (spelling[i] == '"' || spelling[i] == '\\'))
                 sb_putc(&sb, '\\');
-            sb_putc(&sb, t->loc[i]);
+            sb_putc(&sb, spelling[i]);
         }
     }
     sb_putc(&sb, '"');
@@ -556,16 +567,36 @@ static Token *expanded_arg(PP *pp, MacroArg *arg) {
     return arg->expanded;
 }
 
-/* Appends copies of a list (ending in TK_EOF) after *cur; the first copy
- * takes the white space of the parameter it replaces. */
-static void append_copies(PP *pp, Token **cur, Token *list, const Token *param) {
+/* The substituted body being built. An argument that expands to nothing
+ * leaves its white space to the next token, as gcc's padding tokens do:
+ * that is what # then spells. */
+typedef struct Subst {
+    Token head;
+    Token *cur;
+    bool pending_space;
+} Subst;
+
+static void emit(Subst *s, Token *t) {
+    bool is_placemarker = t->kind == TK_PUNCT && t->ival == MARK_PLACEMARKER;
+    if (s->pending_space && !is_placemarker) {
+        t->has_space = true;
+        s->pending_space = false;
+    }
+    s->cur = s->cur->next = t;
+}
+
+/* Appends copies of a list (ending in TK_EOF); the first copy takes the
+ * white space of the parameter it replaces. */
+static void append_copies(PP *pp, Subst *s, Token *list, const Token *param) {
+    if (list->kind == TK_EOF)
+        s->pending_space |= param->has_space;
     for (Token *t = list; t->kind != TK_EOF; t = t->next) {
         Token *copy = tok_copy(pp->c, t);
         if (t == list)
             copy->has_space = param->has_space;
         copy->at_bol = false;
         copy->ival = MARK_NONE;
-        *cur = (*cur)->next = copy;
+        emit(s, copy);
     }
 }
 
@@ -580,15 +611,31 @@ static Token *placemarker(PP *pp, const Token *like) {
 /* Replaces the parameters of m's body by the arguments (C11 6.10.3.1).
  * Tokens from the body get origin = the macro use. */
 static Token *subst(PP *pp, Macro *m, MacroArg *args, Token *use) {
-    Token head = {0};
-    Token *cur = &head;
+    Subst s = {.cur = NULL};
+    s.cur = &s.head;
     bool after_paste = false;
     for (Token *t = m->body; t->kind != TK_EOF; t = t->next) {
         bool is_paste = t->kind == TK_PUNCT && t->ival == MARK_PASTE;
+        /* __VA_OPT__(x) is x when the variable argument expands to some
+           tokens, else a placemarker (C23 6.10.5.1, gcc's reading). */
+        if (t->kind == TK_IDENT && t->ival == MARK_VA_OPT) {
+            Token *va = expanded_arg(pp, &args[m->nparams - 1]);
+            s.pending_space |= t->has_space;
+            if (va->kind != TK_EOF) {
+                t = t->next;
+                continue;
+            }
+            while (!(t->kind == TK_PUNCT && t->ival == MARK_VA_OPT_END))
+                t = t->next;
+            emit(&s, placemarker(pp, t));
+            continue;
+        }
+        if (t->kind == TK_PUNCT && t->ival == MARK_VA_OPT_END)
+            continue;
         if (t->kind == TK_PUNCT && t->ival == MARK_STRINGIZE) {
-            Token *s = stringize(pp, t, args[param_index(m, t->next)].tok);
-            s->origin = use;
-            cur = cur->next = s;
+            Token *str = stringize(pp, t, args[param_index(m, t->next)].tok);
+            str->origin = use;
+            emit(&s, str);
             t = t->next;
             after_paste = false;
             continue;
@@ -601,8 +648,8 @@ static Token *subst(PP *pp, Macro *m, MacroArg *args, Token *use) {
             if (va->kind != TK_EOF) {
                 Token *comma = tok_copy(pp->c, t);
                 comma->origin = use;
-                cur = cur->next = comma;
-                append_copies(pp, &cur, va, t->next->next);
+                emit(&s, comma);
+                append_copies(pp, &s, va, t->next->next);
             }
             t = t->next->next;
             after_paste = false;
@@ -613,17 +660,18 @@ static Token *subst(PP *pp, Macro *m, MacroArg *args, Token *use) {
             bool raw = after_paste || (t->next->kind == TK_PUNCT && t->next->ival == MARK_PASTE);
             Token *list = raw ? args[i].tok : expanded_arg(pp, &args[i]);
             if (list->kind == TK_EOF && raw)
-                cur = cur->next = placemarker(pp, t);
-            append_copies(pp, &cur, list, t);
+                emit(&s, placemarker(pp, t));
+            append_copies(pp, &s, list, t);
         } else {
             Token *copy = tok_copy(pp->c, t);
             copy->origin = use;
-            cur = cur->next = copy;
+            emit(&s, copy);
         }
         after_paste = is_paste;
     }
-    cur->next = new_eof(pp, use);
-    return paste_all(pp, head.next);
+    s.cur->next = new_eof(pp, use);
+    pp->space_after = s.pending_space;
+    return paste_all(pp, s.head.next);
 }
 
 /* Reads the arguments of a use of m; tok is the "(". Returns NULL after
@@ -639,6 +687,10 @@ static MacroArg *read_macro_args(PP *pp, Token **rparen, Token *tok, Macro *m,
         int level = 0;
         bool last = m->is_variadic && n == m->nparams - 1;
         for (;; tok = tok->next) {
+            /* gcc runs the directives met inside arguments (most often an
+               #ifdef around some of them); so does memjit. */
+            while (is_directive(tok))
+                tok = directive(pp, tok);
             if (tok->kind == TK_EOF) {
                 error_tok(c, name, "unterminated argument list invoking macro \"%.*s\"",
                           m->len, m->name);
@@ -687,32 +739,70 @@ static MacroArg *read_macro_args(PP *pp, Token **rparen, Token *tok, Macro *m,
     return args;
 }
 
-/* __FILE__, __LINE__, __COUNTER__ */
+/* The line number and file name a token has for __LINE__ and __FILE__:
+ * its physical position, unless a #line directive said otherwise. */
+static int presumed_line(PP *pp, const Token *tok, const char **name) {
+    *name = tok->file->name;
+    int id = tok->file->id;
+    if (id >= pp->line_marks_cap)
+        return tok->line;
+    for (LineMark *lm = pp->line_marks[id]; lm; lm = lm->next) {
+        if (lm->phys <= tok->line) {
+            *name = lm->name;
+            return lm->line + (tok->line - lm->phys);
+        }
+    }
+    return tok->line;
+}
+
+/* A string literal token spelling `s`, with quotes and escapes. */
+static Token *string_token(PP *pp, Token *like, const char *s) {
+    StrBuf sb;
+    sb_init(&sb, &pp->c->arena);
+    sb_putc(&sb, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(&sb, '\\');
+        sb_putc(&sb, *s);
+    }
+    sb_putc(&sb, '"');
+    Token *t = tok_copy(pp->c, like);
+    t->kind = TK_STR;
+    t->loc = sb_str(&sb);
+    t->len = (int)sb.len;
+    return t;
+}
+
+static Token *number_token(PP *pp, Token *like, long v) {
+    Token *t = tok_copy(pp->c, like);
+    t->kind = TK_PP_NUM;
+    t->loc = arena_printf(&pp->c->arena, "%ld", v);
+    t->len = (int)strlen(t->loc);
+    return t;
+}
+
+/* __FILE__, __LINE__, __COUNTER__, __BASE_FILE__, __INCLUDE_LEVEL__:
+ * one token made at the point of use. Inside a macro expansion, __LINE__
+ * and __FILE__ give the position of the outermost macro use, as gcc's. */
 static Token *expand_dynamic(PP *pp, Macro *m, Token *tok) {
     const Token *where = tok;
     while (where->origin)
         where = where->origin;
-    Token *t = tok_copy(pp->c, tok);
-    t->origin = tok;
-    if (m->kind == MAC_FILE) {
-        StrBuf sb;
-        sb_init(&sb, &pp->c->arena);
-        sb_putc(&sb, '"');
-        for (const char *s = where->file->name; *s; s++) {
-            if (*s == '"' || *s == '\\')
-                sb_putc(&sb, '\\');
-            sb_putc(&sb, *s);
-        }
-        sb_putc(&sb, '"');
-        t->kind = TK_STR;
-        t->loc = sb_str(&sb);
-        t->len = (int)sb.len;
-        return t;
+    const char *file;
+    int line = presumed_line(pp, where, &file);
+    Token *t;
+    switch (m->kind) {
+    case MAC_FILE: t = string_token(pp, tok, file); break;
+    case MAC_BASE_FILE: t = string_token(pp, tok, pp->base_file->name); break;
+    case MAC_LINE: t = number_token(pp, tok, line); break;
+    case MAC_INCLUDE_LEVEL: t = number_token(pp, tok, pp->include_depth); break;
+    case MAC_HAS_INCLUDE:
+        error_tok(pp->c, tok, "\"__has_include\" used outside of preprocessing directive");
+        t = number_token(pp, tok, 0);
+        break;
+    default: t = number_token(pp, tok, pp->counter++); break;
     }
-    int v = m->kind == MAC_LINE ? where->line : pp->counter++;
-    t->kind = TK_PP_NUM;
-    t->loc = arena_printf(&pp->c->arena, "%d", v);
-    t->len = (int)strlen(t->loc);
+    t->origin = tok;
     return t;
 }
 
@@ -720,6 +810,17 @@ static Token *expand_dynamic(PP *pp, Macro *m, Token *tok) {
  * front of rest; returns the new head. */
 static Token *push_expansion(PP *pp, Token *list, Hideset *hs, Token *rest,
                              Token *use) {
+    /* An expansion that is empty or ends in an empty argument leaves its
+       white space to the token after it (gcc's padding); rest may be
+       shared, so it gets a copy. */
+    bool space = pp->space_after || (list->kind == TK_EOF && use->has_space);
+    pp->space_after = false;
+    if (space && rest->kind != TK_EOF && !rest->has_space) {
+        Token *r = tok_copy(pp->c, rest);
+        r->next = rest->next;
+        r->has_space = true;
+        rest = r;
+    }
     if (list->kind == TK_EOF)
         return rest;
     Token *last = list;
@@ -985,35 +1086,90 @@ static Token *new_number(PP *pp, Token *like, bool one) {
     return t;
 }
 
-/* Replaces defined X and defined(X) by 1 or 0. */
-static Token *replace_defined(PP *pp, Token *tok) {
+/* defined X | defined ( X ): 1 or 0. On an error, *rest is the end of
+ * the line, so the expression is cut short. */
+static Token *read_defined(PP *pp, Token **rest, Token *tok) {
+    Token *start = tok;
+    tok = tok->next;
+    bool paren = tok_equal(tok, "(");
+    if (paren)
+        tok = tok->next;
+    if (tok->kind != TK_IDENT) {
+        error_tok(pp->c, start, "operator \"defined\" requires an identifier");
+        while (tok->kind != TK_EOF)
+            tok = tok->next;
+        *rest = tok;
+        return new_number(pp, start, false);
+    }
+    Token *val = new_number(pp, start, find_macro(pp, tok) != NULL);
+    tok = tok->next;
+    if (paren) {
+        if (!tok_equal(tok, ")"))
+            error_tok(pp->c, start, "missing ')' after \"defined\"");
+        else
+            tok = tok->next;
+    }
+    *rest = tok;
+    return val;
+}
+
+/* __has_include ( "name" | <name> ): 1 if #include would find it. */
+static Token *read_has_include(PP *pp, Token **rest, Token *tok) {
+    Token *start = tok;
+    tok = tok->next;
+    StrBuf sb;
+    sb_init(&sb, &pp->c->arena);
+    bool angled = false, ok = tok_equal(tok, "(");
+    if (ok) {
+        tok = tok->next;
+        if (tok->kind == TK_STR && tok->loc[0] == '"' && tok->len >= 2) {
+            sb_putn(&sb, tok->loc + 1, (size_t)tok->len - 2);
+            tok = tok->next;
+        } else if (tok_equal(tok, "<")) {
+            Token *t = tok->next;
+            while (t->kind != TK_EOF && !tok_equal(t, ">"))
+                t = t->next;
+            join_tokens(&sb, tok->next, t);
+            angled = true;
+            tok = t->kind == TK_EOF ? t : t->next;
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok || !tok_equal(tok, ")")) {
+        error_tok(pp->c, start, "missing '(' or ')' after \"__has_include\"");
+        while (tok->kind != TK_EOF)
+            tok = tok->next;
+        *rest = tok;
+        return new_number(pp, start, false);
+    }
+    *rest = tok->next;
+    const char *text, *path;
+    size_t len;
+    bool builtin;
+    bool found = find_header(pp, sb_str(&sb), angled, start, &text, &len, &path,
+                             &builtin);
+    return new_number(pp, start, found);
+}
+
+/* Macro-expands an #if line. "defined" and "__has_include" are replaced
+ * where the scan meets them, so that one produced by a macro expansion
+ * also works, as in gcc. */
+static Token *expand_if_line(PP *pp, Token *tok) {
     Token head = {0}, *cur = &head;
     while (tok->kind != TK_EOF) {
-        if (!is_ident(tok, "defined")) {
-            cur = cur->next = tok;
-            tok = tok->next;
+        if (is_ident(tok, "defined")) {
+            cur = cur->next = read_defined(pp, &tok, tok);
             continue;
         }
-        Token *start = tok;
-        tok = tok->next;
-        bool paren = tok_equal(tok, "(");
-        if (paren)
-            tok = tok->next;
-        if (tok->kind != TK_IDENT) {
-            error_tok(pp->c, start, "operator \"defined\" requires an identifier");
-            cur->next = tok;
-            while (tok->kind != TK_EOF)
-                tok = tok->next;
-            return head.next;
+        if (is_ident(tok, "__has_include")) {
+            cur = cur->next = read_has_include(pp, &tok, tok);
+            continue;
         }
-        cur = cur->next = new_number(pp, start, find_macro(pp, tok) != NULL);
+        if (expand_macro(pp, &tok, tok))
+            continue;
+        cur = cur->next = tok;
         tok = tok->next;
-        if (paren) {
-            if (!tok_equal(tok, ")"))
-                error_tok(pp->c, start, "missing ')' after \"defined\"");
-            else
-                tok = tok->next;
-        }
     }
     cur->next = tok;
     return head.next;
@@ -1027,8 +1183,7 @@ static bool eval_if(PP *pp, Token **rest, Token *tok, Token *directive) {
                   directive->loc);
         return false;
     }
-    expr = replace_defined(pp, expr);
-    expr = preprocess(pp, expr, false);
+    expr = expand_if_line(pp, expr);
     lex_finish(pp->c, expr);
     Eval e = {pp, expr, 0, 0, false};
     PPValue v = eval_cond(&e);
@@ -1215,8 +1370,8 @@ static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
         return skip_file(pp, rest);
     }
     int plen = (int)strlen(path);
-    Token *guard = map_get(&pp->guards, path, plen);
-    if (map_get(&pp->once, path, plen) || (guard && find_macro(pp, guard)))
+    Token *guard = hashmap_get(&pp->guards, path, plen);
+    if (hashmap_get(&pp->once, path, plen) || (guard && find_macro(pp, guard)))
         return rest;
     if (pp->include_depth >= MAX_INCLUDE_DEPTH) {
         error_tok(c, at, "#include nested depth %d exceeds maximum of %d",
@@ -1227,7 +1382,7 @@ static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
     Token *tok = lex_file(c, f);
     guard = detect_include_guard(tok);
     if (guard)
-        map_put(c, &pp->guards, f->name, plen, guard);
+        hashmap_put(&c->arena, &pp->guards, f->name, plen, guard);
     Token *eof = tok;
     while (eof->kind != TK_EOF)
         eof = eof->next;
@@ -1309,12 +1464,91 @@ static Token *read_message(PP *pp, Token *hash, Token *tok, bool is_error) {
 static Token *read_pragma(PP *pp, Token *hash, Token *tok) {
     if (is_ident(tok, "once") && !tok->at_bol) {
         const char *name = hash->file->name;
-        map_put(pp->c, &pp->once, name, (int)strlen(name), (void *)name);
+        hashmap_put(&pp->c->arena, &pp->once, name, (int)strlen(name), (void *)name);
         return skip_line(pp, tok->next, "pragma once");
     }
     while (!tok->at_bol)
         tok = tok->next;
     return tok;
+}
+
+static void add_line_mark(PP *pp, const SrcFile *f, int phys, int line,
+                          const char *name) {
+    if (f->id >= pp->line_marks_cap) {
+        int cap = f->id * 2 + 8;
+        LineMark **marks = arena_alloc(&pp->c->arena, sizeof(LineMark *) * (size_t)cap);
+        if (pp->line_marks_cap)
+            memcpy(marks, pp->line_marks, sizeof(LineMark *) * (size_t)pp->line_marks_cap);
+        pp->line_marks = marks;
+        pp->line_marks_cap = cap;
+    }
+    LineMark *lm = arena_alloc(&pp->c->arena, sizeof(LineMark));
+    lm->phys = phys;
+    lm->line = line;
+    lm->name = name;
+    lm->next = pp->line_marks[f->id];
+    pp->line_marks[f->id] = lm;
+}
+
+/* The file name of a #line directive: the string without its quotes,
+ * escapes undone. NULL if the token is not a plain string literal. */
+static const char *line_file_name(PP *pp, const Token *tok) {
+    if (tok->kind != TK_STR || tok->loc[0] != '"')
+        return NULL;
+    StrBuf sb;
+    sb_init(&sb, &pp->c->arena);
+    for (int i = 1; i < tok->len - 1; i++) {
+        if (tok->loc[i] == '\\' && i + 1 < tok->len - 1)
+            i++;
+        sb_putc(&sb, tok->loc[i]);
+    }
+    return sb_str(&sb);
+}
+
+/* line   = "#" "line" digits ("\"" name "\"")?   after macro expansion
+ * marker = "#" digits ("\"" name "\"" flags*)?   gcc's line marker
+ * The following line is numbered `digits` (and the file is `name`) for
+ * __LINE__ and __FILE__; diagnostics keep the physical position. */
+static Token *read_line(PP *pp, Token *hash, Token *tok, bool is_line) {
+    int phys = hash->line;
+    for (Token *t = hash; !t->at_bol || t == hash; t = t->next)
+        phys = t->line;
+    phys++;
+    Token *rest;
+    Token *line = copy_line(pp, &rest, tok);
+    if (is_line)
+        line = preprocess(pp, line, false);
+    const char *what = is_line ? "#line" : "#";
+    bool digits = line->kind == TK_PP_NUM;
+    long v = 0;
+    for (int i = 0; digits && i < line->len; i++) {
+        digits = line->loc[i] >= '0' && line->loc[i] <= '9';
+        v = v * 10 + (line->loc[i] - '0');
+        if (v > 2147483647)
+            digits = false;
+    }
+    if (!digits) {
+        if (line->kind == TK_EOF)
+            error_tok(pp->c, hash->next, "unexpected end of file after %s", what);
+        else
+            error_tok(pp->c, line, "\"%.*s\" after %s is not a positive integer",
+                      line->len, line->loc, what);
+        return rest;
+    }
+    const char *name;
+    presumed_line(pp, hash, &name);
+    Token *t = line->next;
+    if (t->kind != TK_EOF) {
+        name = line_file_name(pp, t);
+        if (!name) {
+            error_tok(pp->c, t, "invalid filename \"%.*s\"", t->len, t->loc);
+            return rest;
+        }
+        if (is_line && t->next->kind != TK_EOF)
+            warn_tok(pp->c, t->next, "extra tokens at end of #line directive");
+    }
+    add_line_mark(pp, hash->file, phys, (int)v, name);
+    return rest;
 }
 
 /* Runs the directive that starts at hash; returns the token after it. */
@@ -1344,15 +1578,12 @@ static Token *directive(PP *pp, Token *hash) {
         if (tok_equal(name, "pragma")) return read_pragma(pp, hash, tok);
         if (tok_equal(name, "ident") || tok_equal(name, "sccs"))
             return read_pragma(pp, hash, tok);
-        if (tok_equal(name, "line") || tok_equal(name, "include_next")) {
-            error_tok(c, name, "#%.*s is not supported", name->len, name->loc);
-            return read_pragma(pp, hash, tok);
-        }
+        if (tok_equal(name, "line")) return read_line(pp, hash, tok, true);
+        /* memjit has one search list: the next header is the same one. */
+        if (tok_equal(name, "include_next")) return read_include(pp, hash, tok);
     }
-    if (name->kind == TK_PP_NUM) {
-        error_tok(c, name, "line markers are not supported");
-        return read_pragma(pp, hash, tok);
-    }
+    if (name->kind == TK_PP_NUM)
+        return read_line(pp, hash, name, false);
     error_tok(c, name, "invalid preprocessing directive #%.*s", name->len, name->loc);
     return read_pragma(pp, hash, tok);
 }
@@ -1402,67 +1633,268 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
 }
 
 /* ---------------------------------------------------------------------
- * Predefined macros: one static text, lexed once per compile
+ * Predefined macros
+ *
+ * gcc predefines some 200 macros for C11 on x86-64 Linux and a compile
+ * uses a handful, so defining them all up front would cost every compile
+ * more than it saves. They wait in this sorted table instead; lookup_macro
+ * defines one from its text the first time its name misses the macro
+ * table. An #undef or #define of such a name leaves an entry in the macro
+ * table, which hides the one here from then on.
+ *
+ * The set is gcc's `gcc -std=c11 -dM -E` minus the GNU-specific macros
+ * (__GNUC__, __GCC_*, __ATOMIC_*, ...): memjit is not gcc, and a program
+ * that tests __GNUC__ expects GNU extensions. memjit adds __memjit__ and
+ * says what it lacks: __STDC_NO_ATOMICS__, __STDC_NO_COMPLEX__,
+ * __STDC_NO_THREADS__. __has_attribute and __has_builtin answer 0, so
+ * code that asks takes its portable path.
  * ------------------------------------------------------------------- */
 
-static const char predefined[] =
-    "#define __memjit__ 1\n"
-    "#define __STDC__ 1\n"
-    "#define __STDC_VERSION__ 201112L\n"
-    "#define __STDC_HOSTED__ 1\n"
-    "#define __STDC_UTF_16__ 1\n"
-    "#define __STDC_UTF_32__ 1\n"
-    "#define __STDC_IEC_559__ 1\n"
-    "#define __STDC_NO_ATOMICS__ 1\n"
-    "#define __STDC_NO_COMPLEX__ 1\n"
-    "#define __STDC_NO_THREADS__ 1\n"
-    "#define __STDC_NO_VLA__ 1\n"
-    "#define __x86_64__ 1\n"
-    "#define __x86_64 1\n"
-    "#define __amd64__ 1\n"
-    "#define __amd64 1\n"
-    "#define __linux__ 1\n"
-    "#define __linux 1\n"
-    "#define __gnu_linux__ 1\n"
-    "#define __unix__ 1\n"
-    "#define __unix 1\n"
-    "#define __ELF__ 1\n"
-    "#define __LP64__ 1\n"
-    "#define _LP64 1\n"
-    "#define __CHAR_BIT__ 8\n"
-    "#define __SIZEOF_INT__ 4\n"
-    "#define __SIZEOF_LONG__ 8\n"
-    "#define __SIZEOF_LONG_LONG__ 8\n"
-    "#define __SIZEOF_SHORT__ 2\n"
-    "#define __SIZEOF_POINTER__ 8\n"
-    "#define __SIZEOF_FLOAT__ 4\n"
-    "#define __SIZEOF_DOUBLE__ 8\n"
-    "#define __SIZEOF_LONG_DOUBLE__ 16\n"
-    "#define __SIZEOF_SIZE_T__ 8\n"
-    "#define __SIZEOF_WCHAR_T__ 4\n"
-    "#define __SIZEOF_WINT_T__ 4\n"
-    "#define __SIZEOF_PTRDIFF_T__ 8\n"
-    "#define __ORDER_LITTLE_ENDIAN__ 1234\n"
-    "#define __ORDER_BIG_ENDIAN__ 4321\n"
-    "#define __ORDER_PDP_ENDIAN__ 3412\n"
-    "#define __BYTE_ORDER__ __ORDER_LITTLE_ENDIAN__\n"
-    "#define __SCHAR_MAX__ 0x7f\n"
-    "#define __SHRT_MAX__ 0x7fff\n"
-    "#define __INT_MAX__ 0x7fffffff\n"
-    "#define __LONG_MAX__ 0x7fffffffffffffffL\n"
-    "#define __LONG_LONG_MAX__ 0x7fffffffffffffffLL\n"
-    "#define __WCHAR_MAX__ 0x7fffffff\n"
-    "#define __SIZE_MAX__ 0xffffffffffffffffUL\n"
-    "#define __PTRDIFF_MAX__ 0x7fffffffffffffffL\n"
-    "#define __INTMAX_MAX__ 0x7fffffffffffffffL\n"
-    "#define __UINTMAX_MAX__ 0xffffffffffffffffUL\n"
-    "#define __SIZE_TYPE__ long unsigned int\n"
-    "#define __PTRDIFF_TYPE__ long int\n"
-    "#define __WCHAR_TYPE__ int\n"
-    "#define __INTMAX_TYPE__ long int\n"
-    "#define __UINTMAX_TYPE__ long unsigned int\n"
-    "#define __DATE__ \"Jan  1 1970\"\n"
-    "#define __TIME__ \"00:00:00\"\n";
+typedef struct Predefined {
+    const char *name;
+    const char *def;      /* "(params) body" or " body": what follows
+                             the name in a #define */
+} Predefined;
+
+static const Predefined predefined[] = {
+    {"_LP64", " 1"},
+    {"__BIGGEST_ALIGNMENT__", " 16"},
+    {"__BYTE_ORDER__", " __ORDER_LITTLE_ENDIAN__"},
+    {"__CHAR16_TYPE__", " short unsigned int"},
+    {"__CHAR32_TYPE__", " unsigned int"},
+    {"__CHAR_BIT__", " 8"},
+    {"__DATE__", " \"Jan  1 1970\""},
+    {"__DBL_DECIMAL_DIG__", " 17"},
+    {"__DBL_DENORM_MIN__", " ((double)4.94065645841246544176568792868221372e-324L)"},
+    {"__DBL_DIG__", " 15"},
+    {"__DBL_EPSILON__", " ((double)2.22044604925031308084726333618164062e-16L)"},
+    {"__DBL_HAS_DENORM__", " 1"},
+    {"__DBL_HAS_INFINITY__", " 1"},
+    {"__DBL_HAS_QUIET_NAN__", " 1"},
+    {"__DBL_IS_IEC_60559__", " 2"},
+    {"__DBL_MANT_DIG__", " 53"},
+    {"__DBL_MAX_10_EXP__", " 308"},
+    {"__DBL_MAX_EXP__", " 1024"},
+    {"__DBL_MAX__", " ((double)1.79769313486231570814527423731704357e+308L)"},
+    {"__DBL_MIN_10_EXP__", " (-307)"},
+    {"__DBL_MIN_EXP__", " (-1021)"},
+    {"__DBL_MIN__", " ((double)2.22507385850720138309023271733240406e-308L)"},
+    {"__DBL_NORM_MAX__", " ((double)1.79769313486231570814527423731704357e+308L)"},
+    {"__ELF__", " 1"},
+    {"__FLOAT_WORD_ORDER__", " __ORDER_LITTLE_ENDIAN__"},
+    {"__FLT_DECIMAL_DIG__", " 9"},
+    {"__FLT_DENORM_MIN__", " 1.40129846432481707092372958328991613e-45F"},
+    {"__FLT_DIG__", " 6"},
+    {"__FLT_EPSILON__", " 1.19209289550781250000000000000000000e-7F"},
+    {"__FLT_EVAL_METHOD_TS_18661_3__", " 0"},
+    {"__FLT_EVAL_METHOD__", " 0"},
+    {"__FLT_HAS_DENORM__", " 1"},
+    {"__FLT_HAS_INFINITY__", " 1"},
+    {"__FLT_HAS_QUIET_NAN__", " 1"},
+    {"__FLT_IS_IEC_60559__", " 2"},
+    {"__FLT_MANT_DIG__", " 24"},
+    {"__FLT_MAX_10_EXP__", " 38"},
+    {"__FLT_MAX_EXP__", " 128"},
+    {"__FLT_MAX__", " 3.40282346638528859811704183484516925e+38F"},
+    {"__FLT_MIN_10_EXP__", " (-37)"},
+    {"__FLT_MIN_EXP__", " (-125)"},
+    {"__FLT_MIN__", " 1.17549435082228750796873653722224568e-38F"},
+    {"__FLT_NORM_MAX__", " 3.40282346638528859811704183484516925e+38F"},
+    {"__FLT_RADIX__", " 2"},
+    {"__INT16_C", "(c) c"},
+    {"__INT16_MAX__", " 0x7fff"},
+    {"__INT16_TYPE__", " short int"},
+    {"__INT32_C", "(c) c"},
+    {"__INT32_MAX__", " 0x7fffffff"},
+    {"__INT32_TYPE__", " int"},
+    {"__INT64_C", "(c) c ## L"},
+    {"__INT64_MAX__", " 0x7fffffffffffffffL"},
+    {"__INT64_TYPE__", " long int"},
+    {"__INT8_C", "(c) c"},
+    {"__INT8_MAX__", " 0x7f"},
+    {"__INT8_TYPE__", " signed char"},
+    {"__INTMAX_C", "(c) c ## L"},
+    {"__INTMAX_MAX__", " 0x7fffffffffffffffL"},
+    {"__INTMAX_TYPE__", " long int"},
+    {"__INTMAX_WIDTH__", " 64"},
+    {"__INTPTR_MAX__", " 0x7fffffffffffffffL"},
+    {"__INTPTR_TYPE__", " long int"},
+    {"__INTPTR_WIDTH__", " 64"},
+    {"__INT_FAST16_MAX__", " 0x7fffffffffffffffL"},
+    {"__INT_FAST16_TYPE__", " long int"},
+    {"__INT_FAST16_WIDTH__", " 64"},
+    {"__INT_FAST32_MAX__", " 0x7fffffffffffffffL"},
+    {"__INT_FAST32_TYPE__", " long int"},
+    {"__INT_FAST32_WIDTH__", " 64"},
+    {"__INT_FAST64_MAX__", " 0x7fffffffffffffffL"},
+    {"__INT_FAST64_TYPE__", " long int"},
+    {"__INT_FAST64_WIDTH__", " 64"},
+    {"__INT_FAST8_MAX__", " 0x7f"},
+    {"__INT_FAST8_TYPE__", " signed char"},
+    {"__INT_FAST8_WIDTH__", " 8"},
+    {"__INT_LEAST16_MAX__", " 0x7fff"},
+    {"__INT_LEAST16_TYPE__", " short int"},
+    {"__INT_LEAST16_WIDTH__", " 16"},
+    {"__INT_LEAST32_MAX__", " 0x7fffffff"},
+    {"__INT_LEAST32_TYPE__", " int"},
+    {"__INT_LEAST32_WIDTH__", " 32"},
+    {"__INT_LEAST64_MAX__", " 0x7fffffffffffffffL"},
+    {"__INT_LEAST64_TYPE__", " long int"},
+    {"__INT_LEAST64_WIDTH__", " 64"},
+    {"__INT_LEAST8_MAX__", " 0x7f"},
+    {"__INT_LEAST8_TYPE__", " signed char"},
+    {"__INT_LEAST8_WIDTH__", " 8"},
+    {"__INT_MAX__", " 0x7fffffff"},
+    {"__INT_WIDTH__", " 32"},
+    {"__LDBL_DECIMAL_DIG__", " 21"},
+    {"__LDBL_DENORM_MIN__", " 3.64519953188247460252840593361941982e-4951L"},
+    {"__LDBL_DIG__", " 18"},
+    {"__LDBL_EPSILON__", " 1.08420217248550443400745280086994171e-19L"},
+    {"__LDBL_HAS_DENORM__", " 1"},
+    {"__LDBL_HAS_INFINITY__", " 1"},
+    {"__LDBL_HAS_QUIET_NAN__", " 1"},
+    {"__LDBL_IS_IEC_60559__", " 2"},
+    {"__LDBL_MANT_DIG__", " 64"},
+    {"__LDBL_MAX_10_EXP__", " 4932"},
+    {"__LDBL_MAX_EXP__", " 16384"},
+    {"__LDBL_MAX__", " 1.18973149535723176502126385303097021e+4932L"},
+    {"__LDBL_MIN_10_EXP__", " (-4931)"},
+    {"__LDBL_MIN_EXP__", " (-16381)"},
+    {"__LDBL_MIN__", " 3.36210314311209350626267781732175260e-4932L"},
+    {"__LDBL_NORM_MAX__", " 1.18973149535723176502126385303097021e+4932L"},
+    {"__LONG_LONG_MAX__", " 0x7fffffffffffffffLL"},
+    {"__LONG_LONG_WIDTH__", " 64"},
+    {"__LONG_MAX__", " 0x7fffffffffffffffL"},
+    {"__LONG_WIDTH__", " 64"},
+    {"__LP64__", " 1"},
+    {"__ORDER_BIG_ENDIAN__", " 4321"},
+    {"__ORDER_LITTLE_ENDIAN__", " 1234"},
+    {"__ORDER_PDP_ENDIAN__", " 3412"},
+    {"__PTRDIFF_MAX__", " 0x7fffffffffffffffL"},
+    {"__PTRDIFF_TYPE__", " long int"},
+    {"__PTRDIFF_WIDTH__", " 64"},
+    {"__SCHAR_MAX__", " 0x7f"},
+    {"__SCHAR_WIDTH__", " 8"},
+    {"__SHRT_MAX__", " 0x7fff"},
+    {"__SHRT_WIDTH__", " 16"},
+    {"__SIG_ATOMIC_MAX__", " 0x7fffffff"},
+    {"__SIG_ATOMIC_MIN__", " (-__SIG_ATOMIC_MAX__ - 1)"},
+    {"__SIG_ATOMIC_TYPE__", " int"},
+    {"__SIG_ATOMIC_WIDTH__", " 32"},
+    {"__SIZEOF_DOUBLE__", " 8"},
+    {"__SIZEOF_FLOAT__", " 4"},
+    {"__SIZEOF_INT__", " 4"},
+    {"__SIZEOF_LONG_DOUBLE__", " 16"},
+    {"__SIZEOF_LONG_LONG__", " 8"},
+    {"__SIZEOF_LONG__", " 8"},
+    {"__SIZEOF_POINTER__", " 8"},
+    {"__SIZEOF_PTRDIFF_T__", " 8"},
+    {"__SIZEOF_SHORT__", " 2"},
+    {"__SIZEOF_SIZE_T__", " 8"},
+    {"__SIZEOF_WCHAR_T__", " 4"},
+    {"__SIZEOF_WINT_T__", " 4"},
+    {"__SIZE_MAX__", " 0xffffffffffffffffUL"},
+    {"__SIZE_TYPE__", " long unsigned int"},
+    {"__SIZE_WIDTH__", " 64"},
+    {"__STDC_HOSTED__", " 1"},
+    {"__STDC_IEC_559__", " 1"},
+    {"__STDC_IEC_60559_BFP__", " 201404L"},
+    {"__STDC_ISO_10646__", " 201706L"},
+    {"__STDC_NO_ATOMICS__", " 1"},
+    {"__STDC_NO_COMPLEX__", " 1"},
+    {"__STDC_NO_THREADS__", " 1"},
+    {"__STDC_UTF_16__", " 1"},
+    {"__STDC_UTF_32__", " 1"},
+    {"__STDC_VERSION__", " 201112L"},
+    {"__STDC__", " 1"},
+    {"__TIME__", " \"00:00:00\""},
+    {"__UINT16_C", "(c) c"},
+    {"__UINT16_MAX__", " 0xffff"},
+    {"__UINT16_TYPE__", " short unsigned int"},
+    {"__UINT32_C", "(c) c ## U"},
+    {"__UINT32_MAX__", " 0xffffffffU"},
+    {"__UINT32_TYPE__", " unsigned int"},
+    {"__UINT64_C", "(c) c ## UL"},
+    {"__UINT64_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINT64_TYPE__", " long unsigned int"},
+    {"__UINT8_C", "(c) c"},
+    {"__UINT8_MAX__", " 0xff"},
+    {"__UINT8_TYPE__", " unsigned char"},
+    {"__UINTMAX_C", "(c) c ## UL"},
+    {"__UINTMAX_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINTMAX_TYPE__", " long unsigned int"},
+    {"__UINTPTR_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINTPTR_TYPE__", " long unsigned int"},
+    {"__UINT_FAST16_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINT_FAST16_TYPE__", " long unsigned int"},
+    {"__UINT_FAST32_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINT_FAST32_TYPE__", " long unsigned int"},
+    {"__UINT_FAST64_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINT_FAST64_TYPE__", " long unsigned int"},
+    {"__UINT_FAST8_MAX__", " 0xff"},
+    {"__UINT_FAST8_TYPE__", " unsigned char"},
+    {"__UINT_LEAST16_MAX__", " 0xffff"},
+    {"__UINT_LEAST16_TYPE__", " short unsigned int"},
+    {"__UINT_LEAST32_MAX__", " 0xffffffffU"},
+    {"__UINT_LEAST32_TYPE__", " unsigned int"},
+    {"__UINT_LEAST64_MAX__", " 0xffffffffffffffffUL"},
+    {"__UINT_LEAST64_TYPE__", " long unsigned int"},
+    {"__UINT_LEAST8_MAX__", " 0xff"},
+    {"__UINT_LEAST8_TYPE__", " unsigned char"},
+    {"__USER_LABEL_PREFIX__", " "},
+    {"__WCHAR_MAX__", " 0x7fffffff"},
+    {"__WCHAR_MIN__", " (-__WCHAR_MAX__ - 1)"},
+    {"__WCHAR_TYPE__", " int"},
+    {"__WCHAR_WIDTH__", " 32"},
+    {"__WINT_MAX__", " 0xffffffffU"},
+    {"__WINT_MIN__", " 0U"},
+    {"__WINT_TYPE__", " unsigned int"},
+    {"__WINT_WIDTH__", " 32"},
+    {"__amd64", " 1"},
+    {"__amd64__", " 1"},
+    {"__gnu_linux__", " 1"},
+    {"__has_attribute", "(x) 0"},
+    {"__has_builtin", "(x) 0"},
+    {"__has_c_attribute", "(x) 0"},
+    {"__linux", " 1"},
+    {"__linux__", " 1"},
+    {"__memjit__", " 1"},
+    {"__unix", " 1"},
+    {"__unix__", " 1"},
+    {"__x86_64", " 1"},
+    {"__x86_64__", " 1"},
+};
+
+static const Predefined *find_predefined(const char *name, int len) {
+    size_t lo = 0, hi = sizeof(predefined) / sizeof(*predefined);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *cand = predefined[mid].name;
+        int cmp = strncmp(name, cand, (size_t)len);
+        if (cmp == 0 && cand[len] != '\0')
+            cmp = -1;   /* name is a proper prefix of cand */
+        if (cmp == 0)
+            return &predefined[mid];
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+static Macro *load_predefined(PP *pp, const char *name, int len) {
+    const Predefined *p = find_predefined(name, len);
+    if (!p)
+        return NULL;
+    Compile *c = pp->c;
+    char *text = arena_printf(&c->arena, "%s%s\n", p->name, p->def);
+    SrcFile *f = compile_add_file(c, "<built-in>", text, strlen(text), true);
+    Token *tok = lex_file(c, f);
+    tok->at_bol = false;   /* as if after "#define" */
+    read_define(pp, tok);
+    return hashmap_get(&pp->macros, name, len);
+}
 
 static void define_dynamic(PP *pp, const char *name, MacroKind kind) {
     Macro *m = arena_alloc(&pp->c->arena, sizeof(Macro));
@@ -1471,22 +1903,23 @@ static void define_dynamic(PP *pp, const char *name, MacroKind kind) {
     m->kind = kind;
     m->is_defined = true;
     m->is_objlike = true;
-    map_put(pp->c, &pp->macros, m->name, m->len, m);
+    hashmap_put(&pp->c->arena, &pp->macros, m->name, m->len, m);
 }
 
-static void define_predefined(PP *pp) {
-    SrcFile *f = compile_add_file(pp->c, "<built-in>", predefined,
-                                  sizeof(predefined) - 1, true);
-    preprocess(pp, lex_file(pp->c, f), true);
+static void define_dynamic_macros(PP *pp) {
     define_dynamic(pp, "__FILE__", MAC_FILE);
     define_dynamic(pp, "__LINE__", MAC_LINE);
     define_dynamic(pp, "__COUNTER__", MAC_COUNTER);
+    define_dynamic(pp, "__BASE_FILE__", MAC_BASE_FILE);
+    define_dynamic(pp, "__INCLUDE_LEVEL__", MAC_INCLUDE_LEVEL);
+    define_dynamic(pp, "__has_include", MAC_HAS_INCLUDE);
 }
 
 Token *pp_run(Compile *c, Token *tok) {
     PP pp = {0};
     pp.c = c;
-    define_predefined(&pp);
+    pp.base_file = tok->file;
+    define_dynamic_macros(&pp);
     tok = preprocess(&pp, tok, true);
     lex_finish(c, tok);
     return tok;

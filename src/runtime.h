@@ -5,23 +5,35 @@
  *             lookup
  *   api.c     the public entry points, and the protected boundary of a
  *             compile: it owns the Compile, catches its longjmps and frees
- *             its arena whatever happened
+ *             its arena whatever happened; the path of a compile through
+ *             the cache, the store and libgccjit (docs/cache.md)
  */
 #ifndef MEMJIT_RUNTIME_H
 #define MEMJIT_RUNTIME_H
 
-#include <libgccjit.h>
 #include <pthread.h>
 #include <stdatomic.h>
 
+#include "cache.h"
 #include "front.h"
+#include "jitapi.h"
 
 struct mj_runtime {
     mj_options opts;
+    char *store_path;        /* opts.store_path points here */
     long fail_alloc_after;   /* test hook: see runtime_fail_alloc_after */
     mj_include_fn include_fn; /* the host's include resolver, or NULL */
     void *include_user;
+    Cache *cache;            /* NULL when the in-memory cache is off */
+    Store *store;            /* NULL without a store */
+    int memload_flags;       /* test hook: see runtime_force_memload_fallback */
+    pthread_mutex_t stats_lock;
+    mj_stats stats;          /* entries and bytes_held come from the cache */
 };
+
+/* Test hook (tests/api/test_cache.c): every shared object rt loads goes
+ * through the O_TMPFILE fallback, as if memfd_create were missing. */
+void runtime_force_memload_fallback(mj_runtime *rt, int on);
 
 /* Test hook (tests/api/test_oom.c): the compiles of rt fail their n-th
  * arena allocation, as if malloc had returned NULL; n < 0 turns it off. */
@@ -39,7 +51,15 @@ typedef struct ModuleSymbol {
 
 struct mj_module {
     atomic_int refs;
-    gcc_jit_result *result;
+    gcc_jit_result *result;   /* compiled in memory (no store), or NULL */
+    MemLoad loaded;           /* loaded from shared-object bytes: handle set */
+    unsigned char *blob;      /* those bytes, or NULL; see mj_module_blob */
+    size_t blob_len;
+    bool untyped;             /* mj_load_blob: found by name, no C types */
+    char *ident;              /* the cache's ident (key_ident_copy), or NULL */
+    size_t ident_len;
+    DepList deps;             /* include answers a cache hit re-checks */
+    bool uncacheable;         /* an include answer could not be recorded */
     ModuleSymbol *syms;       /* sorted by name */
     size_t nsyms;
     double times_ms[3];       /* front end, IR building, libgccjit compile */
@@ -56,5 +76,23 @@ void compile_free(Compile *c);
 /* Takes ownership of result; collects the exported symbols of c->globals.
  * Returns NULL on OOM (and then releases result). */
 mj_module *module_new(Compile *c, gcc_jit_result *result);
+
+/* The symbol table of c->globals without addresses, malloc'ed; NULL on
+ * OOM. Uses the arena first (may longjmp), then malloc only. */
+ModuleSymbol *module_symbols_of(Compile *c, size_t *n);
+/* A module over loaded shared-object bytes. Takes ml, blob and syms (an
+ * encoded table from module_syms_encode, or NULL for an untyped module)
+ * whatever happens. NULL on OOM or a malformed table. */
+mj_module *module_new_loaded(MemLoad *ml, unsigned char *blob, size_t blob_len,
+                             ModuleSymbol *syms, size_t nsyms, bool untyped);
+/* The symbol table as bytes for the store, and back; NULL on OOM or
+ * malformed bytes. */
+unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t *len);
+ModuleSymbol *module_syms_decode(const unsigned char *p, size_t len, size_t *nsyms);
+void module_symbols_free(ModuleSymbol *syms, size_t n);
+/* What the in-memory cache counts for mod: ident, symbol table and code
+ * bytes when known (a module compiled in memory has no byte image: its
+ * code is counted as its source's length, a rough stand-in). */
+size_t module_cache_bytes(const mj_module *mod);
 
 #endif /* MEMJIT_RUNTIME_H */

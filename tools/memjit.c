@@ -3,6 +3,12 @@
  *
  *   memjit run [OPTIONS] FILE.c [ARGS...]   compile FILE in memory, call main
  *   memjit check [OPTIONS] FILE.c           compile, print diagnostics only
+ *   memjit cache stats|list|clear|vacuum    look after the store
+ *
+ * Compiled code is kept in a store (an SQLite file) so that running the
+ * same program again skips the compile: $XDG_CACHE_HOME/memjit/cache.db,
+ * else ~/.cache/memjit/cache.db; --store PATH names another, --no-cache
+ * uses none.
  *
  * Exit status: run exits with main's status; check exits 0 when FILE has no
  * errors; 1 for errors in the source; 2 for usage and I/O errors.
@@ -11,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "memjit.h"
 
@@ -19,12 +27,16 @@
 static void usage(FILE *out) {
     fputs("usage: memjit run [OPTIONS] FILE.c [ARGS...]\n"
           "       memjit check [OPTIONS] FILE.c\n"
+          "       memjit cache stats|list|clear|vacuum [--store PATH]\n"
           "       memjit --version | --help\n"
           "options:\n"
           "  -O0 .. -O3   optimisation level (default -O2)\n"
           "  -g           emit debug information\n"
           "  -I DIR       search DIR for #include files (after the includer's folder)\n"
-          "  -v           print where the compile time went, to stderr\n",
+          "  -v           print where the compile time went, to stderr\n"
+          "  --store PATH keep compiled code in the store PATH (default\n"
+          "               $XDG_CACHE_HOME/memjit/cache.db or ~/.cache/memjit/cache.db)\n"
+          "  --no-cache   use no store: always compile\n",
           out);
 }
 
@@ -46,8 +58,34 @@ typedef struct Cli {
     char **argv;
     mj_options opts;
     int verbose;
+    int no_cache;
+    const char *store;    /* --store, or NULL for the default */
     Includes includes;
 } Cli;
+
+static int is_cache_action(const char *a) {
+    return !strcmp(a, "stats") || !strcmp(a, "list") || !strcmp(a, "clear") ||
+           !strcmp(a, "vacuum");
+}
+
+/* memjit cache ACTION [--store PATH]: the action goes in cli->file. */
+static int parse_cache_args(Cli *cli, int argc, char **argv) {
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--store") && i + 1 < argc) {
+            cli->store = argv[++i];
+        } else if (!cli->file && is_cache_action(argv[i])) {
+            cli->file = argv[i];
+        } else {
+            fprintf(stderr, "memjit: cache: unexpected '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!cli->file) {
+        fprintf(stderr, "memjit: cache needs one of stats, list, clear, vacuum\n");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
 
 static int parse_args(Cli *cli, int argc, char **argv) {
     mj_options_init(&cli->opts);
@@ -64,6 +102,8 @@ static int parse_args(Cli *cli, int argc, char **argv) {
         printf("memjit %s\n", mj_version());
         exit(0);
     }
+    if (!strcmp(cli->command, "cache"))
+        return parse_cache_args(cli, argc, argv);
     if (strcmp(cli->command, "run") && strcmp(cli->command, "check")) {
         fprintf(stderr, "memjit: unknown command '%s'\n", cli->command);
         usage(stderr);
@@ -78,6 +118,15 @@ static int parse_args(Cli *cli, int argc, char **argv) {
             cli->opts.debug_info = 1;
         else if (!strcmp(a, "-v"))
             cli->verbose = 1;
+        else if (!strcmp(a, "--no-cache"))
+            cli->no_cache = 1;
+        else if (!strcmp(a, "--store")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "memjit: --store needs a path\n");
+                return EXIT_USAGE;
+            }
+            cli->store = argv[++i];
+        }
         else if (!strncmp(a, "-I", 2)) {
             const char *dir = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             if (!dir || cli->includes.ndirs == MAX_INCLUDE_DIRS) {
@@ -200,8 +249,109 @@ static void free_includes(Includes *inc) {
     free(inc->kept);
 }
 
-static void print_times(const mj_module *mod) {
+/* ---------------------------------------------------------------------
+ * The store
+ * ------------------------------------------------------------------- */
+
+/* mkdir -p with mode 0700 for what it creates. */
+static void make_folders(char *path) {
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(path, 0700);
+        *p = '/';
+    }
+}
+
+/* The default store, its folders made when missing; NULL when there is no
+ * home to put it in. The result is malloc'ed. */
+static char *default_store_path(void) {
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char *path = NULL;
+    if (xdg && xdg[0] == '/') {
+        if (asprintf(&path, "%s/memjit/cache.db", xdg) < 0)
+            return NULL;
+    } else if (home && home[0] == '/') {
+        if (asprintf(&path, "%s/.cache/memjit/cache.db", home) < 0)
+            return NULL;
+    } else {
+        return NULL;
+    }
+    make_folders(path);
+    return path;
+}
+
+/* A runtime with the store the command line asks for. When the store
+ * cannot be used, run and check say why and go on without it (it is only
+ * a cache); `memjit cache` fails. */
+static mj_runtime *open_runtime(Cli *cli, int need_store) {
+    char *store = NULL;
+    if (!cli->no_cache)
+        store = cli->store ? strdup(cli->store) : default_store_path();
+    cli->opts.store_path = store;
+    mj_status st;
+    char why[512];
+    mj_runtime *rt = mj_runtime_new_ex(&cli->opts, &st, why, sizeof why);
+    if (!rt && st == MJ_ERR_STORE && !need_store) {
+        fprintf(stderr, "memjit: warning: %s; compiling without a store\n", why);
+        cli->opts.store_path = NULL;
+        rt = mj_runtime_new_ex(&cli->opts, &st, why, sizeof why);
+    }
+    if (!rt)
+        fprintf(stderr, "memjit: %s\n", why[0] ? why : mj_status_str(st));
+    else if (need_store && !store)
+        fprintf(stderr, "memjit: no store: set HOME or XDG_CACHE_HOME, or use --store\n");
+    cli->opts.store_path = NULL;
+    free(store);
+    return rt;
+}
+
+static int print_entry(void *user, const mj_store_entry *e) {
+    char when[32];
+    time_t t = (time_t)e->last_used;
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime_r(&t, &tm));
+    printf("%s  %s  %8zu  %8zu  %s\n", e->key, when, e->source_len, e->blob_len, e->name);
+    return 0;
+}
+
+static int cache_command(Cli *cli) {
+    cli->opts.store_trust_permissions = 0;
+    mj_runtime *rt = open_runtime(cli, 1);
+    if (!rt)
+        return EXIT_USAGE;
+    mj_status st = MJ_ERR_ARG;
+    if (!strcmp(cli->file, "stats")) {
+        mj_store_info info;
+        st = mj_store_info_get(rt, &info);
+        if (st == MJ_OK)
+            printf("entries %zu\nbytes %zu\nfile bytes %zu\n", info.entries, info.bytes,
+                   info.file_bytes);
+    } else if (!strcmp(cli->file, "list")) {
+        printf("%-32s  %-19s  %8s  %8s  %s\n", "key", "last used", "source", "code", "name");
+        st = mj_store_list(rt, print_entry, NULL);
+    } else if (!strcmp(cli->file, "clear")) {
+        st = mj_store_clear(rt);
+    } else if (!strcmp(cli->file, "vacuum")) {
+        st = mj_store_vacuum(rt);
+    }
+    if (st != MJ_OK)
+        fprintf(stderr, "memjit: cache %s: %s\n", cli->file, mj_status_str(st));
+    mj_runtime_free(rt);
+    return st == MJ_OK ? 0 : EXIT_USAGE;
+}
+
+static void print_times(const mj_module *mod, mj_runtime *rt) {
+    mj_stats stats;
+    mj_runtime_stats(rt, &stats);
     mj_compile_times t;
+    if (stats.store_hits) {
+        fprintf(stderr, "memjit: front end 0 ms, IR building 0 ms, libgccjit 0 ms "
+                        "(loaded from the store: no compile)\n");
+        return;
+    }
     mj_module_times(mod, &t);
     double total = t.frontend_ms + t.lower_ms + t.jit_ms;
     fprintf(stderr,
@@ -240,6 +390,8 @@ int main(int argc, char **argv) {
     int rc = parse_args(&cli, argc, argv);
     if (rc)
         return rc;
+    if (!strcmp(cli.command, "cache"))
+        return cache_command(&cli);
 
     size_t len = 0;
     char *src = read_file(cli.file, &len);
@@ -248,9 +400,8 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
     }
     mj_status st;
-    mj_runtime *rt = mj_runtime_new(&cli.opts, &st);
+    mj_runtime *rt = open_runtime(&cli, 0);
     if (!rt) {
-        fprintf(stderr, "memjit: %s\n", mj_status_str(st));
         free(src);
         return EXIT_USAGE;
     }
@@ -269,7 +420,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     if (cli.verbose)
-        print_times(mod);
+        print_times(mod, rt);
     rc = 0;
     if (!strcmp(cli.command, "run")) {
         fflush(stderr);

@@ -8,6 +8,9 @@ case $memjit in
 esac
 cd "$(dirname "$0")"
 passed=0 failed=0
+# A store of our own, never the user's.
+export XDG_CACHE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/memjit-cli.XXXXXX")
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
 
 check() {   # check NAME EXPECTED_STATUS ACTUAL_STATUS [CONDITION...]
     local name=$1 want=$2 got=$3
@@ -41,8 +44,27 @@ for o in -O0 -O1 -O2 -O3 -g; do
     "$memjit" run $o exit_status.c >/dev/null; check "run $o" 41 $?
 done
 "$memjit" run -- exit_status.c >/dev/null; check "run --" 41 $?
-err=$("$memjit" run -v exit_status.c 2>&1 >/dev/null); check "run -v" 41 $?
+err=$("$memjit" run --no-cache -v exit_status.c 2>&1 >/dev/null); check "run -v" 41 $?
 expect "-v timings" "$(grep -qE '^memjit: front end [0-9.]+ ms, IR building [0-9.]+ ms, libgccjit [0-9.]+ ms' <<<"$err"; echo $?)"
+
+# The store: the runs above filled it; a run of the same source loads it.
+err=$("$memjit" run -v exit_status.c 2>&1 >/dev/null); check "run from the store" 41 $?
+expect "-v says it loaded from the store" "$(grep -q 'loaded from the store' <<<"$err"; echo $?)"
+expect "the default store is under XDG_CACHE_HOME" "$([ -f "$XDG_CACHE_HOME/memjit/cache.db" ]; echo $?)"
+out=$("$memjit" cache list); check "cache list" 0 $?
+expect "cache list names the file" "$(grep -q 'exit_status.c' <<<"$out"; echo $?)"
+out=$("$memjit" cache stats); check "cache stats" 0 $?
+expect "cache stats counts entries" "$(grep -qE '^entries [1-9]' <<<"$out"; echo $?)"
+"$memjit" cache vacuum; check "cache vacuum" 0 $?
+"$memjit" cache clear; check "cache clear" 0 $?
+out=$("$memjit" cache stats)
+expect "cleared store is empty" "$(grep -q '^entries 0$' <<<"$out"; echo $?)"
+"$memjit" run --no-cache exit_status.c >/dev/null
+out=$("$memjit" cache stats)
+expect "--no-cache leaves the store alone" "$(grep -q '^entries 0$' <<<"$out"; echo $?)"
+"$memjit" run --store "$XDG_CACHE_HOME/other.db" exit_status.c >/dev/null; check "run --store" 41 $?
+expect "--store makes that file" "$([ -f "$XDG_CACHE_HOME/other.db" ]; echo $?)"
+"$memjit" cache >/dev/null 2>&1; check "cache without subcommand" 2 $?
 
 # check: silent on good code, gcc's text on bad code.
 out=$("$memjit" check exit_status.c 2>&1); check "check good" 0 $?

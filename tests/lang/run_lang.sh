@@ -2,7 +2,8 @@
 # run_lang.sh MEMJIT GCC FILE
 #
 # Runs one language test twice: compiled by gcc (the reference) and by
-# memjit. Both runs get the same arguments and an empty stdin. The test
+# memjit (twice: compiled, then loaded from a private store). All runs get
+# the same arguments and an empty stdin. The test
 # passes only when their stdout and exit status agree and both exit 0.
 set -u
 
@@ -40,10 +41,17 @@ fi
 
 timeout 60 "$tmp/ref" "${args[@]}" </dev/null >"$tmp/ref.out" 2>"$tmp/ref.err"
 ref_status=$?
-# From inside the temp folder, so that diagnostics name just the file.
-(cd "$tmp" && exec timeout 60 "$memjit" run "$(basename "$file")" "${args[@]}") \
-    </dev/null >"$tmp/jit.out" 2>"$tmp/jit.err"
+# From inside the temp folder, so that diagnostics name just the file, with
+# a store of its own: the first run compiles and fills it, the second must
+# load the code from it (no compile) and behave the same.
+run_memjit() {
+    (cd "$tmp" && XDG_CACHE_HOME="$tmp/cache" exec timeout 60 "$memjit" run -v \
+        "$(basename "$file")" "${args[@]}") </dev/null >"$tmp/$1.out" 2>"$tmp/$1.err"
+}
+run_memjit jit
 jit_status=$?
+run_memjit hit
+hit_status=$?
 
 ok=1
 if ! cmp -s "$tmp/ref.out" "$tmp/jit.out"; then
@@ -59,9 +67,20 @@ if [ "$ref_status" != 0 ]; then
     echo "FAIL: the gcc build exits with $ref_status (the test fails under gcc)"
     ok=0
 fi
-if [ -s "$tmp/jit.err" ]; then
+if ! grep -q '^memjit: front end' "$tmp/jit.err"; then
+    echo "FAIL: the first memjit run did not compile"
+    ok=0
+fi
+if ! grep -q 'loaded from the store' "$tmp/hit.err" ||
+   ! cmp -s "$tmp/jit.out" "$tmp/hit.out" || [ "$hit_status" != "$jit_status" ]; then
+    echo "FAIL: the second run, loaded from the store, differs (or did not hit):"
+    diff -u --label compiled --label stored "$tmp/jit.out" "$tmp/hit.out" | head -50
+    head -5 "$tmp/hit.err"
+    ok=0
+fi
+if grep -qv '^memjit: \(front end\|loaded from the store\)' "$tmp/jit.err"; then
     echo "memjit stderr:"
-    head -50 "$tmp/jit.err"
+    grep -v '^memjit: front end' "$tmp/jit.err" | head -50
 fi
 if [ $ok = 1 ]; then
     echo "PASS: $(basename "$file") ($(wc -l <"$tmp/ref.out") lines of output agree)"

@@ -2,6 +2,9 @@
 #include <stdarg.h>
 #include "test.h"
 
+/* As <stdio.h> declares it (redeclared: older memjit headers lack it). */
+int vprintf(const char *, va_list);
+
 static int sum_ints(int n, ...)
 {
     va_list ap;

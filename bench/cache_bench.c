@@ -1,0 +1,260 @@
+/*
+ * cache_bench - what compile once buys: median latency of
+ *
+ *   cold compile     mj_compile with no cache and no store (libgccjit runs)
+ *   memory hit       mj_compile of a source the runtime's cache holds
+ *   store hit        in a fresh process (exec'd, so libgccjit is not loaded):
+ *                    runtime with the store + mj_compile + typed lookup
+ *   mj_load_blob     loading the shared object of the same code from bytes
+ *
+ * for a 1 KB and a 50 KB source, with the ratios to a cold compile.
+ *
+ *   cache_bench [RESULTS.md]     prints the table; writes it as Markdown too
+ *
+ * Medians, not means: the first runs pay for page faults and for loading
+ * libgccjit's pieces. Not a timed test: run it with meson test --benchmark.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "memjit.h"
+
+static double now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return v[n / 2];
+}
+
+/* A program of about `bytes` bytes: many small functions and one entry f. */
+static char *make_source(size_t bytes) {
+    size_t cap = bytes + 512;
+    char *s = malloc(cap);
+    size_t n = 0;
+    int i = 0;
+    while (n < bytes - 120) {
+        n += (size_t)snprintf(s + n, cap - n,
+                              "static int g%d(int x) { return x * %d + (x >> %d) - %d; }\n",
+                              i, i + 3, i % 7 + 1, i);
+        i++;
+    }
+    n += (size_t)snprintf(s + n, cap - n, "int f(int x) { return g0(x) + g%d(x); }\n", i - 1);
+    return s;
+}
+
+static void die(const char *what) {
+    fprintf(stderr, "cache_bench: %s\n", what);
+    exit(1);
+}
+
+static mj_runtime *runtime(size_t cache_entries, const char *store) {
+    mj_options o;
+    mj_options_init(&o);
+    o.cache_max_entries = cache_entries;
+    o.store_path = store;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    if (!rt)
+        die("cannot make a runtime");
+    return rt;
+}
+
+static mj_module *compile(mj_runtime *rt, const char *src) {
+    mj_module *m;
+    if (mj_compile(rt, "bench.c", src, strlen(src), &m, NULL) != MJ_OK)
+        die("compile failed");
+    return m;
+}
+
+static double cold_compile(const char *src, int runs) {
+    double t[32];
+    mj_runtime *rt = runtime(0, NULL);
+    for (int i = 0; i < runs; i++) {
+        double t0 = now_us();
+        mj_module *m = compile(rt, src);
+        t[i] = now_us() - t0;
+        mj_module_release(m);
+    }
+    mj_runtime_free(rt);
+    return median(t, runs);
+}
+
+static double memory_hit(const char *src) {
+    enum { BATCHES = 31, PER = 1000 };
+    double t[BATCHES];
+    mj_runtime *rt = runtime(256, NULL);
+    mj_module_release(compile(rt, src));
+    for (int b = 0; b < BATCHES; b++) {
+        double t0 = now_us();
+        for (int i = 0; i < PER; i++)
+            mj_module_release(compile(rt, src));
+        t[b] = (now_us() - t0) / PER;
+    }
+    mj_runtime_free(rt);
+    return median(t, BATCHES);
+}
+
+/* The child: argv = self --store-hit DB SRCFILE; prints microseconds. */
+static int store_hit_child(const char *db, const char *srcfile) {
+    FILE *f = fopen(srcfile, "rb");
+    if (!f)
+        return 2;
+    static char src[1 << 20];
+    size_t n = fread(src, 1, sizeof src - 1, f);
+    fclose(f);
+    src[n] = '\0';
+    double t0 = now_us();
+    mj_runtime *rt = runtime(256, db);
+    double t1 = now_us();
+    mj_module *m = compile(rt, src);
+    int (*fn)(int) = MJ_FN(m, "f", int, int);
+    double t = now_us() - t1;
+    if (getenv("MJ_BENCH_VERBOSE")) {
+        /* The same again in this process, now warm: a new runtime (so
+         * nothing comes from memory) and a second hit. */
+        mj_runtime *rt2 = runtime(0, db);
+        double t2 = now_us();
+        mj_module *m2 = compile(rt2, src);
+        double t3 = now_us();
+        fprintf(stderr, "open %.1f us, hit %.1f us, warm hit %.1f us\n", t1 - t0, t, t3 - t2);
+        mj_module_release(m2);
+        mj_runtime_free(rt2);
+    }
+    mj_stats s;
+    mj_runtime_stats(rt, &s);
+    if (!fn || s.store_hits != 1)
+        return 3;
+    printf("%f\n", t);
+    mj_module_release(m);
+    mj_runtime_free(rt);
+    return 0;
+}
+
+static double store_hit(const char *self, const char *dir, const char *src, int runs) {
+    char db[512], srcfile[512];
+    snprintf(db, sizeof db, "%s/bench.db", dir);
+    snprintf(srcfile, sizeof srcfile, "%s/src.c", dir);
+    FILE *f = fopen(srcfile, "wb");
+    fputs(src, f);
+    fclose(f);
+    mj_runtime *rt = runtime(0, db);
+    mj_module_release(compile(rt, src));   /* fills the store */
+    mj_runtime_free(rt);
+    double t[32];
+    for (int i = 0; i < runs; i++) {
+        int fds[2];
+        if (pipe(fds) != 0)
+            die("pipe");
+        pid_t pid = fork();
+        if (pid == 0) {
+            dup2(fds[1], 1);
+            execl(self, self, "--store-hit", db, srcfile, (char *)NULL);
+            _exit(4);
+        }
+        close(fds[1]);
+        char buf[64] = {0};
+        ssize_t got = read(fds[0], buf, sizeof buf - 1);
+        close(fds[0]);
+        int status;
+        waitpid(pid, &status, 0);
+        if (got <= 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            die("store-hit child failed");
+        t[i] = atof(buf);
+    }
+    return median(t, runs);
+}
+
+static double load_blob(const char *dir, const char *src, size_t *blob_len) {
+    char db[512];
+    snprintf(db, sizeof db, "%s/blob.db", dir);
+    mj_runtime *rt = runtime(0, db);
+    mj_module *m = compile(rt, src);
+    size_t len;
+    const void *blob = mj_module_blob(m, &len);
+    *blob_len = len;
+    enum { RUNS = 101 };
+    double t[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+        double t0 = now_us();
+        mj_module *b;
+        if (mj_load_blob(rt, blob, len, "bench", &b, NULL, 0) != MJ_OK)
+            die("mj_load_blob failed");
+        int (*fn)(int) = MJ_FN(b, "f", int, int);
+        t[i] = now_us() - t0;
+        if (!fn)
+            die("no f in the blob");
+        mj_module_release(b);
+    }
+    mj_module_release(m);
+    mj_runtime_free(rt);
+    return median(t, RUNS);
+}
+
+typedef struct Row {
+    const char *label;
+    double cold, mem, store, blob;
+    size_t blob_len;
+} Row;
+
+static void print_table(FILE *out, const Row *rows, int n) {
+    fprintf(out, "| source | cold compile | memory hit | store hit (fresh process) "
+                 "| mj_load_blob | cold / memory | cold / store |\n");
+    fprintf(out, "| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (int i = 0; i < n; i++) {
+        const Row *r = &rows[i];
+        fprintf(out, "| %s | %.2f ms | %.3f µs | %.1f µs | %.1f µs (%zu B) | %.0fx | %.0fx |\n",
+                r->label, r->cold / 1e3, r->mem, r->store, r->blob, r->blob_len,
+                r->cold / r->mem, r->cold / r->store);
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc == 4 && !strcmp(argv[1], "--store-hit"))
+        return store_hit_child(argv[2], argv[3]);
+    char dir[] = "/tmp/mj_bench_XXXXXX";
+    if (!mkdtemp(dir))
+        die("mkdtemp");
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        die("readlink /proc/self/exe");
+    self[n] = '\0';
+    Row rows[2] = {{.label = "1 KB"}, {.label = "50 KB"}};
+    size_t sizes[2] = {1024, 50 * 1024};
+    for (int i = 0; i < 2; i++) {
+        char *src = make_source(sizes[i]);
+        char sub[300];
+        snprintf(sub, sizeof sub, "%s/%d", dir, i);
+        mkdir(sub, 0700);
+        rows[i].cold = cold_compile(src, i == 0 ? 7 : 3);
+        rows[i].mem = memory_hit(src);
+        rows[i].store = store_hit(self, sub, src, 11);
+        rows[i].blob = load_blob(sub, src, &rows[i].blob_len);
+        free(src);
+    }
+    print_table(stdout, rows, 2);
+    if (argc > 1) {
+        FILE *f = fopen(argv[1], "w");
+        if (f) {
+            fprintf(f, "# cache_bench\n\nMedians on this machine (%s).\n\n", mj_version());
+            print_table(f, rows, 2);
+            fclose(f);
+        }
+    }
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd) == 0 ? 0 : 1;
+}

@@ -1,0 +1,220 @@
+/*
+ * cache.h - compile once: the key of a compile, the in-memory cache, the
+ * SQLite store, and shared objects loaded straight from memory.
+ *
+ *   key.c      the 128-bit XXH3 key of a compile, the identity bytes that a
+ *              hit compares in full, and the include dependencies a hit
+ *              re-checks through the host's resolver
+ *   cache.c    the in-memory cache: a hash table with LRU eviction bounded
+ *              by count and bytes; concurrent compiles of one source make
+ *              one compile (the others wait and share it)
+ *   store.c    the persistent store: one SQLite file shared by processes
+ *   memload.c  a shared object from bytes: memfd_create + dlopen through
+ *              /proc/self/fd, with an O_TMPFILE fallback
+ *
+ * docs/cache.md tells the whole story: what the key covers, why the
+ * identity bytes, the store's layout and trust rules, the memfd traps.
+ */
+#ifndef MEMJIT_CACHE_H
+#define MEMJIT_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"   /* MJ_PRINTF, and memjit.h */
+
+/* Bumped whenever anything stored changes meaning: the key's inputs, the
+ * store's columns, the encoding of symbols or dependencies, memjit's
+ * in-memory standard headers. Part of every key and of the table name. */
+#define MJ_CACHE_SCHEMA 1
+
+/* ---------------------------------------------------------------------
+ * key.c
+ * ------------------------------------------------------------------- */
+
+typedef struct CacheKey {
+    uint8_t b[16];            /* XXH3-128, big-endian high half first */
+} CacheKey;
+
+/* What a compile depends on besides its include files, compared in full on
+ * every hit so that a hash collision can never hand back the wrong code:
+ *   "O<level> g<debug> r<has resolver>\0" name "\0" source bytes
+ * The pieces point into the caller's memory; key_ident_copy makes a
+ * malloc'ed contiguous copy in that format. */
+typedef struct Ident {
+    char head[48];            /* the options, NUL-terminated */
+    size_t head_len;          /* with its NUL */
+    const char *name;
+    size_t name_len;          /* with its NUL */
+    const char *src;
+    size_t src_len;
+} Ident;
+
+void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
+                    const char *name, const char *src, size_t len);
+/* The key of id in this process's environment (memjit's version and
+ * schema, libgccjit's identity). */
+void key_of(const Ident *id, CacheKey *out);
+/* The flat form, or NULL on OOM. */
+char *key_ident_copy(const Ident *id, size_t *len);
+/* True when flat (key_ident_copy's format) is the same ident. */
+bool key_ident_equal(const char *flat, size_t flat_len, const Ident *id);
+/* XXH3-128 of any bytes (blob checksums, include texts). */
+void key_hash_bytes(const void *p, size_t n, CacheKey *out);
+/* 32 lowercase hex digits and a NUL. */
+void key_hex(const CacheKey *k, char out[33]);
+
+/* Test hook: nonzero makes key_of return one constant key for every
+ * input, so that every two sources collide. Process-wide. */
+void key_force_collisions(int on);
+
+/* One call the preprocessor made to the host's include resolver, and what
+ * came back: a hit re-asks the resolver and compares. */
+typedef struct IncludeDep {
+    char *name;
+    char *includer;
+    bool is_angled;
+    bool found;
+    CacheKey text_hash;       /* of the text and the display name */
+} IncludeDep;
+
+typedef struct DepList {
+    IncludeDep *v;
+    size_t n, cap;
+} DepList;
+
+/* Records one resolver call; false on OOM (the list stays valid). */
+bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer,
+              bool found, const char *text, size_t len, const char *display);
+void deps_free(DepList *d);
+/* Byte encoding for the store; NULL on OOM (an empty list encodes to a
+ * non-NULL buffer of length 0). decode returns false on malformed bytes. */
+unsigned char *deps_encode(const DepList *d, size_t *len);
+bool deps_decode(const unsigned char *p, size_t len, DepList *out);
+/* True when asking fn again gives the same answers in the same order. */
+bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user);
+
+/* ---------------------------------------------------------------------
+ * memload.c
+ * ------------------------------------------------------------------- */
+
+/* A shared object loaded from memory. fd stays open while handle is
+ * loaded: glibc recognises an already-loaded object by its path string,
+ * and /proc/self/fd/N must not name another file while N's is loaded. */
+typedef struct MemLoad {
+    void *handle;             /* from dlopen */
+    int fd;                   /* -1 when none */
+    char path[40];            /* "/proc/self/fd/N": dlopen's name for it */
+    bool used_fallback;       /* an O_TMPFILE rather than a memfd */
+} MemLoad;
+
+enum {
+    MEMLOAD_FORCE_FALLBACK = 1,   /* test hook: behave as if memfd_create failed */
+};
+
+/* A new empty, writable, anonymous file fit for dlopen: a memfd (with
+ * MFD_EXEC where the kernel knows it) or an O_TMPFILE in a private folder.
+ * Returns the fd, or -1 with a message in errbuf. *fallback says which. */
+int memload_new_file(int flags, bool *fallback, char *errbuf, size_t errlen);
+/* The path another process (gcc's driver, the linker) opens to write fd. */
+void memload_proc_path(int fd, char *out, size_t outlen);
+/* Seals fd against writes (a memfd) and dlopens it. Takes fd: on failure
+ * it is closed. Returns false with a message. */
+bool memload_open_fd(int fd, bool fallback, MemLoad *out, char *errbuf, size_t errlen);
+/* Copies len bytes into a new anonymous file and loads it. */
+bool memload_bytes(const void *bytes, size_t len, int flags, MemLoad *out,
+                   char *errbuf, size_t errlen);
+/* Reads the whole file fd into a malloc'ed buffer; NULL on failure. */
+unsigned char *memload_read_all(int fd, size_t *len);
+/* The address of `name` defined in the loaded object itself (not in a
+ * library it depends on), or NULL. */
+void *memload_symbol(const MemLoad *ml, const char *name);
+/* dlcloses and closes the fd. Accepts a zeroed or closed MemLoad. */
+void memload_close(MemLoad *ml);
+
+/* ---------------------------------------------------------------------
+ * cache.c
+ * ------------------------------------------------------------------- */
+
+typedef struct Cache Cache;
+
+Cache *cache_new(size_t max_entries, size_t max_bytes);   /* NULL on OOM */
+/* Releases every module the cache holds (holders keep theirs). */
+void cache_free(Cache *cache);
+
+typedef enum CacheLookup {
+    CACHE_HIT,                /* *hit holds a new reference; ident matched */
+    CACHE_MISS_OWNER,         /* a pending entry is ours: call cache_finish */
+    CACHE_MISS,               /* no entry made (another source holds the
+                                 key): compile, then call cache_finish */
+} CacheLookup;
+
+/* Looks key up. When another thread is compiling the same key, waits for
+ * it and then looks again. Never holds the cache's lock while it returns. */
+CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id,
+                         struct mj_module **hit);
+/* Ends a miss: mod (may be NULL after a failed compile) becomes the entry
+ * for key, replacing any other; the cache takes its own reference. Wakes
+ * the waiters. */
+void cache_finish(Cache *cache, const CacheKey *key, bool owner, struct mj_module *mod);
+
+typedef struct CacheCounts {
+    size_t entries;
+    size_t bytes;
+} CacheCounts;
+
+void cache_counts(Cache *cache, CacheCounts *out);
+
+/* ---------------------------------------------------------------------
+ * store.c
+ * ------------------------------------------------------------------- */
+
+typedef struct Store Store;
+
+typedef struct StoreOptions {
+    size_t max_bytes;         /* 0 = no limit */
+    bool trust_permissions;   /* skip the check of owners and modes */
+} StoreOptions;
+
+/* Opens or creates the store at path (its folder must exist). NULL with a
+ * message in errbuf when it cannot be used, including when the file or its
+ * folder is writable by other users (unless trust_permissions). */
+Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,
+                  size_t errlen);
+void store_close(Store *st);
+
+/* What one entry holds; every buffer malloc'ed, freed by store_row_free. */
+typedef struct StoreRow {
+    unsigned char *blob;      /* the shared object, checksum verified */
+    size_t blob_len;
+    unsigned char *syms;      /* module_syms_encode's format */
+    size_t syms_len;
+    unsigned char *deps;      /* deps_encode's format */
+    size_t deps_len;
+} StoreRow;
+
+/* Fetches key's entry when its ident equals id, its schema and libgccjit
+ * identity are this process's and its blob passes the checksum. Returns 1
+ * on a hit (row filled), 0 on a miss, -1 when the row failed its checksum
+ * and was deleted. */
+int store_get(Store *st, const CacheKey *key, const Ident *id, StoreRow *out);
+void store_row_free(StoreRow *row);
+/* Inserts or replaces key's entry, then trims the store to its size
+ * limit. Returns false when it could not be written (the compile is
+ * still good; the store is a cache). */
+bool store_put(Store *st, const CacheKey *key, const Ident *id, const char *display_name,
+               const StoreRow *row);
+
+mj_status store_list(Store *st, int (*fn)(void *user, const mj_store_entry *e),
+                     void *user);
+mj_status store_clear(Store *st);
+mj_status store_vacuum(Store *st);
+mj_status store_info(Store *st, mj_store_info *out);
+/* The last error, for messages. */
+const char *store_errmsg(Store *st);
+/* Test hook: stores open read-only, as a file this user cannot write does
+ * (root writes any file, so a test cannot use chmod). Process-wide. */
+void store_force_readonly(int on);
+
+#endif /* MEMJIT_CACHE_H */

@@ -1,0 +1,239 @@
+/*
+ * key.c - the key of a compile, and what a hit checks besides the key.
+ *
+ * A compile's result depends on four things: the source bytes and name
+ * (the name is __FILE__ and appears in the code), the options that change
+ * code, the text of every file the host's include resolver supplied, and
+ * the compilers (memjit with its in-memory standard headers, libgccjit).
+ *
+ * The first two are known before compiling: they form the Ident, hashed
+ * into the 128-bit key together with the environment (memjit's version,
+ * MJ_CACHE_SCHEMA and libgccjit's identity), and compared byte for byte on
+ * every hit so that a collision of the hash can never hand back the wrong
+ * code.
+ *
+ * Included files are known only once the preprocessor has asked for them.
+ * So a compile records every question it asked the resolver and the answer
+ * (found or not, a hash of the text and of the display name), and a hit
+ * asks again and compares. The preprocessor is deterministic: when every
+ * answer is the same, it asks the same questions in the same order and
+ * produces the same tokens, so the recorded list is complete.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#define XXH_STATIC_LINKING_ONLY   /* XXH3_state_t on the stack */
+#include <xxhash.h>
+
+#include "cache.h"
+#include "jitapi.h"
+
+static _Atomic int force_collisions;
+
+void key_force_collisions(int on) {
+    force_collisions = on;
+}
+
+void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
+                    const char *name, const char *src, size_t len) {
+    int n = snprintf(id->head, sizeof id->head, "O%d g%d r%d", opts->opt_level,
+                     opts->debug_info ? 1 : 0, has_resolver ? 1 : 0);
+    id->head_len = (size_t)n + 1;
+    id->name = name;
+    id->name_len = strlen(name) + 1;
+    id->src = src;
+    id->src_len = len;
+}
+
+/* Everything of this process that changes code but is not in the Ident:
+ * the same for every compile, so hashed once into a seed. */
+static XXH64_hash_t environment_seed(void) {
+    static _Atomic XXH64_hash_t seed;
+    XXH64_hash_t s = seed;
+    if (s)
+        return s;
+    char env[512];
+    int n = snprintf(env, sizeof env, "memjit %s schema %d jit %s", MJ_VERSION_STRING,
+                     MJ_CACHE_SCHEMA, jit_api_identity());
+    s = XXH3_64bits(env, (size_t)n) | 1;   /* never 0, the "not yet" mark */
+    seed = s;
+    return s;
+}
+
+static void store_hash(XXH128_hash_t h, CacheKey *out) {
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, h);
+    memcpy(out->b, canon.digest, sizeof out->b);
+}
+
+void key_of(const Ident *id, CacheKey *out) {
+    if (force_collisions) {
+        memset(out->b, 0xc5, sizeof out->b);
+        return;
+    }
+    XXH3_state_t state;
+    memset(&state, 0, sizeof state);   /* reset reads the old seed */
+    XXH3_128bits_reset_withSeed(&state, environment_seed());
+    XXH3_128bits_update(&state, id->head, id->head_len);
+    XXH3_128bits_update(&state, id->name, id->name_len);
+    XXH3_128bits_update(&state, id->src, id->src_len);
+    store_hash(XXH3_128bits_digest(&state), out);
+}
+
+void key_hash_bytes(const void *p, size_t n, CacheKey *out) {
+    store_hash(XXH3_128bits(p, n), out);
+}
+
+void key_hex(const CacheKey *k, char out[33]) {
+    static const char digits[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        out[2 * i] = digits[k->b[i] >> 4];
+        out[2 * i + 1] = digits[k->b[i] & 15];
+    }
+    out[32] = '\0';
+}
+
+char *key_ident_copy(const Ident *id, size_t *len) {
+    size_t n = id->head_len + id->name_len + id->src_len;
+    char *p = malloc(n ? n : 1);
+    if (!p)
+        return NULL;
+    memcpy(p, id->head, id->head_len);
+    memcpy(p + id->head_len, id->name, id->name_len);
+    memcpy(p + id->head_len + id->name_len, id->src, id->src_len);
+    *len = n;
+    return p;
+}
+
+bool key_ident_equal(const char *flat, size_t flat_len, const Ident *id) {
+    if (flat_len != id->head_len + id->name_len + id->src_len)
+        return false;
+    return memcmp(flat, id->head, id->head_len) == 0 &&
+           memcmp(flat + id->head_len, id->name, id->name_len) == 0 &&
+           memcmp(flat + id->head_len + id->name_len, id->src, id->src_len) == 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Include dependencies
+ * ------------------------------------------------------------------- */
+
+/* The answer's fingerprint: text and display name, which __FILE__ and
+ * diagnostics show. */
+static void answer_hash(bool found, const char *text, size_t len, const char *display,
+                        CacheKey *out) {
+    memset(out->b, 0, sizeof out->b);
+    if (!found)
+        return;
+    XXH3_state_t state;
+    XXH3_128bits_reset(&state);
+    XXH3_128bits_update(&state, text ? text : "", text ? len : 0);
+    XXH3_128bits_update(&state, "\0", 1);
+    XXH3_128bits_update(&state, display ? display : "", display ? strlen(display) : 0);
+    store_hash(XXH3_128bits_digest(&state), out);
+}
+
+bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer,
+              bool found, const char *text, size_t len, const char *display) {
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        IncludeDep *v = realloc(d->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        d->v = v;
+        d->cap = cap;
+    }
+    IncludeDep dep = {.name = strdup(name), .includer = strdup(includer ? includer : ""),
+                      .is_angled = is_angled, .found = found};
+    if (!dep.name || !dep.includer) {
+        free(dep.name);
+        free(dep.includer);
+        return false;
+    }
+    answer_hash(found, text, len, display, &dep.text_hash);
+    d->v[d->n++] = dep;
+    return true;
+}
+
+void deps_free(DepList *d) {
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].name);
+        free(d->v[i].includer);
+    }
+    free(d->v);
+    memset(d, 0, sizeof *d);
+}
+
+/* Encoding, per dependency: one flags byte (1 angled, 2 found), the 16
+ * bytes of the hash, the name and the includer each NUL-terminated. */
+unsigned char *deps_encode(const DepList *d, size_t *len) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += 1 + 16 + strlen(d->v[i].name) + 1 + strlen(d->v[i].includer) + 1;
+    unsigned char *p = malloc(n ? n : 1);
+    if (!p)
+        return NULL;
+    unsigned char *o = p;
+    for (size_t i = 0; i < d->n; i++) {
+        const IncludeDep *dep = &d->v[i];
+        *o++ = (unsigned char)((dep->is_angled ? 1 : 0) | (dep->found ? 2 : 0));
+        memcpy(o, dep->text_hash.b, 16);
+        o += 16;
+        size_t a = strlen(dep->name) + 1, b = strlen(dep->includer) + 1;
+        memcpy(o, dep->name, a);
+        o += a;
+        memcpy(o, dep->includer, b);
+        o += b;
+    }
+    *len = n;
+    return p;
+}
+
+/* A NUL-terminated string at p[*i..len), or NULL when unterminated. */
+static const char *take_string(const unsigned char *p, size_t len, size_t *i) {
+    const unsigned char *end = memchr(p + *i, 0, len - *i);
+    if (!end)
+        return NULL;
+    const char *s = (const char *)p + *i;
+    *i = (size_t)(end - p) + 1;
+    return s;
+}
+
+bool deps_decode(const unsigned char *p, size_t len, DepList *out) {
+    memset(out, 0, sizeof *out);
+    size_t i = 0;
+    while (i < len) {
+        if (len - i < 17)
+            goto bad;
+        unsigned flags = p[i];
+        CacheKey h;
+        memcpy(h.b, p + i + 1, 16);
+        i += 17;
+        const char *name = take_string(p, len, &i);
+        const char *includer = name ? take_string(p, len, &i) : NULL;
+        if (!includer || !deps_add(out, name, flags & 1, includer, false, NULL, 0, NULL))
+            goto bad;
+        out->v[out->n - 1].found = flags & 2;
+        out->v[out->n - 1].text_hash = h;
+    }
+    return true;
+bad:
+    deps_free(out);
+    return false;
+}
+
+bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user) {
+    for (size_t i = 0; i < d->n; i++) {
+        const IncludeDep *dep = &d->v[i];
+        const char *text = NULL, *display = NULL;
+        size_t len = 0;
+        bool found = fn && fn(user, dep->name, dep->is_angled, dep->includer, &text, &len,
+                              &display);
+        if (found && !text && len != 0)
+            found = false;   /* as api.c's resolve_through_host takes it */
+        CacheKey h;
+        answer_hash(found, text, len, display ? display : dep->name, &h);
+        if (found != dep->found || memcmp(h.b, dep->text_hash.b, 16) != 0)
+            return false;
+    }
+    return true;
+}

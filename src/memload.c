@@ -1,0 +1,211 @@
+/*
+ * memload.c - load a shared object that exists only as bytes in memory.
+ *
+ * dlopen wants a path. The bytes go into an anonymous file, and dlopen gets
+ * /proc/self/fd/N, a name for that open file that no other process can
+ * swap: it resolves through our own fd table, never through a folder.
+ *
+ * The anonymous file is a memfd. Where memfd_create is missing or refuses
+ * (vm.memfd_noexec = 2 forbids executable memfds), it is an O_TMPFILE in a
+ * private folder: a file without a name from its first moment, gone when
+ * its last fd closes. Nothing is ever left on disk.
+ *
+ * Two traps, both measured on Linux 6.x with glibc 2.36:
+ *   - glibc recognises an object already loaded by its path string before
+ *     it looks at the file. If module A was /proc/self/fd/5 and A's fd were
+ *     closed while A is still loaded, a new module in a new fd 5 would be
+ *     handed A. So each fd stays open for as long as its object is loaded,
+ *     and before dlopen we ask (RTLD_NOLOAD) whether that path string is
+ *     taken, moving to another fd number if it is.
+ *   - Linux 6.3+ logs a warning when memfd_create gets neither MFD_EXEC nor
+ *     MFD_NOEXEC_SEAL, and vm.memfd_noexec may forbid executable memfds.
+ *     We pass MFD_EXEC; a kernel that does not know it says EINVAL and we
+ *     try again without. Before dlopen the memfd is sealed: nothing can
+ *     change the code under the loader afterwards, not even us.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cache.h"
+
+#ifndef MFD_EXEC
+#define MFD_EXEC 0x0010U
+#endif
+#ifndef F_SEAL_FUTURE_WRITE
+#define F_SEAL_FUTURE_WRITE 0x0010
+#endif
+
+static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) MJ_PRINTF(3, 4);
+
+static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) {
+    if (!errbuf || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, errlen, fmt, ap);
+    va_end(ap);
+}
+
+static int new_memfd(void) {
+    unsigned flags = MFD_CLOEXEC | MFD_ALLOW_SEALING;
+    int fd = memfd_create("memjit", flags | MFD_EXEC);
+    if (fd < 0 && errno == EINVAL)
+        fd = memfd_create("memjit", flags);   /* a kernel before 6.3 */
+    return fd;
+}
+
+/* An unnamed file in a folder that allows executable mappings: the
+ * runtime folder is private to the user; /tmp and /var/tmp are shared,
+ * but an O_TMPFILE has no name there for anyone to open or replace. */
+static int new_tmpfile(void) {
+    const char *dirs[] = {getenv("XDG_RUNTIME_DIR"), "/tmp", "/var/tmp"};
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        if (!dirs[i] || dirs[i][0] != '/')
+            continue;
+        int fd = open(dirs[i], O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0700);
+        if (fd >= 0)
+            return fd;
+    }
+    return -1;
+}
+
+int memload_new_file(int flags, bool *fallback, char *errbuf, size_t errlen) {
+    int fd = -1;
+    if (!(flags & MEMLOAD_FORCE_FALLBACK))
+        fd = new_memfd();
+    *fallback = fd < 0;
+    if (fd < 0)
+        fd = new_tmpfile();
+    if (fd < 0)
+        set_err(errbuf, errlen, "cannot make an anonymous file for the code: %s",
+                strerror(errno));
+    return fd;
+}
+
+void memload_proc_path(int fd, char *out, size_t outlen) {
+    snprintf(out, outlen, "/proc/%ld/fd/%d", (long)getpid(), fd);
+}
+
+static bool write_all(int fd, const void *bytes, size_t len) {
+    const char *p = bytes;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        p += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+/* A path string no loaded object has: fd's own, or a duplicate's. The
+ * duplicates tried are closed; the one kept replaces fd. */
+static int unused_path(int fd, char *path, size_t pathlen) {
+    int tried[8];
+    int ntried = 0;
+    for (;;) {
+        snprintf(path, pathlen, "/proc/self/fd/%d", fd);
+        void *old = dlopen(path, RTLD_LAZY | RTLD_NOLOAD);
+        if (!old || ntried == 8)
+            break;
+        dlclose(old);
+        tried[ntried++] = fd;
+        int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, fd + 1);
+        if (dup_fd < 0)
+            break;
+        fd = dup_fd;
+    }
+    for (int i = 0; i < ntried; i++)
+        close(tried[i]);
+    return fd;
+}
+
+bool memload_open_fd(int fd, bool fallback, MemLoad *out, char *errbuf, size_t errlen) {
+    memset(out, 0, sizeof *out);
+    out->fd = -1;
+    if (!fallback)
+        fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+    fd = unused_path(fd, out->path, sizeof out->path);
+    void *h = dlopen(out->path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *why = dlerror();
+        set_err(errbuf, errlen, "cannot load the shared object: %s",
+                why ? why : "dlopen failed");
+        close(fd);
+        return false;
+    }
+    out->handle = h;
+    out->fd = fd;
+    out->used_fallback = fallback;
+    return true;
+}
+
+bool memload_bytes(const void *bytes, size_t len, int flags, MemLoad *out,
+                   char *errbuf, size_t errlen) {
+    memset(out, 0, sizeof *out);
+    out->fd = -1;
+    bool fallback;
+    int fd = memload_new_file(flags, &fallback, errbuf, errlen);
+    if (fd < 0)
+        return false;
+    if (!write_all(fd, bytes, len)) {
+        set_err(errbuf, errlen, "cannot write the shared object: %s", strerror(errno));
+        close(fd);
+        return false;
+    }
+    return memload_open_fd(fd, fallback, out, errbuf, errlen);
+}
+
+unsigned char *memload_read_all(int fd, size_t *len) {
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0)
+        return NULL;
+    size_t n = (size_t)st.st_size;
+    unsigned char *p = malloc(n);
+    if (!p)
+        return NULL;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = pread(fd, p + got, n - got, (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            free(p);
+            return NULL;
+        }
+        got += (size_t)r;
+    }
+    *len = n;
+    return p;
+}
+
+void *memload_symbol(const MemLoad *ml, const char *name) {
+    if (!ml->handle)
+        return NULL;
+    void *addr = dlsym(ml->handle, name);
+    Dl_info info;
+    /* dlsym also searches the object's dependencies (libc): keep only
+     * what the object itself defines. */
+    if (!addr || !dladdr(addr, &info) || !info.dli_fname ||
+        strcmp(info.dli_fname, ml->path) != 0)
+        return NULL;
+    return addr;
+}
+
+void memload_close(MemLoad *ml) {
+    if (!ml->handle)
+        return;   /* zeroed, closed or never opened: fd means nothing */
+    dlclose(ml->handle);
+    close(ml->fd);   /* only now: see the traps above */
+    ml->handle = NULL;
+    ml->fd = -1;
+}

@@ -1,0 +1,468 @@
+/*
+ * store.c - the persistent store: compiled shared objects in one SQLite
+ * file, shared by every process that names it.
+ *
+ * One table, named after the schema so that another schema's rows are
+ * never read (a row also records its schema and libgccjit's identity, and
+ * both are checked). It is a rowid table with a UNIQUE index on the
+ * 16-byte key: measured here, it reads a 15 KB blob about twice as fast as
+ * a WITHOUT ROWID table keyed by the hash, whose big rows spill into
+ * overflow pages of the b-tree that holds the keys.
+ *
+ * A row holds what a hit needs so that it never compiles: the shared
+ * object and its checksum, the symbol table with C types (typed lookup),
+ * the include dependencies (re-checked by the caller), and the ident bytes
+ * (compared in full, as in memory).
+ *
+ * Several processes: WAL mode (readers never block the writer), a busy
+ * timeout, and an upsert on the key, so processes that compile the same
+ * sources at once all succeed and leave one row per key. synchronous =
+ * NORMAL: a power cut may lose the last entries, never corrupt the file,
+ * and a lost entry is only a recompile.
+ *
+ * Trust: the store decides what code this process runs. A file or folder
+ * that another user can write (or owns) is refused, as ssh refuses such
+ * key files, unless the host says otherwise. The checksum catches
+ * corruption (a flipped byte, a truncated blob), not an attacker: one who
+ * can write the file can write a matching checksum too.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "jitapi.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define TABLE "memjit_entries_v" STR(MJ_CACHE_SCHEMA)
+#define BUSY_TIMEOUT_MS 10000
+#define TOUCH_INTERVAL_S 60   /* last_used is written at most this often */
+
+struct Store {
+    pthread_mutex_t lock;     /* one connection, used by one thread at a time */
+    sqlite3 *db;
+    sqlite3_stmt *get, *put, *touch, *drop;
+    StoreOptions opts;
+    char errmsg[256];
+};
+
+static const char *const schema_sql =
+    "CREATE TABLE IF NOT EXISTS " TABLE " ("
+    " id INTEGER PRIMARY KEY,"
+    " key BLOB NOT NULL UNIQUE,"
+    " schema INTEGER NOT NULL,"
+    " jit TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " ident BLOB NOT NULL,"
+    " deps BLOB NOT NULL,"
+    " syms BLOB NOT NULL,"
+    " blob BLOB NOT NULL,"
+    " blob_hash BLOB NOT NULL,"
+    " size INTEGER NOT NULL,"
+    " created INTEGER NOT NULL,"
+    " last_used INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS " TABLE "_lru ON " TABLE " (last_used);";
+
+static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) MJ_PRINTF(3, 4);
+
+static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) {
+    if (!errbuf || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------------
+ * Trust: who may write the file and its folder
+ * ------------------------------------------------------------------- */
+
+static const char *untrusted_because(const struct stat *st) {
+    if (st->st_uid != getuid() && st->st_uid != 0)
+        return "is owned by another user";
+    if (st->st_mode & (S_IWGRP | S_IWOTH))
+        return "is writable by other users";
+    return NULL;
+}
+
+static bool check_trust(const char *path, char *errbuf, size_t errlen) {
+    char *copy = strdup(path);
+    if (!copy) {
+        set_err(errbuf, errlen, "out of memory");
+        return false;
+    }
+    const char *dir = dirname(copy);
+    struct stat st;
+    const char *why = NULL, *what = dir;
+    if (stat(dir, &st) != 0) {
+        set_err(errbuf, errlen, "store '%s': folder '%s': %s", path, dir, strerror(errno));
+        free(copy);
+        return false;
+    }
+    why = untrusted_because(&st);
+    if (!why && stat(path, &st) == 0) {
+        what = path;
+        why = !S_ISREG(st.st_mode) ? "is not a regular file" : untrusted_because(&st);
+    }
+    if (why)
+        set_err(errbuf, errlen,
+                "store '%s': %s '%s' %s, so others could change the code this "
+                "process runs; fix its permissions or turn the check off",
+                path, what == path ? "file" : "folder", what, why);
+    free(copy);
+    return why == NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Opening
+ * ------------------------------------------------------------------- */
+
+static bool exec_sql(Store *st, const char *sql) {
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return true;
+    snprintf(st->errmsg, sizeof st->errmsg, "%s", msg ? msg : sqlite3_errmsg(st->db));
+    sqlite3_free(msg);
+    return false;
+}
+
+static bool prepare(Store *st, sqlite3_stmt **out, const char *sql) {
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) == SQLITE_OK)
+        return true;
+    snprintf(st->errmsg, sizeof st->errmsg, "%s", sqlite3_errmsg(st->db));
+    return false;
+}
+
+static bool prepare_all(Store *st) {
+    return prepare(st, &st->get,
+                   "SELECT id, schema, jit, ident, deps, syms, blob, blob_hash, last_used"
+                   " FROM " TABLE " WHERE key = ?1") &&
+           prepare(st, &st->put,
+                   "INSERT INTO " TABLE " (key, schema, jit, name, ident, deps, syms,"
+                   " blob, blob_hash, size, created, last_used)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"
+                   " ON CONFLICT (key) DO UPDATE SET schema = excluded.schema,"
+                   " jit = excluded.jit, name = excluded.name, ident = excluded.ident,"
+                   " deps = excluded.deps, syms = excluded.syms, blob = excluded.blob,"
+                   " blob_hash = excluded.blob_hash, size = excluded.size,"
+                   " created = excluded.created, last_used = excluded.last_used") &&
+           prepare(st, &st->touch, "UPDATE " TABLE " SET last_used = ?2 WHERE id = ?1") &&
+           prepare(st, &st->drop, "DELETE FROM " TABLE " WHERE id = ?1");
+}
+
+/* Makes the file ourselves when missing, so that its mode is 0600 whatever
+ * the umask (SQLite would use 0644 minus the umask). */
+static void create_private(const char *path) {
+    int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
+}
+
+static _Atomic int force_readonly;
+
+void store_force_readonly(int on) {
+    force_readonly = on;
+}
+
+/* A store we may not write still serves hits; writes then fail and are
+ * counted. Its schema must exist already: we cannot create it. */
+static bool set_up(Store *st) {
+    if (force_readonly || sqlite3_db_readonly(st->db, "main") == 1)
+        return prepare_all(st);
+    return exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") &&
+           exec_sql(st, schema_sql) && prepare_all(st);
+}
+
+Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,
+                  size_t errlen) {
+    if (!opts->trust_permissions && !check_trust(path, errbuf, errlen))
+        return NULL;
+    Store *st = calloc(1, sizeof *st);
+    if (!st) {
+        set_err(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    st->opts = *opts;
+    pthread_mutex_init(&st->lock, NULL);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (force_readonly)
+        flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    else
+        create_private(path);
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+        set_err(errbuf, errlen, "store '%s': %s", path,
+                st->db ? sqlite3_errmsg(st->db) : "cannot open it");
+        store_close(st);
+        return NULL;
+    }
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    if (!set_up(st)) {
+        set_err(errbuf, errlen, "store '%s': %s", path, st->errmsg);
+        store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
+void store_close(Store *st) {
+    if (!st)
+        return;
+    sqlite3_finalize(st->get);
+    sqlite3_finalize(st->put);
+    sqlite3_finalize(st->touch);
+    sqlite3_finalize(st->drop);
+    sqlite3_close_v2(st->db);
+    pthread_mutex_destroy(&st->lock);
+    free(st);
+}
+
+const char *store_errmsg(Store *st) {
+    return st->errmsg;
+}
+
+/* ---------------------------------------------------------------------
+ * Reading and writing entries
+ * ------------------------------------------------------------------- */
+
+void store_row_free(StoreRow *row) {
+    free(row->blob);
+    free(row->syms);
+    free(row->deps);
+    memset(row, 0, sizeof *row);
+}
+
+static unsigned char *column_copy(sqlite3_stmt *s, int col, size_t *len) {
+    const void *p = sqlite3_column_blob(s, col);
+    size_t n = (size_t)sqlite3_column_bytes(s, col);
+    unsigned char *out = malloc(n ? n : 1);
+    if (out && n)
+        memcpy(out, p, n);
+    *len = n;
+    return out;
+}
+
+static bool blob_intact(sqlite3_stmt *s) {
+    const void *blob = sqlite3_column_blob(s, 6);
+    int n = sqlite3_column_bytes(s, 6);
+    if (!blob || n <= 0 || sqlite3_column_bytes(s, 7) != 16)
+        return false;
+    CacheKey h;
+    key_hash_bytes(blob, (size_t)n, &h);
+    return memcmp(h.b, sqlite3_column_blob(s, 7), 16) == 0;
+}
+
+static bool same_environment(sqlite3_stmt *s) {
+    const char *jit = (const char *)sqlite3_column_text(s, 2);
+    return sqlite3_column_int(s, 1) == MJ_CACHE_SCHEMA && jit &&
+           strcmp(jit, jit_api_identity()) == 0;
+}
+
+static void run_by_id(sqlite3_stmt *s, sqlite3_int64 id, sqlite3_int64 value) {
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, value);
+    sqlite3_step(s);   /* best effort: a busy store just skips it */
+    sqlite3_reset(s);
+}
+
+/* 0 = miss, 1 = hit (row filled), -1 = corrupt (the caller deletes it). */
+static int read_row(sqlite3_stmt *s, const Ident *id, StoreRow *out) {
+    if (sqlite3_step(s) != SQLITE_ROW || !same_environment(s))
+        return 0;
+    const char *ident = sqlite3_column_blob(s, 3);
+    if (!ident || !key_ident_equal(ident, (size_t)sqlite3_column_bytes(s, 3), id))
+        return 0;
+    if (!blob_intact(s))
+        return -1;
+    out->blob = column_copy(s, 6, &out->blob_len);
+    out->syms = column_copy(s, 5, &out->syms_len);
+    out->deps = column_copy(s, 4, &out->deps_len);
+    if (!out->blob || !out->syms || !out->deps) {
+        store_row_free(out);
+        return 0;
+    }
+    return 1;
+}
+
+int store_get(Store *st, const CacheKey *key, const Ident *id, StoreRow *out) {
+    memset(out, 0, sizeof *out);
+    pthread_mutex_lock(&st->lock);
+    sqlite3_stmt *s = st->get;
+    sqlite3_bind_blob(s, 1, key->b, 16, SQLITE_STATIC);
+    int got = read_row(s, id, out);
+    sqlite3_int64 rowid = sqlite3_column_int64(s, 0);
+    sqlite3_int64 last_used = sqlite3_column_int64(s, 8);
+    sqlite3_reset(s);
+    sqlite3_int64 now = (sqlite3_int64)time(NULL);
+    if (got < 0)
+        run_by_id(st->drop, rowid, 0);
+    else if (got > 0 && now - last_used >= TOUCH_INTERVAL_S)
+        run_by_id(st->touch, rowid, now);
+    pthread_mutex_unlock(&st->lock);
+    return got;
+}
+
+static sqlite3_int64 single_int(Store *st, const char *sql);
+
+/* Deletes least recently used rows while the total is over the bound. The
+ * row just written is the most recent, so it goes last. */
+static bool trim(Store *st) {
+    if (st->opts.max_bytes == 0)
+        return true;
+    sqlite3_int64 total = single_int(st, "SELECT IFNULL(SUM(size), 0) FROM " TABLE);
+    if (total < 0)
+        return false;
+    sqlite3_stmt *s;
+    if (total <= (sqlite3_int64)st->opts.max_bytes ||
+        sqlite3_prepare_v2(st->db, "SELECT id, size FROM " TABLE
+                           " ORDER BY last_used ASC, id ASC", -1, &s, NULL) != SQLITE_OK)
+        return total >= 0;
+    sqlite3_int64 ids[64];
+    int n = 0;
+    while (total > (sqlite3_int64)st->opts.max_bytes && n < 64 && sqlite3_step(s) == SQLITE_ROW) {
+        ids[n++] = sqlite3_column_int64(s, 0);
+        total -= sqlite3_column_int64(s, 1);
+    }
+    sqlite3_finalize(s);
+    for (int i = 0; i < n; i++)
+        run_by_id(st->drop, ids[i], 0);
+    return true;
+}
+
+static bool bind_and_put(Store *st, const CacheKey *key, const Ident *id,
+                         const char *display_name, const StoreRow *row) {
+    size_t ident_len;
+    char *ident = key_ident_copy(id, &ident_len);
+    if (!ident)
+        return false;
+    CacheKey h;
+    key_hash_bytes(row->blob, row->blob_len, &h);
+    sqlite3_stmt *s = st->put;
+    sqlite3_bind_blob(s, 1, key->b, 16, SQLITE_STATIC);
+    sqlite3_bind_int(s, 2, MJ_CACHE_SCHEMA);
+    sqlite3_bind_text(s, 3, jit_api_identity(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, display_name, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(s, 5, ident, ident_len, SQLITE_STATIC);
+    sqlite3_bind_blob64(s, 6, row->deps ? (const void *)row->deps : "", row->deps_len,
+                        SQLITE_STATIC);
+    sqlite3_bind_blob64(s, 7, row->syms ? (const void *)row->syms : "", row->syms_len,
+                        SQLITE_STATIC);
+    sqlite3_bind_blob64(s, 8, row->blob, row->blob_len, SQLITE_STATIC);
+    sqlite3_bind_blob(s, 9, h.b, 16, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 10, (sqlite3_int64)(ident_len + row->deps_len + row->syms_len +
+                                              row->blob_len));
+    sqlite3_bind_int64(s, 11, (sqlite3_int64)time(NULL));
+    bool ok = sqlite3_step(s) == SQLITE_DONE;
+    if (!ok)
+        snprintf(st->errmsg, sizeof st->errmsg, "%s", sqlite3_errmsg(st->db));
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    free(ident);
+    return ok;
+}
+
+bool store_put(Store *st, const CacheKey *key, const Ident *id, const char *display_name,
+               const StoreRow *row) {
+    pthread_mutex_lock(&st->lock);
+    bool ok = exec_sql(st, "BEGIN IMMEDIATE");
+    if (ok) {
+        ok = bind_and_put(st, key, id, display_name, row) && trim(st);
+        exec_sql(st, ok ? "COMMIT" : "ROLLBACK");
+    }
+    pthread_mutex_unlock(&st->lock);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------
+ * The store as a whole
+ * ------------------------------------------------------------------- */
+
+static mj_status locked_exec(Store *st, const char *sql) {
+    pthread_mutex_lock(&st->lock);
+    bool ok = exec_sql(st, sql);
+    pthread_mutex_unlock(&st->lock);
+    return ok ? MJ_OK : MJ_ERR_STORE;
+}
+
+mj_status store_clear(Store *st) {
+    return locked_exec(st, "DELETE FROM " TABLE);
+}
+
+mj_status store_vacuum(Store *st) {
+    return locked_exec(st, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
+static sqlite3_int64 single_int(Store *st, const char *sql) {
+    sqlite3_stmt *s;
+    sqlite3_int64 v = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+mj_status store_info(Store *st, mj_store_info *out) {
+    pthread_mutex_lock(&st->lock);
+    sqlite3_int64 n = single_int(st, "SELECT COUNT(*) FROM " TABLE);
+    sqlite3_int64 bytes = single_int(st, "SELECT IFNULL(SUM(size), 0) FROM " TABLE);
+    sqlite3_int64 pages = single_int(st, "PRAGMA page_count");
+    sqlite3_int64 page_size = single_int(st, "PRAGMA page_size");
+    pthread_mutex_unlock(&st->lock);
+    if (n < 0 || bytes < 0 || pages < 0 || page_size < 0)
+        return MJ_ERR_STORE;
+    out->entries = (size_t)n;
+    out->bytes = (size_t)bytes;
+    out->file_bytes = (size_t)(pages * page_size);
+    return MJ_OK;
+}
+
+mj_status store_list(Store *st, int (*fn)(void *user, const mj_store_entry *e),
+                     void *user) {
+    pthread_mutex_lock(&st->lock);
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(st->db,
+                                "SELECT key, name, length(ident), length(blob), created,"
+                                " last_used, ident FROM " TABLE
+                                " ORDER BY last_used DESC, id DESC",
+                                -1, &s, NULL);
+    if (rc != SQLITE_OK) {
+        pthread_mutex_unlock(&st->lock);
+        return MJ_ERR_STORE;
+    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        CacheKey k = {{0}};
+        if (sqlite3_column_bytes(s, 0) == 16)
+            memcpy(k.b, sqlite3_column_blob(s, 0), 16);
+        char hex[33];
+        key_hex(&k, hex);
+        /* The source is the ident's last part: after the options and name. */
+        const char *ident = sqlite3_column_blob(s, 6);
+        size_t ident_len = (size_t)sqlite3_column_bytes(s, 6);
+        size_t head = ident ? strnlen(ident, ident_len) + 1 : 0;
+        size_t name = ident && head < ident_len ? strnlen(ident + head, ident_len - head) + 1 : 0;
+        const char *nm = (const char *)sqlite3_column_text(s, 1);
+        mj_store_entry e = {
+            .key = hex,
+            .name = nm ? nm : "",
+            .source_len = ident_len > head + name ? ident_len - head - name : 0,
+            .blob_len = (size_t)sqlite3_column_int64(s, 3),
+            .created = sqlite3_column_int64(s, 4),
+            .last_used = sqlite3_column_int64(s, 5),
+        };
+        if (fn(user, &e))
+            break;
+    }
+    sqlite3_finalize(s);
+    pthread_mutex_unlock(&st->lock);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? MJ_OK : MJ_ERR_STORE;
+}
