@@ -7,7 +7,6 @@
  * few instructions. On malloc failure the arena jumps to the compile's
  * protected boundary, so phases never check for NULL.
  */
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,31 +27,17 @@ struct ArenaChunk {
     _Alignas(16) unsigned char data[];
 };
 
-/* One first-sized chunk kept between compiles: a program that compiles
- * many small sources reuses it instead of asking malloc (and, for big
- * blocks, the kernel) again. Exchanged atomically, so compiles on
- * several threads each get their own chunk or none. */
-static _Atomic(struct ArenaChunk *) spare_chunk;
-
 void arena_init(Arena *a, jmp_buf *oom) {
     memset(a, 0, sizeof *a);
     a->oom = oom;
     a->fail_after = -1;
 }
 
-/* Keeps ch as the spare if it is a first-sized chunk; frees it otherwise
- * (or frees the spare it replaces). */
-static void release_chunk(struct ArenaChunk *ch) {
-    if (ch->cap == ARENA_FIRST_CHUNK)
-        ch = atomic_exchange(&spare_chunk, ch);
-    free(ch);
-}
-
 void arena_free(Arena *a) {
     struct ArenaChunk *ch = a->chunks;
     while (ch) {
         struct ArenaChunk *next = ch->next;
-        release_chunk(ch);
+        free(ch);
         ch = next;
     }
     a->chunks = NULL;
@@ -74,11 +59,6 @@ static bool should_fail(Arena *a) {
 }
 
 static struct ArenaChunk *take_chunk(size_t cap) {
-    if (cap == ARENA_FIRST_CHUNK) {
-        struct ArenaChunk *ch = atomic_exchange(&spare_chunk, NULL);
-        if (ch)
-            return ch;
-    }
     struct ArenaChunk *ch = malloc(sizeof *ch + cap);
     if (ch)
         ch->cap = cap;
