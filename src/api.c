@@ -369,6 +369,7 @@ static void run_phases(Compile *c, CompileRun *run) {
     /* Loading libgccjit (first compile only) and making its context are
      * libgccjit's time, not IR building: count them with the jit phase. */
     run->setup_ms = now_ms() - run->t[1];
+    c->debug_info = run->rt->opts.debug_info != 0;
     ok = lower_program(c, run->ctx, c->globals) && c->error_count == 0;
     run->t[2] = run->t[3] = now_ms();
     if (!ok) {

@@ -130,6 +130,10 @@ gcc_jit_context *jit_new_context(const mj_options *opts) {
     // gives the char types alias set 0 for that; libgccjit does not, so
     // under strict aliasing `(unsigned char *)&s` reads stale bytes.
     gcc_jit_context_add_command_line_option(ctx, "-fno-strict-aliasing");
+    // libgccjit defaults to -fno-math-errno, gcc's C driver does not: with
+    // it, sqrt(-1) would leave errno alone where the same program built by
+    // gcc sets EDOM. memjit promises gcc's behaviour, so ask for errno.
+    gcc_jit_context_add_command_line_option(ctx, "-fmath-errno");
     return ctx;
 }
 

@@ -476,8 +476,6 @@ static gcc_jit_rvalue *int_const(Lower *L, Type *ty, int64_t v) {
     return gcc_jit_context_new_rvalue_from_long(L->ctx, t, (long)v);
 }
 
-/* A floating constant; long double keeps its 64-bit mantissa as the sum
- * of two doubles, which gcc folds back into one constant. */
 /* libgccjit takes floating constants as double. A long double beyond
  * double's range is built as v' * 2^(1000 n) with |v'| in range: the
  * factors 2^1000 and 2^-1000 are exact doubles, the products exact. */
@@ -503,6 +501,9 @@ static gcc_jit_rvalue *scaled_ldouble(Lower *L, Type *ty, long double v) {
     return rv;
 }
 
+/* A floating constant; long double keeps its 64-bit mantissa as the sum
+ * of two doubles, which gcc folds back into one constant. Infinities and
+ * NaNs are one double: inf - inf would make the low part a NaN. */
 static gcc_jit_rvalue *float_const(Lower *L, Type *ty, long double v) {
     gcc_jit_type *t = lower_type(L, ty);
     if (ty->kind == TY_FLOAT)
@@ -512,7 +513,7 @@ static gcc_jit_rvalue *float_const(Lower *L, Type *ty, long double v) {
         return scaled_ldouble(L, ty, v);
     double hi = (double)v;
     gcc_jit_rvalue *rv = gcc_jit_context_new_rvalue_from_double(L->ctx, t, hi);
-    if (ty->kind != TY_LDOUBLE)
+    if (ty->kind != TY_LDOUBLE || !isfinite(v))
         return rv;
     double lo = (double)(v - (long double)hi);
     if (lo == 0)
@@ -1011,6 +1012,35 @@ static bool reads_late(Lower *L, Node *node) {
     }
 }
 
+/* sqrt and sqrtf as gcc expands them: the builtin (one sqrtsd) and, when
+ * its result is a NaN, the library call, which sets errno to EDOM for a
+ * negative argument. libgccjit declares its builtins as not touching
+ * errno, so the builtin alone would lose what the same program built by
+ * gcc does. Returns NULL when fn is not one of them. */
+static gcc_jit_rvalue *sqrt_keeping_errno(Lower *L, Obj *fn, gcc_jit_function *builtin,
+                                          gcc_jit_rvalue *arg, gcc_jit_location *loc) {
+    if (strcmp(fn->name, "sqrt") && strcmp(fn->name, "sqrtf"))
+        return NULL;
+    gcc_jit_function *lib = func_of(L, fn);
+    if (lib == builtin)
+        return NULL;
+    gcc_jit_type *t = param_type_of(builtin, 0);
+    arg = in_temp(L, coerce(L, arg, t));
+    gcc_jit_lvalue *r = new_temp(L, t);
+    gcc_jit_block_add_assignment(cur(L), loc, r,
+                                 gcc_jit_context_new_call(L->ctx, loc, builtin, 1, &arg));
+    gcc_jit_rvalue *rv = gcc_jit_lvalue_as_rvalue(r);
+    gcc_jit_block *slow = new_block(L), *join = new_block(L);
+    gcc_jit_rvalue *is_nan = gcc_jit_context_new_comparison(L->ctx, loc, GCC_JIT_COMPARISON_NE,
+                                                            rv, rv);
+    gcc_jit_block_end_with_conditional(cur(L), loc, is_nan, slow, join);
+    L->bb = slow;
+    gcc_jit_block_add_assignment(slow, loc, r, gcc_jit_context_new_call(L->ctx, loc, lib, 1, &arg));
+    jump_to(L, join);
+    L->bb = join;
+    return rv;
+}
+
 static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
     if (no_code(L, node))
         return NULL;
@@ -1047,6 +1077,11 @@ static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
     gcc_jit_rvalue *call;
     if (callee->kind == ND_VAR && callee->var->is_function) {
         gcc_jit_function *f = callee_of(L, callee->var);
+        if (f && n == 1) {
+            gcc_jit_rvalue *r = sqrt_keeping_errno(L, callee->var, f, args[0], loc);
+            if (r)
+                return coerce(L, r, lower_type(L, node->ty));
+        }
         int np = f ? (int)gcc_jit_function_get_param_count(f) : 0;
         for (i = 0; i < n && i < np; i++)
             args[i] = coerce(L, args[i], param_type_of(f, i));

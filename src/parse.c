@@ -535,13 +535,29 @@ static long double round_flo(long double v, const Type *ty) {
     return v;
 }
 
+/* A floating constant converted to an integer type at compile time. C
+ * leaves an out-of-range conversion undefined; the compiler itself must
+ * not run one, so it saturates to the type's range, as gcc's folding does
+ * (and a NaN becomes 0). */
 static int64_t flo_to_int(long double v, const Type *ty) {
     if (ty->kind == TY_BOOL)
         return v != 0;
-    if (ty->is_unsigned && v >= 9223372036854775808.0L)
-        return (int64_t)(uint64_t)v;
     if (isnan(v))
         return 0;
+    int bits = ty->size * 8;
+    if (ty->is_unsigned) {
+        long double max = ldexpl(1.0L, bits) - 1;   /* exact in 64 bits of mantissa */
+        if (v <= 0)
+            return 0;
+        if (v >= max)
+            return wrap_int((int64_t)(bits == 64 ? UINT64_MAX : (uint64_t)max), ty);
+        return wrap_int((int64_t)(uint64_t)v, ty);
+    }
+    long double lim = ldexpl(1.0L, bits - 1);
+    if (v >= lim)
+        return wrap_int(bits == 64 ? INT64_MAX : (int64_t)lim - 1, ty);
+    if (v <= -lim)
+        return wrap_int(bits == 64 ? INT64_MIN : -(int64_t)lim, ty);
     return wrap_int((int64_t)v, ty);
 }
 
