@@ -208,6 +208,98 @@ MJ_API void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn,
                                             void *user);
 
 /* ------------------------------------------------------------------------
+ * What the host exposes to compiled code
+ *
+ * A host declares the functions, variables, types and constants compiled
+ * code may use. Compiled code declares them as usual (#include a header
+ * the host registered, or write a prototype); memjit checks every such
+ * declaration against the registered type, and a mismatch is a compile
+ * error at the declaration. Calls to host functions and uses of host
+ * variables go through a per-module import table filled by name when the
+ * module is loaded, never through addresses baked into the code: a module
+ * kept in the store by one process runs correctly in another where the
+ * host's symbols sit elsewhere. libc and libm stay direct calls.
+ *
+ * Types are C type names as in typed lookup ("double(double, double)",
+ * "struct vec *(const char *)"); struct, union and enum tags may be used,
+ * typedef names may not. The names, types and header texts the host
+ * declared (not the addresses) are part of the cache key: changing a type
+ * or a header recompiles what depends on them.
+ *
+ * Define everything before compiling: these calls must not run while the
+ * runtime compiles in another thread. Defining a name again replaces the
+ * earlier definition.
+ *
+ * A declaration that differs from the registered type is reported as
+ *     conflicting types for 'name': the host defines it as 'T'
+ * at the declaration. "T()" declares the same as "T(void)" here, as in
+ * typed lookup. A program that defines a name itself uses its own
+ * definition. The address of a host symbol is known only at load time, so
+ * it cannot appear in a file-scope initialiser. A shared object from
+ * mj_module_blob names the host symbols it needs: mj_load_blob fills them
+ * from its runtime and fails with MJ_ERR_NOT_FOUND (MJ_ERR_TYPE) when that
+ * runtime does not define one (defines it with another type).
+ * For #include <name>, memjit's standard headers come first: a host
+ * header named "stdio.h" is found only by #include "stdio.h".
+ * See docs/host.md.
+ * ---------------------------------------------------------------------- */
+
+#define MJ_HAVE_HOST_SYMBOLS 1
+
+/* Exposes the host function at address under name, with the C type type
+ * (a function type). name and type are copied. Returns MJ_OK, MJ_ERR_ARG
+ * (NULL argument, name not an identifier), MJ_ERR_BAD_TYPE (type is not a
+ * C function type name) or MJ_ERR_NOMEM. */
+MJ_API mj_status mj_define_function(mj_runtime *rt, const char *name,
+                                    void *address, const char *type);
+
+/* Exposes the host object at address under name, with the C type type
+ * (an object type, e.g. "double" or "int[16]"). As mj_define_function. */
+MJ_API mj_status mj_define_variable(mj_runtime *rt, const char *name,
+                                    void *address, const char *type);
+
+/* Serves text (len bytes, copied) as the header name to #include "name"
+ * and #include <name>, before the include resolver is asked. For the
+ * types, constants and prototypes of the host's API. Returns MJ_OK,
+ * MJ_ERR_ARG or MJ_ERR_NOMEM. */
+MJ_API mj_status mj_define_header(mj_runtime *rt, const char *name,
+                                  const char *text, size_t len);
+
+/* ------------------------------------------------------------------------
+ * Expressions
+ * ---------------------------------------------------------------------- */
+
+#define MJ_HAVE_EXPR 1
+
+/* mj_module and mj_diags, typedef'd further down (C99 allows a typedef
+ * only once, so they are named by their tags here). */
+struct mj_module;
+struct mj_diags;
+
+/* Turns one C expression into a function of the given type, whose
+ * parameters must be named: e.g.
+ *     mj_expr(rt, "sqrt(x*x + y*y) * k", "double(double x, double y)",
+ *             &mod, &fn, &diags);
+ * The expression sees <math.h>, the parameters, and every function and
+ * variable the host defined (no declaration needed). It is converted to
+ * the return type as by a return statement.
+ *
+ * On MJ_OK, *fn is the function (cast it to the type given) and *mod the
+ * module that owns its code, holding one reference: *fn stays valid until
+ * the caller releases *mod. The same expression and type a second time is
+ * a cache hit. On failure *mod and *fn are NULL and the diagnostics'
+ * positions are in the expression itself: file "<expr>", line 1, the
+ * column of the offending byte of expr. Errors as for mj_compile, and
+ * MJ_ERR_BAD_TYPE when type is not a function type with named parameters
+ * (prototyped, not variadic). A void function evaluates expr for its
+ * effects. diags as for mj_compile; an expression cut short ("x +") is
+ * reported at its end ("expected expression at end of input"). The
+ * parameters' names shadow the host's. Thread-safe as mj_compile. */
+MJ_API mj_status mj_expr(mj_runtime *rt, const char *expr, const char *type,
+                         struct mj_module **mod, void **fn, struct mj_diags **diags);
+
+
+/* ------------------------------------------------------------------------
  * Diagnostics
  *
  * A compile hands back a list of diagnostics that the caller owns and frees

@@ -3,25 +3,40 @@
 #
 #   scripts/gates.sh asan       whole test suite built with ASan + UBSan
 #   scripts/gates.sh valgrind   memcheck over the API and malformed-input tests
-#   scripts/gates.sh fuzz       libFuzzer targets: regressions, then a bounded run
-#   scripts/gates.sh tsan       ThreadSanitizer build of the cache tests
+#   scripts/gates.sh fuzz       libFuzzer targets: regressions, then a fixed
+#                               number of runs from a fixed seed (deterministic)
+#   scripts/gates.sh tsan       ThreadSanitizer build of the cache and stress tests
 #   scripts/gates.sh all        all of the above, in that order
+#   scripts/gates.sh fuzz-explore
+#                               local exploration: FUZZ_SECONDS of fuzzing per
+#                               target from a random seed, corpus kept between
+#                               runs (not part of `all`: its outcome varies)
 #
-# Each gate prints its wall time and exits non-zero when it fails; `all`
-# runs every gate and fails when any did. Build folders (build-asan,
-# build-fuzz, build-tsan; valgrind uses quickstart's build/) are made at the
-# top of the tree and reused. Runs on a fresh Debian 12 machine as root (or
-# with sudo): what is missing is installed with apt-get, as quickstart.sh
-# does. Knobs (environment):
-#   FUZZ_SECONDS   seconds per fuzz target (default 60)
-#   JOBS           meson test --num-processes (default 2)
+# Each gate prints its wall time; the last line of the output is always the
+# summary `gates: N passed, M failed`, and the exit status is 0 exactly when
+# M is 0 (2 for a usage error). Build folders (build-asan, build-fuzz,
+# build-tsan; valgrind uses quickstart's build/) are made under GATES_BUILD
+# and reused. Runs on a fresh Debian 12 machine as root (or with sudo): what
+# is missing is installed with apt-get, as quickstart.sh does.
+# Knobs (environment):
+#   GATES_BUILD   folder for the build folders (default: the top of the tree)
+#   JOBS          meson test --num-processes (default 2)
+#   FUZZ_SEED     libFuzzer -seed of the gate (default 1)
+#   FUZZ_RUNS_FRONT, FUZZ_RUNS_COMPILE
+#                 inputs per target in the gate (defaults 25000 and 15000:
+#                 about a minute each on 2 cores)
+#   FUZZ_SECONDS  seconds per target of fuzz-explore (default 600)
 # docs/quality.md says what each gate checks and what the gates found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+GATES_BUILD=${GATES_BUILD:-$root}
 JOBS=${JOBS:-2}
+FUZZ_SEED=${FUZZ_SEED:-1}
+FUZZ_RUNS_FRONT=${FUZZ_RUNS_FRONT:-25000}
+FUZZ_RUNS_COMPILE=${FUZZ_RUNS_COMPILE:-15000}
+FUZZ_SECONDS=${FUZZ_SECONDS:-600}
 
 packages=(gcc libc6-dev libgccjit-12-dev libcmocka-dev meson ninja-build pkg-config
           python3 valgrind clang-14 libclang-rt-14-dev)
@@ -39,9 +54,31 @@ install_missing() {
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "gates: installing ${missing[*]}" >&2
-    $sudo apt-get update -qq
+    $sudo apt-get update -qq || return 1
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null
+}
+
+# A gate function runs inside `if`, where bash ignores `set -e`: every
+# step that can fail is checked by hand (`|| return 1`), so that a failed
+# build can never leave stale programs to pass the tests.
+
+# Sets up (once) and builds the meson folder $1 with the options that follow.
+build_dir() {
+    local dir=$1
+    shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" "$root" "$@" >"$dir.setup.log" 2>&1 || {
+            echo "gates: meson setup $dir failed:" >&2
+            tail -20 "$dir.setup.log" >&2
+            return 1
+        }
+    fi
+    ninja -C "$dir" >"$dir.ninja.log" 2>&1 || {
+        echo "gates: build of $dir failed:" >&2
+        grep -E 'error|FAILED' "$dir.ninja.log" | head -20 >&2
+        return 1
+    }
 }
 
 # The names of the tests of build folder $1 whose suite matches the regular
@@ -53,11 +90,11 @@ list_tests() {
 }
 
 # meson test over the named tests of folder $1 (never "all": an empty list
-# runs nothing).
+# fails, since a gate that runs nothing must not pass).
 run_tests() {
     local dir=$1
     shift
-    [ $# -gt 0 ] || return 0
+    [ $# -gt 0 ] || { echo "gates: no tests to run in $dir" >&2; return 1; }
     meson test -C "$dir" --print-errorlogs --num-processes "$JOBS" "$@"
 }
 
@@ -68,107 +105,180 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 # -Wformat-truncation misfires under -fsanitize (a NULL format it cannot
 # see through in arena_vprintf), hence -Wno-format-truncation.
 gate_asan() {
-    if [ ! -f build-asan/build.ninja ]; then
-        meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
-            -Dc_args=-Wno-format-truncation >/dev/null
-    fi
-    ninja -C build-asan >/dev/null
+    local dir=$GATES_BUILD/build-asan status=0
+    build_dir "$dir" -Db_sanitize=address,undefined -Db_lundef=false \
+        -Dc_args=-Wno-format-truncation || return 1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-    local status=0
     # memjit's own leaks: every test but the language tests, leak checks on.
-    ASAN_OPTIONS=detect_leaks=1 run_tests build-asan $(list_tests build-asan '.*' 'lang') ||
+    ASAN_OPTIONS=detect_leaks=1 run_tests "$dir" $(list_tests "$dir" '.*' 'lang') ||
         status=1
     # The language tests run C programs that may leak at exit as C programs
     # do; their allocations come from JIT code that is unloaded before the
     # leak check, so they cannot be told apart from memjit's. Memory errors
     # and UB are still fatal; leaks are covered by the run above.
-    ASAN_OPTIONS=detect_leaks=0 run_tests build-asan $(list_tests build-asan 'lang') ||
+    ASAN_OPTIONS=detect_leaks=0 run_tests "$dir" $(list_tests "$dir" 'lang') ||
         status=1
     return $status
 }
 
 # memcheck: the *_valgrind tests of the normal build (tests/valgrind.supp).
 gate_valgrind() {
-    if [ ! -f build/build.ninja ]; then
-        meson setup build >/dev/null
-    fi
-    ninja -C build >/dev/null
-    local tests
-    tests=$(meson test -C build --list 2>/dev/null | grep ' / ' | grep '_valgrind$' | sed 's/.* \/ //')
+    local dir=$GATES_BUILD/build tests
+    build_dir "$dir" || return 1
+    tests=$(meson test -C "$dir" --list 2>/dev/null | grep ' / ' | grep '_valgrind$' |
+            sed 's/.* \/ //')
     [ -n "$tests" ] || { echo "gates: no *_valgrind tests (valgrind missing?)" >&2; return 1; }
-    run_tests build $tests
+    run_tests "$dir" $tests
 }
 
-# libFuzzer: every saved regression must pass, then each target runs for
-# FUZZ_SECONDS from a corpus seeded with the test programs. A crash leaves
+# libFuzzer, as CI runs it: every saved regression must pass, then each
+# target makes a fixed number of inputs from a fixed seed, starting from a
+# corpus made afresh from the tree (tests/lang, tests/bad, fuzz/regressions).
+# Same tree, same inputs: a green main stays green, and a red one is red
+# for a reason that reproduces with the command printed. A crash leaves
 # its input in build-fuzz/artifacts/ (minimise it, add it to
 # fuzz/regressions/, report it).
 gate_fuzz() {
-    CC=$(command -v clang-14 || command -v clang) fuzz/build.sh build-fuzz >/dev/null
-    mkdir -p build-fuzz/artifacts
-    local status=0 regressions=(fuzz/regressions/*.c)
+    local out=$GATES_BUILD/build-fuzz status=0
+    build_fuzzers "$out" || return 1
+    local target runs
     for target in fuzz_front fuzz_compile; do
-        if [ -e "${regressions[0]}" ]; then
-            echo "gates: $target over ${#regressions[@]} regression inputs"
-            build-fuzz/$target "${regressions[@]}" >build-fuzz/$target-regressions.log 2>&1 || {
-                echo "gates: $target fails on a regression input:" >&2
-                grep -E 'runtime error|ERROR:|^Running:|SUMMARY' build-fuzz/$target-regressions.log | tail -5 >&2
-                status=1
-            }
-        fi
-        fuzz/seed.sh build-fuzz/corpus-$target >/dev/null
-        echo "gates: $target for ${FUZZ_SECONDS}s"
-        build-fuzz/$target -max_total_time="$FUZZ_SECONDS" -max_len=16384 -timeout=20 \
-            -rss_limit_mb=3072 -dict=fuzz/c.dict -print_final_stats=1 \
-            -artifact_prefix=build-fuzz/artifacts/ build-fuzz/corpus-$target \
-            >build-fuzz/$target.log 2>&1 || {
-            echo "gates: $target found a crash (see build-fuzz/$target.log):" >&2
-            grep -E 'runtime error|ERROR:|SUMMARY|Test unit written' build-fuzz/$target.log | tail -5 >&2
-            status=1
-        }
-        grep -E '^stat::number_of_executed_units' build-fuzz/$target.log || true
+        replay_regressions "$out" $target || status=1
+        runs=$FUZZ_RUNS_FRONT
+        [ $target = fuzz_compile ] && runs=$FUZZ_RUNS_COMPILE
+        rm -rf "$out/corpus-$target"
+        "$root/fuzz/seed.sh" "$out/corpus-$target" >/dev/null || return 1
+        echo "gates: $target: $runs inputs from seed $FUZZ_SEED"
+        fuzz_run "$out" $target -seed="$FUZZ_SEED" -runs="$runs" $(same_every_time $target) \
+            "$out/corpus-$target" || status=1
     done
     return $status
 }
 
-# ThreadSanitizer over the cache tests (suite "cache"), once they exist.
-gate_tsan() {
-    if [ ! -f build-tsan/build.ninja ]; then
-        meson setup build-tsan -Db_sanitize=thread -Db_lundef=false \
-            -Dc_args=-Wno-format-truncation >/dev/null
-    fi
-    ninja -C build-tsan >/dev/null
-    local tests
-    tests=$(list_tests build-tsan 'cache' || true)
-    if [ -z "$tests" ]; then
-        echo "gates: tsan skipped: no tests in suite 'cache' yet"
-        return 0
-    fi
-    TSAN_OPTIONS=halt_on_error=1 run_tests build-tsan $tests
+# The options that make a run of target $1 the same every time. A fixed
+# seed is not enough: libFuzzer also mutates with the operands of the
+# comparisons it sees (-use_cmp), and memjit compares pointers, whose
+# values differ from run to run; and in fuzz_compile a few loop counts
+# vary (hit-count features, -use_counters), which changes what enters the
+# corpus and so every later input. Both stay on in fuzz-explore.
+same_every_time() {
+    echo -use_cmp=0
+    [ "$1" = fuzz_compile ] && echo -use_counters=0
+    return 0
 }
+
+# Local exploration: a random seed, a time bound, and a corpus kept between
+# runs so that each run goes deeper. Its findings go to fuzz/regressions/.
+gate_fuzz_explore() {
+    local out=$GATES_BUILD/build-fuzz status=0
+    build_fuzzers "$out" || return 1
+    local target
+    for target in fuzz_front fuzz_compile; do
+        replay_regressions "$out" $target || status=1
+        "$root/fuzz/seed.sh" "$out/explore-$target" >/dev/null || return 1
+        echo "gates: $target for ${FUZZ_SECONDS}s from a random seed"
+        fuzz_run "$out" $target -max_total_time="$FUZZ_SECONDS" "$out/explore-$target" ||
+            status=1
+    done
+    return $status
+}
+
+build_fuzzers() {
+    local cc
+    cc=$(command -v clang-14 || command -v clang) || {
+        echo "gates: clang not found" >&2
+        return 1
+    }
+    mkdir -p "$1/artifacts"
+    CC=$cc "$root/fuzz/build.sh" "$1" >"$1.build.log" 2>&1 || {
+        echo "gates: fuzz/build.sh failed:" >&2
+        grep -E 'error' "$1.build.log" | head -20 >&2
+        return 1
+    }
+}
+
+replay_regressions() {
+    local out=$1 target=$2 regressions=("$root"/fuzz/regressions/*.c)
+    [ -e "${regressions[0]}" ] || return 0
+    echo "gates: $target over ${#regressions[@]} regression inputs"
+    "$out/$target" "${regressions[@]}" >"$out/$target-regressions.log" 2>&1 || {
+        echo "gates: $target fails on a regression input:" >&2
+        grep -E 'runtime error|ERROR:|^Running:|SUMMARY' "$out/$target-regressions.log" |
+            tail -5 >&2
+        return 1
+    }
+}
+
+# One libFuzzer run of target $2 with the options that follow; -reload=0:
+# nothing else writes the corpus, and a timed reload is a source of chance.
+fuzz_run() {
+    local out=$1 target=$2
+    shift 2
+    "$out/$target" -max_len=16384 -timeout=60 -rss_limit_mb=3072 -reload=0 \
+        -dict="$root/fuzz/c.dict" -print_final_stats=1 -artifact_prefix="$out/artifacts/" \
+        "$@" >"$out/$target.log" 2>&1 || {
+        echo "gates: $target found a crash (log: $out/$target.log; reproduce:" \
+             "$out/$target $*):" >&2
+        grep -E 'runtime error|ERROR:|SUMMARY|Test unit written' "$out/$target.log" |
+            tail -5 >&2
+        return 1
+    }
+    grep -E '^stat::(number_of_executed_units|new_units_added)' "$out/$target.log" |
+        tr '\n' ' '
+    echo
+}
+
+# ThreadSanitizer over the cache tests (suite "cache") and the stress tests
+# (suite "stress": threads and processes sharing one store).
+gate_tsan() {
+    local dir=$GATES_BUILD/build-tsan
+    build_dir "$dir" -Db_sanitize=thread -Db_lundef=false \
+        -Dc_args=-Wno-format-truncation || return 1
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+        run_tests "$dir" $(list_tests "$dir" 'cache|stress')
+}
+
+passed=0
+failed=0
+failed_names=()
 
 run_gate() {
     local start=$SECONDS status=0
     echo "=== gate $1"
-    "gate_$1" || status=$?
+    "gate_${1//-/_}" || status=$?
     echo "=== gate $1: $([ $status -eq 0 ] && echo passed || echo FAILED) in $((SECONDS - start))s"
-    return $status
+    if [ $status -eq 0 ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        failed_names+=("$1")
+    fi
 }
 
-install_missing
 case "${1:-}" in
-    asan|valgrind|fuzz|tsan)
-        run_gate "$1"
+    asan|valgrind|fuzz|tsan|fuzz-explore)
+        gates=("$1")
         ;;
     all)
-        failed=()
-        for g in asan valgrind fuzz tsan; do
-            run_gate "$g" || failed+=("$g")
-        done
-        [ ${#failed[@]} -eq 0 ] || { echo "gates failed: ${failed[*]}" >&2; exit 1; }
+        gates=(asan valgrind fuzz tsan)
         ;;
     *)
-        echo "usage: scripts/gates.sh asan|valgrind|fuzz|tsan|all" >&2
+        echo "usage: scripts/gates.sh asan|valgrind|fuzz|tsan|all|fuzz-explore" >&2
         exit 2
         ;;
 esac
+
+mkdir -p "$GATES_BUILD"
+start=$SECONDS
+if install_missing; then
+    for g in "${gates[@]}"; do
+        run_gate "$g"
+    done
+else
+    echo "gates: could not install the packages the gates need" >&2
+    failed=${#gates[@]}
+    failed_names=("${gates[@]}")
+fi
+echo "gates: total $((SECONDS - start))s${failed_names:+; failed: ${failed_names[*]}}"
+echo "gates: $passed passed, $failed failed"
+[ $failed -eq 0 ]

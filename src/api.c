@@ -136,11 +136,172 @@ void runtime_force_memload_fallback(mj_runtime *rt, int on) {
     rt->memload_flags = on ? MEMLOAD_FORCE_FALLBACK : 0;
 }
 
+/* ---------------------------------------------------------------------
+ * What the host exposes (docs/host.md)
+ * ------------------------------------------------------------------- */
+
+static void free_host_table(mj_runtime *rt) {
+    for (size_t i = 0; i < rt->nhost_syms; i++) {
+        free(rt->host_syms[i].name);
+        free(rt->host_syms[i].type);
+    }
+    free(rt->host_syms);
+    for (size_t i = 0; i < rt->nhost_headers; i++) {
+        free(rt->host_headers[i].name);
+        free(rt->host_headers[i].text);
+    }
+    free(rt->host_headers);
+}
+
+static int host_symbol_cmp(const void *a, const void *b) {
+    return strcmp(((const HostSymbol *)a)->name, ((const HostSymbol *)b)->name);
+}
+
+const HostSymbol *runtime_host_symbol(const mj_runtime *rt, const char *name) {
+    if (!rt->nhost_syms)
+        return NULL;
+    HostSymbol key = {.name = (char *)name};
+    return bsearch(&key, rt->host_syms, rt->nhost_syms, sizeof key, host_symbol_cmp);
+}
+
+static const HostHeader *host_header(const mj_runtime *rt, const char *name) {
+    for (size_t i = 0; i < rt->nhost_headers; i++)
+        if (!strcmp(rt->host_headers[i].name, name))
+            return &rt->host_headers[i];
+    return NULL;
+}
+
+/* The fingerprint the cache key carries: every name, kind, type and
+ * header text, in a fixed order; never an address, so that another
+ * process with the same declarations finds the same keys. */
+static void update_host_fingerprint(mj_runtime *rt) {
+    StrBuf sb;
+    Arena a;
+    jmp_buf oom;
+    arena_init(&a, &oom);
+    if (setjmp(oom)) {
+        arena_free(&a);
+        memset(rt->host_fp.b, 0xff, sizeof rt->host_fp.b);   /* unique enough: never cached twice */
+        return;
+    }
+    sb_init(&sb, &a);
+    for (size_t i = 0; i < rt->nhost_syms; i++) {
+        const HostSymbol *h = &rt->host_syms[i];
+        sb_printf(&sb, "%c%s", h->is_function ? 'F' : 'V', h->name);
+        sb_putc(&sb, '\0');
+        sb_puts(&sb, h->type);
+        sb_putc(&sb, '\0');
+    }
+    for (size_t i = 0; i < rt->nhost_headers; i++) {
+        const HostHeader *h = &rt->host_headers[i];
+        sb_printf(&sb, "H%s", h->name);
+        sb_putc(&sb, '\0');
+        sb_printf(&sb, "%zu:", h->len);
+        sb_putn(&sb, h->text, h->len);
+    }
+    key_hash_bytes(sb.data ? sb.data : "", sb.len, &rt->host_fp);
+    arena_free(&a);
+}
+
+static bool is_c_identifier(const char *s) {
+    if (!*s || (*s >= '0' && *s <= '9'))
+        return false;
+    for (; *s; s++)
+        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9')))
+            return false;
+    return true;
+}
+
+static mj_status define_symbol(mj_runtime *rt, const char *name, void *address,
+                               const char *type, bool is_function) {
+    if (!rt || !name || !address || !type || !is_c_identifier(name))
+        return MJ_ERR_ARG;
+    char *canon;
+    bool type_is_function;
+    mj_status st = module_canonical_type(type, &canon, &type_is_function, NULL, 0);
+    if (st != MJ_OK)
+        return st;
+    if (type_is_function != is_function || !strcmp(canon, "void")) {
+        free(canon);
+        return MJ_ERR_BAD_TYPE;
+    }
+    HostSymbol *old = (HostSymbol *)runtime_host_symbol(rt, name);
+    if (old) {
+        free(old->type);
+        old->type = canon;
+        old->addr = address;
+        old->is_function = is_function;
+        update_host_fingerprint(rt);
+        return MJ_OK;
+    }
+    HostSymbol *v = realloc(rt->host_syms, (rt->nhost_syms + 1) * sizeof *v);
+    char *copy = strdup(name);
+    if (v)
+        rt->host_syms = v;
+    if (!v || !copy) {
+        free(canon);
+        free(copy);
+        return MJ_ERR_NOMEM;
+    }
+    v[rt->nhost_syms++] = (HostSymbol){.name = copy, .type = canon, .addr = address,
+                                       .is_function = is_function};
+    qsort(v, rt->nhost_syms, sizeof *v, host_symbol_cmp);
+    update_host_fingerprint(rt);
+    return MJ_OK;
+}
+
+mj_status mj_define_function(mj_runtime *rt, const char *name, void *address,
+                             const char *type) {
+    return define_symbol(rt, name, address, type, true);
+}
+
+mj_status mj_define_variable(mj_runtime *rt, const char *name, void *address,
+                             const char *type) {
+    return define_symbol(rt, name, address, type, false);
+}
+
+mj_status mj_define_header(mj_runtime *rt, const char *name, const char *text, size_t len) {
+    if (!rt || !name || !*name || (!text && len))
+        return MJ_ERR_ARG;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return MJ_ERR_NOMEM;
+    if (len)
+        memcpy(copy, text, len);
+    copy[len] = '\0';
+    HostHeader *old = (HostHeader *)host_header(rt, name);
+    if (old) {
+        free(old->text);
+        old->text = copy;
+        old->len = len;
+        update_host_fingerprint(rt);
+        return MJ_OK;
+    }
+    HostHeader *v = realloc(rt->host_headers, (rt->nhost_headers + 1) * sizeof *v);
+    char *name_copy = strdup(name);
+    if (v)
+        rt->host_headers = v;
+    if (!v || !name_copy) {
+        free(copy);
+        free(name_copy);
+        return MJ_ERR_NOMEM;
+    }
+    v[rt->nhost_headers++] = (HostHeader){.name = name_copy, .text = copy, .len = len};
+    update_host_fingerprint(rt);
+    return MJ_OK;
+}
+
+static bool has_host_definitions(const mj_runtime *rt) {
+    return rt->nhost_syms || rt->nhost_headers;
+}
+
 void mj_runtime_free(mj_runtime *rt) {
     if (!rt)
         return;
     cache_free(rt->cache);
     store_close(rt->store);
+    free_host_table(rt);
     free(rt->store_path);
     pthread_mutex_destroy(&rt->stats_lock);
     free(rt);
@@ -257,6 +418,11 @@ static bool run_front_end(Compile *c, const char *name, const char *src, size_t 
     return c->error_count == 0;
 }
 
+/* mj_expr's names: the header that holds the expression, the function. */
+#define EXPR_NAME "<expr>"
+#define EXPR_WRAPPER "<expr-wrapper>"
+#define EXPR_FN "__mj_expr"
+
 /* One mj_compile: its inputs, and the state that must survive a longjmp. */
 typedef struct CompileRun {
     mj_runtime *rt;
@@ -264,6 +430,10 @@ typedef struct CompileRun {
     const char *src;
     size_t len;
     bool to_shared_object;    /* compile to bytes that the store keeps */
+    bool is_expr;             /* mj_expr: the host's symbols are predeclared,
+                                 and src[len..key_len) is the expression,
+                                 served as the header "<expr>" */
+    size_t key_len;
     gcc_jit_context *ctx;
     gcc_jit_result *result;
     ModuleSymbol *syms;       /* to_shared_object: until the module takes them */
@@ -288,6 +458,22 @@ static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
     *text = NULL;
     *len = 0;
     *resolved_name = NULL;
+    /* mj_expr's expression: its bytes are in the key already. */
+    if (run->is_expr && !strcmp(name, EXPR_NAME)) {
+        *text = run->src + run->len;
+        *len = run->key_len - run->len;
+        return true;
+    }
+    /* The host's own headers come first and are not recorded: the key's
+     * host fingerprint covers their texts already. */
+    const HostHeader *h = host_header(rt, name);
+    if (h) {
+        *text = h->text;
+        *len = h->len;
+        return true;
+    }
+    if (!rt->include_fn)
+        return false;
     bool found = rt->include_fn(rt->include_user, name, is_angled, includer, text, len,
                                 resolved_name);
     /* An empty header may come back as NULL text; NULL with a length is
@@ -404,20 +590,57 @@ static void protected_compile(Compile *c, CompileRun *run) {
 
 /* Compiles for real: front end, IR, libgccjit. *diags receives the list
  * when diags is not NULL. */
+/* The Compile's view of the host table. */
+static const char *host_symbol_of(void *ctx, const char *name, bool *is_function) {
+    const HostSymbol *h = runtime_host_symbol(ctx, name);
+    if (!h)
+        return NULL;
+    *is_function = h->is_function;
+    return h->type;
+}
+
+/* Fills the import slots of a fresh module; on failure the module goes
+ * and the reason becomes a diagnostic. */
+static void bind_fresh_module(Compile *c, CompileRun *run) {
+    /* Without host symbols there is no table (and libgccjit's lookup of
+     * a missing global would print). */
+    if (!c->host_symbol) {
+        run->mod->imports_read = true;
+        return;
+    }
+    char why[512];
+    mj_status st = module_bind_imports(run->mod, run->rt, why, sizeof why);
+    if (st == MJ_OK)
+        return;
+    diaglist_add(c->diags, MJ_SEV_ERROR, NULL, 0, 0, NULL, why);
+    mj_module_release(run->mod);
+    run->mod = NULL;
+    run->status = st;
+}
+
+/* Compiles src[0..len) (for mj_expr, src[len..key_len) is the expression:
+ * see CompileRun.is_expr). */
 static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src,
-                               size_t len, bool to_shared_object, mj_module **out,
-                               mj_diags **diags) {
+                               size_t len, size_t key_len, bool to_shared_object,
+                               bool is_expr, mj_module **out, mj_diags **diags) {
     Compile *c = compile_new();
     if (!c)
         return MJ_ERR_NOMEM;
-    CompileRun run = {.rt = rt, .name = name, .src = src, .len = len,
-                      .to_shared_object = to_shared_object, .fd = -1};
+    CompileRun run = {.rt = rt, .name = name, .src = src, .len = len, .key_len = key_len,
+                      .to_shared_object = to_shared_object, .is_expr = is_expr, .fd = -1};
     c->arena.fail_after = rt->fail_alloc_after;
-    if (rt->include_fn) {
+    if (rt->include_fn || rt->nhost_headers || is_expr) {
         c->resolve_include = resolve_through_host;
         c->resolve_ctx = &run;
     }
+    if (rt->nhost_syms) {
+        c->host_symbol = host_symbol_of;
+        c->host_ctx = rt;
+    }
+    c->host_predeclared = is_expr;
     protected_compile(c, &run);
+    if (run.mod)
+        bind_fresh_module(c, &run);
 
     if (run.mod) {
         run.mod->times_ms[0] = run.t[1] - run.t[0];
@@ -467,6 +690,10 @@ static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Id
             row.blob = NULL;   /* taken */
             syms = NULL;
         }
+        if (mod && module_bind_imports(mod, rt, NULL, 0) != MJ_OK) {
+            mj_module_release(mod);   /* compiled again, which says why */
+            mod = NULL;
+        }
         if (mod) {
             mod->deps = deps;
             count(rt, STAT_STORE_HIT);
@@ -510,25 +737,22 @@ static mj_status hand_out_hit(mj_module *hit, mj_module **out, mj_diags **diags)
     return MJ_OK;
 }
 
-mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
-                     size_t len, mj_module **out, mj_diags **diags) {
-    if (out)
-        *out = NULL;
-    if (diags)
-        *diags = NULL;
-    if (!rt || !src || !out)
-        return MJ_ERR_ARG;
-    name = name ? name : "<input>";
+/* mj_compile, and mj_expr's compile of its wrapper (src[0..len), the
+ * expression after it up to key_len). */
+static mj_status compile_cached(mj_runtime *rt, const char *name, const char *src,
+                                size_t len, size_t key_len, bool is_expr, mj_module **out,
+                                mj_diags **diags) {
     /* The allocation-failure hook asks for real compiles. */
     bool testing_oom = rt->fail_alloc_after >= 0;
     Cache *cache = testing_oom ? NULL : rt->cache;
     Store *store = testing_oom ? NULL : rt->store;
     if (!cache && !store)
-        return compile_fresh(rt, name, src, len, false, out, diags);
+        return compile_fresh(rt, name, src, len, key_len, false, is_expr, out, diags);
 
     Ident id;
     CacheKey key;
-    key_ident_init(&id, &rt->opts, rt->include_fn != NULL, name, src, len);
+    key_ident_init(&id, &rt->opts, rt->include_fn != NULL, name, src, key_len);
+    key_ident_set_host(&id, has_host_definitions(rt) ? &rt->host_fp : NULL, is_expr);
     key_of(&id, &key);
     CacheLookup look = CACHE_MISS;
     if (cache) {
@@ -536,6 +760,8 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
         look = cache_lookup(cache, &key, &id, &hit);
         if (look == CACHE_HIT && deps_still_hold(&hit->deps, rt->include_fn, rt->include_user)) {
             count(rt, STAT_HIT);
+            /* A name defined again at another address, same type. */
+            module_bind_imports(hit, rt, NULL, 0);
             return hand_out_hit(hit, out, diags);
         }
         if (look == CACHE_HIT) {
@@ -550,7 +776,7 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
     if (from_store)
         hand_out_hit(mod, out, diags);
     else
-        st = compile_fresh(rt, name, src, len, store != NULL, &mod, diags);
+        st = compile_fresh(rt, name, src, len, key_len, store != NULL, is_expr, &mod, diags);
     bool cacheable = mod && make_cacheable(mod, &id);
     if (cacheable && store && !from_store)
         keep_in_store(rt, &key, &id, mod);
@@ -558,6 +784,17 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
         cache_finish(cache, &key, look == CACHE_MISS_OWNER, cacheable ? mod : NULL);
     *out = mod;
     return st;
+}
+
+mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
+                     size_t len, mj_module **out, mj_diags **diags) {
+    if (out)
+        *out = NULL;
+    if (diags)
+        *diags = NULL;
+    if (!rt || !src || !out)
+        return MJ_ERR_ARG;
+    return compile_cached(rt, name ? name : "<input>", src, len, len, false, out, diags);
 }
 
 /* ---------------------------------------------------------------------
@@ -587,6 +824,237 @@ mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len, const char
             snprintf(errbuf, errlen, "%s: %s", name ? name : "<blob>", why);
         return MJ_ERR_JIT;
     }
-    *out = module_new_loaded(&ml, copy, len, NULL, 0, true);
-    return *out ? MJ_OK : MJ_ERR_NOMEM;
+    mj_module *mod = module_new_loaded(&ml, copy, len, NULL, 0, true);
+    if (!mod)
+        return MJ_ERR_NOMEM;
+    mj_status st = module_bind_imports(mod, rt, why, sizeof why);
+    if (st != MJ_OK) {
+        if (errbuf && errlen)
+            snprintf(errbuf, errlen, "%s: %s", name ? name : "<blob>", why);
+        mj_module_release(mod);
+        return st;
+    }
+    *out = mod;
+    return MJ_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Expressions
+ *
+ * mj_expr compiles, through the same cached path as mj_compile:
+ *     #include <math.h>
+ *     RET __mj_expr(PARAMS) { return (      -- "(void)(" when RET is void
+ *     #include "<expr>"
+ *     ); }
+ * in "expression" mode, where the parser declares the host's symbols on
+ * first use. The expression is a file of its own, served by api.c's
+ * resolver, so that diagnostics point into it: "<expr>", line 1, the
+ * column in the caller's string, and its text as the source line. (The
+ * key covers it: the wrapper and the expression are hashed together.)
+ * ------------------------------------------------------------------- */
+
+
+/* Where a name goes in a canonical abstract declarator: after the
+ * specifiers and the pointers, inside every "(*" group, before the first
+ * "[" or parameter list: "int (*)(int)" -> "int (*|)(int)". */
+static size_t name_slot(const char *s) {
+    size_t i = 0;
+    for (;;) {
+        char ch = s[i];
+        if (ch == '\0' || ch == ')' || ch == '[')
+            return i;
+        if (ch == '(') {
+            size_t j = i + 1;
+            while (s[j] == ' ')
+                j++;
+            if (s[j] != '*')
+                return i;
+            i = j;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* A declaration of name with the canonical type canon. */
+static void declare_with_name(StrBuf *sb, const char *canon, const char *name) {
+    size_t at = name_slot(canon);
+    sb_putn(sb, canon, at);
+    if (at > 0 && canon[at - 1] != ' ' && canon[at - 1] != '*' && canon[at - 1] != '(')
+        sb_putc(sb, ' ');
+    sb_puts(sb, name);
+    sb_puts(sb, canon + at);
+}
+
+/* The wrapper's head "RET __mj_expr(T1 a, T2 b)", or NULL when type is not
+ * a prototyped, non-variadic function type with named parameters. */
+static char *expr_head(Compile *c, const char *type, bool *returns_void) {
+    Type *fty = parse_type_name_string(c, type);
+    if (!fty || c->error_count || fty->kind != TY_FUNC || !fty->is_prototyped ||
+        fty->is_variadic)
+        return NULL;
+    *returns_void = fty->return_ty->kind == TY_VOID;
+    StrBuf params;
+    sb_init(&params, &c->arena);
+    sb_putc(&params, '(');
+    for (Type *p = fty->params; p; p = p->next) {
+        if (!p->name)
+            return NULL;
+        declare_with_name(&params, type_to_string(c, p), tok_str(c, p->name));
+        if (p->next)
+            sb_puts(&params, ", ");
+    }
+    if (!fty->params)
+        sb_puts(&params, "void");
+    sb_putc(&params, ')');
+    /* The function's own spelling with the name in, then its parameter
+     * list (the group that starts at the slot) replaced by the named one. */
+    const char *canon = type_to_string(c, fty);
+    size_t at = name_slot(canon);
+    size_t end = at;
+    for (int depth = 0; canon[end]; end++) {
+        depth += canon[end] == '(';
+        depth -= canon[end] == ')';
+        if (depth == 0) {
+            end++;
+            break;
+        }
+    }
+    StrBuf sb;
+    sb_init(&sb, &c->arena);
+    sb_putn(&sb, canon, at);
+    if (at > 0 && canon[at - 1] != ' ' && canon[at - 1] != '*' && canon[at - 1] != '(')
+        sb_putc(&sb, ' ');
+    sb_puts(&sb, EXPR_FN);
+    sb_puts(&sb, sb_str(&params));
+    sb_puts(&sb, canon + end);
+    return sb_str(&sb);
+}
+
+/* The wrapper source followed by the expression, malloc'ed; *len is the
+ * wrapper's length, *key_len the whole. *st says why when NULL. */
+static char *expr_source(const char *expr, const char *type, size_t *len, size_t *key_len,
+                         mj_status *st) {
+    Compile *c = compile_new();
+    *st = MJ_ERR_NOMEM;
+    if (!c)
+        return NULL;
+    char *src = NULL;
+    if (setjmp(c->bail) == 0) {
+        bool returns_void = false;
+        char *head = expr_head(c, type, &returns_void);
+        *st = MJ_ERR_BAD_TYPE;
+        if (head) {
+            /* A void function evaluates the expression for its effects. */
+            char *text = arena_printf(&c->arena,
+                                      "#include <math.h>\n%s { %s(\n#include \"" EXPR_NAME
+                                      "\"\n); }\n",
+                                      head, returns_void ? "(void)" : "return ");
+            *len = strlen(text);
+            *key_len = *len + strlen(expr);
+            src = malloc(*key_len + 1);
+            if (src) {
+                memcpy(src, text, *len);
+                strcpy(src + *len, expr);
+            }
+            *st = src ? MJ_OK : MJ_ERR_NOMEM;
+        }
+    }
+    compile_free(c);
+    return src;
+}
+
+/* An expression that ends too early ("x +") is only found wrong at the
+ * wrapper's closing ")": the first such diagnostic moves to the end of the
+ * expression, where the caller can see what is missing ("expected
+ * expression at end of input", as gcc says it). The wrapper's noise after
+ * it, or after an error inside the expression, goes. */
+#define EXPR_CLOSING_LINE 4
+
+static void message_at_end(char *out, size_t n, const char *msg) {
+    static const char *const tails[] = {"before ')' token", "before '}' token"};
+    size_t len = strlen(msg);
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        size_t t = strlen(tails[i]);
+        if (len >= t && !strcmp(msg + len - t, tails[i])) {
+            snprintf(out, n, "%.*sat end of input", (int)(len - t), msg);
+            return;
+        }
+    }
+    snprintf(out, n, "%s", msg);
+}
+
+static void expr_diags_to_the_end(mj_diags **diags, const char *expr) {
+    if (!diags || !*diags)
+        return;
+    const char *last = strrchr(expr, '\n');
+    last = last ? last + 1 : expr;
+    int line = 1;
+    for (const char *p = expr; p < last; p++)
+        line += *p == '\n';
+    DiagList *out = diaglist_new();
+    if (!out)
+        return;
+    bool moved = false;
+    for (size_t i = 0; i < mj_diags_count(*diags); i++) {
+        const mj_diag *d = mj_diags_get(*diags, i);
+        bool at_close = d->file && !strcmp(d->file, EXPR_WRAPPER) &&
+                        d->line == EXPR_CLOSING_LINE;
+        if (at_close && moved)
+            continue;
+        if (d->severity == MJ_SEV_ERROR && d->file && !strcmp(d->file, EXPR_NAME))
+            moved = true;   /* the expression's own error says enough */
+        bool ok;
+        if (at_close) {
+            char msg[512];
+            message_at_end(msg, sizeof msg, d->message);
+            ok = diaglist_add(out, d->severity, EXPR_NAME, line, (int)strlen(last) + 1, last,
+                              msg);
+            moved = true;
+        } else {
+            ok = diaglist_add(out, d->severity, d->file, d->line, d->column, d->source_line,
+                              d->message);
+        }
+        if (!ok) {
+            diaglist_free(out);
+            return;
+        }
+    }
+    diaglist_free(*diags);
+    *diags = out;
+}
+
+mj_status mj_expr(mj_runtime *rt, const char *expr, const char *type, mj_module **mod,
+                  void **fn, mj_diags **diags) {
+    if (mod)
+        *mod = NULL;
+    if (fn)
+        *fn = NULL;
+    if (diags)
+        *diags = NULL;
+    if (!rt || !expr || !type || !mod || !fn)
+        return MJ_ERR_ARG;
+    size_t len = 0, key_len = 0;
+    mj_status st;
+    char *src = expr_source(expr, type, &len, &key_len, &st);
+    if (!src)
+        return st;
+    mj_module *m = NULL;
+    st = compile_cached(rt, EXPR_WRAPPER, src, len, key_len, true, &m, diags);
+    free(src);
+    if (st == MJ_ERR_COMPILE)
+        expr_diags_to_the_end(diags, expr);
+    if (st != MJ_OK) {
+        mj_module_release(m);
+        return st;
+    }
+    void *addr = NULL;
+    st = mj_lookup_ex(m, EXPR_FN, type, &addr, NULL, 0);
+    if (st != MJ_OK) {
+        mj_module_release(m);
+        return st;
+    }
+    *mod = m;
+    *fn = addr;
+    return MJ_OK;
 }

@@ -25,7 +25,9 @@
  * Builds IR for every function and global of the program in ctx. Reports
  * what cannot be lowered (a construct not supported yet, a call to a
  * function that is neither defined nor found in the host process) as
- * located errors; returns false when it reported any. */
+ * located errors; returns false when it reported any. Symbols the host
+ * defined (c->host_symbol) are reached through the import table
+ * __mj_imp_<name> / __mj_imports that module.c fills (docs/host.md). */
 bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog);
 
 /* jit.c */

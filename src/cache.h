@@ -39,11 +39,12 @@ typedef struct CacheKey {
 
 /* What a compile depends on besides its include files, compared in full on
  * every hit so that a hash collision can never hand back the wrong code:
- *   "O<level> g<debug> r<has resolver>\0" name "\0" source bytes
+ *   "O<level> g<debug> r<has resolver>[ h<host fingerprint>][ e]\0" name
+ *   "\0" source bytes
  * The pieces point into the caller's memory; key_ident_copy makes a
  * malloc'ed contiguous copy in that format. */
 typedef struct Ident {
-    char head[48];            /* the options, NUL-terminated */
+    char head[96];            /* the options, NUL-terminated */
     size_t head_len;          /* with its NUL */
     const char *name;
     size_t name_len;          /* with its NUL */
@@ -53,6 +54,11 @@ typedef struct Ident {
 
 void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
                     const char *name, const char *src, size_t len);
+/* Adds to id what the host declared (host_fp: key_hash_bytes over the
+ * names, types and header texts of mj_define_*, never the addresses; NULL
+ * when nothing) and whether the compile is an mj_expr (whose wrapper
+ * predeclares the host's symbols). */
+void key_ident_set_host(Ident *id, const CacheKey *host_fp, bool is_expr);
 /* The key of id in this process's environment (memjit's version and
  * schema, libgccjit's identity). */
 void key_of(const Ident *id, CacheKey *out);

@@ -74,6 +74,17 @@ struct Compile {
     Obj *globals;              /* result of parse_program */
     bool debug_info;           /* the caller's mj_options.debug_info: lower.c
                                   then gives libgccjit every source line */
+
+    /* The host's functions and variables (mj_define_function/_variable):
+     * returns the canonical type of name (type_to_string's spelling, "()"
+     * written "(void)") and whether it is a function, or NULL when the
+     * host does not define name. NULL when the host defines nothing.
+     * parse.c checks declarations of these names against it; lower.c
+     * reaches them through the module's import table (docs/host.md). */
+    const char *(*host_symbol)(void *ctx, const char *name, bool *is_function);
+    void *host_ctx;
+    bool host_predeclared;     /* mj_expr: an undeclared identifier the host
+                                  defines is declared with the host's type */
 };
 
 /* Reports an error at a token (or at file/line/col) and keeps going.
@@ -127,7 +138,10 @@ struct Token {
         int64_t ival;        /* integer value (bit pattern for unsigned);
                                 pp.c's marks in macro bodies (TK_PUNCT) */
         long double fval;    /* floating value (when ty is floating) */
-        /* TK_STR: decoded bytes including the terminating NUL; ty is char[N] */
+        /* TK_STR: decoded bytes including the terminating NUL; ty is char[N].
+         * A wide string (L, u, U prefix): ty is int[N], unsigned short[N]
+         * or unsigned int[N] and str holds the N elements in memory order
+         * (str_len bytes). */
         struct {
             char *str;
             int str_len;     /* bytes in str including the NUL */
@@ -232,6 +246,18 @@ struct Type {
     /* Declarator results (the parser's working fields) */
     Type *next;           /* next parameter */
     Token *name;          /* declared name, or NULL */
+    Obj *param_var;       /* a parameter: its object, made while the list is
+                             parsed so that later array sizes can name it */
+
+    /* TY_ARRAY whose size is not a constant (a C99 variable-length array,
+     * or an array of them): array_len and size are -1. vla_len is the
+     * number of elements (an unsigned long expression, NULL for [*]);
+     * vla_size the local that holds sizeof once the declaration has been
+     * reached. The parser rewrites every use into pointer arithmetic on
+     * that size, so lowering never sees one as an object or element. */
+    bool is_vla;
+    Node *vla_len;
+    Obj *vla_size;
 };
 
 /* The basic types. Immutable and shared by every compile in the process,
@@ -411,6 +437,7 @@ struct Obj {
     bool is_builtin;      /* a GCC builtin such as __builtin_inff: lowered
                              through gcc_jit_context_get_builtin_function */
     bool is_tls;          /* _Thread_local: one object per thread */
+    bool is_host_import;  /* lower.c: reached through __mj_imp_<name> */
     int align;            /* _Alignas: the alignment asked for, or 0 */
 
     /* global variable */

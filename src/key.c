@@ -45,6 +45,18 @@ void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
     id->src_len = len;
 }
 
+void key_ident_set_host(Ident *id, const CacheKey *host_fp, bool is_expr) {
+    size_t at = id->head_len - 1;   /* over the NUL */
+    if (host_fp) {
+        char hex[33];
+        key_hex(host_fp, hex);
+        at += (size_t)snprintf(id->head + at, sizeof id->head - at, " h%s", hex);
+    }
+    if (is_expr)
+        at += (size_t)snprintf(id->head + at, sizeof id->head - at, " e");
+    id->head_len = at + 1;
+}
+
 /* Everything of this process that changes code but is not in the Ident:
  * the same for every compile, so hashed once into a seed. */
 static XXH64_hash_t environment_seed(void) {

@@ -871,6 +871,83 @@ static void concat_strings(Compile *c, Token *tok) {
     tok->next = t;
 }
 
+/* The prefix of a wide string literal ('L', 'u' or 'U'), or 0 for a
+ * plain or u8 one. */
+static char wide_prefix(const Token *tok) {
+    char ch = tok->loc[0];
+    if (ch == 'L' || ch == 'U' || (ch == 'u' && tok->loc[1] != '8'))
+        return ch;
+    return 0;
+}
+
+/* Appends one code unit of a wide string in memory order. */
+static void put_unit(StrBuf *out, char prefix, uint32_t v) {
+    if (prefix == 'u') {
+        uint16_t u = (uint16_t)v;
+        sb_putn(out, (const char *)&u, sizeof u);
+    } else {
+        sb_putn(out, (const char *)&v, sizeof v);
+    }
+}
+
+/* Decodes the characters of one literal of a wide run into code units:
+ * wchar_t and char32_t take code points, char16_t takes UTF-16 (a
+ * surrogate pair above U+FFFF). Returns the number of units. */
+static int decode_wide(Compile *c, Token *tok, char prefix, StrBuf *out) {
+    int skip = tok->loc[0] == '"' ? 0 : tok->loc[1] == '8' ? 2 : 1;
+    const char *s = tok->loc + skip + 1, *end = tok->loc + tok->len - 1;
+    if (tok->len < skip + 2 || *end != '"') {
+        error_tok(c, tok, "missing terminating \" character");
+        return 0;
+    }
+    int n = 0;
+    while (s < end) {
+        long v = read_wide_char(c, tok, &s, end);
+        if (v < 0)
+            continue;
+        if (prefix == 'u' && v > 0xffff && v <= 0x10ffff) {
+            put_unit(out, prefix, (uint32_t)(0xd800 + ((v - 0x10000) >> 10)));
+            put_unit(out, prefix, (uint32_t)(0xdc00 + ((v - 0x10000) & 0x3ff)));
+            n += 2;
+            continue;
+        }
+        put_unit(out, prefix, (uint32_t)v);
+        n++;
+    }
+    return n;
+}
+
+/* A run of adjacent literals of which one at least is wide (C11 6.4.5p5:
+ * the result is wide): L"..." is wchar_t (int), u"..." char16_t
+ * (unsigned short), U"..." char32_t (unsigned int). str holds the
+ * elements, the terminating zero included, in memory order. */
+static void convert_wide_strings(Compile *c, Token *tok, char prefix) {
+    StrBuf sb;
+    sb_init(&sb, &c->arena);
+    int n = 0;
+    Token *t = tok;
+    for (; t->kind == TK_STR; t = t->next) {
+        char p = wide_prefix(t);
+        if (p && p != prefix)
+            error_tok(c, t, "unsupported non-standard concatenation of string literals");
+        n += decode_wide(c, t, prefix, &sb);
+    }
+    put_unit(&sb, prefix, 0);
+    tok->str = sb.data;
+    tok->str_len = (int)sb.len;
+    tok->next = t;
+    const Type *elem = prefix == 'L' ? ty_int : prefix == 'u' ? ty_ushort : ty_uint;
+    tok->ty = array_of(c, TY(elem), n + 1);
+}
+
+/* The prefix of the first wide literal in the run starting at tok, or 0. */
+static char run_wide_prefix(const Token *tok) {
+    for (; tok->kind == TK_STR; tok = tok->next)
+        if (wide_prefix(tok))
+            return wide_prefix(tok);
+    return 0;
+}
+
 /* ---------------------------------------------------------------------
  * lex_finish
  * ------------------------------------------------------------------- */
@@ -906,11 +983,17 @@ void lex_finish(Compile *c, Token *tok) {
             if (!t->ty)
                 convert_char(c, t);
             break;
-        case TK_STR:
+        case TK_STR: {
+            char prefix = run_wide_prefix(t);
+            if (prefix) {
+                convert_wide_strings(c, t, prefix);
+                break;
+            }
             convert_string(c, t);
             concat_strings(c, t);
             t->ty = array_of(c, TY(ty_char), t->str_len);
             break;
+        }
         case TK_PUNCT:
             if (!is_c_punct(t))
                 report_stray(c, t);

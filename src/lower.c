@@ -118,6 +118,7 @@ typedef struct Lower {
     Map globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
     Map builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
     Map inited;      /* Obj* of globals whose initialiser is set */
+    Map imports;     /* host name -> Obj* whose lower is its import slot */
     Map addressed;   /* Obj* of the current function's locals whose address is taken */
     Obj **pending;   /* globals declared lazily (static locals): init later */
     int npending, pending_cap;
@@ -583,6 +584,93 @@ static void check_host_symbol(Lower *L, Obj *obj) {
         lower_error(L, obj->tok, "undefined reference to '%s'", obj->name);
 }
 
+/* ---------------------------------------------------------------------
+ * The import table (docs/host.md)
+ *
+ * A function or variable the host defines (mj_define_function/_variable)
+ * is never reached by its address, which differs between processes, nor
+ * by dynamic symbol, which the host executable usually does not export.
+ * Each one the code uses gets an exported pointer __mj_imp_<name>, which
+ * module.c fills when the code is loaded; calls go through it and uses of
+ * a variable through *it. The list of them, with their types, goes into
+ * the exported byte table __mj_imports (module.c reads it back).
+ * ------------------------------------------------------------------- */
+
+/* A name the host defines that the program uses without defining it. */
+static bool is_host_import(Lower *L, Obj *obj) {
+    Compile *c = L->c;
+    if (!c->host_symbol || obj->is_definition || obj->is_static || obj->is_local ||
+        obj->is_builtin || obj->is_string_literal)
+        return false;
+    bool is_function;
+    return c->host_symbol(c->host_ctx, obj->name, &is_function) &&
+           is_function == obj->is_function;
+}
+
+/* The import slot of obj: a pointer to the host's function or object. Its
+ * value is known only at load time, so it cannot serve a file-scope
+ * initialiser: NULL with an error there. */
+static gcc_jit_lvalue *import_slot(Lower *L, Obj *obj) {
+    if (!L->fn) {
+        lower_error(L, obj->tok, "'%s' is the host's, found when the module is loaded: its "
+                                 "address is not a constant here", obj->name);
+        return NULL;
+    }
+    Obj *first = map_get(&L->imports, obj->name);
+    if (first) {
+        obj->is_host_import = true;
+        return first->lower;
+    }
+    gcc_jit_type *t = obj->is_function ? func_ptr_type(L, obj->ty)
+                                       : gcc_jit_type_get_pointer(object_type(L, obj->ty));
+    char *name = arena_printf(&L->c->arena, "__mj_imp_%s", obj->name);
+    gcc_jit_lvalue *slot =
+        gcc_jit_context_new_global(L->ctx, NULL, GCC_JIT_GLOBAL_EXPORTED, t, name);
+    obj->is_host_import = true;
+    Obj *entry = arena_alloc(&L->c->arena, sizeof(Obj));
+    *entry = *obj;
+    entry->lower = slot;
+    map_put(&L->c->arena, &L->imports, obj->name, entry);
+    return slot;
+}
+
+/* The host variable obj, through its slot. */
+static gcc_jit_lvalue *host_variable(Lower *L, Obj *obj) {
+    gcc_jit_lvalue *slot = import_slot(L, obj);
+    return slot ? gcc_jit_rvalue_dereference(gcc_jit_lvalue_as_rvalue(slot), L->loc) : NULL;
+}
+
+/* The table of imports: 'F' or 'V', name, NUL, canonical type, NUL; a
+ * NUL ends it. Made whenever the host defines symbols, even empty, so
+ * that module.c finds it without probing for a missing symbol. */
+static void emit_import_table(Lower *L) {
+    if (!L->c->host_symbol)
+        return;
+    StrBuf sb;
+    sb_init(&sb, &L->c->arena);
+    for (int i = 0; i < L->imports.cap; i++) {
+        Obj *obj = L->imports.e[i].val;
+        if (!obj)
+            continue;
+        bool is_function;
+        const char *type = L->c->host_symbol(L->c->host_ctx, obj->name, &is_function);
+        sb_putc(&sb, is_function ? 'F' : 'V');
+        sb_puts(&sb, obj->name);
+        sb_putc(&sb, '\0');
+        sb_puts(&sb, type);
+        sb_putc(&sb, '\0');
+    }
+    sb_putc(&sb, '\0');
+    gcc_jit_type *t = gcc_jit_context_new_array_type(
+        L->ctx, NULL, gcc_jit_context_get_type(L->ctx, GCC_JIT_TYPE_CHAR), (int)sb.len);
+    gcc_jit_lvalue *table =
+        gcc_jit_context_new_global(L->ctx, NULL, GCC_JIT_GLOBAL_EXPORTED, t, "__mj_imports");
+    gcc_jit_global_set_initializer(table, sb.data, sb.len);
+}
+
+/* The address of a function: the host's comes from its import slot. */
+static gcc_jit_rvalue *function_address(Lower *L, Obj *fn);
+
 /* A variadic definition is two functions (see emit_va_stub): the body,
  * compiled from the C, and an entry stub in assembly that has the
  * function's own name. The rest of the program sees the stub, declared
@@ -822,6 +910,8 @@ static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
  * linkage are one variable; two static definitions of one name (static
  * locals of different functions) are two. */
 static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
+    if (is_host_import(L, var))
+        return host_variable(L, var);
     if (var->lower)
         return var->lower;
     const char *name = var->name;
@@ -1075,7 +1165,7 @@ static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
     }
 
     gcc_jit_rvalue *call;
-    if (callee->kind == ND_VAR && callee->var->is_function) {
+    if (callee->kind == ND_VAR && callee->var->is_function && !is_host_import(L, callee->var)) {
         gcc_jit_function *f = callee_of(L, callee->var);
         if (f && n == 1) {
             gcc_jit_rvalue *r = sqrt_keeping_errno(L, callee->var, f, args[0], loc);
@@ -1103,6 +1193,14 @@ static gcc_jit_rvalue *gen_call(Lower *L, Node *node, bool want_value) {
         return NULL;
     }
     return coerce(L, in_temp(L, call), lower_type(L, node->ty));
+}
+
+static gcc_jit_rvalue *function_address(Lower *L, Obj *fn) {
+    if (is_host_import(L, fn)) {
+        gcc_jit_lvalue *slot = import_slot(L, fn);
+        return slot ? gcc_jit_lvalue_as_rvalue(slot) : NULL;
+    }
+    return gcc_jit_function_get_address(func_of(L, fn), L->loc);
 }
 
 static gcc_jit_rvalue *gen_binary(Lower *L, Node *node, enum gcc_jit_binary_op op) {
@@ -1233,8 +1331,8 @@ static gcc_jit_rvalue *gen_addr(Lower *L, Node *node) {
     Node *lhs = node->lhs;
     gcc_jit_type *t = lower_type(L, node->ty);
     if (lhs->kind == ND_VAR && lhs->var->is_function) {
-        gcc_jit_function *f = func_of(L, lhs->var);
-        return coerce(L, gcc_jit_function_get_address(f, L->loc), t);
+        gcc_jit_rvalue *f = function_address(L, lhs->var);
+        return f ? coerce(L, f, t) : NULL;
     }
     if (lhs->kind == ND_DEREF)
         return coerce(L, gen_expr(L, lhs->lhs), t);
@@ -1296,7 +1394,7 @@ static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
     case ND_STR:
     case ND_VAR:
         if (node->kind == ND_VAR && node->var->is_function)
-            return gcc_jit_function_get_address(func_of(L, node->var), L->loc);
+            return function_address(L, node->var);
         {
             gcc_jit_lvalue *lv = gen_lval(L, node);
             return lv ? load(L, lv, node->ty) : NULL;
@@ -1829,6 +1927,7 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
     Lower lower = {.c = c, .ctx = ctx};
     Lower *L = &lower;
     L->funcs.str_keys = L->globals.str_keys = L->builtins.str_keys = true;
+    L->imports.str_keys = true;
     init_common_types(L);
 
     // Every definition is declared before any code can refer to it.
@@ -1849,5 +1948,6 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
     // out of the program list); an initialiser may add more.
     for (int i = 0; i < L->npending; i++)
         gen_global_init(L, L->pending[i]);
+    emit_import_table(L);
     return L->errors == 0;
 }

@@ -226,6 +226,7 @@ void mj_module_release(mj_module *mod) {
     if (!mod || atomic_fetch_sub(&mod->refs, 1) != 1)
         return;
     free_symbols(mod->syms, mod->nsyms);
+    free_symbols(mod->imports, mod->nimports);
     if (mod->result)
         gcc_jit_result_release(mod->result);
     memload_close(&mod->loaded);
@@ -280,7 +281,14 @@ static mj_status fail(char *errbuf, size_t errlen, mj_status st, const char *fmt
  * front end's message in errbuf. */
 static mj_status canonical_type(const char *text, char **canon, char *errbuf,
                                 size_t errlen) {
+    bool is_function;
+    return module_canonical_type(text, canon, &is_function, errbuf, errlen);
+}
+
+mj_status module_canonical_type(const char *text, char **canon, bool *is_function,
+                                char *errbuf, size_t errlen) {
     *canon = NULL;
+    *is_function = false;
     Compile *c = compile_new();
     if (!c)
         return fail(errbuf, errlen, MJ_ERR_NOMEM, "out of memory");
@@ -289,6 +297,7 @@ static mj_status canonical_type(const char *text, char **canon, char *errbuf,
     if (jumped == 0) {
         Type *ty = parse_type_name_string(c, text);
         if (ty && c->error_count == 0) {
+            *is_function = ty->kind == TY_FUNC;
             *canon = void_params(type_to_string(c, ty));
             if (!*canon)
                 st = MJ_ERR_NOMEM;
@@ -384,4 +393,97 @@ void *mj_lookup(mj_module *mod, const char *name, const char *type) {
 
 const char *mj_module_errmsg(mj_module *mod) {
     return mod ? mod->errmsg : "";
+}
+
+/* ---------------------------------------------------------------------
+ * The import table (docs/host.md)
+ *
+ * lower.c reaches every host function and variable the code uses through
+ * an exported pointer __mj_imp_<name>, and lists them in an exported
+ * byte table __mj_imports: per import, 'F' or 'V', the name and the
+ * canonical type, each NUL-terminated; a NUL byte ends the table. The
+ * table travels inside the shared object, so a module from the store or
+ * from mj_load_blob is bound exactly as a fresh compile is.
+ * ------------------------------------------------------------------- */
+
+/* An exported symbol of the module's own code, wherever it was loaded. */
+static void *code_symbol(const mj_module *mod, const char *name) {
+    if (mod->result)
+        return gcc_jit_result_get_global(mod->result, name);
+    return mod->loaded.handle ? memload_symbol(&mod->loaded, name) : NULL;
+}
+
+/* The table as ModuleSymbols, addr left NULL; false on OOM. */
+static bool read_import_table(const char *p, ModuleSymbol **out, size_t *n) {
+    size_t count = 0;
+    for (const char *q = p; *q; count++) {
+        q += 1 + strlen(q + 1) + 1;
+        q += strlen(q) + 1;
+    }
+    ModuleSymbol *v = calloc(count ? count : 1, sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        v[i].is_function = *p == 'F';
+        v[i].name = strdup(p + 1);
+        p += 1 + strlen(p + 1) + 1;
+        v[i].type = strdup(p);
+        p += strlen(p) + 1;
+        if (!v[i].name || !v[i].type) {
+            free_symbols(v, i + 1);
+            return false;
+        }
+    }
+    qsort(v, count, sizeof *v, symbol_cmp);
+    *out = v;
+    *n = count;
+    return true;
+}
+
+/* Fills one slot; a status and a message when the host cannot. */
+static mj_status bind_one(mj_module *mod, ModuleSymbol *imp, const mj_runtime *rt,
+                          char *errbuf, size_t errlen) {
+    const char *what = imp->is_function ? "function" : "variable";
+    const HostSymbol *h = runtime_host_symbol(rt, imp->name);
+    if (!h || h->is_function != imp->is_function)
+        return fail(errbuf, errlen, MJ_ERR_NOT_FOUND,
+                    "the code uses the host %s '%s' of type '%s', which this runtime does "
+                    "not define", what, imp->name, imp->type);
+    if (strcmp(h->type, imp->type) != 0)
+        return fail(errbuf, errlen, MJ_ERR_TYPE,
+                    "the code uses the host %s '%s' as '%s', but this runtime defines it "
+                    "as '%s'", what, imp->name, imp->type, h->type);
+    char slot_name[300];
+    snprintf(slot_name, sizeof slot_name, "__mj_imp_%s", imp->name);
+    void **slot = code_symbol(mod, slot_name);
+    if (!slot)
+        return fail(errbuf, errlen, MJ_ERR_JIT, "the import slot of '%s' is missing",
+                    imp->name);
+    /* Written only when it changes: a cache hit binds a module that other
+     * threads may be running. */
+    if (*slot != h->addr)
+        *slot = h->addr;
+    if (imp->addr != slot)
+        imp->addr = slot;
+    return MJ_OK;
+}
+
+mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf,
+                              size_t errlen) {
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    /* Read once, before the module is shared; later calls (a cache hit
+     * after the host defined a name again) only fill the slots again. */
+    if (!mod->imports_read) {
+        const char *table = code_symbol(mod, "__mj_imports");
+        if (table && !read_import_table(table, &mod->imports, &mod->nimports))
+            return fail(errbuf, errlen, MJ_ERR_NOMEM, "out of memory");
+        mod->imports_read = true;
+    }
+    for (size_t i = 0; i < mod->nimports; i++) {
+        mj_status st = bind_one(mod, &mod->imports[i], rt, errbuf, errlen);
+        if (st != MJ_OK)
+            return st;
+    }
+    return MJ_OK;
 }

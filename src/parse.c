@@ -39,6 +39,7 @@ typedef struct VarScope {
     Type *type_def;
     bool is_enum;
     int enum_val;
+    bool is_vla;            /* var points to the storage of this VLA */
 } VarScope;
 
 /* One struct, union or enum tag declared in a scope. */
@@ -48,12 +49,21 @@ typedef struct TagScope {
     Type *ty;
 } TagScope;
 
+/* A declaration of variably modified type, in scope from there to the
+ * end of its block: no goto or case label may jump into that stretch. */
+typedef struct VlaDecl {
+    struct VlaDecl *up;     /* the one in scope before it */
+    Token *name;
+} VlaDecl;
+
 /* Names are hashed: a program with thousands of globals must not make
  * every identifier a walk through all of them. */
 typedef struct Scope {
     struct Scope *next;
     HashMap vars;           /* name -> VarScope */
     HashMap tags;           /* tag -> TagScope */
+    bool is_params;         /* a parameter list: holds names, not tags */
+    VlaDecl *vla;           /* the innermost one in scope */
 } Scope;
 
 /* Storage-class specifiers and function specifiers seen by declspec. */
@@ -92,6 +102,10 @@ typedef struct Parser {
     Node *last_post;        /* the latest x++ / x-- built, for discarded() */
     Node *last_post_lhs;
     int last_post_delta;
+    Obj *alloca_fn;         /* __builtin_alloca, for VLA storage */
+    Node *vla_entry;        /* statements for the function's entry (VLA capacities) */
+    struct JumpFrom *jumps; /* the function's labels and gotos, with their VLA scope */
+    VlaDecl *sw_vla;        /* the VLA scope at the innermost switch */
 } Parser;
 
 /* A temporary of the current function. Temporaries hold values only
@@ -144,8 +158,16 @@ static char *tystr(Parser *p, const Type *ty) {
     return type_to_string(p->c, ty);
 }
 
+/* A label or goto and the VLA declarations in scope where it is. */
+typedef struct JumpFrom {
+    struct JumpFrom *next;
+    Node *node;
+    VlaDecl *vla;
+} JumpFrom;
+
 static void enter_scope(Parser *p) {
     Scope *sc = arena_alloc(&p->c->arena, sizeof(Scope));
+    sc->vla = p->scope ? p->scope->vla : NULL;
     sc->next = p->scope;
     p->scope = sc;
 }
@@ -191,7 +213,12 @@ static void push_tag(Parser *p, const Token *name, Type *ty) {
     t->name = name->loc;
     t->len = name->len;
     t->ty = ty;
-    hashmap_put(&p->c->arena, &p->scope->tags, name->loc, name->len, t);
+    /* a parameter list's scope exists for names used in array sizes only;
+     * a tag declared there keeps its former home, the enclosing scope */
+    Scope *sc = p->scope;
+    while (sc->is_params && sc->next)
+        sc = sc->next;
+    hashmap_put(&p->c->arena, &sc->tags, name->loc, name->len, t);
 }
 
 /* ------------------------------------------------------------------
@@ -324,19 +351,30 @@ static void leave(Parser *p) { p->c->depth--; }
  * Objects
  * ---------------------------------------------------------------- */
 
-static Obj *new_local(Parser *p, char *name, Type *ty, Token *tok) {
-    Obj *var = arena_alloc(&p->c->arena, sizeof(Obj));
-    var->name = name;
-    var->ty = ty;
-    var->tok = tok;
-    var->is_local = true;
+/* A local made before its function was known (a parameter, the size of
+ * a VLA parameter) joins the function's locals here. */
+static void link_local(Parser *p, Obj *var) {
     if (!p->fn)
-        return var;
+        return;
     if (p->locals_tail)
         p->locals_tail->next = var;
     else
         p->fn->locals = var;
     p->locals_tail = var;
+}
+
+static Obj *unlinked_local(Parser *p, char *name, Type *ty, Token *tok) {
+    Obj *var = arena_alloc(&p->c->arena, sizeof(Obj));
+    var->name = name;
+    var->ty = ty;
+    var->tok = tok;
+    var->is_local = true;
+    return var;
+}
+
+static Obj *new_local(Parser *p, char *name, Type *ty, Token *tok) {
+    Obj *var = unlinked_local(p, name, ty, tok);
+    link_local(p, var);
     return var;
 }
 
@@ -400,6 +438,39 @@ static Obj *new_global(Parser *p, char *name, Type *ty, Token *tok) {
     return var;
 }
 
+/* A wide string literal (L"", u"", U""): its elements are wider than a
+ * byte and lex.c stores them in memory order. */
+static bool is_wide_string(const Token *tok) {
+    return tok->kind == TK_STR && tok->ty && tok->ty->base->size > 1;
+}
+
+/* Element i of a wide string literal. */
+static int64_t wide_elem(const Token *tok, int i) {
+    if (tok->ty->base->size == 2) {
+        uint16_t u;
+        memcpy(&u, tok->str + 2 * i, sizeof u);
+        return u;
+    }
+    uint32_t u;
+    memcpy(&u, tok->str + 4 * i, sizeof u);
+    return tok->ty->base->is_unsigned ? (int64_t)u : (int64_t)(int32_t)u;
+}
+
+static Node *new_num(Parser *p, int64_t val, const Type *ty, Token *tok);
+
+/* init (an array of n elements) takes the wide string's elements,
+ * cut or zero-padded to n. */
+static void wide_string_elems(Parser *p, Initializer *init, Token *tok, int n) {
+    Type *base = init->ty->base;
+    init->children = arena_alloc(&p->c->arena, sizeof(Initializer *) * (size_t)(n ? n : 1));
+    for (int i = 0; i < n && i < tok->ty->array_len; i++) {
+        Initializer *el = arena_alloc(&p->c->arena, sizeof(Initializer));
+        el->ty = base;
+        el->expr = new_num(p, wide_elem(tok, i), base, tok);
+        init->children[i] = el;
+    }
+}
+
 static Obj *new_string_literal(Parser *p, Token *tok) {
     char *name = arena_printf(&p->c->arena, "__mj_str_%d", p->counter++);
     Type *ty = tok->ty ? tok->ty : array_of(p->c, TY(ty_char), tok->str_len);
@@ -410,9 +481,13 @@ static Obj *new_string_literal(Parser *p, Token *tok) {
     var->is_used = true;
     Initializer *init = arena_alloc(&p->c->arena, sizeof(Initializer));
     init->ty = ty;
+    var->init = init;
+    if (is_wide_string(tok)) {
+        wide_string_elems(p, init, tok, ty->array_len);
+        return var;
+    }
     init->bytes = tok->str;
     init->nbytes = tok->str_len;
-    var->init = init;
     return var;
 }
 
@@ -606,6 +681,9 @@ static Node *rval(Parser *p, Node *node) {
             to = unqual(ty);
         return to == unqual(ty) ? node : new_unary(p, ND_CAST, node, to, node->tok);
     }
+    if (ty->kind == TY_ARRAY && ty->is_vla && node->kind == ND_DEREF)
+        /* *q with q pointing to a VLA: its first element is at q */
+        return new_cast(p, node->lhs, pointer_to(p->c, ty->base));
     if (ty->kind == TY_ARRAY)
         return new_unary(p, ND_DECAY, node, pointer_to(p->c, ty->base), node->tok);
     if (ty->kind == TY_FUNC) {
@@ -1036,7 +1114,12 @@ static bool counts_in_bytes(Type *ptr) {
     return ptr->base->kind == TY_VOID || ptr->base->kind == TY_FUNC;
 }
 
+static Node *vla_ptr_offset(Parser *p, NodeKind kind, Node *ptr, Node *n, Token *tok);
+static Node *vla_ptr_diff(Parser *p, Node *lhs, Node *rhs, Token *tok);
+
 static Node *new_ptr_offset(Parser *p, NodeKind kind, Node *ptr, Node *n, Token *tok) {
+    if (ptr->ty->base->is_vla)
+        return vla_ptr_offset(p, kind, ptr, n, tok);
     if (completed(ptr->ty->base)->size < 0 && ptr->ty->base->kind != TY_VOID) {
         error_tok(p->c, tok, "invalid use of undefined type '%s'", tystr(p, ptr->ty->base));
         return ptr;
@@ -1072,6 +1155,8 @@ static Node *new_sub(Parser *p, Node *lhs, Node *rhs, Token *tok) {
         return new_ptr_offset(p, ND_PTR_SUB, lhs, rhs, tok);
     if (lhs->ty->kind == TY_PTR && rhs->ty->kind == TY_PTR &&
         type_compatible(unqual(lhs->ty->base), unqual(rhs->ty->base))) {
+        if (lhs->ty->base->is_vla)
+            return vla_ptr_diff(p, lhs, rhs, tok);
         if (counts_in_bytes(lhs->ty)) {
             Type *cp = pointer_to(p->c, TY(ty_char));
             lhs = new_cast(p, lhs, cp);
@@ -1872,6 +1957,10 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
     fn->is_prototyped = true;
     Type head = {0};
     Type *cur = &head;
+    /* The names declared so far are in scope for the array sizes of the
+     * parameters after them: f(int n, int m[n][n]) (C11 6.2.1p4). */
+    enter_scope(p);
+    p->scope->is_params = true;
     while (!equal(tok, ")")) {
         if (cur != &head)
             tok = skip(p, tok, ",");
@@ -1892,14 +1981,203 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
         Type *param = copy_type(p->c, ty);
         param->name = name;
         param->tok = start;
+        if (name) {
+            param->param_var = unlinked_local(p, tok_name(p, name), ty, name);
+            push_var(p, p->scope, name)->var = param->param_var;
+        }
         cur = cur->next = param;
     }
+    leave_scope(p);
     *rest = skip(p, tok, ")");
     fn->params = head.next;
     return fn;
 }
 
 static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty);
+
+/* ------------------------------------------------------------------
+ * Variable-length arrays
+ *
+ * A VLA type carries the expression of its length and a local that holds
+ * its size in bytes; the statements that compute the sizes run where the
+ * declaration (or type name) is reached, each VLA type's once. An object
+ * of VLA type is a hidden pointer to storage from __builtin_alloca, and
+ * its name stands for *pointer. Every use is rewritten with the run-time
+ * size (decay, pointer arithmetic, sizeof), so lower.c never meets one.
+ * The storage lives until the function returns, as alloca's does: a loop
+ * that declares a VLA on each of millions of iterations grows the stack.
+ * ---------------------------------------------------------------- */
+
+/* Inside a parameter list, where sizes may name earlier parameters. */
+static bool in_param_list(Parser *p) {
+    for (Scope *sc = p->scope; sc; sc = sc->next)
+        if (sc->is_params)
+            return true;
+    return false;
+}
+
+static bool is_variably_modified(Type *ty) {
+    for (; ty && (ty->kind == TY_PTR || ty->kind == TY_ARRAY); ty = ty->base)
+        if (ty->is_vla)
+            return true;
+    return false;
+}
+
+/* An array of len (NULL for [*]) elements of base, sized at run time. */
+static Type *vla_of(Parser *p, Type *base, Node *len, Token *at) {
+    if (!p->fn && !in_param_list(p)) {
+        error_tok(p->c, at, "variably modified type at file scope");
+        return array_of(p->c, base, 1);
+    }
+    Type *t = array_of(p->c, base, -1);
+    t->tok = at;
+    t->is_vla = true;
+    if (len) {
+        t->vla_len = new_cast(p, len, TY(ty_ulong));
+        char *name = arena_printf(&p->c->arena, "__mj_vla_size_%d", p->counter++);
+        t->vla_size = unlinked_local(p, name, TY(ty_ulong), at);
+    }
+    return t;
+}
+
+/* sizeof ty as an unsigned long node: a constant, or a VLA's run-time size. */
+static Node *size_of_type(Parser *p, Type *ty, Token *tok) {
+    if (!ty->is_vla)
+        return new_num(p, ty->size, ty_ulong, tok);
+    if (!ty->vla_size || !ty->vla_size->is_definition) {
+        /* e.g. int (*f(int n))[n] used by a caller: the size belongs to
+         * another function's parameters */
+        error_tok(p->c, tok, "variable-length array whose size is not computed here is "
+                  "not supported yet");
+        ty->is_vla = false;
+        return new_num(p, 0, ty_ulong, tok);
+    }
+    return new_var_node(p, ty->vla_size, tok);
+}
+
+/* The statements computing the sizes of the VLA types in ty not yet
+ * computed, innermost first (C11 6.7.6.2p5: the size is evaluated each
+ * time the declaration is reached). A size local's is_definition says
+ * that its computation has been emitted. */
+static Node *vla_sizes(Parser *p, Type *ty, Token *tok) {
+    if (!ty || (ty->kind != TY_PTR && ty->kind != TY_ARRAY))
+        return NULL;
+    Node *inner = vla_sizes(p, ty->base, tok);
+    if (ty->is_vla && !ty->vla_len && p->fn) {
+        error_tok(p->c, ty->tok, "'[*]' not allowed in other than function prototype scope");
+        ty->is_vla = false;   /* reported once; an int[] from now on */
+        return inner;
+    }
+    if (!ty->is_vla || !ty->vla_size || ty->vla_size->is_definition || !p->fn)
+        return inner;
+    Obj *size = ty->vla_size;
+    size->is_definition = true;
+    link_local(p, size);
+    Node *bytes = new_binary(p, ND_MUL, ty->vla_len, size_of_type(p, ty->base, tok),
+                             TY(ty_ulong), tok);
+    Node *st = new_node(p, ND_EXPR_STMT, tok);
+    st->lhs = new_assign(p, new_var_node(p, size, tok), bytes, tok);
+    Node **end = &inner;
+    while (*end)
+        end = &(*end)->next;
+    *end = st;
+    return inner;
+}
+
+/* expr, after setup (the size computations of a type name's VLA types):
+ * sizeof(int[n]) and (int (*)[n])p. */
+static Node *with_vla_sizes(Parser *p, Node *setup, Node *expr) {
+    if (!setup)
+        return expr;
+    Node *e = NULL;
+    for (Node *st = setup; st; st = st->next)
+        e = e ? new_comma(p, e, st->lhs, expr->tok) : st->lhs;
+    return new_comma(p, e, expr, expr->tok);
+}
+
+/* p + n and p - n where p points to a VLA: in bytes, n times its size. */
+static Node *vla_ptr_offset(Parser *p, NodeKind kind, Node *ptr, Node *n, Token *tok) {
+    Type *pty = unqual(ptr->ty);
+    Node *bytes = new_cast(p, ptr, pointer_to(p->c, TY(ty_char)));
+    Node *size = new_cast(p, size_of_type(p, pty->base, tok), TY(ty_long));
+    Node *scaled = new_binary(p, ND_MUL, new_cast(p, n, TY(ty_long)), size, TY(ty_long), tok);
+    return new_cast(p, new_binary(p, kind, bytes, scaled, bytes->ty, tok), pty);
+}
+
+/* a - b, both pointing to VLAs: the distance in bytes over the size. */
+static Node *vla_ptr_diff(Parser *p, Node *lhs, Node *rhs, Token *tok) {
+    Type *cp = pointer_to(p->c, TY(ty_char));
+    Node *diff = new_binary(p, ND_PTR_DIFF, new_cast(p, lhs, cp), new_cast(p, rhs, cp),
+                            TY(ty_long), tok);
+    Node *size = new_cast(p, size_of_type(p, lhs->ty->base, tok), TY(ty_long));
+    return new_binary(p, ND_DIV, diff, size, TY(ty_long), tok);
+}
+
+/* __builtin_alloca(size) as a pointer of type ty. */
+static Node *vla_alloca(Parser *p, Node *size, Type *ty, Token *tok) {
+    if (!p->alloca_fn) {
+        Type *fty = func_type(p->c, pointer_to(p->c, TY(ty_void)));
+        fty->is_prototyped = true;
+        fty->params = copy_type(p->c, TY(ty_ulong));
+        Obj *fn = new_global(p, "__builtin_alloca", fty, tok);
+        fn->is_function = true;
+        fn->is_builtin = true;
+        fn->is_extern = true;
+        p->alloca_fn = fn;
+    }
+    Node *call = new_node(p, ND_FUNCALL, tok);
+    call->lhs = new_var_node(p, p->alloca_fn, tok);
+    call->args = size;
+    call->func_ty = p->alloca_fn->ty;
+    call->ty = call->func_ty->return_ty;
+    return new_cast(p, call, ty);
+}
+
+static void enter_vla_scope(Parser *p, Token *name) {
+    VlaDecl *d = arena_alloc(&p->c->arena, sizeof(VlaDecl));
+    d->up = p->scope->vla;
+    d->name = name;
+    p->scope->vla = d;
+}
+
+/* Records where a label or goto is, for check_vla_jump. */
+static void note_jump(Parser *p, Node *node) {
+    JumpFrom *j = arena_alloc(&p->c->arena, sizeof(JumpFrom));
+    j->node = node;
+    j->vla = p->scope->vla;
+    j->next = p->jumps;
+    p->jumps = j;
+}
+
+static VlaDecl *vla_at(Parser *p, Node *node) {
+    for (JumpFrom *j = p->jumps; j; j = j->next)
+        if (j->node == node)
+            return j->vla;
+    return NULL;
+}
+
+/* The innermost declaration in scope at `to` that is not at `from`, or
+ * NULL: a jump may leave the scope of a VLA but not enter one (C11
+ * 6.8.6.1p1), since its size and storage are set by the declaration. */
+static VlaDecl *vla_entered(VlaDecl *from, VlaDecl *to) {
+    VlaDecl *entered = NULL;
+    for (; to; to = to->up) {
+        for (VlaDecl *d = from; d; d = d->up)
+            if (d == to)
+                return entered;
+        entered = to;
+    }
+    return entered;
+}
+
+static void check_vla_jump(Parser *p, Node *g) {
+    VlaDecl *d = vla_entered(vla_at(p, g), vla_at(p, g->target));
+    if (!d)
+        return;
+    error_tok(p->c, g->tok, "jump into scope of identifier with variably modified type");
+    note_tok(p->c, g->target->tok, "label '%s' defined here", g->label);
+    note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
+}
 
 /* array-dimensions = ("static" | "restrict" | "const" | "volatile")*
  *                    const-expr? "]" type-suffix */
@@ -1909,14 +2187,19 @@ static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
         tok = tok->next;
     Token *at = tok;
     int64_t len = -1;
-    if (!equal(tok, "]")) {
-        Node *n = conditional(p, &tok, tok);
+    Node *vla_len = NULL;
+    bool is_vla = false;
+    if (equal(tok, "*") && equal(tok->next, "]")) {
+        is_vla = true;   /* [*]: a VLA of unspecified size, in prototypes */
+        tok = tok->next;
+    } else if (!equal(tok, "]")) {
+        Node *n = rval(p, conditional(p, &tok, tok));
         if (!is_integer(n->ty)) {
             error_tok(p->c, at, "size of array has non-integer type");
             len = 1;
         } else if (!eval_int(n, &len)) {
-            error_tok(p->c, at, "variable-length arrays are not supported yet");
-            len = 1;
+            vla_len = n;
+            is_vla = true;
         } else if (len < 0 && !n->ty->is_unsigned) {
             error_tok(p->c, at, "size of array is negative");
             len = 1;
@@ -1927,6 +2210,11 @@ static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
     if (ty->kind == TY_FUNC) {
         error_tok(p->c, at, "declaration of array of functions");
         ty = pointer_to(p->c, ty);
+    } else if (ty->is_vla) {
+        /* an array of VLAs has a run-time size whatever its length */
+        if (!is_vla && len >= 0)
+            vla_len = new_num(p, len, ty_ulong, at);
+        return vla_of(p, ty, vla_len, at);
     } else if (completed(ty)->size < 0) {
         error_tok(p->c, at, "array type has incomplete element type '%s'", tystr(p, ty));
         ty = TY(ty_int);
@@ -1935,6 +2223,8 @@ static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
         error_tok(p->c, at, "size of array is too large");
         len = 1;
     }
+    if (is_vla)
+        return vla_of(p, ty, vla_len, at);
     return array_of(p->c, ty, (int)len);
 }
 
@@ -2156,6 +2446,9 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
             if (mty->kind == TY_FUNC)
                 error_tok(p->c, at, "field '%.*s' declared as a function",
                           name ? name->len : 0, name ? name->loc : "");
+            else if (is_variably_modified(mty))
+                error_tok(p->c, at, "a struct or union member of variably modified type is "
+                          "not supported yet");
             else if (completed(mty)->size < 0 && !(mty->kind == TY_ARRAY && equal(tok, ";") &&
                                         equal(tok->next, "}")))
                 error_tok(p->c, at, "field '%.*s' has incomplete type",
@@ -2438,14 +2731,21 @@ static Node *cast(Parser *p, Token **rest, Token *tok) {
         enter(p, tok, "expression nesting too deep");
         Node *node = cast(p, rest, tok);
         leave(p);
-        return explicit_cast(p, node, ty, start);
+        Node *setup = vla_sizes(p, ty, start);
+        return with_vla_sizes(p, setup, explicit_cast(p, node, ty, start));
     }
     return unary(p, rest, tok);
 }
 
+static Node *size_of_type(Parser *p, Type *ty, Token *tok);
+static Node *with_vla_sizes(Parser *p, Node *setup, Node *expr);
+static Node *vla_sizes(Parser *p, Type *ty, Token *tok);
+
 static Node *sizeof_type(Parser *p, Type *ty, Token *tok) {
     if (ty->kind == TY_FUNC || ty->kind == TY_VOID)
         return new_num(p, 1, ty_ulong, tok);
+    if (ty->is_vla)
+        return size_of_type(p, ty, tok);
     if (completed(ty)->size < 0) {
         error_tok(p->c, tok, "invalid application of 'sizeof' to incomplete type '%s'",
                   tystr(p, ty));
@@ -2458,20 +2758,28 @@ static Node *sizeof_type(Parser *p, Type *ty, Token *tok) {
 static Node *sizeof_alignof(Parser *p, Token **rest, Token *tok, bool is_sizeof) {
     Token *op = tok;
     Type *ty;
+    Node *setup = NULL;      /* sizeof(int[n]): computes the size first */
+    Node *operand = NULL;    /* sizeof of a VLA expression evaluates it (C11 6.5.3.4p2) */
     if (equal(tok->next, "(") && is_typename(p, tok->next->next)) {
         ty = type_name(p, &tok, tok->next->next);
         *rest = skip(p, tok, ")");
         if (equal(*rest, "{"))
             syntax_error(p, *rest, "compound literals are not supported");
+        if (is_sizeof)
+            setup = vla_sizes(p, ty, op);
     } else {
         Node *n = unary(p, rest, tok->next);
         if (n->kind == ND_MEMBER && n->member->is_bitfield)
             error_tok(p->c, op, "'%s' applied to a bit-field", is_sizeof ? "sizeof" : "_Alignof");
         ty = n->ty;
+        if (is_sizeof && ty->is_vla)
+            operand = rval(p, n);
     }
-    if (is_sizeof)
-        return sizeof_type(p, ty, op);
-    if (ty->kind == TY_ARRAY)
+    if (is_sizeof) {
+        Node *size = with_vla_sizes(p, setup, sizeof_type(p, ty, op));
+        return operand ? new_comma(p, operand, size, op) : size;
+    }
+    while (ty->kind == TY_ARRAY)
         ty = ty->base;
     return new_num(p, ty->align, ty_ulong, op);
 }
@@ -3086,6 +3394,58 @@ static Obj *declare_builtin(Parser *p, Token *tok) {
     return fn;
 }
 
+/* ---------------------------------------------------------------------
+ * The host's symbols (mj_define_function, mj_define_variable)
+ * ------------------------------------------------------------------- */
+
+/* A type as typed lookup spells it: "()" is "(void)". */
+static const char *lookup_spelling(Compile *c, const Type *ty) {
+    const char *s = type_to_string(c, ty);
+    StrBuf sb;
+    sb_init(&sb, &c->arena);
+    for (; *s; s++) {
+        if (s[0] == '(' && s[1] == ')') {
+            sb_puts(&sb, "(void)");
+            s++;
+        } else {
+            sb_putc(&sb, *s);
+        }
+    }
+    return sb_str(&sb);
+}
+
+/* A declaration (not a definition) of a name the host defines must give
+ * it the host's type: the code will reach the host's object through it. */
+static void check_host_declaration(Parser *p, Token *name, Type *ty, bool is_function) {
+    Compile *c = p->c;
+    if (!c->host_symbol)
+        return;
+    char *str = tok_name(p, name);
+    bool host_is_function;
+    const char *want = c->host_symbol(c->host_ctx, str, &host_is_function);
+    if (want && (host_is_function != is_function || strcmp(lookup_spelling(c, ty), want)))
+        error_tok(c, name, "conflicting types for '%s': the host defines it as '%s'", str, want);
+}
+
+/* mj_expr: an identifier nobody declared that the host defines is
+ * declared, at file scope, with the host's type. */
+static Obj *declare_from_host(Parser *p, Token *tok) {
+    Compile *c = p->c;
+    if (!c->host_predeclared || !c->host_symbol)
+        return NULL;
+    char *str = tok_name(p, tok);
+    bool is_function;
+    const char *type = c->host_symbol(c->host_ctx, str, &is_function);
+    Type *ty = type ? parse_type_name_string(c, type) : NULL;
+    if (!ty)
+        return NULL;
+    Obj *obj = new_global(p, str, ty, tok);
+    obj->is_function = is_function;
+    obj->is_extern = true;
+    push_var(p, p->file_scope, tok)->var = obj;
+    return obj;
+}
+
 static Node *undeclared(Parser *p, Token *tok) {
     char *name = tok_name(p, tok);
     if (equal(tok->next, "(")) {
@@ -3114,6 +3474,8 @@ static Node *undeclared(Parser *p, Token *tok) {
 static Node *identifier(Parser *p, Token **rest, Token *tok) {
     *rest = tok->next;
     VarScope *v = find_var(p, tok);
+    if (v && v->is_vla)
+        return new_deref_of(p, new_var_node(p, v->var, tok), tok);
     if (v && v->var)
         return new_var_node(p, v->var, tok);
     if (v && v->is_enum)
@@ -3133,6 +3495,9 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
         if (fn)
             return new_var_node(p, fn, tok);
     }
+    Obj *host = declare_from_host(p, tok);
+    if (host)
+        return new_var_node(p, host, tok);
     return undeclared(p, tok);
 }
 
@@ -3319,12 +3684,36 @@ static Token *skip_excess_element(Parser *p, Token *tok) {
     return tok;
 }
 
-static bool is_char_array(Type *ty) {
-    return ty->kind == TY_ARRAY && ty->base->kind == TY_CHAR;
-}
 
 /* string-initializer = string-literal */
+/* Can an array of ty be initialised by the string literal tok? A char
+ * array by a plain string, an array of a 2- or 4-byte integer type by a
+ * wide one of that width (wchar_t s[] = L"..."). */
+static bool is_string_for(Type *ty, Token *tok) {
+    if (ty->kind != TY_ARRAY || tok->kind != TK_STR)
+        return false;
+    if (!is_wide_string(tok))
+        return ty->base->kind == TY_CHAR;
+    return is_integer(ty->base) && ty->base->size == tok->ty->base->size;
+}
+
+static void wide_string_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    Type *ty = init->ty;
+    if (ty->array_len < 0) {
+        ty = array_of(p->c, ty->base, tok->ty->array_len);
+        init->ty = ty;
+    }
+    if (tok->ty->array_len - 1 > ty->array_len)
+        warn_tok(p->c, tok, "initializer-string for array of '%s' is too long", tystr(p, ty->base));
+    wide_string_elems(p, init, tok, ty->array_len);
+    *rest = tok->next;
+}
+
 static void string_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    if (is_wide_string(tok)) {
+        wide_string_initializer(p, rest, tok, init);
+        return;
+    }
     Type *ty = init->ty;
     if (ty->array_len < 0) {
         ty = array_of(p->c, ty->base, tok->str_len);
@@ -3580,9 +3969,18 @@ static bool whole_aggregate(Parser *p, Token **rest, Token *tok, Initializer *in
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init) {
     enter(p, tok, "initializer nesting too deep");
     Type *ty = init->ty;
-    if (is_char_array(ty) && tok->kind == TK_STR) {
+    if (ty->kind == TY_ARRAY && ty->array_len < 0 && init != p->flex_init) {
+        /* a flexible array member: only the array itself may have an open
+         * length. gcc accepts elements for a static object (GNU C). */
+        if (!equal(tok, "{") || !equal(tok->next, "}"))
+            syntax_error(p, tok, "initialization of a flexible array member is not supported yet");
+        *rest = tok->next->next;
+        leave(p);
+        return;
+    }
+    if (is_string_for(ty, tok)) {
         string_initializer(p, rest, tok, init);
-    } else if (is_char_array(ty) && equal(tok, "{") && tok->next->kind == TK_STR &&
+    } else if (equal(tok, "{") && is_string_for(ty, tok->next) &&
                (equal(tok->next->next, "}") ||
                 (equal(tok->next->next, ",") && equal(tok->next->next->next, "}")))) {
         string_initializer(p, &tok, tok->next, init);
@@ -3635,7 +4033,7 @@ static Initializer *parse_initializer(Parser *p, Token **rest, Token *tok, Type 
     Initializer *saved_init = p->flex_init;
     int saved_cap = p->flex_cap;
     if (ty->kind == TY_ARRAY && ty->array_len < 0) {
-        if (!equal(tok, "{") && !(is_char_array(ty) && tok->kind == TK_STR))
+        if (!equal(tok, "{") && !is_string_for(ty, tok))
             syntax_error(p, tok, "invalid initializer");
         p->flex_init = init;
         p->flex_cap = 0;
@@ -3735,7 +4133,10 @@ static Node *local_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
  * is evaluated, written as the lvalue *(init..., &tmp). At file scope: an
  * unnamed global with a constant initializer. */
 static Node *compound_literal(Parser *p, Token **rest, Token *tok, Type *ty) {
-    if (ty->kind == TY_FUNC || ty->kind == TY_VOID) {
+    if (ty->is_vla) {
+        error_tok(p->c, tok, "compound literal has variable size");
+        ty = TY(ty_int);
+    } else if (ty->kind == TY_FUNC || ty->kind == TY_VOID) {
         error_tok(p->c, tok, "compound literal has invalid type '%s'", tystr(p, ty));
         ty = TY(ty_int);
     }
@@ -3858,6 +4259,8 @@ static void declare_typedef(Parser *p, Token *name, Type *ty) {
 /* A function declared at file or block scope: one Obj per name, whatever
  * the number of declarations. */
 static Obj *declare_function(Parser *p, Token *name, Type *ty, VarAttr *attr, bool is_def) {
+    if (!is_def && !attr->is_static)
+        check_host_declaration(p, name, ty, true);
     VarScope *v = find_var_in(p->file_scope, name);
     Obj *fn = v ? v->var : NULL;
     if ((v && !fn) || (fn && !fn->is_function)) {
@@ -3901,6 +4304,8 @@ static Obj *declare_function(Parser *p, Token *name, Type *ty, VarAttr *attr, bo
 
 /* A variable with linkage: at file scope, or "extern" in a block. */
 static Obj *declare_global_var(Parser *p, Token *name, Type *ty, VarAttr *attr, bool has_init) {
+    if (attr->is_extern && !has_init && !attr->is_static)
+        check_host_declaration(p, name, ty, false);
     VarScope *v = find_var_in(p->file_scope, name);
     Obj *var = v ? v->var : NULL;
     if ((v && !var) || (var && var->is_function)) {
@@ -3981,6 +4386,74 @@ static void static_local(Parser *p, Token **rest, Token *tok, Token *name, Type 
     *rest = tok;
 }
 
+/* Skips an initializer that cannot be used, up to the ',' or ';' after it. */
+static Token *skip_vla_initializer(Token *tok) {
+    int depth = 0;
+    for (; tok->kind != TK_EOF; tok = tok->next) {
+        if (depth == 0 && (equal(tok, ",") || equal(tok, ";")))
+            break;
+        if (equal(tok, "{") || equal(tok, "(") || equal(tok, "["))
+            depth++;
+        else if (equal(tok, "}") || equal(tok, ")") || equal(tok, "]"))
+            depth--;
+    }
+    return tok;
+}
+
+static Node *expr_stmt_of(Parser *p, Node *e) {
+    Node *st = new_node(p, ND_EXPR_STMT, e->tok);
+    st->lhs = e;
+    return st;
+}
+
+/* T v[n]: a hidden pointer to storage on the stack; v names *pointer.
+ * alloca's storage lives until the function returns (libgccjit 12 has no
+ * __builtin_stack_save), so each declaration keeps the block it got and
+ * its capacity and takes a new one only when the size grows: a loop that
+ * declares a VLA on every iteration reuses one block (the previous
+ * iteration's object is dead by then, C11 6.2.4p7). */
+static Node *vla_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
+    if (equal(tok, "=")) {
+        error_tok(p->c, name, "variable-sized object may not be initialized");
+        tok = skip_vla_initializer(tok->next);
+    }
+    Type *pty = pointer_to(p->c, ty);
+    Obj *ptr = new_local(p, arena_printf(&p->c->arena, "__mj_vla_%.*s_%d", name->len, name->loc,
+                                         p->counter++), pty, name);
+    VarScope *v = push_var(p, p->scope, name);
+    v->var = ptr;
+    v->is_vla = true;
+    if (!ty->vla_size) {   /* [*]: reported by vla_sizes */
+        *rest = tok;
+        return NULL;
+    }
+    Obj *cap = new_local(p, arena_printf(&p->c->arena, "__mj_vla_cap_%d", p->counter++),
+                         TY(ty_ulong), name);
+    Node *zero = expr_stmt_of(p, new_assign(p, new_var_node(p, cap, name),
+                                            new_num(p, 0, ty_ulong, name), name));
+    zero->next = p->vla_entry;
+    p->vla_entry = zero;
+
+    /* cap = size > 2 * cap ? size : 2 * cap: growing geometrically keeps
+     * a loop over ever larger sizes within twice the largest */
+    Node *twice = new_binary(p, ND_MUL, new_var_node(p, cap, name), new_num(p, 2, ty_ulong, name),
+                             TY(ty_ulong), name);
+    Node *bigger = new_binary(p, ND_GT, size_of_type(p, ty, name), twice, TY(ty_int), name);
+    Node *twice2 = new_binary(p, ND_MUL, new_var_node(p, cap, name),
+                              new_num(p, 2, ty_ulong, name), TY(ty_ulong), name);
+    Node *new_cap = new_cond(p, bigger, size_of_type(p, ty, name), twice2, name);
+    Node *grow = new_node(p, ND_BLOCK, name);
+    grow->body = expr_stmt_of(p, new_assign(p, new_var_node(p, cap, name), new_cap, name));
+    Node *storage = vla_alloca(p, new_var_node(p, cap, name), pty, name);
+    grow->body->next = expr_stmt_of(p, new_assign(p, new_var_node(p, ptr, name), storage, name));
+    Node *st = new_node(p, ND_IF, name);
+    st->cond = new_binary(p, ND_GT, size_of_type(p, ty, name), new_var_node(p, cap, name),
+                          TY(ty_int), name);
+    st->then = grow;
+    *rest = tok;
+    return st;
+}
+
 static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
     VarScope *prev = find_var_in(p->scope, name);
     if (prev) {
@@ -3990,6 +4463,8 @@ static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Ty
     }
     if (ty->kind == TY_VOID)
         error_tok(p->c, name, "variable or field '%.*s' declared void", name->len, name->loc);
+    if (ty->is_vla)
+        return vla_variable(p, rest, tok, name, ty);
     Obj *var = new_local(p, name_str(p, name), ty, name);
     push_var(p, p->scope, name)->var = var;
     Node *node = NULL;
@@ -4025,6 +4500,15 @@ static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarA
         Type *ty = declarator(p, &tok, tok, basety, &name);
         if (!name)
             syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        if (is_variably_modified(ty) && !attr->is_typedef && (attr->is_static || attr->is_extern)) {
+            error_tok(p->c, name, "object '%.*s' of variably modified type must have no linkage "
+                      "and automatic storage", name->len, name->loc);
+            ty = TY(ty_int);
+        }
+        for (Node *st = vla_sizes(p, ty, at); st; st = st->next)
+            cur = cur->next = st;
+        if (is_variably_modified(ty) && p->fn)
+            enter_vla_scope(p, name);
         if (attr->is_typedef) {
             declare_typedef(p, name, ty);
         } else if (ty->kind == TY_FUNC) {
@@ -4174,10 +4658,13 @@ static Node *switch_stmt(Parser *p, Token **rest, Token *tok) {
     }
     node->cond = new_cast(p, cond, int_promote(cond->ty));
     Node *saved_brk = p->brk, *saved_sw = p->sw;
+    VlaDecl *saved_vla = p->sw_vla;
     p->brk = p->sw = node;
+    p->sw_vla = p->scope->vla;
     node->then = stmt(p, rest, tok);
     p->brk = saved_brk;
     p->sw = saved_sw;
+    p->sw_vla = saved_vla;
     return node;
 }
 
@@ -4233,6 +4720,13 @@ static Node *case_label(Parser *p, Token **rest, Token *tok) {
                                        : "case label not within a switch statement");
     else
         add_case(p, node);
+    VlaDecl *d = p->sw ? vla_entered(p->sw_vla, p->scope->vla) : NULL;
+    if (d) {
+        error_tok(p->c, node->tok, "switch jumps into scope of identifier with variably "
+                  "modified type");
+        note_tok(p->c, p->sw->tok, "switch starts here");
+        note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
+    }
     node->lhs = labeled_body(p, rest, tok);
     return node;
 }
@@ -4250,6 +4744,7 @@ static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
     }
     node->case_next = p->labels;
     p->labels = node;
+    note_jump(p, node);
     node->lhs = labeled_body(p, rest, tok->next->next);
     return node;
 }
@@ -4264,6 +4759,7 @@ static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
     node->label = tok_name(p, tok->next);
     node->case_next = p->gotos;
     p->gotos = node;
+    note_jump(p, node);
     *rest = skip(p, tok->next->next, ";");
     return node;
 }
@@ -4276,7 +4772,10 @@ static void resolve_gotos(Parser *p) {
                 g->target = l;
         if (!g->target)
             error_tok(p->c, g->tok, "label '%s' used but not defined", g->label);
+        else
+            check_vla_jump(p, g);
     }
+    p->jumps = NULL;
 }
 
 /* stmt = "return" expr? ";"
@@ -4438,9 +4937,27 @@ static void declare_params(Parser *p, Type *ty) {
         if (find_var_in(p->scope, pt->name))
             error_tok(p->c, pt->name, "redefinition of parameter '%.*s'", pt->name->len,
                       pt->name->loc);
-        Obj *var = new_local(p, name_str(p, pt->name), pty, pt->name);
+        /* the object the list made: array sizes in later parameters name it */
+        Obj *var = pt->param_var;
+        if (var) {
+            var->ty = pty;
+            link_local(p, var);
+        } else {
+            var = new_local(p, name_str(p, pt->name), pty, pt->name);
+        }
         push_var(p, p->scope, pt->name)->var = var;
     }
+}
+
+/* The sizes of the VLAs in the parameters' types (int m[rows][cols] is a
+ * pointer to int[cols]), computed on entry from the parameters. */
+static Node *param_vla_sizes(Parser *p, Type *ty) {
+    Node head = {0};
+    Node *cur = &head;
+    for (Type *pt = ty->params; pt; pt = pt->next)
+        for (Node *st = vla_sizes(p, pt, pt->tok); st; st = st->next)
+            cur = cur->next = st;
+    return head.next;
 }
 
 /* C99 5.1.2.2.3: reaching the } that ends main returns 0. */
@@ -4481,7 +4998,25 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     fn->params = fn->locals;
     fn->locals = NULL;
     p->locals_tail = NULL;
+    p->vla_entry = NULL;
+    p->jumps = NULL;
+    Node *sizes = param_vla_sizes(p, ty);
     fn->body = compound_stmt(p, rest, tok->next);
+    if (p->vla_entry) {
+        Node *last = p->vla_entry;
+        while (last->next)
+            last = last->next;
+        last->next = sizes;
+        sizes = p->vla_entry;
+        p->vla_entry = NULL;
+    }
+    if (sizes) {
+        Node *last = sizes;
+        while (last->next)
+            last = last->next;
+        last->next = fn->body->body;
+        fn->body->body = sizes;
+    }
     if (p->locals_tail)
         p->locals_tail->next = fn->params;
     else

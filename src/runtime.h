@@ -18,6 +18,22 @@
 #include "front.h"
 #include "jitapi.h"
 
+/* One function or variable the host exposes (mj_define_function and
+ * mj_define_variable); type is canonical, as a module's symbols are. */
+typedef struct HostSymbol {
+    char *name;
+    char *type;
+    void *addr;
+    bool is_function;
+} HostSymbol;
+
+/* A header the host serves (mj_define_header). */
+typedef struct HostHeader {
+    char *name;
+    char *text;
+    size_t len;
+} HostHeader;
+
 struct mj_runtime {
     mj_options opts;
     char *store_path;        /* opts.store_path points here */
@@ -29,7 +45,15 @@ struct mj_runtime {
     int memload_flags;       /* test hook: see runtime_force_memload_fallback */
     pthread_mutex_t stats_lock;
     mj_stats stats;          /* entries and bytes_held come from the cache */
+    HostSymbol *host_syms;   /* sorted by name */
+    size_t nhost_syms;
+    HostHeader *host_headers;
+    size_t nhost_headers;
+    CacheKey host_fp;        /* names, types, header texts: part of the key */
 };
+
+/* api.c: the host's definition of name, or NULL. */
+const HostSymbol *runtime_host_symbol(const mj_runtime *rt, const char *name);
 
 /* Test hook (tests/api/test_cache.c): every shared object rt loads goes
  * through the O_TMPFILE fallback, as if memfd_create were missing. */
@@ -62,6 +86,10 @@ struct mj_module {
     bool uncacheable;         /* an include answer could not be recorded */
     ModuleSymbol *syms;       /* sorted by name */
     size_t nsyms;
+    ModuleSymbol *imports;    /* the host symbols the code uses (addr: the
+                                 import slot), sorted by name */
+    size_t nimports;
+    bool imports_read;        /* the table was read (or there is none) */
     double times_ms[3];       /* front end, IR building, libgccjit compile */
     pthread_mutex_t err_lock;
     char errmsg[512];         /* last failed mj_lookup */
@@ -94,5 +122,17 @@ void module_symbols_free(ModuleSymbol *syms, size_t n);
  * bytes when known (a module compiled in memory has no byte image: its
  * code is counted as its source's length, a rough stand-in). */
 size_t module_cache_bytes(const mj_module *mod);
+
+/* Reads the module's import list (the __mj_imports table lower.c emits)
+ * and fills every import slot with the address rt's host table gives the
+ * name. MJ_ERR_NOT_FOUND when rt does not define a name the code uses,
+ * MJ_ERR_TYPE when it defines it with another type, with a message. */
+mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf,
+                              size_t errlen);
+/* Parses a type string and spells it canonically (as typed lookup does);
+ * *is_function says whether it is a function type. MJ_ERR_BAD_TYPE with
+ * the front end's message when it is not a C type name. */
+mj_status module_canonical_type(const char *text, char **canon, bool *is_function,
+                                char *errbuf, size_t errlen);
 
 #endif /* MEMJIT_RUNTIME_H */

@@ -135,6 +135,22 @@ static bool exec_sql(Store *st, const char *sql) {
     return false;
 }
 
+/* exec_sql for the statements of opening, retried while another process
+ * holds the lock: switching to WAL mode (and a first schema) can answer
+ * SQLITE_BUSY at once, without waiting in the busy handler, when several
+ * processes open a new store together. */
+static bool exec_sql_patiently(Store *st, const char *sql) {
+    for (int waited_ms = 0;; waited_ms += 10) {
+        if (exec_sql(st, sql))
+            return true;
+        int err = sqlite3_errcode(st->db) & 0xff;
+        if ((err != SQLITE_BUSY && err != SQLITE_LOCKED) || waited_ms >= BUSY_TIMEOUT_MS)
+            return false;
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
+
 static bool prepare(Store *st, sqlite3_stmt **out, const char *sql) {
     if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) == SQLITE_OK)
         return true;
@@ -178,8 +194,8 @@ void store_force_readonly(int on) {
 static bool set_up(Store *st) {
     if (force_readonly || sqlite3_db_readonly(st->db, "main") == 1)
         return prepare_all(st);
-    return exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") &&
-           exec_sql(st, schema_sql) && prepare_all(st);
+    return exec_sql_patiently(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") &&
+           exec_sql_patiently(st, schema_sql) && prepare_all(st);
 }
 
 Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,

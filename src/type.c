@@ -109,6 +109,9 @@ Type *qualified(Compile *c, Type *ty, bool is_const, bool is_volatile) {
         Type *base = qualified(c, ty->base, is_const, is_volatile);
         Type *t = array_of(c, base, ty->array_len);
         t->tok = ty->tok;
+        t->is_vla = ty->is_vla;   /* the same run-time size */
+        t->vla_len = ty->vla_len;
+        t->vla_size = ty->vla_size;
         return t;
     }
     Type *base = unqual(ty);

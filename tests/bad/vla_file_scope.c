@@ -1,0 +1,3 @@
+// expect: 3:7: error: variably modified type at file scope
+int n = 3;
+int a[n];
