@@ -6,8 +6,10 @@
  * printing is turned off and the first error becomes a diagnostic.
  */
 #include <dlfcn.h>
+#include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -137,8 +139,32 @@ gcc_jit_context *jit_new_context(const mj_options *opts) {
     return ctx;
 }
 
+/* gcc's start-up inside libgccjit calls setlocale(LC_CTYPE, "") (for its
+ * own messages), which would change the host's locale, and with it what
+ * compiled code such as mbstowcs or isalpha does, but only on a compile,
+ * not on a cache hit. Keep the host's locale as it was. */
+typedef struct SavedLocale {
+    char *name;   /* setlocale(LC_ALL, NULL) before the compile, or NULL */
+} SavedLocale;
+
+static SavedLocale save_locale(void) {
+    const char *now = setlocale(LC_ALL, NULL);
+    return (SavedLocale){now ? strdup(now) : NULL};
+}
+
+static void restore_locale(SavedLocale saved) {
+    if (!saved.name)
+        return;
+    const char *now = setlocale(LC_ALL, NULL);
+    if (!now || strcmp(now, saved.name) != 0)
+        setlocale(LC_ALL, saved.name);
+    free(saved.name);
+}
+
 bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
+    SavedLocale locale = save_locale();
     gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
+    restore_locale(locale);
     const char *msg = gcc_jit_context_get_first_error(ctx);
     if (msg)
         error_at(c, NULL, 0, 0, "%s", msg);
@@ -146,7 +172,9 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
 }
 
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
+    SavedLocale locale = save_locale();
     gcc_jit_result *result = gcc_jit_context_compile(ctx);
+    restore_locale(locale);
     if (!result) {
         const char *msg = gcc_jit_context_get_first_error(ctx);
         error_at(c, NULL, 0, 0, "%s", msg ? msg : "libgccjit failed to compile the code");

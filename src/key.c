@@ -19,8 +19,11 @@
  * answer is the same, it asks the same questions in the same order and
  * produces the same tokens, so the recorded list is complete.
  */
+#include <dlfcn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define XXH_STATIC_LINKING_ONLY   /* XXH3_state_t on the stack */
 #include <xxhash.h>
@@ -57,6 +60,22 @@ void key_ident_set_host(Ident *id, const CacheKey *host_fp, bool is_expr) {
     id->head_len = at + 1;
 }
 
+/* The file memjit's own code was loaded from (libmemjit.so, or the program
+ * it is linked into): its path, size, modification time and inode. Two
+ * builds of one version differ in their front end or lowering, so code
+ * stored by one must not be served to the other. */
+static void self_identity(char *buf, size_t len) {
+    Dl_info info;
+    struct stat st;
+    if (dladdr((void *)self_identity, &info) && info.dli_fname &&
+        stat(info.dli_fname, &st) == 0)
+        snprintf(buf, len, "%s %lld %lld.%09ld %llu", info.dli_fname, (long long)st.st_size,
+                 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                 (unsigned long long)st.st_ino);
+    else
+        snprintf(buf, len, "(memjit's file unknown)");
+}
+
 /* Everything of this process that changes code but is not in the Ident:
  * the same for every compile, so hashed once into a seed. */
 static XXH64_hash_t environment_seed(void) {
@@ -64,9 +83,10 @@ static XXH64_hash_t environment_seed(void) {
     XXH64_hash_t s = seed;
     if (s)
         return s;
-    char env[512];
-    int n = snprintf(env, sizeof env, "memjit %s schema %d jit %s", MJ_VERSION_STRING,
-                     MJ_CACHE_SCHEMA, jit_api_identity());
+    char self[512], env[1200];
+    self_identity(self, sizeof self);
+    int n = snprintf(env, sizeof env, "memjit %s schema %d self %s jit %s", MJ_VERSION_STRING,
+                     MJ_CACHE_SCHEMA, self, jit_api_identity());
     s = XXH3_64bits(env, (size_t)n) | 1;   /* never 0, the "not yet" mark */
     seed = s;
     return s;

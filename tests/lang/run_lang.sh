@@ -17,6 +17,9 @@ case $memjit in
 esac
 gcc=$2
 file=$3
+# A UTF-8 environment, the same for both builds: a program that never calls
+# setlocale must still run in the "C" locale (see locale_untouched.c).
+export LC_ALL=C.UTF-8
 args=(a b c)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/memjit-lang.XXXXXX") || exit 2
