@@ -161,10 +161,22 @@ static void restore_locale(SavedLocale saved) {
     free(saved.name);
 }
 
+/* One compile at a time in the process. libgccjit takes its own big lock
+ * over most of a compile, but not over making its temporary folder, where
+ * libiberty's choose_tmpdir memoises $TMPDIR in a static without a lock
+ * (a data race ThreadSanitizer reports when two threads compile at once);
+ * and the locale saved and restored around a compile is the process's: a
+ * thread saving it while another thread's gcc has changed it would put
+ * gcc's back afterwards. libgccjit's lock serialises compiles anyway, so
+ * this one costs nothing. */
+static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
+
 bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
+    pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
     gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
     restore_locale(locale);
+    pthread_mutex_unlock(&compile_lock);
     const char *msg = gcc_jit_context_get_first_error(ctx);
     if (msg)
         error_at(c, NULL, 0, 0, "%s", msg);
@@ -172,9 +184,11 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
 }
 
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
+    pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
     gcc_jit_result *result = gcc_jit_context_compile(ctx);
     restore_locale(locale);
+    pthread_mutex_unlock(&compile_lock);
     if (!result) {
         const char *msg = gcc_jit_context_get_first_error(ctx);
         error_at(c, NULL, 0, 0, "%s", msg ? msg : "libgccjit failed to compile the code");

@@ -259,6 +259,8 @@ const void *mj_module_blob(const mj_module *mod, size_t *len) {
  * ------------------------------------------------------------------- */
 
 static const ModuleSymbol *find_symbol(const mj_module *m, const char *name) {
+    if (m->nsyms == 0)      // mj_load_blob's modules: bsearch wants a non-NULL base
+        return NULL;
     ModuleSymbol key = {.name = (char *)name};
     return bsearch(&key, m->syms, m->nsyms, sizeof *m->syms, symbol_cmp);
 }
