@@ -78,6 +78,15 @@ bool diaglist_add(DiagList *dl, mj_severity sev, const char *file, int line,
     return true;
 }
 
+void errbuf_printf(char *errbuf, size_t errlen, const char *fmt, ...) {
+    if (!errbuf || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, errlen, fmt, ap);
+    va_end(ap);
+}
+
 const char *src_line_text(const SrcFile *f, int line, size_t *len) {
     const char *p = f->contents, *end = f->contents + f->len;
     for (int n = 1; n < line && p < end; p++)

@@ -42,17 +42,6 @@
 #define F_SEAL_FUTURE_WRITE 0x0010
 #endif
 
-static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) MJ_PRINTF(3, 4);
-
-static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) {
-    if (!errbuf || !errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-}
-
 static int new_memfd(void) {
     unsigned flags = MFD_CLOEXEC | MFD_ALLOW_SEALING;
     int fd = memfd_create("memjit", flags | MFD_EXEC);
@@ -84,7 +73,7 @@ int memload_new_file(int flags, bool *fallback, char *errbuf, size_t errlen) {
     if (fd < 0)
         fd = new_tmpfile();
     if (fd < 0)
-        set_err(errbuf, errlen, "cannot make an anonymous file for the code: %s",
+        errbuf_printf(errbuf, errlen, "cannot make an anonymous file for the code: %s",
                 strerror(errno));
     return fd;
 }
@@ -138,7 +127,7 @@ bool memload_open_fd(int fd, bool fallback, MemLoad *out, char *errbuf, size_t e
     void *h = dlopen(out->path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *why = dlerror();
-        set_err(errbuf, errlen, "cannot load the shared object: %s",
+        errbuf_printf(errbuf, errlen, "cannot load the shared object: %s",
                 why ? why : "dlopen failed");
         close(fd);
         return false;
@@ -158,7 +147,7 @@ bool memload_bytes(const void *bytes, size_t len, int flags, MemLoad *out,
     if (fd < 0)
         return false;
     if (!write_all(fd, bytes, len)) {
-        set_err(errbuf, errlen, "cannot write the shared object: %s", strerror(errno));
+        errbuf_printf(errbuf, errlen, "cannot write the shared object: %s", strerror(errno));
         close(fd);
         return false;
     }

@@ -71,17 +71,6 @@ static const char *const schema_sql =
     " last_used INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS " TABLE "_lru ON " TABLE " (last_used);";
 
-static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) MJ_PRINTF(3, 4);
-
-static void set_err(char *errbuf, size_t errlen, const char *fmt, ...) {
-    if (!errbuf || !errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-}
-
 /* ---------------------------------------------------------------------
  * Trust: who may write the file and its folder
  * ------------------------------------------------------------------- */
@@ -97,14 +86,14 @@ static const char *untrusted_because(const struct stat *st) {
 static bool check_trust(const char *path, char *errbuf, size_t errlen) {
     char *copy = strdup(path);
     if (!copy) {
-        set_err(errbuf, errlen, "out of memory");
+        errbuf_printf(errbuf, errlen, "out of memory");
         return false;
     }
     const char *dir = dirname(copy);
     struct stat st;
     const char *why = NULL, *what = dir;
     if (stat(dir, &st) != 0) {
-        set_err(errbuf, errlen, "store '%s': folder '%s': %s", path, dir, strerror(errno));
+        errbuf_printf(errbuf, errlen, "store '%s': folder '%s': %s", path, dir, strerror(errno));
         free(copy);
         return false;
     }
@@ -114,7 +103,7 @@ static bool check_trust(const char *path, char *errbuf, size_t errlen) {
         why = !S_ISREG(st.st_mode) ? "is not a regular file" : untrusted_because(&st);
     }
     if (why)
-        set_err(errbuf, errlen,
+        errbuf_printf(errbuf, errlen,
                 "store '%s': %s '%s' %s, so others could change the code this "
                 "process runs; fix its permissions or turn the check off",
                 path, what == path ? "file" : "folder", what, why);
@@ -204,7 +193,7 @@ Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,
         return NULL;
     Store *st = calloc(1, sizeof *st);
     if (!st) {
-        set_err(errbuf, errlen, "out of memory");
+        errbuf_printf(errbuf, errlen, "out of memory");
         return NULL;
     }
     st->opts = *opts;
@@ -215,14 +204,14 @@ Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,
     else
         create_private(path);
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-        set_err(errbuf, errlen, "store '%s': %s", path,
+        errbuf_printf(errbuf, errlen, "store '%s': %s", path,
                 st->db ? sqlite3_errmsg(st->db) : "cannot open it");
         store_close(st);
         return NULL;
     }
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
     if (!set_up(st)) {
-        set_err(errbuf, errlen, "store '%s': %s", path, st->errmsg);
+        errbuf_printf(errbuf, errlen, "store '%s': %s", path, st->errmsg);
         store_close(st);
         return NULL;
     }

@@ -108,6 +108,11 @@ bool diaglist_add(DiagList *dl, mj_severity sev, const char *file, int line,
                   int col, const char *src_line, const char *message);
 void diaglist_free(DiagList *dl);
 
+/* Formats a message into a caller's buffer of errlen bytes (the public
+ * API's errbuf/errlen convention); does nothing when errbuf is NULL or
+ * errlen is 0. */
+void errbuf_printf(char *errbuf, size_t errlen, const char *fmt, ...) MJ_PRINTF(3, 4);
+
 /* The text of line `line` (1-based) of f, as a pointer into f->contents
  * and its length without the newline. */
 const char *src_line_text(const SrcFile *f, int line, size_t *len);
