@@ -740,6 +740,74 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
                                         lower_type(L, fn->ty->return_ty), name, n, params, 0);
 }
 
+/* How the System V ABI passes one argument: in `gp` general and `sse`
+ * SSE registers, or, when mem_size > 0, in memory (mem_size bytes,
+ * aligned to mem_align) on the caller's stack. */
+typedef struct {
+    int gp, sse;
+    int mem_size, mem_align;
+} ArgClass;
+
+enum { EB_NONE, EB_GP, EB_SSE, EB_MEM };
+
+/* The class of each eightbyte of the part of an object of type ty at
+ * `offset` (the same walk as parse.c's classify for va_arg). */
+static void classify_eightbytes(Type *ty, int offset, int cls[2]) {
+    ty = unqual(ty);
+    if (ty->kind == TY_STRUCT || ty->kind == TY_UNION) {
+        for (Member *m = ty->members; m; m = m->next)
+            classify_eightbytes(m->ty, offset + m->offset, cls);
+        return;
+    }
+    if (ty->kind == TY_ARRAY) {
+        for (int i = 0; i < ty->array_len && ty->base->size > 0; i++)
+            classify_eightbytes(ty->base, offset + i * ty->base->size, cls);
+        return;
+    }
+    int i = offset / 8;
+    if (i > 1)
+        return;
+    if (ty->kind == TY_LDOUBLE)
+        cls[0] = cls[1] = EB_MEM;
+    else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
+        cls[i] = cls[i] == EB_NONE ? EB_SSE : cls[i];
+    else if (cls[i] != EB_MEM)
+        cls[i] = EB_GP;
+}
+
+/* The class of an argument of type ty when `gp` general and `sse` SSE
+ * registers are already taken: a scalar or a small struct goes in
+ * registers only if all it needs are still free, else all of it goes in
+ * memory, in 8-byte slots (16-aligned for types aligned so). */
+static ArgClass classify_arg(Type *ty, int gp, int sse) {
+    ty = unqual(ty);
+    ArgClass a = {0};
+    int cls[2] = {EB_NONE, EB_NONE};
+    if (ty->kind == TY_ARRAY || ty->kind == TY_FUNC || ty->kind == TY_PTR || is_integer(ty))
+        cls[0] = EB_GP;
+    else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
+        cls[0] = EB_SSE;
+    else if (ty->size > 16 || ty->kind == TY_LDOUBLE)
+        cls[0] = EB_MEM;
+    else if (ty->size > 0)
+        classify_eightbytes(ty, 0, cls);
+    if (cls[0] == EB_NONE)
+        return a;                  // an empty struct takes no room at all
+    if (cls[0] != EB_MEM && cls[1] != EB_MEM) {
+        int need_gp = (cls[0] == EB_GP) + (cls[1] == EB_GP);
+        int need_sse = (cls[0] == EB_SSE) + (cls[1] == EB_SSE);
+        if (gp + need_gp <= 6 && sse + need_sse <= 8) {
+            a.gp = need_gp;
+            a.sse = need_sse;
+            return a;
+        }
+    }
+    int size = ty->kind == TY_ARRAY || ty->kind == TY_FUNC ? 8 : ty->size;
+    a.mem_size = (size + 7) / 8 * 8;
+    a.mem_align = ty->align > 8 ? 16 : 8;
+    return a;
+}
+
 /* The entry stub of a variadic definition, in top-level assembly, because
  * libgccjit 12 cannot compile va_start. It does what gcc's prologue of a
  * variadic function does: stores the six argument registers, and the
@@ -747,29 +815,33 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
  * builds a va_list {gp_offset, fp_offset, overflow_arg_area,
  * reg_save_area} past the named parameters; then calls the body with the
  * named parameters still in their registers and the va_list's address in
- * the next free integer register. The body returns straight through.
- * Named parameters passed on the stack (structs, long double, a seventh
- * integer) would move, so they are refused. */
+ * the next free integer register, or, when none is left, as the last
+ * argument in memory. Named parameters the caller passed in memory
+ * (large structs, long double, those past the registers) are copied to
+ * the stub's outgoing area, where the body finds them at the same
+ * offsets, and the variadic ones on the stack start just past them. The
+ * body returns straight through.
+ *
+ * The frame, from %rbp down: the va_list at -32, the register save area
+ * at -208 (16-aligned for movaps), then the outgoing area at %rsp. */
 static void emit_va_stub(Lower *L, Obj *fn) {
     static const char *const gp_regs[] = {"rdi", "rsi", "rdx", "rcx", "r8", "r9"};
     Type *fty = fn->ty;
-    int ngp = 0, nsse = 0;
+    int ngp = 0, nsse = 0, mem = 0;
     Type *ret = fty->return_ty;
     if (is_record(ret) && ret->size > 16)
         ngp++;                     // the hidden pointer to the result
     for (Type *p = fty->params; p; p = p->next) {
-        if (is_integer(p) || p->kind == TY_PTR || p->kind == TY_ARRAY || p->kind == TY_FUNC)
-            ngp++;
-        else if (p->kind == TY_FLOAT || p->kind == TY_DOUBLE)
-            nsse++;
-        else
-            ngp = 99;
+        ArgClass a = classify_arg(p, ngp, nsse);
+        ngp += a.gp;
+        nsse += a.sse;
+        if (a.mem_size > 0)
+            mem = (mem + a.mem_align - 1) / a.mem_align * a.mem_align + a.mem_size;
     }
-    if (ngp >= 6 || nsse > 8) {
-        lower_error(L, fn->tok, "a variadic function with these named parameters "
-                                "(structs, long double or six integers) is not supported yet");
-        return;
-    }
+    // The va_list pointer: the body's last parameter.
+    bool va_in_reg = ngp < 6;
+    int out = va_in_reg ? mem : mem + 8;
+    int frame = 208 + (out + 15) / 16 * 16;
     StrBuf sb;
     sb_init(&sb, &L->c->arena);
     const char *name = fn->name;
@@ -777,17 +849,24 @@ static void emit_va_stub(Lower *L, Obj *fn) {
     if (!fn->is_static)
         sb_printf(&sb, "\t.globl %s\n", name);
     sb_printf(&sb, "\t.type %s, @function\n%s:\n", name, name);
-    sb_printf(&sb, "\tpushq %%rbp\n\tmovq %%rsp, %%rbp\n\tsubq $208, %%rsp\n");
+    sb_printf(&sb, "\tpushq %%rbp\n\tmovq %%rsp, %%rbp\n\tsubq $%d, %%rsp\n", frame);
     for (int i = 0; i < 6; i++)
-        sb_printf(&sb, "\tmovq %%%s, %d(%%rsp)\n", gp_regs[i], 8 * i);
+        sb_printf(&sb, "\tmovq %%%s, %d(%%rbp)\n", gp_regs[i], -208 + 8 * i);
     sb_printf(&sb, "\ttestb %%al, %%al\n\tje 1f\n");
     for (int i = 0; i < 8; i++)
-        sb_printf(&sb, "\tmovaps %%xmm%d, %d(%%rsp)\n", i, 48 + 16 * i);
-    sb_printf(&sb, "1:\n\tmovl $%d, 176(%%rsp)\n\tmovl $%d, 180(%%rsp)\n", 8 * ngp,
+        sb_printf(&sb, "\tmovaps %%xmm%d, %d(%%rbp)\n", i, -160 + 16 * i);
+    sb_printf(&sb, "1:\n\tmovl $%d, -32(%%rbp)\n\tmovl $%d, -28(%%rbp)\n", 8 * ngp,
               48 + 16 * nsse);
-    sb_printf(&sb, "\tleaq 16(%%rbp), %%r11\n\tmovq %%r11, 184(%%rsp)\n");
-    sb_printf(&sb, "\tmovq %%rsp, 192(%%rsp)\n");
-    sb_printf(&sb, "\tleaq 176(%%rsp), %%%s\n", gp_regs[ngp]);
+    sb_printf(&sb, "\tleaq %d(%%rbp), %%r11\n\tmovq %%r11, -24(%%rbp)\n", 16 + mem);
+    sb_printf(&sb, "\tleaq -208(%%rbp), %%r11\n\tmovq %%r11, -16(%%rbp)\n");
+    // The named memory arguments, eightbyte by eightbyte through %r11 so
+    // that the argument registers stay as the caller set them.
+    for (int off = 0; off < mem; off += 8)
+        sb_printf(&sb, "\tmovq %d(%%rbp), %%r11\n\tmovq %%r11, %d(%%rsp)\n", 16 + off, off);
+    if (va_in_reg)
+        sb_printf(&sb, "\tleaq -32(%%rbp), %%%s\n", gp_regs[ngp]);
+    else
+        sb_printf(&sb, "\tleaq -32(%%rbp), %%r11\n\tmovq %%r11, %d(%%rsp)\n", mem);
     sb_printf(&sb, "\tcall __mj_va_body_%s\n\tleave\n\tret\n", name);
     sb_printf(&sb, "\t.size %s, .-%s\n\t.popsection\n", name, name);
     gcc_jit_context_add_top_level_asm(L->ctx, NULL, sb_str(&sb));
