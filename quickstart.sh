@@ -13,22 +13,6 @@ cd "$(dirname "$0")"
 mode=${1:-demo}
 shift || true
 
-packages=(gcc libc6-dev libgccjit-12-dev libcmocka-dev libsqlite3-dev libxxhash-dev meson ninja-build pkg-config python3 valgrind)
-
-install_missing() {
-    local missing=()
-    for p in "${packages[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-            missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "quickstart: installing ${missing[*]}" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
 build() {
     if [ ! -f build/build.ninja ]; then
         meson setup build >/dev/null
@@ -50,7 +34,7 @@ print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 }
 
-install_missing
+scripts/install-packages.sh
 build
 case "$mode" in
     demo)

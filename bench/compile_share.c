@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "memjit.h"
 
 #define TARGET_SHARE 5.0
@@ -30,50 +31,6 @@
 typedef struct Sample {
     double frontend, lower, jit, total, wall;
 } Sample;
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = size >= 0 ? malloc((size_t)size + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[size] = '\0';
-        *len = (size_t)size;
-    }
-    return buf;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(const double *v, int n)
-{
-    double *sorted = malloc((size_t)n * sizeof *sorted);
-    memcpy(sorted, v, (size_t)n * sizeof *sorted);
-    qsort(sorted, (size_t)n, sizeof *sorted, compare_doubles);
-    double m = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    free(sorted);
-    return m;
-}
 
 /* One compile on a fresh runtime; returns 0 on success. */
 static int measure_once(const char *name, const char *src, size_t len,
@@ -87,9 +44,9 @@ static int measure_once(const char *name, const char *src, size_t len,
         return -1;
     mj_module *mod = NULL;
     mj_diags *diags = NULL;
-    double start = now_ms();
+    double start = bench_now_ms();
     mj_status st = mj_compile(rt, name, src, len, &mod, &diags);
-    out->wall = now_ms() - start;
+    out->wall = bench_now_ms() - start;
     if (st != MJ_OK) {
         fprintf(stderr, "compile failed: %s\n", mj_status_str(st));
         mj_diags_print(diags, stderr);
@@ -115,15 +72,15 @@ static Sample median_sample(const Sample *s, int n)
     double *col = malloc((size_t)n * sizeof *col);
     Sample m;
     for (int i = 0; i < n; i++) col[i] = s[i].frontend;
-    m.frontend = median(col, n);
+    m.frontend = bench_median(col, n);
     for (int i = 0; i < n; i++) col[i] = s[i].lower;
-    m.lower = median(col, n);
+    m.lower = bench_median(col, n);
     for (int i = 0; i < n; i++) col[i] = s[i].jit;
-    m.jit = median(col, n);
+    m.jit = bench_median(col, n);
     for (int i = 0; i < n; i++) col[i] = s[i].total;
-    m.total = median(col, n);
+    m.total = bench_median(col, n);
     for (int i = 0; i < n; i++) col[i] = s[i].wall;
-    m.wall = median(col, n);
+    m.wall = bench_median(col, n);
     free(col);
     return m;
 }
@@ -184,7 +141,7 @@ int main(int argc, char **argv)
     }
 
     size_t len = 0;
-    char *src = read_file(source, &len);
+    char *src = bench_read_file(source, &len);
     if (!src) {
         fprintf(stderr, "cannot read %s\n", source);
         return 2;

@@ -37,26 +37,6 @@ FUZZ_SEED=${FUZZ_SEED:-1}
 FUZZ_RUNS_FRONT=${FUZZ_RUNS_FRONT:-30000}
 FUZZ_SECONDS=${FUZZ_SECONDS:-600}
 
-packages=(gcc libc6-dev libgccjit-12-dev libcmocka-dev meson ninja-build pkg-config
-          python3 valgrind clang-14 libclang-rt-14-dev)
-# The cache/store layer needs these once meson.build asks for them.
-grep -qs "'sqlite3'" meson.build && packages+=(libsqlite3-dev)
-grep -qs "xxhash" meson.build && packages+=(libxxhash-dev)
-
-install_missing() {
-    local missing=()
-    for p in "${packages[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-            missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "gates: installing ${missing[*]}" >&2
-    $sudo apt-get update -qq || return 1
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
-}
 
 # A gate function runs inside `if`, where bash ignores `set -e`: every
 # step that can fail is checked by hand (`|| return 1`), so that a failed
@@ -268,7 +248,7 @@ esac
 
 mkdir -p "$GATES_BUILD"
 start=$SECONDS
-if install_missing; then
+if scripts/install-packages.sh clang-14 libclang-rt-14-dev; then
     for g in "${gates[@]}"; do
         run_gate "$g"
     done
