@@ -31,6 +31,26 @@ double bench_median(const double *v, int n) {
     return m;
 }
 
+/* xorshift64: a few good-enough bits, the same on every machine. */
+static unsigned long long next_random(unsigned long long *state) {
+    unsigned long long x = *state ? *state : 0x9e3779b97f4a7c15ULL;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *state = x;
+}
+
+void bench_shuffle(int *order, int n, unsigned long long *seed) {
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    for (int i = n - 1; i > 0; i--) {   // Fisher-Yates
+        int j = (int)(next_random(seed) % (unsigned long long)(i + 1));
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+}
+
 char *bench_read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (!f)

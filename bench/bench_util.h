@@ -17,6 +17,13 @@ double bench_median(const double *v, int n);
 /* The whole file, NUL-terminated, from malloc; NULL when unreadable. */
 char *bench_read_file(const char *path, size_t *len);
 
+/* Puts 0..n-1 into order[] in a pseudo-random order drawn from *seed
+ * (any value; advanced). Benchmarks shuffle the approaches of every round:
+ * with a fixed or rotated order an approach always runs after the same
+ * one, and pays for what that one leaves behind (a fork of gcc leaves the
+ * caches cold). The same seed gives the same orders, run after run. */
+void bench_shuffle(int *order, int n, unsigned long long *seed);
+
 /* Writes one Markdown line: CPU model, cores, kernel, compiler, date. */
 void bench_describe_machine(FILE *out);
 
