@@ -3,6 +3,7 @@
  */
 #include "bench_util.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -106,4 +107,23 @@ void bench_describe_machine(FILE *out) {
             "gcc " __VERSION__,
 #endif
             date);
+}
+
+void bench_summary(const char *area, const char *measure, const char *goal,
+                   const char *met, const char *fmt, ...) {
+    const char *path = getenv("MEMJIT_BENCH_SUMMARY");
+    FILE *f = path && *path ? fopen(path, "a") : NULL;
+    if (!f)
+        return;
+    fprintf(f, "| %s | %s | ", area, measure);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    fprintf(f, " | %s | %s |\n", goal, met);
+    fclose(f);
+}
+
+const char *bench_met(int ok) {
+    return ok ? "yes" : "**no**";
 }

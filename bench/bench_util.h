@@ -1,6 +1,7 @@
 /*
- * bench_util.h - what speed.c and latency.c share: a clock, medians,
- * reading a file, and a line describing the machine for the results.
+ * bench_util.h - what the benchmarks share: a clock, medians, a shuffle,
+ * reading a file, a line describing the machine, and the rows of the one
+ * summary table bench/run.sh assembles.
  */
 #ifndef MEMJIT_BENCH_UTIL_H
 #define MEMJIT_BENCH_UTIL_H
@@ -26,5 +27,18 @@ void bench_shuffle(int *order, int n, unsigned long long *seed);
 
 /* Writes one Markdown line: CPU model, cores, kernel, compiler, date. */
 void bench_describe_machine(FILE *out);
+
+/* One row of the summary table of bench/run.sh: appends
+ *   | area | measure | result | goal | met |
+ * to the file named by $MEMJIT_BENCH_SUMMARY, and does nothing when that
+ * is not set (a benchmark run on its own). result is printf's fmt with
+ * the arguments that follow; goal and met may be "" where there is no
+ * goal. */
+void bench_summary(const char *area, const char *measure, const char *goal,
+                   const char *met, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* "yes" when ok, "**no**" otherwise: the met column. */
+const char *bench_met(int ok);
 
 #endif

@@ -12,8 +12,8 @@
  *   libgccjit   gcc's compile, assembling, linking and loading
  *
  * and the share of memjit's part (front end + IR) in the total. The target
- * is at most 5%: memjit should cost little next to gcc itself. The table
- * is also written as Markdown to RESULTS (default bench/results.md).
+ * is under 5%: memjit should cost little next to gcc itself. The table
+ * is also written as Markdown to RESULTS (default bench/results-share.md).
  *
  * Medians, not means: the first run pays for loading libgccjit's pieces
  * and the odd run is disturbed by the machine; the median ignores both.
@@ -100,8 +100,8 @@ static void write_table(FILE *out, const char *source, int lines, int runs,
     fprintf(out, "| wall time of mj_compile | %.3f | |\n", m.wall);
     fprintf(out, "\nSource: `%s` (%d lines), %d runs, -O%d, medians.\n",
             source, lines, runs, opt_level);
-    fprintf(out, "memjit's share (front end + IR): **%.2f%%**; target <= %.0f%%: %s.\n",
-            share, TARGET_SHARE, share <= TARGET_SHARE ? "met" : "NOT met");
+    fprintf(out, "memjit's share (front end + IR): **%.2f%%**; target < %.0f%%: %s.\n",
+            share, TARGET_SHARE, share < TARGET_SHARE ? "met" : "NOT met");
 }
 
 static int write_markdown(const char *path, const char *source, int lines,
@@ -112,10 +112,9 @@ static int write_markdown(const char *path, const char *source, int lines,
         fprintf(stderr, "cannot write %s\n", path);
         return -1;
     }
-    fprintf(f, "# compile_share results\n\n");
-    fprintf(f, "Written by `bench/compile_share` (memjit %s). See bench/README.md.\n\n",
-            mj_version());
+    fprintf(f, "## memjit's phases in one compile\n\n");
     write_table(f, source, lines, runs, opt_level, m, share);
+    bench_describe_machine(f);
     fclose(f);
     return 0;
 }
@@ -131,7 +130,7 @@ static int count_lines(const char *s, size_t len)
 int main(int argc, char **argv)
 {
     const char *source = argc > 1 ? argv[1] : "tests/lang/showcase.c";
-    const char *results = argc > 2 ? argv[2] : "bench/results.md";
+    const char *results = argc > 2 ? argv[2] : "bench/results-share.md";
     int runs = argc > 3 ? atoi(argv[3]) : 21;
     int opt_level = argc > 4 ? atoi(argv[4]) : 2;
     if (runs < 1 || opt_level < 0 || opt_level > 3) {
@@ -161,6 +160,11 @@ int main(int argc, char **argv)
     int lines = count_lines(src, len);
 
     write_table(stdout, name, lines, runs, opt_level, m, share);
+    char measure[256];
+    snprintf(measure, sizeof measure, "memjit's phases (front end + IR) in a -O%d compile "
+             "of %s (%d lines)", opt_level, name, lines);
+    bench_summary("compile latency", measure, "< 5%", bench_met(share < TARGET_SHARE),
+                  "%.2f%%", share);
     int rc = write_markdown(results, name, lines, runs, opt_level, m, share);
     printf("\nTable written to %s\n", results);
 

@@ -187,16 +187,20 @@ static double sweep(ExprFn fn, const TreeNode *tree, long npoints, double *sum) 
     return ms * 1e6 / (double)(reps * NPOINTS);
 }
 
-/* Interleaved rounds; false when a sweep's sum differs from gcc's. */
+/* Interleaved rounds, each in a shuffled order (bench_shuffle); false
+ * when a sweep's sum differs from gcc's. */
 static bool measure_speed(const Expr *e, Result *r, int rounds, long npoints) {
     ExprFn fns[NIMPLS] = {r->jit, e->gcc, NULL};
     double sum[NIMPLS];
     bool ok = true;
     for (int impl = 0; impl < NIMPLS; impl++)
         (void)sweep(fns[impl], r->tree, npoints / 10, &sum[impl]);   /* warm-up */
+    unsigned long long seed = 1;
     for (int round = 0; round < rounds; round++) {
-        for (int impl = 0; impl < NIMPLS; impl++)
-            r->ns[impl][round] = sweep(fns[impl], r->tree, npoints, &sum[impl]);
+        int order[NIMPLS];
+        bench_shuffle(order, NIMPLS, &seed);
+        for (int i = 0; i < NIMPLS; i++)
+            r->ns[order[i]][round] = sweep(fns[order[i]], r->tree, npoints, &sum[order[i]]);
         for (int impl = 0; impl < NIMPLS; impl++) {
             if (fabs(sum[impl] - sum[IMPL_GCC]) > 1e-9 * fabs(sum[IMPL_GCC])) {
                 fprintf(stderr, "expr: \"%s\": %s summed %.17g, gcc %.17g\n", e->src,
@@ -230,7 +234,7 @@ static void write_table(FILE *out, const Result *res, int rounds, long npoints) 
             fprintf(out, "never |\n");
     }
     fprintf(out, "\nEach `%s`, k = %g a host variable (mj_define_variable). "
-            "Times per evaluation over %ld points, medians of %d interleaved rounds; "
+            "Times per evaluation over %ld points, medians of %d rounds in shuffled order; "
             "a ratio is the median of the per-round ratios. memjit and gcc are called "
             "through function pointers. Cold compile: median of %d mj_expr calls, each "
             "on a fresh runtime (libgccjit already loaded); cache hit: median of %d. "
@@ -243,6 +247,19 @@ static void write_table(FILE *out, const Result *res, int rounds, long npoints) 
             "adjusts the stack on the fast path too (gcc only around the sqrt error "
             "call) and reads k through the module's import table. The rest is libm.\n");
     bench_describe_machine(out);
+}
+
+/* The headline figures, for the summary table of bench/run.sh. */
+static void summarize(const Result *res, int rounds) {
+    for (int i = 0; i < NEXPRS; i++) {
+        char measure[160];
+        snprintf(measure, sizeof measure, "%s: mj_expr / gcc -O2, tree walker / mj_expr, "
+                 "cold compile", exprs[i].what);
+        bench_summary("expressions", measure, "", "", "%.3f, %.1fx, %.1f ms",
+                      bench_median(res[i].jit_vs_gcc, rounds),
+                      bench_median(res[i].tree_vs_jit, rounds),
+                      bench_median(res[i].cold_ms, COLD_RUNS));
+    }
 }
 
 int main(int argc, char **argv) {
@@ -282,6 +299,7 @@ int main(int argc, char **argv) {
         ok = measure_speed(&exprs[i], &res[i], rounds, npoints) && ok;
     printf("## Expressions\n\n");
     write_table(stdout, res, rounds, npoints);
+    summarize(res, rounds);
     FILE *f = fopen(results, "w");
     if (f) {
         fprintf(f, "## Expressions\n\n");

@@ -251,8 +251,8 @@ static void write_table(FILE *out, int rounds) {
         double m = bench_median(mj->ms, rounds), g = bench_median(raw->ms, rounds);
         double share = 100.0 * (m - g) / m;
         fprintf(out, "%smemjit's own share at -O%d: (%.2f - %.2f) / %.2f = **%.1f%%** "
-                "(target <= %.0f%%: %s).", opt ? " " : "\n", mj->opt_level, m, g, m,
-                share, TARGET_SHARE, share <= TARGET_SHARE ? "met" : "NOT met");
+                "(target < %.0f%%: %s).", opt ? " " : "\n", mj->opt_level, m, g, m,
+                share, TARGET_SHARE, share < TARGET_SHARE ? "met" : "NOT met");
     }
     double own = bench_median(own_phase_ms, own_phase_count);
     fprintf(out, "\nmemjit's own phases alone (front end + IR building, from "
@@ -272,6 +272,29 @@ static void write_table(FILE *out, int rounds) {
     bench_describe_machine(out);
 }
 
+/* The headline figures, for the summary table of bench/run.sh. */
+static void summarize(int rounds) {
+    for (int opt = 0; opt < 2; opt++) {
+        const Row *mj = &rows[2 * opt], *raw = &rows[2 * opt + 1];
+        double m = bench_median(mj->ms, rounds), g = bench_median(raw->ms, rounds);
+        double share = 100.0 * (m - g) / m;
+        char measure[128];
+        snprintf(measure, sizeof measure,
+                 "memjit's own share of a cold compile, -O%d (vs libgccjit by hand)",
+                 mj->opt_level);
+        bench_summary("compile latency", measure, "< 5%", bench_met(share < TARGET_SHARE),
+                      "%.1f%%", share);
+    }
+    bench_summary("compile latency", "cold compile, memjit -O2 (small function)", "", "",
+                  "%.2f ms", bench_median(rows[0].ms, rounds));
+    for (int r = 4; r < NROWS; r++) {
+        char measure[128];
+        snprintf(measure, sizeof measure, "%s / memjit -O2", rows[r].name);
+        bench_summary("compile latency", measure, "", "", "%.2f",
+                      bench_median(rows[r].ratio, rounds));
+    }
+}
+
 int main(int argc, char **argv) {
     const char *results = argc > 1 ? argv[1] : "bench/results-latency.md";
     int rounds = argc > 2 ? atoi(argv[2]) : 21;
@@ -283,6 +306,7 @@ int main(int argc, char **argv) {
         return 1;
     printf("## Compile latency\n\n");
     write_table(stdout, rounds);
+    summarize(rounds);
     FILE *f = fopen(results, "w");
     if (!f) {
         fprintf(stderr, "latency: cannot write %s\n", results);
