@@ -296,6 +296,28 @@ int type_rank(const Type *ty);      /* integer conversion rank */
 char *type_to_string(Compile *c, const Type *ty);
 
 /* ---------------------------------------------------------------------
+ * abi.c: how the System V x86-64 ABI passes an argument. Here, with the
+ * types, because the front end (va_arg) and the back end (the variadic
+ * entry stub) both need it and must agree.
+ * ------------------------------------------------------------------- */
+
+typedef enum {
+    ABI_NONE,   /* an eightbyte nothing lies in (cls[0]: an empty struct, no room at all) */
+    ABI_GP,     /* INTEGER: in general registers */
+    ABI_SSE,    /* SSE: in SSE registers */
+    ABI_MEM,    /* MEMORY: on the stack (then both eightbytes say so) */
+} AbiClass;
+
+typedef struct {
+    AbiClass cls[2];   /* the class of each eightbyte */
+    int gp, sse;       /* registers of each file it takes, when not in memory */
+} AbiArg;
+
+/* The class of an argument of type ty (an array or a function: the
+ * pointer it decays to). */
+AbiArg abi_classify(Type *ty);
+
+/* ---------------------------------------------------------------------
  * parse.c: the AST
  * ------------------------------------------------------------------- */
 

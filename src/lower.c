@@ -740,67 +740,28 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
                                         lower_type(L, fn->ty->return_ty), name, n, params, 0);
 }
 
-/* How the System V ABI passes one argument: in `gp` general and `sse`
+/* Where the System V ABI passes one argument: in `gp` general and `sse`
  * SSE registers, or, when mem_size > 0, in memory (mem_size bytes,
  * aligned to mem_align) on the caller's stack. */
 typedef struct {
     int gp, sse;
     int mem_size, mem_align;
-} ArgClass;
+} ArgSlot;
 
-enum { EB_NONE, EB_GP, EB_SSE, EB_MEM };
-
-/* The class of each eightbyte of the part of an object of type ty at
- * `offset` (the same walk as parse.c's classify for va_arg). */
-static void classify_eightbytes(Type *ty, int offset, int cls[2]) {
-    ty = unqual(ty);
-    if (ty->kind == TY_STRUCT || ty->kind == TY_UNION) {
-        for (Member *m = ty->members; m; m = m->next)
-            classify_eightbytes(m->ty, offset + m->offset, cls);
-        return;
-    }
-    if (ty->kind == TY_ARRAY) {
-        for (int i = 0; i < ty->array_len && ty->base->size > 0; i++)
-            classify_eightbytes(ty->base, offset + i * ty->base->size, cls);
-        return;
-    }
-    int i = offset / 8;
-    if (i > 1)
-        return;
-    if (ty->kind == TY_LDOUBLE)
-        cls[0] = cls[1] = EB_MEM;
-    else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
-        cls[i] = cls[i] == EB_NONE ? EB_SSE : cls[i];
-    else if (cls[i] != EB_MEM)
-        cls[i] = EB_GP;
-}
-
-/* The class of an argument of type ty when `gp` general and `sse` SSE
+/* The place of an argument of type ty when `gp` general and `sse` SSE
  * registers are already taken: a scalar or a small struct goes in
  * registers only if all it needs are still free, else all of it goes in
  * memory, in 8-byte slots (16-aligned for types aligned so). */
-static ArgClass classify_arg(Type *ty, int gp, int sse) {
+static ArgSlot place_arg(Type *ty, int gp, int sse) {
     ty = unqual(ty);
-    ArgClass a = {0};
-    int cls[2] = {EB_NONE, EB_NONE};
-    if (ty->kind == TY_ARRAY || ty->kind == TY_FUNC || ty->kind == TY_PTR || is_integer(ty))
-        cls[0] = EB_GP;
-    else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
-        cls[0] = EB_SSE;
-    else if (ty->size > 16 || ty->kind == TY_LDOUBLE)
-        cls[0] = EB_MEM;
-    else if (ty->size > 0)
-        classify_eightbytes(ty, 0, cls);
-    if (cls[0] == EB_NONE)
+    AbiArg abi = abi_classify(ty);
+    ArgSlot a = {0};
+    if (abi.cls[0] == ABI_NONE)
         return a;                  // an empty struct takes no room at all
-    if (cls[0] != EB_MEM && cls[1] != EB_MEM) {
-        int need_gp = (cls[0] == EB_GP) + (cls[1] == EB_GP);
-        int need_sse = (cls[0] == EB_SSE) + (cls[1] == EB_SSE);
-        if (gp + need_gp <= 6 && sse + need_sse <= 8) {
-            a.gp = need_gp;
-            a.sse = need_sse;
-            return a;
-        }
+    if (abi.cls[0] != ABI_MEM && gp + abi.gp <= 6 && sse + abi.sse <= 8) {
+        a.gp = abi.gp;
+        a.sse = abi.sse;
+        return a;
     }
     int size = ty->kind == TY_ARRAY || ty->kind == TY_FUNC ? 8 : ty->size;
     a.mem_size = (size + 7) / 8 * 8;
@@ -832,7 +793,7 @@ static void emit_va_stub(Lower *L, Obj *fn) {
     if (is_record(ret) && ret->size > 16)
         ngp++;                     // the hidden pointer to the result
     for (Type *p = fty->params; p; p = p->next) {
-        ArgClass a = classify_arg(p, ngp, nsse);
+        ArgSlot a = place_arg(p, ngp, nsse);
         ngp += a.gp;
         nsse += a.sse;
         if (a.mem_size > 0)

@@ -642,15 +642,29 @@ static long double int_to_flo(int64_t v, const Type *from) {
     return (long double)v;
 }
 
-/* A constant converted at compile time: (char)300 is the number 44. */
+/* The value of an arithmetic constant: i when its type is an integer
+ * type, f when it is a floating one. */
+typedef struct {
+    int64_t i;
+    long double f;
+} ConstVal;
+
+/* v, of type from, converted to type to (both arithmetic) at compile
+ * time, as the program would convert it: (char)300 is the number 44. */
+static ConstVal convert_value(ConstVal v, const Type *from, const Type *to) {
+    ConstVal r = {0, 0};
+    if (is_integer(to))
+        r.i = is_integer(from) ? wrap_int(v.i, to) : flo_to_int(v.f, to);
+    else
+        r.f = round_flo(is_integer(from) ? int_to_flo(v.i, from) : v.f, to);
+    return r;
+}
+
 static Node *fold_num_cast(Parser *p, Node *num, Type *ty) {
-    if (is_integer(ty)) {
-        int64_t v = is_integer(num->ty) ? wrap_int(num->ival, ty)
-                                        : flo_to_int(num->fval, ty);
-        return new_num(p, v, ty, num->tok);
-    }
-    long double v = is_integer(num->ty) ? int_to_flo(num->ival, num->ty) : num->fval;
-    return new_flonum(p, round_flo(v, ty), ty, num->tok);
+    ConstVal v = convert_value((ConstVal){num->ival, num->fval}, num->ty, ty);
+    if (is_integer(ty))
+        return new_num(p, v.i, ty, num->tok);
+    return new_flonum(p, v.f, ty, num->tok);
 }
 
 /* The conversion of an rvalue to ty (unqualified), as an ND_CAST unless
@@ -713,49 +727,29 @@ static bool is_lvalue(Node *node) {
  * Constant expressions
  * ---------------------------------------------------------------- */
 
-static bool eval_int(Node *node, int64_t *out);
-static bool eval_flo(Node *node, long double *out);
+/* One walker (eval_const) evaluates every arithmetic constant
+ * expression, integer or floating; what differs between the two is only
+ * the arithmetic of an operator, in int_arith and flo_arith. */
 
-/* The truth of a scalar constant. */
+static bool eval_const(Node *node, ConstVal *out);
+
+/* The truth of an arithmetic constant. */
 static bool eval_truth(Node *node, bool *out) {
-    int64_t i;
-    long double f;
-    if (is_integer(node->ty) && eval_int(node, &i)) {
-        *out = i != 0;
-        return true;
-    }
-    if (is_flonum(node->ty) && eval_flo(node, &f)) {
-        *out = f != 0;
-        return true;
-    }
-    return false;
+    ConstVal v;
+    if (!eval_const(node, &v))
+        return false;
+    *out = is_integer(node->ty) ? v.i != 0 : v.f != 0;
+    return true;
 }
 
-static bool eval_int_cast(Node *node, int64_t *out) {
-    Type *to = node->ty;
-    Node *from = node->lhs;
-    if (is_integer(from->ty)) {
-        int64_t v;
-        if (!eval_int(from, &v))
-            return false;
-        *out = wrap_int(v, to);
-        return true;
-    }
-    if (is_flonum(from->ty)) {
-        long double v;
-        if (!eval_flo(from, &v))
-            return false;
-        *out = flo_to_int(v, to);
-        return true;
-    }
-    return false;
-}
-
-static bool eval_int_binary(Node *node, int64_t a, int64_t b, int64_t *out) {
+/* An integer operator applied to a and b (b unused by - and ~). */
+static bool int_arith(Node *node, int64_t a, int64_t b, int64_t *out) {
     Type *ty = node->ty;
     uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
     bool uns = node->lhs->ty->is_unsigned || node->lhs->ty->kind == TY_PTR;
     switch (node->kind) {
+    case ND_NEG: *out = wrap_int((int64_t)(0 - ua), ty); return true;
+    case ND_BITNOT: *out = wrap_int(~a, ty); return true;
     case ND_ADD: *out = wrap_int((int64_t)(ua + ub), ty); return true;
     case ND_SUB: *out = wrap_int((int64_t)(ua - ub), ty); return true;
     case ND_MUL: *out = wrap_int((int64_t)(ua * ub), ty); return true;
@@ -792,132 +786,88 @@ static bool eval_int_binary(Node *node, int64_t a, int64_t b, int64_t *out) {
     }
 }
 
-static bool eval_flo_compare(Node *node, int64_t *out) {
-    long double a, b;
-    if (!eval_flo(node->lhs, &a) || !eval_flo(node->rhs, &b))
-        return false;
+/* A floating operator applied to a and b (b unused by -): a comparison
+ * gives an int (out->i), the others a value of node's type (out->f). */
+static bool flo_arith(Node *node, long double a, long double b, ConstVal *out) {
+    Type *ty = node->ty;
     switch (node->kind) {
-    case ND_EQ: *out = a == b; return true;
-    case ND_NE: *out = a != b; return true;
-    case ND_LT: *out = a < b; return true;
-    case ND_LE: *out = a <= b; return true;
-    case ND_GT: *out = a > b; return true;
-    case ND_GE: *out = a >= b; return true;
+    case ND_NEG: out->f = -a; return true;
+    case ND_ADD: out->f = round_flo(a + b, ty); return true;
+    case ND_SUB: out->f = round_flo(a - b, ty); return true;
+    case ND_MUL: out->f = round_flo(a * b, ty); return true;
+    case ND_DIV: out->f = round_flo(a / b, ty); return true;
+    case ND_EQ: out->i = a == b; return true;
+    case ND_NE: out->i = a != b; return true;
+    case ND_LT: out->i = a < b; return true;
+    case ND_LE: out->i = a <= b; return true;
+    case ND_GT: out->i = a > b; return true;
+    case ND_GE: out->i = a >= b; return true;
     default: return false;
     }
 }
 
-/* Evaluates an integer constant expression; false when it is not one. */
-static bool eval_int(Node *node, int64_t *out) {
+/* An operator applied to constants, in the arithmetic of its operands. */
+static bool eval_arith(Node *node, ConstVal a, ConstVal b, ConstVal *out) {
+    if (is_flonum(node->lhs->ty))
+        return flo_arith(node, a.f, b.f, out);
+    return int_arith(node, a.i, b.i, &out->i);
+}
+
+/* Evaluates an arithmetic constant expression, as a value of its type;
+ * false when it is not one. */
+static bool eval_const(Node *node, ConstVal *out) {
+    if (!is_arith(node->ty))
+        return false;
+    *out = (ConstVal){0, 0};
+    ConstVal a = {0, 0}, b = {0, 0};
     bool t1, t2;
     switch (node->kind) {
     case ND_NUM:
-        if (!is_integer(node->ty))
-            return false;
-        *out = node->ival;
+        *out = (ConstVal){node->ival, node->fval};
         return true;
     case ND_CAST:
-        if (!is_integer(node->ty))
+        if (!eval_const(node->lhs, &a))
             return false;
-        return eval_int_cast(node, out);
+        *out = convert_value(a, node->lhs->ty, node->ty);
+        return true;
     case ND_NOT:
         if (!eval_truth(node->lhs, &t1))
             return false;
-        *out = !t1;
+        out->i = !t1;
         return true;
     case ND_LOGAND:
     case ND_LOGOR:
         if (!eval_truth(node->lhs, &t1))
             return false;
         if (node->kind == ND_LOGAND ? !t1 : t1) {
-            *out = t1;
+            out->i = t1;
             return true;
         }
         if (!eval_truth(node->rhs, &t2))
             return false;
-        *out = t2;
+        out->i = t2;
         return true;
     case ND_COND:
-        if (!eval_truth(node->cond, &t1))
-            return false;
-        return eval_int(t1 ? node->then : node->els, out);
-    case ND_NEG: {
-        int64_t v;
-        if (!eval_int(node->lhs, &v))
-            return false;
-        *out = wrap_int((int64_t)(0 - (uint64_t)v), node->ty);
-        return true;
-    }
-    case ND_BITNOT: {
-        int64_t v;
-        if (!eval_int(node->lhs, &v))
-            return false;
-        *out = wrap_int(~v, node->ty);
-        return true;
-    }
-    case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
-        if (is_flonum(node->lhs->ty))
-            return eval_flo_compare(node, out);
-        /* fall through */
+        return eval_truth(node->cond, &t1) && eval_const(t1 ? node->then : node->els, out);
+    case ND_NEG: case ND_BITNOT:
+        return eval_const(node->lhs, &a) && eval_arith(node, a, b, out);
     case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV: case ND_MOD:
-    case ND_BITAND: case ND_BITOR: case ND_BITXOR: case ND_SHL: case ND_SHR: {
-        int64_t a, b;
-        if (!is_integer(node->lhs->ty) || !eval_int(node->lhs, &a) ||
-            !eval_int(node->rhs, &b))
-            return false;
-        return eval_int_binary(node, a, b, out);
-    }
+    case ND_BITAND: case ND_BITOR: case ND_BITXOR: case ND_SHL: case ND_SHR:
+    case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
+        return eval_const(node->lhs, &a) && eval_const(node->rhs, &b) &&
+               eval_arith(node, a, b, out);
     default:
         return false;
     }
 }
 
-/* Evaluates an arithmetic constant expression as a floating value. */
-static bool eval_flo(Node *node, long double *out) {
-    if (is_integer(node->ty)) {
-        int64_t v;
-        if (!eval_int(node, &v))
-            return false;
-        *out = int_to_flo(v, node->ty);
-        return true;
-    }
-    if (!is_flonum(node->ty))
+/* Evaluates an integer constant expression; false when it is not one. */
+static bool eval_int(Node *node, int64_t *out) {
+    ConstVal v;
+    if (!is_integer(node->ty) || !eval_const(node, &v))
         return false;
-    long double a, b;
-    switch (node->kind) {
-    case ND_NUM:
-        *out = node->fval;
-        return true;
-    case ND_CAST:
-        if (!eval_flo(node->lhs, &a))
-            return false;
-        *out = round_flo(a, node->ty);
-        return true;
-    case ND_NEG:
-        if (!eval_flo(node->lhs, &a))
-            return false;
-        *out = -a;
-        return true;
-    case ND_COND: {
-        bool t;
-        if (!eval_truth(node->cond, &t))
-            return false;
-        return eval_flo(t ? node->then : node->els, out);
-    }
-    case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV:
-        if (!eval_flo(node->lhs, &a) || !eval_flo(node->rhs, &b))
-            return false;
-        switch (node->kind) {
-        case ND_ADD: a = a + b; break;
-        case ND_SUB: a = a - b; break;
-        case ND_MUL: a = a * b; break;
-        default: a = a / b; break;
-        }
-        *out = round_flo(a, node->ty);
-        return true;
-    default:
-        return false;
-    }
+    *out = v.i;
+    return true;
 }
 
 int64_t const_eval(Compile *c, Node *node) {
@@ -3137,35 +3087,9 @@ static Node *builtin_offsetof(Parser *p, Token **rest, Token *tok) {
  *   gp_offset while gp_offset <= 48 - 8 * (registers it needs), one in
  *   SSE registers at reg_save_area + fp_offset while fp_offset <= 176 -
  *   16 * (registers), anything else at overflow_arg_area (aligned to 16
- *   for types aligned so), which then moves past it.
+ *   for types aligned so), which then moves past it. Which registers an
+ *   argument needs is abi_classify's answer, as for the entry stub.
  * ---------------------------------------------------------------- */
-
-enum { VA_NONE, VA_GP, VA_SSE, VA_MEM };
-
-/* The ABI class of each eightbyte of the part of an object of type ty at
- * `offset` (C types only: no __m128, no _Complex). */
-static void classify(Type *ty, int offset, int cls[2]) {
-    ty = unqual(ty);
-    if (ty->kind == TY_STRUCT || ty->kind == TY_UNION) {
-        for (Member *m = ty->members; m; m = m->next)
-            classify(m->ty, offset + m->offset, cls);
-        return;
-    }
-    if (ty->kind == TY_ARRAY) {
-        for (int i = 0; i < ty->array_len && ty->base->size > 0; i++)
-            classify(ty->base, offset + i * ty->base->size, cls);
-        return;
-    }
-    int i = offset / 8;
-    if (i > 1)
-        return;
-    if (ty->kind == TY_LDOUBLE)
-        cls[0] = cls[1] = VA_MEM;
-    else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
-        cls[i] = cls[i] == VA_NONE ? VA_SSE : cls[i];
-    else if (cls[i] != VA_MEM)
-        cls[i] = VA_GP;
-}
 
 static Node *va_field(Parser *p, Obj *vp, int i, Token *tok) {
     Member *m = p->va_list_ty->base->members;
@@ -3198,13 +3122,13 @@ static Node *va_from_regs(Parser *p, Obj *vp, int field, int step, Token *tok) {
 
 /* A struct in two eightbytes of different register files: copied into a
  * buffer of two longs, eightbyte by eightbyte. */
-static Node *va_from_mixed_regs(Parser *p, Obj *vp, int cls[2], Token *tok) {
+static Node *va_from_mixed_regs(Parser *p, Obj *vp, const AbiClass cls[2], Token *tok) {
     Type *buf_ty = array_of(p->c, TY(ty_long), 2);
     Obj *buf = new_unnamed_local(p, buf_ty, tok);
     Type *long_ptr = pointer_to(p->c, TY(ty_long));
     Node *e = NULL;
     for (int i = 0; i < 2; i++) {
-        int field = cls[i] == VA_SSE ? 1 : 0;
+        int field = cls[i] == ABI_SSE ? 1 : 0;
         Node *src = new_deref_of(p, new_cast(p, va_reg_addr(p, vp, field, tok), long_ptr), tok);
         Node *dst = new_deref_of(p, new_add(p, rval(p, new_var_node(p, buf, tok)),
                                             new_num(p, i, ty_int, tok), tok), tok);
@@ -3237,15 +3161,10 @@ static Node *va_from_stack(Parser *p, Obj *vp, Type *ty, Token *tok) {
 
 /* The address (char *) of the next variadic argument, of type ty. */
 static Node *va_arg_address(Parser *p, Obj *vp, Type *ty, Token *tok) {
-    int cls[2] = {VA_NONE, VA_NONE};
-    if (ty->size > 16)
-        cls[0] = VA_MEM;
-    else
-        classify(ty, 0, cls);
-    if (cls[0] == VA_MEM || cls[1] == VA_MEM || cls[0] == VA_NONE)
+    AbiArg abi = abi_classify(ty);
+    if (abi.cls[0] == ABI_MEM || abi.cls[0] == ABI_NONE)
         return va_from_stack(p, vp, ty, tok);
-    int ngp = (cls[0] == VA_GP) + (cls[1] == VA_GP);
-    int nsse = (cls[0] == VA_SSE) + (cls[1] == VA_SSE);
+    int ngp = abi.gp, nsse = abi.sse;
     Node *gp_ok = new_binop(p, ND_LE, va_field(p, vp, 0, tok),
                             new_num(p, 48 - 8 * ngp, ty_int, tok), tok);
     Node *fp_ok = new_binop(p, ND_LE, va_field(p, vp, 1, tok),
@@ -3259,9 +3178,7 @@ static Node *va_arg_address(Parser *p, Obj *vp, Type *ty, Token *tok) {
         regs = va_from_regs(p, vp, 1, 16, tok);
     } else {
         cond = new_binop(p, ND_LOGAND, gp_ok, fp_ok, tok);
-        if (cls[1] == VA_NONE)
-            cls[1] = cls[0];
-        regs = va_from_mixed_regs(p, vp, cls, tok);
+        regs = va_from_mixed_regs(p, vp, abi.cls, tok);  // two eightbytes, both in registers
     }
     return new_cond(p, cond, regs, va_from_stack(p, vp, ty, tok), tok);
 }
@@ -4201,11 +4118,11 @@ static bool addr_const(Parser *p, Node *n) {
 /* The constant a file-scope initializer element stands for; NULL for 0. */
 static Node *const_initializer(Parser *p, Node *e, Type *ty) {
     int64_t v;
-    long double f;
+    ConstVal k;
     if (is_integer(ty) && eval_int(e, &v))
         return v ? new_num(p, wrap_int(v, ty), ty, e->tok) : NULL;
-    if (is_flonum(ty) && eval_flo(e, &f))
-        return new_flonum(p, round_flo(f, ty), ty, e->tok);
+    if (is_flonum(ty) && eval_const(e, &k))
+        return new_flonum(p, convert_value(k, e->ty, ty).f, ty, e->tok);
     if (ty->kind == TY_PTR) {
         if (e->kind == ND_CAST && is_integer(e->lhs->ty) && eval_int(e->lhs, &v) && v == 0)
             return NULL;
