@@ -99,10 +99,24 @@ const char *src_line_text(const SrcFile *f, int line, size_t *len) {
     return p;
 }
 
+int src_presumed_line(const SrcFile *f, int line, const char **name) {
+    *name = f->name;
+    for (const LineMark *lm = f->line_marks; lm; lm = lm->next) {
+        if (lm->phys <= line) {
+            *name = lm->name;
+            return lm->line + (line - lm->phys);
+        }
+    }
+    return line;
+}
+
 /* ---------------------------------------------------------------------
  * Reporting from the front end
  * ------------------------------------------------------------------- */
 
+/* A diagnostic at physical line `line` of f. Its position is the presumed
+ * one (#line); the source line shown is the physical line, the text the
+ * error is in, where gcc would look for the presumed file on disk. */
 static void report(Compile *c, mj_severity sev, const SrcFile *f, int line,
                    int col, const char *fmt, va_list ap) {
     char msg[1024];
@@ -120,7 +134,9 @@ static void report(Compile *c, mj_severity sev, const SrcFile *f, int line,
             if (src[i] == '\0')
                 src[i] = ' ';
     }
-    if (!diaglist_add(c->diags, sev, f ? f->name : NULL, line, col, src, msg))
+    const char *name = f ? f->name : NULL;
+    int shown_line = f && line > 0 ? src_presumed_line(f, line, &name) : line;
+    if (!diaglist_add(c->diags, sev, name, shown_line, col, src, msg))
         arena_oom(&c->arena);
     if (sev == MJ_SEV_ERROR && ++c->error_count >= c->max_errors) {
         diaglist_add(c->diags, MJ_SEV_NOTE, f ? f->name : NULL, 0, 0, NULL,

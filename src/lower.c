@@ -180,7 +180,9 @@ static gcc_jit_location *loc_of(Lower *L, const Token *tok) {
     if (!L->c->debug_info && ++L->nlocs > MAX_LOCATIONS_WITHOUT_DEBUG)
         return L->loc;
     L->loc_tok = tok;
-    L->loc = gcc_jit_context_new_location(L->ctx, tok->file->name, tok->line, tok->col);
+    const char *name;
+    int line = src_presumed_line(tok->file, tok->line, &name);
+    L->loc = gcc_jit_context_new_location(L->ctx, name, line, tok->col);
     return L->loc;
 }
 

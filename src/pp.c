@@ -96,15 +96,6 @@ typedef struct MacroArg {
     Token *expanded;      /* fully macro-expanded, made on first use */
 } MacroArg;
 
-/* What #line said: from physical line `phys` of a file on, lines are
- * numbered from `line` and the file is called `name`. */
-typedef struct LineMark {
-    struct LineMark *next;   /* the previous #line of the same file */
-    int phys;
-    int line;
-    const char *name;
-} LineMark;
-
 typedef enum { IN_THEN, IN_ELIF, IN_ELSE } CondCtx;
 
 /* An open #if of the file at include depth `depth`. */
@@ -128,8 +119,6 @@ typedef struct PP {
     int counter;
     bool space_after;           /* subst: the expansion ends in white space */
     const SrcFile *base_file;   /* the main file, for __BASE_FILE__ */
-    LineMark **line_marks;      /* by SrcFile.id: the latest #line first */
-    int line_marks_cap;
 } PP;
 
 static Token *preprocess(PP *pp, Token *tok, bool top);
@@ -741,18 +730,8 @@ static MacroArg *read_macro_args(PP *pp, Token **rparen, Token *tok, Macro *m,
 
 /* The line number and file name a token has for __LINE__ and __FILE__:
  * its physical position, unless a #line directive said otherwise. */
-static int presumed_line(PP *pp, const Token *tok, const char **name) {
-    *name = tok->file->name;
-    int id = tok->file->id;
-    if (id >= pp->line_marks_cap)
-        return tok->line;
-    for (LineMark *lm = pp->line_marks[id]; lm; lm = lm->next) {
-        if (lm->phys <= tok->line) {
-            *name = lm->name;
-            return lm->line + (tok->line - lm->phys);
-        }
-    }
-    return tok->line;
+static int presumed_line(const Token *tok, const char **name) {
+    return src_presumed_line(tok->file, tok->line, name);
 }
 
 /* A string literal token spelling `s`, with quotes and escapes. */
@@ -789,7 +768,7 @@ static Token *expand_dynamic(PP *pp, Macro *m, Token *tok) {
     while (where->origin)
         where = where->origin;
     const char *file;
-    int line = presumed_line(pp, where, &file);
+    int line = presumed_line(where, &file);
     Token *t;
     switch (m->kind) {
     case MAC_FILE: t = string_token(pp, tok, file); break;
@@ -1474,20 +1453,13 @@ static Token *read_pragma(PP *pp, Token *hash, Token *tok) {
 
 static void add_line_mark(PP *pp, const SrcFile *f, int phys, int line,
                           const char *name) {
-    if (f->id >= pp->line_marks_cap) {
-        int cap = f->id * 2 + 8;
-        LineMark **marks = arena_alloc(&pp->c->arena, sizeof(LineMark *) * (size_t)cap);
-        if (pp->line_marks_cap)
-            memcpy(marks, pp->line_marks, sizeof(LineMark *) * (size_t)pp->line_marks_cap);
-        pp->line_marks = marks;
-        pp->line_marks_cap = cap;
-    }
+    SrcFile *file = pp->c->files[f->id];   // the compile's own, writable
     LineMark *lm = arena_alloc(&pp->c->arena, sizeof(LineMark));
     lm->phys = phys;
     lm->line = line;
     lm->name = name;
-    lm->next = pp->line_marks[f->id];
-    pp->line_marks[f->id] = lm;
+    lm->next = file->line_marks;
+    file->line_marks = lm;
 }
 
 /* The file name of a #line directive: the string without its quotes,
@@ -1508,7 +1480,7 @@ static const char *line_file_name(PP *pp, const Token *tok) {
 /* line   = "#" "line" digits ("\"" name "\"")?   after macro expansion
  * marker = "#" digits ("\"" name "\"" flags*)?   gcc's line marker
  * The following line is numbered `digits` (and the file is `name`) for
- * __LINE__ and __FILE__; diagnostics keep the physical position. */
+ * __LINE__, __FILE__, diagnostics and debug information. */
 static Token *read_line(PP *pp, Token *hash, Token *tok, bool is_line) {
     int phys = hash->line;
     for (Token *t = hash; !t->at_bol || t == hash; t = t->next)
@@ -1536,7 +1508,7 @@ static Token *read_line(PP *pp, Token *hash, Token *tok, bool is_line) {
         return rest;
     }
     const char *name;
-    presumed_line(pp, hash, &name);
+    presumed_line(hash, &name);
     Token *t = line->next;
     if (t->kind != TK_EOF) {
         name = line_file_name(pp, t);

@@ -88,6 +88,15 @@ void hashmap_put(Arena *a, HashMap *m, const char *key, int len, void *val);
  * file name, the message and the source line it points at.
  * ------------------------------------------------------------------- */
 
+/* What a #line directive said: from physical line `phys` of a file on,
+ * lines are numbered from `line` and the file is called `name`. */
+typedef struct LineMark {
+    struct LineMark *next;   /* the previous #line of the same file */
+    int phys;
+    int line;
+    const char *name;
+} LineMark;
+
 /* One source buffer: the main file or a header. contents is NUL-terminated
  * (a copy made by the front end) but may also contain NUL bytes; len is
  * the true length. */
@@ -97,6 +106,7 @@ typedef struct SrcFile {
     size_t len;
     int id;                 /* index in Compile.files */
     bool is_builtin;        /* one of memjit's in-memory standard headers */
+    LineMark *line_marks;   /* its #line directives, the latest first (pp.c) */
 } SrcFile;
 
 typedef struct mj_diags DiagList;   /* the public mj_diags */
@@ -116,5 +126,11 @@ void errbuf_printf(char *errbuf, size_t errlen, const char *fmt, ...) MJ_PRINTF(
 /* The text of line `line` (1-based) of f, as a pointer into f->contents
  * and its length without the newline. */
 const char *src_line_text(const SrcFile *f, int line, size_t *len);
+
+/* The presumed position of physical line `line` of f: the line number,
+ * with *name set to the file name, as the #line directives before it say
+ * (f's own name and the same line when there are none). Diagnostics,
+ * __LINE__, __FILE__ and debug information all use it, as gcc does. */
+int src_presumed_line(const SrcFile *f, int line, const char **name);
 
 #endif /* MEMJIT_UTIL_H */

@@ -72,6 +72,9 @@ expect "check good is silent" "$([ -z "$out" ]; echo $?)"
 out=$("$memjit" check two_errors.c 2>&1); check "check bad" 1 $?
 expect "diagnostics text" "$(diff two_errors.expected - <<<"$out" >/dev/null; echo $?)"
 "$memjit" run two_errors.c >/dev/null 2>&1; check "run bad" 1 $?
+# #line: the position a generator's template gives, the physical line's text.
+out=$("$memjit" check line_directive.c 2>&1); check "check #line" 1 $?
+expect "#line positions" "$(diff line_directive.expected - <<<"$out" >/dev/null; echo $?)"
 
 # main: missing or of the wrong type.
 out=$("$memjit" run no_main.c 2>&1); check "no main" 1 $?
