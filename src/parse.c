@@ -3331,17 +3331,50 @@ static const char *lookup_spelling(Compile *c, const Type *ty) {
     return sb_str(&sb);
 }
 
+/* A type that the default argument promotions leave as it is: the only
+ * parameter types an old-style declaration "T f();" is compatible with
+ * (C11 6.7.6.3p15). */
+static bool survives_promotion(Type *ty) {
+    ty = unqual(ty);
+    if (ty->kind == TY_FLOAT)
+        return false;
+    return !is_integer(ty) || int_promote(ty) == ty;
+}
+
+/* Whether the old-style declaration `old` ("T f();") is compatible with
+ * the host's prototype `host`. */
+static bool old_style_matches(Type *old, Type *host) {
+    if (host->kind != TY_FUNC || host->is_variadic ||
+        !type_compatible(old->return_ty, host->return_ty))
+        return false;
+    for (Type *param = host->params; param; param = param->next)
+        if (!survives_promotion(param))
+            return false;
+    return true;
+}
+
 /* A declaration (not a definition) of a name the host defines must give
- * it the host's type: the code will reach the host's object through it. */
-static void check_host_declaration(Parser *p, Token *name, Type *ty, bool is_function) {
+ * it the host's type: the code will reach the host's object through it.
+ * Returns the type the name gets: ty, or for an old-style declaration
+ * "T f();" compatible with the host's prototype, that prototype (the
+ * composite type, C11 6.2.7p3), so that calls convert their arguments to
+ * what the host's function takes. */
+static Type *check_host_declaration(Parser *p, Token *name, Type *ty, bool is_function) {
     Compile *c = p->c;
     if (!c->host_symbol)
-        return;
+        return ty;
     char *str = tok_name(p, name);
     bool host_is_function;
     const char *want = c->host_symbol(c->host_ctx, str, &host_is_function);
-    if (want && (host_is_function != is_function || strcmp(lookup_spelling(c, ty), want)))
-        error_tok(c, name, "conflicting types for '%s': the host defines it as '%s'", str, want);
+    if (!want || (host_is_function == is_function && !strcmp(lookup_spelling(c, ty), want)))
+        return ty;
+    if (is_function && host_is_function && !ty->is_prototyped) {
+        Type *host = parse_type_name_string(c, want);
+        if (host && old_style_matches(ty, host))
+            return host;
+    }
+    error_tok(c, name, "conflicting types for '%s': the host defines it as '%s'", str, want);
+    return ty;
 }
 
 /* mj_expr: an identifier nobody declared that the host defines is
@@ -4177,7 +4210,7 @@ static void declare_typedef(Parser *p, Token *name, Type *ty) {
  * the number of declarations. */
 static Obj *declare_function(Parser *p, Token *name, Type *ty, VarAttr *attr, bool is_def) {
     if (!is_def && !attr->is_static)
-        check_host_declaration(p, name, ty, true);
+        ty = check_host_declaration(p, name, ty, true);
     VarScope *v = find_var_in(p->file_scope, name);
     Obj *fn = v ? v->var : NULL;
     if ((v && !fn) || (fn && !fn->is_function)) {

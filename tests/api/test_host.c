@@ -56,6 +56,10 @@ static double host_side_callback(vec v) {
     return v.x * 100 + v.y;
 }
 
+static float host_half(float x) {
+    return x / 2;
+}
+
 static int (*saved_cb)(int);
 static void host_register(int (*cb)(int)) {
     saved_cb = cb;
@@ -232,6 +236,41 @@ static void mismatch_is_an_error_at_the_declaration(void **state) {
     double (*f)(void) = MJ_FN(m, "f", double, void);
     assert_true(f() == 4.5);
     mj_module_release(m);
+    mj_runtime_free(rt);
+}
+
+/* "T f();" says nothing of the parameters: it is compatible with the
+ * host's prototype when the default argument promotions leave every
+ * parameter type as it is (C11 6.7.6.3p15), and calls then convert their
+ * arguments to the prototype's types (3 becomes 3.0 for host_twice; an
+ * int in a general register would leave the host reading xmm0). */
+static void old_style_declaration_takes_the_host_prototype(void **state) {
+    (void)state;
+    mj_runtime *rt = plain_runtime();
+    define_api(rt);
+    assert_int_equal(mj_define_function(rt, "host_half", (void *)host_half, "float(float)"),
+                     MJ_OK);
+    mj_module *m = compile_ok(rt, "old.c",
+        "double host_twice();\n"
+        "double f(void) { return host_twice(3); }\n");
+    double (*f)(void) = MJ_FN(m, "f", double, void);
+    assert_non_null(f);
+    assert_true(f() == 6.0);
+    mj_module_release(m);
+
+    // float is promoted to double: "float host_half();" does not match.
+    const char *src = "float host_half();\n"
+                      "int host_twice();\n";
+    mj_diags *d = NULL;
+    assert_int_equal(mj_compile(rt, "bad.c", src, strlen(src), &m, &d), MJ_ERR_COMPILE);
+    assert_int_equal(mj_diags_error_count(d), 2);
+    assert_string_equal(mj_diags_get(d, 0)->message,
+                        "conflicting types for 'host_half': the host defines it as "
+                        "'float(float)'");
+    assert_string_equal(mj_diags_get(d, 1)->message,
+                        "conflicting types for 'host_twice': the host defines it as "
+                        "'double(double)'");
+    mj_diags_free(d);
     mj_runtime_free(rt);
 }
 
@@ -490,6 +529,7 @@ int main(int argc, char **argv) {
         cmocka_unit_test(calls_host_functions_and_variables),
         cmocka_unit_test(calls_both_ways),
         cmocka_unit_test(mismatch_is_an_error_at_the_declaration),
+        cmocka_unit_test(old_style_declaration_takes_the_host_prototype),
         cmocka_unit_test(undeclared_host_name_is_an_error),
         cmocka_unit_test(static_initialiser_cannot_take_a_host_address),
         cmocka_unit_test(header_served_and_its_change_recompiles),
