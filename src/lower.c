@@ -120,6 +120,8 @@ typedef struct Lower {
     Map inited;      /* Obj* of globals whose initialiser is set */
     Map imports;     /* host name -> Obj* whose lower is its import slot */
     Map addressed;   /* Obj* of the current function's locals whose address is taken */
+    struct HostFixup *fixups;   /* host addresses in file-scope initialisers */
+    Obj *init_var;   /* the global whose initialiser is being lowered */
     Obj **pending;   /* globals declared lazily (static locals): init later */
     int npending, pending_cap;
     int nnames;      /* for generated names */
@@ -610,8 +612,8 @@ static bool is_host_import(Lower *L, Obj *obj) {
 }
 
 /* The import slot of obj: a pointer to the host's function or object. Its
- * value is known only at load time, so it cannot serve a file-scope
- * initialiser: NULL with an error there. */
+ * value is known only at load time: a file-scope initialiser reaches it
+ * through __mj_init (emit_host_fixups), never here. */
 static gcc_jit_lvalue *import_slot(Lower *L, Obj *obj) {
     if (!L->fn) {
         lower_error(L, obj->tok, "'%s' is the host's, found when the module is loaded: its "
@@ -644,12 +646,19 @@ static gcc_jit_lvalue *host_variable(Lower *L, Obj *obj) {
 
 /* The table of imports: 'F' or 'V', name, NUL, canonical type, NUL; a
  * NUL ends it. Made whenever the host defines symbols, even empty, so
- * that module.c finds it without probing for a missing symbol. */
+ * that module.c finds it without probing for a missing symbol. A first
+ * entry 'I' "__mj_init" with an empty type says that the module has an
+ * initialiser to run once its slots are filled (emit_host_fixups). */
 static void emit_import_table(Lower *L) {
     if (!L->c->host_symbol)
         return;
     StrBuf sb;
     sb_init(&sb, &L->c->arena);
+    if (L->fixups) {
+        sb_puts(&sb, "I__mj_init");
+        sb_putc(&sb, '\0');
+        sb_putc(&sb, '\0');
+    }
     for (int i = 0; i < L->imports.cap; i++) {
         Obj *obj = L->imports.e[i].val;
         if (!obj)
@@ -1864,7 +1873,93 @@ static void gen_function(Lower *L, Obj *fn) {
     L->bb = NULL;
 }
 
-static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty);
+/* ---------------------------------------------------------------------
+ * Host addresses in file-scope initialisers (docs/host.md)
+ *
+ * `static struct ops ops = {host_log, &host_level};` needs addresses that
+ * exist only when the module is loaded. Such an element is zero in the
+ * static initialiser, and an exported function __mj_init, which module.c
+ * runs once after it has filled the import slots and before anyone can
+ * see the module, stores the address: a relocation done by our own code.
+ * ------------------------------------------------------------------- */
+
+/* Where an element lies inside its global: the steps from the element up
+ * to the whole object. */
+typedef struct InitStep {
+    const struct InitStep *up;
+    Member *member;   /* a struct or union member, or NULL: */
+    int index;        /* an array element */
+} InitStep;
+
+typedef struct HostFixup {
+    struct HostFixup *next;
+    Obj *var;
+    InitStep *path;   /* a copy in the arena */
+    Node *expr;       /* the address, as the initialiser wrote it */
+    Type *ty;         /* the element's type */
+} HostFixup;
+
+static bool mentions_host(Lower *L, Node *node) {
+    if (!node)
+        return false;
+    if (node->kind == ND_VAR)
+        return is_host_import(L, node->var);
+    return mentions_host(L, node->lhs) || mentions_host(L, node->rhs);
+}
+
+static InitStep *copy_path(Lower *L, const InitStep *path) {
+    if (!path)
+        return NULL;
+    InitStep *copy = arena_alloc(&L->c->arena, sizeof *copy);
+    *copy = *path;
+    copy->up = copy_path(L, path->up);
+    return copy;
+}
+
+static void add_host_fixup(Lower *L, const InitStep *path, Node *expr, Type *ty) {
+    HostFixup *f = arena_alloc(&L->c->arena, sizeof *f);
+    *f = (HostFixup){L->fixups, L->init_var, copy_path(L, path), expr, ty};
+    L->fixups = f;
+}
+
+/* The element at path inside the global lv. */
+static gcc_jit_lvalue *element_at(Lower *L, gcc_jit_lvalue *lv, const InitStep *path) {
+    if (!path)
+        return lv;
+    lv = element_at(L, lv, path->up);
+    if (path->member)
+        return gcc_jit_lvalue_access_field(lv, L->loc, field_of(L, path->member));
+    gcc_jit_rvalue *index = gcc_jit_context_new_rvalue_from_int(L->ctx, L->t_int, path->index);
+    return gcc_jit_context_new_array_access(L->ctx, L->loc, gcc_jit_lvalue_as_rvalue(lv), index);
+}
+
+/* __mj_init: stores every host address of the initialisers. */
+static void emit_host_fixups(Lower *L) {
+    if (!L->fixups)
+        return;
+    L->fn = gcc_jit_context_new_function(L->ctx, NULL, GCC_JIT_FUNCTION_EXPORTED,
+                                         gcc_jit_context_get_type(L->ctx, GCC_JIT_TYPE_VOID),
+                                         "__mj_init", 0, NULL, 0);
+    L->bb = new_block(L);
+    for (HostFixup *f = L->fixups; f; f = f->next) {
+        L->loc_tok = NULL;
+        L->loc = loc_of(L, f->expr->tok);
+        gcc_jit_lvalue *lv = global_of(L, f->var);
+        gcc_jit_rvalue *v = gen_expr(L, f->expr);
+        if (!lv || !v) {
+            ensure_reported(L, f->expr);
+            continue;
+        }
+        gcc_jit_block_add_assignment(cur(L), L->loc, element_at(L, lv, f->path),
+                                     coerce(L, v, lower_type(L, f->ty)));
+    }
+    gcc_jit_block_end_with_void_return(cur(L), NULL);
+    L->fn = NULL;
+    L->bb = NULL;
+}
+
+static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty,
+                                  const InitStep *path);
 
 static gcc_jit_rvalue *char_array_value(Lower *L, Type *ty, const char *bytes, int nbytes) {
     gcc_jit_type *t = lower_type(L, ty);
@@ -1877,7 +1972,8 @@ static gcc_jit_rvalue *char_array_value(Lower *L, Type *ty, const char *bytes, i
     return gcc_jit_context_new_array_constructor(L->ctx, NULL, t, n, vals);
 }
 
-static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty) {
+static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty,
+                                   const InitStep *path) {
     if (init->bytes || (!init->children && init->nbytes))
         return char_array_value(L, ty, init->bytes, init->nbytes);
     int n = ty->array_len;
@@ -1886,7 +1982,8 @@ static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty) {
     gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * (n + 1));
     gcc_jit_type *et = lower_type(L, ty->base);
     for (int i = 0; i < n; i++) {
-        vals[i] = init_value(L, init->children[i], ty->base);
+        InitStep step = {path, NULL, i};
+        vals[i] = init_value(L, init->children[i], ty->base, &step);
         if (!vals[i])
             vals[i] = zero_of(L, et, ty->base);
     }
@@ -1894,7 +1991,8 @@ static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty) {
 }
 
 /* A struct's children are taken to be one per member, by Member.index. */
-static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty) {
+static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty,
+                                    const InitStep *path) {
     gcc_jit_type *t = lower_type(L, ty);
     if (!init->children)
         return zero_of(L, t, ty);
@@ -1906,7 +2004,8 @@ static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty) {
     int k = 0, i = 0;
     for (Member *m = ty->members; m; m = m->next, i++) {
         Initializer *ci = init->children[i];
-        gcc_jit_rvalue *v = ci ? init_value(L, ci, m->ty) : NULL;
+        InitStep step = {path, m, 0};
+        gcc_jit_rvalue *v = ci ? init_value(L, ci, m->ty, &step) : NULL;
         if (!v)
             continue;
         if (ty->kind == TY_UNION)
@@ -1919,18 +2018,24 @@ static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty) {
     return gcc_jit_context_new_struct_constructor(L->ctx, NULL, t, k, fields, vals);
 }
 
-/* The constant value of an initialiser; NULL for all zero. */
-static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty) {
+/* The constant value of an initialiser; NULL for all zero. path: where
+ * it lies in the global being initialised. */
+static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty,
+                                  const InitStep *path) {
     if (!init)
         return NULL;
     if (init->ty)
         ty = init->ty;
     if (ty->kind == TY_ARRAY)
-        return array_value(L, init, ty);
+        return array_value(L, init, ty, path);
     if (is_record(ty))
-        return record_value(L, init, ty);
+        return record_value(L, init, ty, path);
     if (!init->expr)
         return NULL;
+    if (mentions_host(L, init->expr)) {
+        add_host_fixup(L, path, init->expr, ty);
+        return NULL;
+    }
     return coerce(L, gen_expr(L, init->expr), lower_type(L, ty));
 }
 
@@ -1951,7 +2056,8 @@ static void gen_global_init(Lower *L, Obj *var) {
             set_string_init(L, lv, ty, init->bytes, init->nbytes);
         return;
     }
-    gcc_jit_rvalue *v = init_value(L, init, ty);
+    L->init_var = var;
+    gcc_jit_rvalue *v = init_value(L, init, ty, NULL);
     if (v)
         gcc_jit_global_set_initializer_rvalue(lv, v);
 }
@@ -1990,6 +2096,7 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
     // out of the program list); an initialiser may add more.
     for (int i = 0; i < L->npending; i++)
         gen_global_init(L, L->pending[i]);
+    emit_host_fixups(L);
     emit_import_table(L);
     return L->errors == 0;
 }

@@ -415,30 +415,36 @@ static void *code_symbol(const mj_module *mod, const char *name) {
     return mod->loaded.handle ? memload_symbol(&mod->loaded, name) : NULL;
 }
 
-/* The table as ModuleSymbols, addr left NULL; false on OOM. */
-static bool read_import_table(const char *p, ModuleSymbol **out, size_t *n) {
+/* The table as ModuleSymbols, addr left NULL; an 'I' entry (the module
+ * has an initialiser) sets mod->has_init instead. False on OOM. */
+static bool read_import_table(mj_module *mod, const char *p) {
     size_t count = 0;
-    for (const char *q = p; *q; count++) {
-        q += 1 + strlen(q + 1) + 1;
+    for (const char *q = p; *q; q += strlen(q) + 1) {
+        count += *q != 'I';
         q += strlen(q) + 1;
     }
     ModuleSymbol *v = calloc(count ? count : 1, sizeof *v);
     if (!v)
         return false;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; *p; p += strlen(p) + 1) {
+        if (*p == 'I') {
+            mod->has_init = true;
+            p += strlen(p) + 1;
+            continue;
+        }
         v[i].is_function = *p == 'F';
         v[i].name = strdup(p + 1);
-        p += 1 + strlen(p + 1) + 1;
-        v[i].type = strdup(p);
         p += strlen(p) + 1;
+        v[i].type = strdup(p);
         if (!v[i].name || !v[i].type) {
             free_symbols(v, i + 1);
             return false;
         }
+        i++;
     }
     qsort(v, count, sizeof *v, symbol_cmp);
-    *out = v;
-    *n = count;
+    mod->imports = v;
+    mod->nimports = count;
     return true;
 }
 
@@ -470,6 +476,25 @@ static mj_status bind_one(mj_module *mod, ModuleSymbol *imp, const mj_runtime *r
     return MJ_OK;
 }
 
+/* Host addresses in file-scope initialisers are stored by the module's
+ * __mj_init, once its slots are filled and before the module is shared
+ * (lower.c, emit_host_fixups). Once: the program may change those
+ * variables afterwards, and a later binding (a cache hit after the host
+ * defined a name again) must not undo that. */
+static mj_status run_initialiser(mj_module *mod, char *errbuf, size_t errlen) {
+    if (!mod->has_init)
+        return MJ_OK;
+    void (*init)(void) = NULL;
+    void *code = mod->result ? gcc_jit_result_get_code(mod->result, "__mj_init")
+                             : code_symbol(mod, "__mj_init");
+    memcpy(&init, &code, sizeof init);   // ISO C: no cast from object pointer
+    if (!init)
+        return fail(errbuf, errlen, MJ_ERR_JIT, "the module's initialiser is missing");
+    mod->has_init = false;
+    init();
+    return MJ_OK;
+}
+
 mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf,
                               size_t errlen) {
     if (errbuf && errlen)
@@ -478,7 +503,7 @@ mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf
      * after the host defined a name again) only fill the slots again. */
     if (!mod->imports_read) {
         const char *table = code_symbol(mod, "__mj_imports");
-        if (table && !read_import_table(table, &mod->imports, &mod->nimports))
+        if (table && !read_import_table(mod, table))
             return fail(errbuf, errlen, MJ_ERR_NOMEM, "out of memory");
         mod->imports_read = true;
     }
@@ -487,5 +512,5 @@ mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf
         if (st != MJ_OK)
             return st;
     }
-    return MJ_OK;
+    return run_initialiser(mod, errbuf, errlen);
 }

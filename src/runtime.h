@@ -90,6 +90,8 @@ struct mj_module {
                                  import slot), sorted by name */
     size_t nimports;
     bool imports_read;        /* the table was read (or there is none) */
+    bool has_init;            /* the table names __mj_init (host addresses
+                                 in initialisers), not yet run */
     double times_ms[3];       /* front end, IR building, libgccjit compile */
     pthread_mutex_t err_lock;
     char errmsg[512];         /* last failed mj_lookup */
