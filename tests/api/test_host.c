@@ -287,6 +287,26 @@ static void undeclared_host_name_is_an_error(void **state) {
     mj_runtime_free(rt);
 }
 
+static const char ops_src[] =
+    "#include \"host.h\"\n"
+    "double *p = &host_scale;\n"
+    "struct ops { const char *name; double (*twice)(double); int *cell; };\n"
+    "static const struct ops ops[] = {\n"
+    "    {\"first\", host_twice, &host_table[1]},\n"
+    "    {\"second\", 0, host_table + 3},\n"
+    "};\n"
+    "union either { int *ip; double *dp; } u = {.dp = &host_scale};\n"
+    "struct { int n; void (*reg)(int (*)(int)); } nested[2][2] = "
+    "{[1][1] = {5, host_register}};\n"
+    "static int cb(int x) { return x + 1; }\n"
+    "double f(void) {\n"
+    "    nested[1][1].reg(cb);\n"
+    "    return ops[0].twice(*p) + *ops[0].cell + *ops[1].cell + *u.dp\n"
+    "           + nested[1][1].n + (ops[1].twice == 0) + (nested[0][0].reg == 0);\n"
+    "}\n"
+    "void retarget(void) { p = 0; }\n"
+    "double *where(void) { return p; }\n";
+
 /* Host addresses in file-scope initialisers: an ops table, as plugins
  * write them. They exist only at load time; the module stores them when
  * it is loaded (lower.c's __mj_init), once: a later change by the code
@@ -295,25 +315,7 @@ static void static_initialiser_takes_host_addresses(void **state) {
     (void)state;
     mj_runtime *rt = plain_runtime();
     define_api(rt);
-    mj_module *m = compile_ok(rt, "s.c",
-        "#include \"host.h\"\n"
-        "double *p = &host_scale;\n"
-        "struct ops { const char *name; double (*twice)(double); int *cell; };\n"
-        "static const struct ops ops[] = {\n"
-        "    {\"first\", host_twice, &host_table[1]},\n"
-        "    {\"second\", 0, host_table + 3},\n"
-        "};\n"
-        "union either { int *ip; double *dp; } u = {.dp = &host_scale};\n"
-        "struct { int n; void (*reg)(int (*)(int)); } nested[2][2] = "
-        "{[1][1] = {5, host_register}};\n"
-        "static int cb(int x) { return x + 1; }\n"
-        "double f(void) {\n"
-        "    nested[1][1].reg(cb);\n"
-        "    return ops[0].twice(*p) + *ops[0].cell + *ops[1].cell + *u.dp\n"
-        "           + nested[1][1].n + (ops[1].twice == 0) + (nested[0][0].reg == 0);\n"
-        "}\n"
-        "void retarget(void) { p = 0; }\n"
-        "double *where(void) { return p; }\n");
+    mj_module *m = compile_ok(rt, "s.c", ops_src);
     double (*f)(void) = MJ_FN(m, "f", double, void);
     assert_non_null(f);
     saved_cb = NULL;
@@ -328,25 +330,7 @@ static void static_initialiser_takes_host_addresses(void **state) {
 
     /* A cache hit binds the module again but leaves the program's own
      * change alone. */
-    m = compile_ok(rt, "s.c",
-        "#include \"host.h\"\n"
-        "double *p = &host_scale;\n"
-        "struct ops { const char *name; double (*twice)(double); int *cell; };\n"
-        "static const struct ops ops[] = {\n"
-        "    {\"first\", host_twice, &host_table[1]},\n"
-        "    {\"second\", 0, host_table + 3},\n"
-        "};\n"
-        "union either { int *ip; double *dp; } u = {.dp = &host_scale};\n"
-        "struct { int n; void (*reg)(int (*)(int)); } nested[2][2] = "
-        "{[1][1] = {5, host_register}};\n"
-        "static int cb(int x) { return x + 1; }\n"
-        "double f(void) {\n"
-        "    nested[1][1].reg(cb);\n"
-        "    return ops[0].twice(*p) + *ops[0].cell + *ops[1].cell + *u.dp\n"
-        "           + nested[1][1].n + (ops[1].twice == 0) + (nested[0][0].reg == 0);\n"
-        "}\n"
-        "void retarget(void) { p = 0; }\n"
-        "double *where(void) { return p; }\n");
+    m = compile_ok(rt, "s.c", ops_src);
     mj_stats st;
     mj_runtime_stats(rt, &st);
     assert_int_equal(st.hits, 1);
