@@ -2415,8 +2415,10 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
         layout_members(ty);
 }
 
-/* struct-union-decl = attribute* ident? ("{" struct-members)? attribute* */
-static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind) {
+/* The tag of a struct, union or enum specifier, or NULL when there is
+ * none (a body must follow then); *rest is the token after it.
+ *   attribute* ident? */
+static Token *specifier_tag(Parser *p, Token **rest, Token *tok) {
     tok = skip_attributes(p, tok);
     Token *tag = NULL;
     if (tok->kind == TK_IDENT) {
@@ -2425,6 +2427,13 @@ static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kin
     }
     if (!tag && !equal(tok, "{"))
         syntax_error(p, tok, "expected '{' %s", before_tok(p, tok));
+    *rest = tok;
+    return tag;
+}
+
+/* struct-union-decl = attribute* ident? ("{" struct-members)? attribute* */
+static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind) {
+    Token *tag = specifier_tag(p, &tok, tok);
     /* A reference "struct S", or "struct S;" that declares it here. */
     if (tag && !equal(tok, "{")) {
         Type *ty = find_tag(p, tag);
@@ -2468,14 +2477,7 @@ static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kin
 /* enum-specifier = ident? "{" enum-list? "}" | ident ("{" enum-list? "}")?
  * enum-list      = ident ("=" conditional)? ("," ident ("=" conditional)?)* ","? */
 static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
-    Token *tag = NULL;
-    tok = skip_attributes(p, tok);
-    if (tok->kind == TK_IDENT) {
-        tag = tok;
-        tok = tok->next;
-    }
-    if (!tag && !equal(tok, "{"))
-        syntax_error(p, tok, "expected '{' %s", before_tok(p, tok));
+    Token *tag = specifier_tag(p, &tok, tok);
     if (tag && !equal(tok, "{")) {
         Type *ty = find_tag(p, tag);
         if (!ty) {
