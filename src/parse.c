@@ -1582,8 +1582,38 @@ static const char *const type_keywords[] = {
     "register", "_Alignas", "__attribute__", "__extension__", "__signed__",
     "__signed", "__restrict", "__restrict__", "__inline", "__inline__",
     "__const", "__const__", "__volatile", "__volatile__", "_Thread_local",
-    "__thread", "__builtin_va_list",
+    "__thread", "__builtin_va_list", "typeof", "__typeof__", "__typeof",
 };
+
+static bool is_typeof_kw(const Token *tok) {
+    return equal(tok, "typeof") || equal(tok, "__typeof__") || equal(tok, "__typeof");
+}
+
+/* typeof-specifier = ("typeof" | "__typeof__" | "__typeof")
+ *                    "(" (type-name | expr) ")"
+ * The type of the expression, which is not evaluated, with its
+ * qualifiers (as gcc's typeof and C23's). */
+static Type *typeof_specifier(Parser *p, Token **rest, Token *tok) {
+    Token *start = tok;
+    tok = skip(p, tok->next, "(");
+    Type *ty;
+    if (is_typename(p, tok)) {
+        ty = type_name(p, &tok, tok);
+    } else {
+        Node *n = expr(p, &tok, tok);
+        if (n->kind == ND_MEMBER && n->member->is_bitfield)
+            error_tok(p->c, start, "'typeof' applied to a bit-field");
+        ty = n->ty;
+    }
+    *rest = skip(p, tok, ")");
+    if (ty->is_vla) {
+        // gcc evaluates the operand then; memjit has no place for that here.
+        error_tok(p->c, start, "'%.*s' of a variably modified type is not supported yet",
+                  start->len, start->loc);
+        return TY(ty_int);
+    }
+    return ty;
+}
 
 static bool is_typename(Parser *p, Token *tok) {
     /* Some GNU spellings (__thread, __signed) may reach us as identifiers. */
@@ -1769,8 +1799,8 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
             continue;
         }
         bool is_struct = equal(tok, "struct"), is_union = equal(tok, "union");
-        bool is_enum = equal(tok, "enum");
-        if (is_struct || is_union || is_enum || tok->kind == TK_IDENT) {
+        bool is_enum = equal(tok, "enum"), is_typeof = is_typeof_kw(tok);
+        if (is_struct || is_union || is_enum || is_typeof || tok->kind == TK_IDENT) {
             if (counter)
                 break;
             if (is_struct)
@@ -1779,6 +1809,8 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
                 other = struct_union_decl(p, &tok, tok->next, TY_UNION);
             else if (is_enum)
                 other = enum_specifier(p, &tok, tok->next);
+            else if (is_typeof)
+                other = typeof_specifier(p, &tok, tok);
             else if (equal(tok, "__builtin_va_list")) {
                 other = va_list_type(p, tok);
                 tok = tok->next;
@@ -3460,8 +3492,7 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
  * of a declaration, as `_Complex double z;` reaches here. */
 static void unsupported_keyword(Parser *p, Token *tok) {
     static const char *const kws[] = {
-        "_Complex", "_Imaginary", "_Atomic", "typeof", "__typeof__", "__typeof",
-        "asm", "__asm__", "__asm", "__int128",
+        "_Complex", "_Imaginary", "_Atomic", "asm", "__asm__", "__asm", "__int128",
         "__label__", "__auto_type",
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
