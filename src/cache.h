@@ -113,6 +113,8 @@ typedef struct MemLoad {
     int fd;                   /* -1 when none */
     char path[40];            /* "/proc/self/fd/N": dlopen's name for it */
     bool used_fallback;       /* an O_TMPFILE rather than a memfd */
+    uintptr_t start, end;     /* the object's own mapping, [start, end): where
+                                 its own symbols are; 0, 0 when unknown */
 } MemLoad;
 
 enum {

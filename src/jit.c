@@ -172,6 +172,15 @@ static void restore_locale(SavedLocale saved) {
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
 bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
+    // The object is stored and loaded again by every process that hits the
+    // store, so its loading cost is paid far more often than its link.
+    // ld's default on x86-64 (-z separate-code) gives it four segments,
+    // the headers and read-only data each in pages of their own; with
+    // noseparate-code it has two (code with read-only data, then data):
+    // two mmaps fewer per dlopen (measured: ~5 µs of a ~30 µs dlopen in a
+    // fresh process) and a file half the size (15 KB -> 7 KB for a small
+    // program) to store, hash, copy and write. RELRO is kept.
+    gcc_jit_context_add_driver_option(ctx, "-Wl,-z,noseparate-code");
     pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
     gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);

@@ -71,6 +71,9 @@ typedef struct ModuleSymbol {
     bool is_function;
     bool is_static;           /* listed only to explain a failed lookup */
     void *addr;
+    bool strings_shared;      /* name and type point into the array's own
+                                 allocation (module_syms_decode): freed with
+                                 it, not one by one */
 } ModuleSymbol;
 
 struct mj_module {

@@ -321,7 +321,7 @@ static void size_limit_evicts_oldest(void **state) {
     mj_options o;
     mj_options_init(&o);
     o.store_path = d.db;
-    o.store_max_bytes = 40000;   /* room for two entries of ~16 KB */
+    o.store_max_bytes = 16000;   /* room for two entries of ~7 KB */
     mj_runtime *rt = mj_runtime_new(&o, NULL);
     char src[64];
     for (int i = 0; i < 4; i++) {
@@ -333,7 +333,7 @@ static void size_limit_evicts_oldest(void **state) {
     mj_store_info info;
     assert_int_equal(mj_store_info_get(rt, &info), MJ_OK);
     assert_true(info.entries >= 1 && info.entries <= 2);
-    assert_true(info.bytes <= 40000);
+    assert_true(info.bytes <= 16000);
     mj_runtime_free(rt);
     dir_remove(&d);
 }
