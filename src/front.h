@@ -362,6 +362,8 @@ typedef enum {
                       types, or default-promoted for "..." and unprototyped */
     ND_MEMZERO,    /* sets var (a local) to all zero bytes; type void */
     ND_MEMBER,     /* lhs.member (lhs a struct/union lvalue; p->m is (*p).m) */
+    ND_STMT_EXPR,  /* GNU ({ ... }): the statements in body, then the value
+                      lhs (NULL when ty is void) */
     /* statements */
     ND_BLOCK,      /* { body... } */
     ND_EXPR_STMT,  /* lhs; */

@@ -1439,6 +1439,29 @@ static gcc_jit_rvalue *bool_to_int(Lower *L, gcc_jit_rvalue *b, Type *ty) {
     return b ? gcc_jit_context_new_cast(L->ctx, L->loc, b, lower_type(L, ty)) : NULL;
 }
 
+static void gen_stmt(Lower *L, Node *node);
+
+/* ({ ... }): the statements, then the value, held in a temporary so
+ * that what follows in the enclosing expression cannot change it. */
+static gcc_jit_rvalue *gen_stmt_expr(Lower *L, Node *node, bool want_value) {
+    if (no_code(L, node))
+        return NULL;
+    for (Node *st = node->body; st; st = st->next)
+        gen_stmt(L, st);
+    if (!node->lhs)
+        return NULL;
+    if (!want_value) {
+        gen_discard(L, node->lhs);
+        return NULL;
+    }
+    gcc_jit_rvalue *v = gen_expr(L, node->lhs);
+    if (!v) {
+        ensure_reported(L, node->lhs);
+        return NULL;
+    }
+    return in_temp(L, coerce(L, v, lower_type(L, node->ty)));
+}
+
 static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
     switch (node->kind) {
     case ND_NUM: return num_const(L, node);
@@ -1494,6 +1517,7 @@ static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
     case ND_MEMZERO:
         gen_discard(L, node);
         return NULL;
+    case ND_STMT_EXPR: return gen_stmt_expr(L, node, true);
     default:
         return unsupported(L, node, "this expression");
     }
@@ -1536,6 +1560,9 @@ static void gen_discard(Lower *L, Node *node) {
         return;
     case ND_MEMZERO:
         gen_memzero(L, node);
+        return;
+    case ND_STMT_EXPR:
+        gen_stmt_expr(L, node, false);
         return;
     case ND_COMMA:
         gen_discard(L, node->lhs);
@@ -1632,8 +1659,6 @@ static void gen_branch(Lower *L, Node *cond, gcc_jit_block *then, gcc_jit_block 
 /* ---------------------------------------------------------------------
  * Statements
  * ------------------------------------------------------------------- */
-
-static void gen_stmt(Lower *L, Node *node);
 
 static void gen_if(Lower *L, Node *node) {
     gcc_jit_block *then = new_block(L), *join = new_block(L);

@@ -51,9 +51,12 @@ typedef struct TagScope {
 
 /* A declaration of variably modified type, in scope from there to the
  * end of its block: no goto or case label may jump into that stretch. */
+/* What a jump may leave but not enter: the scope of a VLA, or a GNU
+ * statement expression. */
 typedef struct VlaDecl {
     struct VlaDecl *up;     /* the one in scope before it */
-    Token *name;
+    Token *name;            /* the VLA's name, or the statement expression's "(" */
+    bool is_stmt_expr;
 } VlaDecl;
 
 /* Names are hashed: a program with thousands of globals must not make
@@ -2115,11 +2118,12 @@ static Node *vla_alloca(Parser *p, Node *size, Type *ty, Token *tok) {
     return new_cast(p, call, ty);
 }
 
-static void enter_vla_scope(Parser *p, Token *name) {
+static VlaDecl *enter_vla_scope(Parser *p, Token *name) {
     VlaDecl *d = arena_alloc(&p->c->arena, sizeof(VlaDecl));
     d->up = p->scope->vla;
     d->name = name;
     p->scope->vla = d;
+    return d;
 }
 
 /* Records where a label or goto is, for check_vla_jump. */
@@ -2156,9 +2160,12 @@ static void check_vla_jump(Parser *p, Node *g) {
     VlaDecl *d = vla_entered(vla_at(p, g), vla_at(p, g->target));
     if (!d)
         return;
-    error_tok(p->c, g->tok, "jump into scope of identifier with variably modified type");
+    error_tok(p->c, g->tok, d->is_stmt_expr ? "jump into statement expression"
+                                            : "jump into scope of identifier with variably "
+                                              "modified type");
     note_tok(p->c, g->target->tok, "label '%s' defined here", g->label);
-    note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
+    if (!d->is_stmt_expr)
+        note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
 }
 
 /* array-dimensions = ("static" | "restrict" | "const" | "volatile")*
@@ -3542,12 +3549,42 @@ static Node *generic_selection(Parser *p, Token **rest, Token *tok) {
     return chosen;
 }
 
+/* statement-expr = "(" "{" compound-stmt ")"   (GNU C)
+ * Its value is the value of the last statement when that is an expression
+ * statement (converted as an rvalue); otherwise it has type void. A goto
+ * or a switch may leave it but not enter it, as the scope of a VLA. */
+static Node *statement_expr(Parser *p, Token **rest, Token *tok) {
+    if (!p->fn)
+        syntax_error(p, tok, "braced-group within expression allowed only inside a function");
+    enter_scope(p);
+    enter_vla_scope(p, tok)->is_stmt_expr = true;
+    Node *block = compound_stmt(p, &tok, tok->next->next);
+    leave_scope(p);
+    *rest = skip(p, tok, ")");
+    Node *node = new_node(p, ND_STMT_EXPR, block->tok);
+    node->body = block->body;
+    node->ty = TY(ty_void);
+    // The last statement, under any labels: `({ out: x; })` has x's value.
+    Node **last = &node->body;
+    while (*last && (*last)->next)
+        last = &(*last)->next;
+    while (*last && ((*last)->kind == ND_LABEL || (*last)->kind == ND_CASE))
+        last = &(*last)->lhs;
+    if (*last && (*last)->kind == ND_EXPR_STMT && (*last)->lhs->ty->kind != TY_VOID) {
+        node->lhs = rval(p, (*last)->lhs);
+        node->ty = node->lhs->ty;
+        *last = NULL;
+    }
+    set_height(p, node, node->lhs, NULL);
+    return node;
+}
+
 static Node *primary(Parser *p, Token **rest, Token *tok) {
     if (equal(tok, "_Generic"))
         return generic_selection(p, rest, tok);
     if (equal(tok, "(")) {
         if (equal(tok->next, "{"))
-            syntax_error(p, tok->next, "statement expressions are not supported");
+            return statement_expr(p, rest, tok);
         Node *node = expr(p, &tok, tok->next);
         *rest = skip(p, tok, ")");
         return node;
@@ -4704,7 +4741,10 @@ static Node *case_label(Parser *p, Token **rest, Token *tok) {
     else
         add_case(p, node);
     VlaDecl *d = p->sw ? vla_entered(p->sw_vla, p->scope->vla) : NULL;
-    if (d) {
+    if (d && d->is_stmt_expr) {
+        error_tok(p->c, node->tok, "switch jumps into statement expression");
+        note_tok(p->c, p->sw->tok, "switch starts here");
+    } else if (d) {
         error_tok(p->c, node->tok, "switch jumps into scope of identifier with variably "
                   "modified type");
         note_tok(p->c, p->sw->tok, "switch starts here");
