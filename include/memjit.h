@@ -316,7 +316,8 @@ typedef struct mj_diag {
     mj_severity severity;
     const char *file;     /* the name given to mj_compile, or a header's name */
     int line;             /* 1-based; 0 when the diagnostic has no position */
-    int column;           /* 1-based byte column, as gcc counts */
+    int column;           /* 1-based byte column, as gcc counts; 0 when only the
+                             line is known (the assembler's messages) */
     const char *message;  /* without the "file:line:col: error: " prefix */
     const char *source_line; /* the text of that line without its newline, or "" */
 } mj_diag;

@@ -508,7 +508,7 @@ static void compile_shared_object(Compile *c, CompileRun *run) {
     char path[64];
     memload_proc_path(run->fd, path, sizeof path);
     if (!jit_compile_to_file(c, run->ctx, path)) {
-        run->status = MJ_ERR_JIT;
+        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
         return;
     }
     size_t blob_len = 0;
@@ -570,7 +570,8 @@ static void run_phases(Compile *c, CompileRun *run) {
     run->result = jit_compile(c, run->ctx);
     run->t[3] = now_ms();
     if (!run->result) {
-        run->status = MJ_ERR_JIT;
+        // The assembler refusing the program's own asm is the source's fault.
+        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
         return;
     }
     run->mod = module_new(c, run->result);   /* takes the result */

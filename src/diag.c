@@ -189,6 +189,13 @@ void error_at(Compile *c, const SrcFile *f, int line, int col, const char *fmt, 
     va_end(ap);
 }
 
+void warn_at(Compile *c, const SrcFile *f, int line, int col, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, MJ_SEV_WARNING, f, line, col, fmt, ap);
+    va_end(ap);
+}
+
 SrcFile *compile_add_file(Compile *c, const char *name, const char *text,
                           size_t len, bool is_builtin) {
     if (c->nfiles == c->files_cap) {
@@ -235,17 +242,23 @@ static const char *severity_word(mj_severity s) {
 }
 
 /* gcc's classic form: the line with one leading space, then a caret line
- * that copies the tabs of the source line so the caret lines up. */
+ * that copies the tabs of the source line so the caret lines up. Without
+ * a column (the assembler's messages) there is no caret, as in gcc. */
 static void format_one(FILE *out, const mj_diag *d) {
     const char *file = d->file[0] ? d->file : "memjit";
-    if (d->line > 0)
+    if (d->line > 0 && d->column > 0)
         fprintf(out, "%s:%d:%d: %s: %s\n", file, d->line, d->column,
                 severity_word(d->severity), d->message);
+    else if (d->line > 0)
+        fprintf(out, "%s:%d: %s: %s\n", file, d->line, severity_word(d->severity), d->message);
     else
         fprintf(out, "%s: %s: %s\n", file, severity_word(d->severity), d->message);
     if (d->line <= 0 || !d->source_line[0])
         return;
-    fprintf(out, " %s\n ", d->source_line);
+    fprintf(out, " %s\n", d->source_line);
+    if (d->column <= 0)
+        return;
+    fputc(' ', out);
     size_t n = strlen(d->source_line);
     for (int i = 0; i + 1 < d->column; i++)
         fputc((size_t)i < n && d->source_line[i] == '\t' ? '\t' : ' ', out);

@@ -72,6 +72,11 @@ struct Compile {
 
     int depth;                 /* recursion depth guard for the parser */
     Obj *globals;              /* result of parse_program */
+    const char *toplevel_asm;  /* the file-scope asm statements' text, each
+                                  followed by a newline, or NULL */
+    bool has_asm;              /* some asm text of the program's own: the
+                                  assembler may refuse it (jit.c) */
+    bool asm_refused;          /* it did: an error in the source, reported */
     bool debug_info;           /* the caller's mj_options.debug_info: lower.c
                                   then gives libgccjit every source line */
 
@@ -92,6 +97,8 @@ struct Compile {
 void error_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 void error_at(Compile *c, const SrcFile *f, int line, int col,
               const char *fmt, ...) MJ_PRINTF(5, 6);
+void warn_at(Compile *c, const SrcFile *f, int line, int col,
+             const char *fmt, ...) MJ_PRINTF(5, 6);
 void warn_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 void note_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 /* Reports an error and jumps to c->bail: for errors that leave nothing
@@ -382,7 +389,26 @@ typedef enum {
                       promoted type */
     ND_GOTO,       /* goto label; target is the ND_LABEL */
     ND_LABEL,      /* label: lhs (lhs may be NULL); label is its name */
+    ND_ASM,        /* an asm statement in a function: asm_stmt */
 } NodeKind;
+
+/* An operand of an extended asm statement: ("[" name "]")? "constraint" (expr) */
+typedef struct AsmOperand {
+    struct AsmOperand *next;
+    const char *name;        /* the symbolic name, or NULL */
+    const char *constraint;  /* also a clobber's register name (expr NULL) */
+    Node *expr;              /* an output: an lvalue; an input: an lvalue
+                                when the constraint allows memory, else an
+                                rvalue */
+} AsmOperand;
+
+/* An asm statement inside a function. The text is the template as gcc's
+ * extended asm reads it (a basic asm's '%' already doubled). */
+typedef struct AsmStmt {
+    const char *text;
+    bool is_volatile, is_inline;
+    AsmOperand *outputs, *inputs, *clobbers;
+} AsmStmt;
 
 struct Node {
     NodeKind kind;
@@ -428,6 +454,9 @@ struct Node {
 
     /* ND_MEMBER */
     Member *member;
+
+    /* ND_ASM */
+    AsmStmt *asm_stmt;
 
     /* ND_NUM */
     int64_t ival;

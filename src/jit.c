@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "back.h"
 
@@ -161,6 +163,107 @@ static void restore_locale(SavedLocale saved) {
     free(saved.name);
 }
 
+/* ---------------------------------------------------------------------
+ * The assembler's messages
+ *
+ * gcc runs the assembler as a child process, which inherits our fd 2 and
+ * prints there what it finds wrong in a program's asm statements, the one
+ * text of a compile the assembler can refuse (memjit's own output always
+ * assembles). A library must not print: for a program with asm, fd 2
+ * points at an anonymous file during the compile, and each message there,
+ *   NAME:LINE: Error: TEXT   (or Warning:)
+ * becomes a diagnostic at that line. Another thread writing to stderr
+ * meanwhile would write into that file too: whatever is not the
+ * assembler's is passed on to the real stderr afterwards.
+ * ------------------------------------------------------------------- */
+
+typedef struct StderrCapture {
+    int saved;   /* the real fd 2, or -1 when not capturing */
+    int file;
+} StderrCapture;
+
+static StderrCapture capture_stderr(Compile *c) {
+    StderrCapture cap = {-1, -1};
+    if (!c->has_asm)
+        return cap;
+    cap.file = memfd_create("memjit-as", MFD_CLOEXEC);
+    if (cap.file < 0) {
+        FILE *f = tmpfile();   // no memfd: an unnamed file, gone when closed
+        cap.file = f ? dup(fileno(f)) : -1;
+        if (f)
+            fclose(f);
+    }
+    fflush(stderr);
+    cap.saved = cap.file >= 0 ? dup(2) : -1;
+    if (cap.saved >= 0 && dup2(cap.file, 2) < 0) {
+        close(cap.saved);
+        cap.saved = -1;
+    }
+    return cap;
+}
+
+static const SrcFile *file_named(Compile *c, const char *name, size_t len) {
+    for (int i = 0; i < c->nfiles; i++)
+        if (strlen(c->files[i]->name) == len && !memcmp(c->files[i]->name, name, len))
+            return c->files[i];
+    return NULL;
+}
+
+/* One line of what was captured: a diagnostic, or back to stderr. */
+static void assembler_line(Compile *c, const char *line, size_t len) {
+    const char *colon = memchr(line, ':', len);
+    const char *kinds[] = {": Error: ", ": Warning: "};
+    for (int k = 0; colon && k < 2; k++) {
+        char *end;
+        long n = strtol(colon + 1, &end, 10);
+        size_t klen = strlen(kinds[k]);
+        if (end == colon + 1 || (size_t)(line + len - end) < klen || memcmp(end, kinds[k], klen))
+            continue;
+        const char *msg = end + klen;
+        int mlen = (int)(line + len - msg);
+        const SrcFile *f = file_named(c, line, (size_t)(colon - line));
+        if (!f) {
+            c->asm_refused |= k == 0;
+            error_at(c, NULL, 0, 0, "%.*s: assembler: %.*s", (int)(end - line), line, mlen, msg);
+        } else if (k == 0) {
+            c->asm_refused = true;
+            error_at(c, f, (int)n, 0, "assembler: %.*s", mlen, msg);
+        } else {
+            warn_at(c, f, (int)n, 0, "assembler: %.*s", mlen, msg);
+        }
+        return;
+    }
+    static const char header[] = ": Assembler messages:";
+    if (len >= sizeof header - 1 && !memcmp(line + len - (sizeof header - 1), header,
+                                             sizeof header - 1))
+        return;
+    if (write(2, line, len) < 0 || write(2, "\n", 1) < 0)
+        return;   // stderr is gone: nothing more to do
+}
+
+static void release_stderr(Compile *c, StderrCapture cap) {
+    if (cap.saved < 0) {
+        if (cap.file >= 0)
+            close(cap.file);
+        return;
+    }
+    fflush(stderr);
+    dup2(cap.saved, 2);
+    close(cap.saved);
+    off_t size = lseek(cap.file, 0, SEEK_END);
+    char *text = size > 0 ? malloc((size_t)size) : NULL;
+    if (text && pread(cap.file, text, (size_t)size, 0) == size) {
+        for (const char *p = text, *end = text + size; p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            assembler_line(c, p, len);
+            p += len + 1;
+        }
+    }
+    free(text);
+    close(cap.file);
+}
+
 /* One compile at a time in the process. libgccjit takes its own big lock
  * over most of a compile, but not over making its temporary folder, where
  * libiberty's choose_tmpdir memoises $TMPDIR in a static without a lock
@@ -183,11 +286,14 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
     gcc_jit_context_add_driver_option(ctx, "-Wl,-z,noseparate-code");
     pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
+    int errors = c->error_count;
+    StderrCapture cap = capture_stderr(c);
     gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
+    release_stderr(c, cap);
     restore_locale(locale);
     pthread_mutex_unlock(&compile_lock);
     const char *msg = gcc_jit_context_get_first_error(ctx);
-    if (msg)
+    if (msg && c->error_count == errors)   // else the assembler said why
         error_at(c, NULL, 0, 0, "%s", msg);
     return msg == NULL;
 }
@@ -195,10 +301,13 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
     pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
+    int errors = c->error_count;
+    StderrCapture cap = capture_stderr(c);
     gcc_jit_result *result = gcc_jit_context_compile(ctx);
+    release_stderr(c, cap);
     restore_locale(locale);
     pthread_mutex_unlock(&compile_lock);
-    if (!result) {
+    if (!result && c->error_count == errors) {   // else the assembler said why
         const char *msg = gcc_jit_context_get_first_error(ctx);
         error_at(c, NULL, 0, 0, "%s", msg ? msg : "libgccjit failed to compile the code");
     }

@@ -583,8 +583,23 @@ static gcc_jit_rvalue *convert_const(Lower *L, Node *num, Type *to) {
  * Declarations: functions and globals
  * ------------------------------------------------------------------- */
 
+/* Whether the program's file-scope asm defines the label `name`
+ * ("name:" at the start of a line or after white space or ';'). */
+static bool asm_defines(const char *text, const char *name) {
+    size_t len = strlen(name);
+    for (const char *p = text ? strstr(text, name) : NULL; p; p = strstr(p + 1, name)) {
+        bool starts = p == text || strchr(" \t\n;", p[-1]);
+        const char *q = p + len;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (starts && *q == ':')
+            return true;
+    }
+    return false;
+}
+
 static void check_host_symbol(Lower *L, Obj *obj) {
-    if (!dlsym(RTLD_DEFAULT, obj->name))
+    if (!dlsym(RTLD_DEFAULT, obj->name) && !asm_defines(L->c->toplevel_asm, obj->name))
         lower_error(L, obj->tok, "undefined reference to '%s'", obj->name);
 }
 
@@ -1799,6 +1814,46 @@ static void gen_return(Lower *L, Node *node) {
     L->bb = NULL;
 }
 
+/* An asm statement: every operand is computed first (an output such as
+ * *p++ has its own side effects), then the statement goes in the block. */
+static void gen_asm(Lower *L, Node *node) {
+    AsmStmt *a = node->asm_stmt;
+    int n = 0;
+    for (AsmOperand *op = a->outputs; op; op = op->next)
+        n++;
+    for (AsmOperand *op = a->inputs; op; op = op->next)
+        n++;
+    gcc_jit_lvalue **outs = arena_alloc(&L->c->arena, sizeof(*outs) * (size_t)(n + 1));
+    gcc_jit_rvalue **ins = arena_alloc(&L->c->arena, sizeof(*ins) * (size_t)(n + 1));
+    int i = 0;
+    for (AsmOperand *op = a->outputs; op; op = op->next) {
+        if (!(outs[i++] = gen_lval(L, op->expr))) {
+            ensure_reported(L, op->expr);
+            return;
+        }
+    }
+    i = 0;
+    for (AsmOperand *op = a->inputs; op; op = op->next) {
+        gcc_jit_lvalue *lv = is_lvalue_node(op->expr) ? gen_lval(L, op->expr) : NULL;
+        ins[i] = lv ? gcc_jit_lvalue_as_rvalue(lv) : gen_expr(L, op->expr);
+        if (!ins[i++]) {
+            ensure_reported(L, op->expr);
+            return;
+        }
+    }
+    gcc_jit_extended_asm *ea = gcc_jit_block_add_extended_asm(cur(L), L->loc, a->text);
+    gcc_jit_extended_asm_set_volatile_flag(ea, a->is_volatile);
+    gcc_jit_extended_asm_set_inline_flag(ea, a->is_inline);
+    i = 0;
+    for (AsmOperand *op = a->outputs; op; op = op->next)
+        gcc_jit_extended_asm_add_output_operand(ea, op->name, op->constraint, outs[i++]);
+    i = 0;
+    for (AsmOperand *op = a->inputs; op; op = op->next)
+        gcc_jit_extended_asm_add_input_operand(ea, op->name, op->constraint, ins[i++]);
+    for (AsmOperand *op = a->clobbers; op; op = op->next)
+        gcc_jit_extended_asm_add_clobber(ea, op->constraint);
+}
+
 static void gen_stmt(Lower *L, Node *node) {
     if (!node)
         return;
@@ -1836,6 +1891,9 @@ static void gen_stmt(Lower *L, Node *node) {
         return;
     }
     case ND_NULL_STMT:
+        return;
+    case ND_ASM:
+        gen_asm(L, node);
         return;
     default:
         if (node->ty) {      // liberal: an expression where a statement goes
@@ -2123,5 +2181,7 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
         gen_global_init(L, L->pending[i]);
     emit_host_fixups(L);
     emit_import_table(L);
+    if (c->toplevel_asm)
+        gcc_jit_context_add_top_level_asm(ctx, NULL, c->toplevel_asm);
     return L->errors == 0;
 }

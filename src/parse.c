@@ -3499,7 +3499,7 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
  * of a declaration, as `_Complex double z;` reaches here. */
 static void unsupported_keyword(Parser *p, Token *tok) {
     static const char *const kws[] = {
-        "_Complex", "_Imaginary", "_Atomic", "asm", "__asm__", "__asm", "__int128",
+        "_Complex", "_Imaginary", "_Atomic", "__int128",
         "__label__", "__auto_type",
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
@@ -4801,13 +4801,171 @@ static void resolve_gotos(Parser *p) {
     p->jumps = NULL;
 }
 
+/* ------------------------------------------------------------------
+ * asm statements (GNU C), handed to libgccjit's extended asm
+ * ---------------------------------------------------------------- */
+
+static bool is_asm_kw(const Token *tok) {
+    return equal(tok, "asm") || equal(tok, "__asm__") || equal(tok, "__asm");
+}
+
+/* The bytes of a (concatenated) narrow string literal, NUL-terminated. */
+static const char *asm_string(Parser *p, Token **rest, Token *tok, const char *what) {
+    if (tok->kind != TK_STR || tok->ty->base->size != 1)
+        syntax_error(p, tok, "expected string literal %s %s", what, before_tok(p, tok));
+    *rest = tok->next;
+    if (memchr(tok->str, '\0', (size_t)tok->str_len - 1))
+        error_tok(p->c, tok, "null character in %s", what);
+    return tok->str;
+}
+
+/* A memory operand may be an lvalue as it is (an array, a struct): gcc
+ * wants the object then, not its value. */
+static bool allows_memory(const char *constraint) {
+    return strpbrk(constraint, "moVg") != NULL;
+}
+
+/* operand = ("[" ident "]")? string "(" expr ")" */
+static AsmOperand *asm_operand(Parser *p, Token **rest, Token *tok, bool is_output, int n) {
+    AsmOperand *op = arena_alloc(&p->c->arena, sizeof *op);
+    if (equal(tok, "[")) {
+        if (tok->next->kind != TK_IDENT)
+            syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
+        op->name = tok_name(p, tok->next);
+        tok = skip(p, tok->next->next, "]");
+    }
+    Token *ctok = tok;
+    op->constraint = asm_string(p, &tok, tok, "in asm operand");
+    tok = skip(p, tok, "(");
+    Token *etok = tok;
+    Node *e = expr(p, &tok, tok);
+    *rest = skip(p, tok, ")");
+    bool writes = op->constraint[0] == '=' || op->constraint[0] == '+';
+    if (is_output && !writes)
+        error_tok(p->c, ctok, "output operand constraint lacks '='");
+    if (!is_output && writes)
+        error_tok(p->c, ctok, "input operand constraint contains '%c'", op->constraint[0]);
+    if (is_output) {
+        if (!is_lvalue(e) || e->kind == ND_STR)
+            error_tok(p->c, etok, "lvalue required in 'asm' statement");
+        else if (e->kind == ND_MEMBER && e->member->is_bitfield)
+            error_tok(p->c, etok, "asm output %d is a bit-field", n);
+        else
+            check_modifiable(p, e, etok, "assignment");
+    } else if (e->ty->kind == TY_VOID) {
+        error_tok(p->c, etok, "invalid use of void expression");
+    } else if (!(is_lvalue(e) && allows_memory(op->constraint))) {
+        e = rval(p, e);
+    }
+    op->expr = e;
+    return op;
+}
+
+/* operands = (operand ("," operand)*)? */
+static AsmOperand *asm_operands(Parser *p, Token **rest, Token *tok, bool is_output,
+                                int *count) {
+    AsmOperand head = {0}, *cur = &head;
+    if (tok->kind == TK_STR || equal(tok, "[")) {
+        do {
+            cur = cur->next = asm_operand(p, &tok, tok, is_output, (*count)++);
+        } while (consume(&tok, tok, ","));
+    }
+    *rest = tok;
+    return head.next;
+}
+
+/* clobbers = (string ("," string)*)? */
+static AsmOperand *asm_clobbers(Parser *p, Token **rest, Token *tok) {
+    AsmOperand head = {0}, *cur = &head;
+    if (tok->kind == TK_STR) {
+        do {
+            cur = cur->next = arena_alloc(&p->c->arena, sizeof *cur);
+            cur->constraint = asm_string(p, &tok, tok, "in asm clobber");
+        } while (consume(&tok, tok, ","));
+    }
+    *rest = tok;
+    return head.next;
+}
+
+/* gcc's basic asm takes its text literally; extended asm reads '%'. */
+static const char *basic_asm_text(Parser *p, const char *text) {
+    StrBuf sb;
+    sb_init(&sb, &p->c->arena);
+    for (; *text; text++) {
+        if (*text == '%')
+            sb_putc(&sb, '%');
+        sb_putc(&sb, *text);
+    }
+    return sb_str(&sb);
+}
+
+/* asm-stmt  = asm-kw asm-qual* "(" string
+ *             (":" operands (":" operands (":" clobbers)?)?)? ")" ";"
+ * asm-kw    = "asm" | "__asm__" | "__asm"
+ * asm-qual  = "volatile" | "__volatile__" | "__volatile" | "inline"
+ *           | "__inline__" | "__inline" | "goto"
+ * Without operands it is a basic asm: volatile, its text taken as it is.
+ * An asm without outputs is volatile too, as in gcc. */
+static Node *asm_stmt(Parser *p, Token **rest, Token *tok) {
+    p->c->has_asm = true;
+    Node *node = new_node(p, ND_ASM, tok);
+    AsmStmt *a = arena_alloc(&p->c->arena, sizeof *a);
+    node->asm_stmt = a;
+    tok = tok->next;
+    for (;; tok = tok->next) {
+        if (is_volatile_kw(tok))
+            a->is_volatile = true;
+        else if (equal(tok, "inline") || equal(tok, "__inline__") || equal(tok, "__inline"))
+            a->is_inline = true;
+        else if (equal(tok, "goto"))
+            syntax_error(p, tok, "'asm goto' is not supported yet");
+        else
+            break;
+    }
+    tok = skip(p, tok, "(");
+    const char *text = asm_string(p, &tok, tok, "in asm statement");
+    if (!equal(tok, ":")) {
+        a->text = basic_asm_text(p, text);
+        a->is_volatile = true;
+    } else {
+        a->text = text;
+        int count = 0;
+        a->outputs = asm_operands(p, &tok, tok->next, true, &count);
+        if (consume(&tok, tok, ":"))
+            a->inputs = asm_operands(p, &tok, tok, false, &count);
+        if (consume(&tok, tok, ":"))
+            a->clobbers = asm_clobbers(p, &tok, tok);
+        if (equal(tok, ":"))
+            syntax_error(p, tok, "'asm goto' is not supported yet");
+        if (!a->outputs)
+            a->is_volatile = true;
+    }
+    tok = skip(p, tok, ")");
+    *rest = skip(p, tok, ";");
+    return node;
+}
+
+/* File scope: asm-kw "(" string ")" ";" goes to the assembler as it is. */
+static Token *toplevel_asm(Parser *p, Token *tok) {
+    p->c->has_asm = true;
+    Token *start = tok;
+    tok = skip(p, tok->next, "(");
+    const char *text = asm_string(p, &tok, tok, "in asm statement");
+    if (equal(tok, ":"))
+        error_tok(p->c, start, "expected ')' before ':' token");
+    tok = skip(p, tok, ")");
+    p->c->toplevel_asm = arena_printf(&p->c->arena, "%s%s\n",
+                                      p->c->toplevel_asm ? p->c->toplevel_asm : "", text);
+    return skip(p, tok, ";");
+}
+
 /* stmt = "return" expr? ";"
  *      | "if" "(" expr ")" stmt ("else" stmt)?
  *      | "while" "(" expr ")" stmt
  *      | "do" stmt "while" "(" expr ")" ";"
  *      | for-stmt
  *      | "break" ";" | "continue" ";"
- *      | switch-stmt | case-label | "goto" ident ";" | labeled-stmt
+ *      | switch-stmt | case-label | "goto" ident ";" | labeled-stmt | asm-stmt
  *      | "{" compound-stmt
  *      | expr-stmt */
 static Node *stmt(Parser *p, Token **rest, Token *tok) {
@@ -4852,6 +5010,8 @@ static Node *stmt(Parser *p, Token **rest, Token *tok) {
         node = case_label(p, rest, tok);
     } else if (equal(tok, "goto")) {
         node = goto_stmt(p, rest, tok);
+    } else if (is_asm_kw(tok)) {
+        node = asm_stmt(p, rest, tok);
     } else if (tok->kind == TK_IDENT && equal(tok->next, ":")) {
         node = labeled_stmt(p, rest, tok);
     } else {
@@ -5117,6 +5277,8 @@ static Token *guarded_top_level(Parser *p, Token *tok) {
         return tok->next;
     if (equal(tok, "_Static_assert"))
         return static_assertion(p, tok);
+    if (is_asm_kw(tok))
+        return toplevel_asm(p, tok);
     return global_declaration(p, tok);
 }
 

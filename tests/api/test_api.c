@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -405,6 +406,55 @@ static void test_libc_and_libm_calls(void **state) {
     mj_module_release(m);
 }
 
+
+/* The assembler runs as a child of libgccjit and writes to fd 2: what it
+ * says about the program's own asm must become a diagnostic at the asm's
+ * line (MJ_ERR_COMPILE: the source is wrong), and nothing may reach the
+ * host's stderr. Good asm runs. */
+static void test_asm_statements(void **state) {
+    (void)state;
+    mj_runtime *rt = mj_runtime_new(NULL, NULL);
+    assert_non_null(rt);
+    const char *good = "int add(int a, int b) {\n"
+                       "    __asm__(\"addl %1, %0\" : \"+r\"(a) : \"r\"(b) : \"cc\");\n"
+                       "    return a;\n"
+                       "}\n";
+    mj_module *m = NULL;
+    assert_int_equal(mj_compile(rt, "good.c", good, strlen(good), &m, NULL), MJ_OK);
+    int (*add)(int, int) = MJ_FN(m, "add", int, int, int);
+    assert_non_null(add);
+    assert_int_equal(add(40, 2), 42);
+    mj_module_release(m);
+
+    const char *bad = "int f(void) {\n"
+                      "    int x = 1;\n"
+                      "    __asm__ volatile(\"notaninstruction %%eax\");\n"
+                      "    return x;\n"
+                      "}\n";
+    FILE *sink = tmpfile();
+    assert_non_null(sink);
+    fflush(stderr);
+    int saved = dup(2);
+    assert_true(saved >= 0 && dup2(fileno(sink), 2) >= 0);
+    mj_diags *d = NULL;
+    mj_status st = mj_compile(rt, "bad.c", bad, strlen(bad), &m, &d);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_equal(st, MJ_ERR_COMPILE);
+    assert_null(m);
+    assert_int_equal(mj_diags_error_count(d), 1);
+    const mj_diag *e = mj_diags_get(d, 0);
+    assert_string_equal(e->file, "bad.c");
+    assert_int_equal(e->line, 3);
+    assert_int_equal(e->column, 0);
+    assert_non_null(strstr(e->message, "assembler: no such instruction"));
+    assert_int_equal(fseek(sink, 0, SEEK_END), 0);
+    assert_int_equal(ftell(sink), 0);   /* nothing reached stderr */
+    fclose(sink);
+    mj_diags_free(d);
+    mj_runtime_free(rt);
+}
 static void test_compile_times(void **state) {
     Fixture *f = *state;
     mj_compile_times t;
@@ -435,6 +485,7 @@ int main(void) {
         cmocka_unit_test(test_undefined_function_reported),
         cmocka_unit_test(test_libc_and_libm_calls),
         cmocka_unit_test(test_compile_times),
+        cmocka_unit_test(test_asm_statements),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }

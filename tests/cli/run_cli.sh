@@ -72,6 +72,10 @@ expect "check good is silent" "$([ -z "$out" ]; echo $?)"
 out=$("$memjit" check two_errors.c 2>&1); check "check bad" 1 $?
 expect "diagnostics text" "$(diff two_errors.expected - <<<"$out" >/dev/null; echo $?)"
 "$memjit" run two_errors.c >/dev/null 2>&1; check "run bad" 1 $?
+# The assembler's complaint about an asm statement: a diagnostic at its
+# line, and nothing of the assembler's own output on stderr.
+out=$("$memjit" run asm_error.c 2>&1); check "run bad asm" 1 $?
+expect "assembler diagnostics" "$(diff asm_error.expected - <<<"$out" >/dev/null; echo $?)"
 # #line: the position a generator's template gives, the physical line's text.
 out=$("$memjit" check line_directive.c 2>&1); check "check #line" 1 $?
 expect "#line positions" "$(diff line_directive.expected - <<<"$out" >/dev/null; echo $?)"
