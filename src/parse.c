@@ -1803,7 +1803,9 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
         }
         bool is_struct = equal(tok, "struct"), is_union = equal(tok, "union");
         bool is_enum = equal(tok, "enum"), is_typeof = is_typeof_kw(tok);
-        if (is_struct || is_union || is_enum || is_typeof || tok->kind == TK_IDENT) {
+        // GNU spellings such as __signed are identifiers to the lexer.
+        bool is_name = tok->kind == TK_IDENT && !basic_keyword(tok);
+        if (is_struct || is_union || is_enum || is_typeof || is_name) {
             if (counter)
                 break;
             if (is_struct)
@@ -1818,7 +1820,10 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
                 other = va_list_type(p, tok);
                 tok = tok->next;
             } else {
-                other = find_var(p, tok)->type_def;
+                VarScope *v = find_var(p, tok);
+                if (!v || !v->type_def)   // is_typename said yes: cannot happen
+                    syntax_error(p, tok, "unknown type name '%.*s'", tok->len, tok->loc);
+                other = v->type_def;
                 tok = tok->next;
             }
             counter += K_OTHER;
