@@ -35,12 +35,12 @@ run() {
     sections+=("bench/results-$name.md")
 }
 
-run speed "$bench/speed" bench/kernels bench/results-speed.md 11 "$bench/libkernels_gcc.so"
+run speed "$bench/speed" bench/kernels bench/results-speed.md 21 "$bench/libkernels_gcc.so"
 if [ -x "$bench/placement" ]; then    # built with gcc only
     run placement "$bench/placement" bench/kernels/fib.c bench/results-placement.md 21 \
         "$bench"/libfib_at_{0,16,32,48}.so
 fi
-run latency "$bench/latency" bench/results-latency.md 21
+run latency "$bench/latency" bench/results-latency.md 41
 run share "$bench/compile_share" tests/lang/showcase.c bench/results-share.md 21
 run cache "$bench/cache_bench" bench/results-cache.md
 run expr "$bench/expr" bench/results-expr.md 11

