@@ -49,6 +49,7 @@ run expr "$bench/expr" bench/results-expr.md 11
     echo "# memjit benchmarks"
     echo
     echo "Written by \`bench/run.sh\` (memjit $(sed -n "s/.*version : '\([^']*\)'.*/\1/p" meson.build | head -1)); the sections below hold the details and the notes on each figure."
+    echo
     grep -m1 '^Machine: ' bench/results-speed.md
     echo
     echo "| area | measure | result | goal | met |"
