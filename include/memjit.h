@@ -232,10 +232,11 @@ MJ_API void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn,
  *
  * A declaration that differs from the registered type is reported as
  *     conflicting types for 'name': the host defines it as 'T'
- * at the declaration. "T()" declares the same as "T(void)" here, as in
- * typed lookup. A program that defines a name itself uses its own
- * definition. The address of a host symbol is known only at load time, so
- * it cannot appear in a file-scope initialiser. A shared object from
+ * at the declaration. An old-style "T f();" takes the host's prototype
+ * when C calls the two compatible. A program that defines a name itself
+ * uses its own definition. The address of a host symbol is known only at
+ * load time: in a file-scope initialiser (an ops table) it is stored when
+ * the module is loaded, once, before anyone can use it. A shared object from
  * mj_module_blob names the host symbols it needs: mj_load_blob fills them
  * from its runtime and fails with MJ_ERR_NOT_FOUND (MJ_ERR_TYPE) when that
  * runtime does not define one (defines it with another type).
@@ -280,9 +281,13 @@ struct mj_diags;
  * parameters must be named: e.g.
  *     mj_expr(rt, "sqrt(x*x + y*y) * k", "double(double x, double y)",
  *             &mod, &fn, &diags);
- * The expression sees <math.h>, the parameters, and every function and
- * variable the host defined (no declaration needed). It is converted to
- * the return type as by a return statement.
+ * The expression sees <math.h>, every header the host defined with
+ * mj_define_header (included in the order they were defined, so that
+ * their types, such as a struct a host function takes by value, and their
+ * constants and macros serve; a macro named like a parameter would replace
+ * it), the parameters, and every function and variable the host defined
+ * (no declaration needed). It is converted to the return type as by a
+ * return statement.
  *
  * On MJ_OK, *fn is the function (cast it to the type given) and *mod the
  * module that owns its code, holding one reference: *fn stays valid until

@@ -844,6 +844,7 @@ mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len, const char
  *
  * mj_expr compiles, through the same cached path as mj_compile:
  *     #include <math.h>
+ *     #include "HOST_HEADER"                -- each mj_define_header, in order
  *     RET __mj_expr(PARAMS) { return (      -- "(void)(" when RET is void
  *     #include "<expr>"
  *     ); }
@@ -934,8 +935,8 @@ static char *expr_head(Compile *c, const char *type, bool *returns_void) {
 
 /* The wrapper source followed by the expression, malloc'ed; *len is the
  * wrapper's length, *key_len the whole. *st says why when NULL. */
-static char *expr_source(const char *expr, const char *type, size_t *len, size_t *key_len,
-                         mj_status *st) {
+static char *expr_source(const mj_runtime *rt, const char *expr, const char *type,
+                         size_t *len, size_t *key_len, mj_status *st) {
     Compile *c = compile_new();
     *st = MJ_ERR_NOMEM;
     if (!c)
@@ -947,10 +948,18 @@ static char *expr_source(const char *expr, const char *type, size_t *len, size_t
         *st = MJ_ERR_BAD_TYPE;
         if (head) {
             /* A void function evaluates the expression for its effects. */
+            /* The host's headers, so that their types (a struct a host
+             * function takes by value), constants and macros serve. */
+            StrBuf includes;
+            sb_init(&includes, &c->arena);
+            for (size_t i = 0; i < rt->nhost_headers; i++)
+                sb_puts(&includes, arena_printf(&c->arena, "#include \"%s\"\n",
+                                                rt->host_headers[i].name));
             char *text = arena_printf(&c->arena,
-                                      "#include <math.h>\n%s { %s(\n#include \"" EXPR_NAME
+                                      "#include <math.h>\n%s%s { %s(\n#include \"" EXPR_NAME
                                       "\"\n); }\n",
-                                      head, returns_void ? "(void)" : "return ");
+                                      sb_str(&includes), head,
+                                      returns_void ? "(void)" : "return ");
             *len = strlen(text);
             *key_len = *len + strlen(expr);
             src = malloc(*key_len + 1);
@@ -1037,7 +1046,7 @@ mj_status mj_expr(mj_runtime *rt, const char *expr, const char *type, mj_module 
         return MJ_ERR_ARG;
     size_t len = 0, key_len = 0;
     mj_status st;
-    char *src = expr_source(expr, type, &len, &key_len, &st);
+    char *src = expr_source(rt, expr, type, &len, &key_len, &st);
     if (!src)
         return st;
     mj_module *m = NULL;

@@ -3377,6 +3377,15 @@ static const char *lookup_spelling(Compile *c, const Type *ty) {
     return sb_str(&sb);
 }
 
+static Type *type_name_in(Compile *c, const char *text, Scope *tags);
+
+/* The host's type of a name (its canonical spelling), parsed where the
+ * program's file-scope tags are visible: "double(struct vec)" names the
+ * struct vec a host header defined, not a new, incomplete one. */
+static Type *host_type(Parser *p, const char *text) {
+    return type_name_in(p->c, text, p->file_scope);
+}
+
 /* A type that the default argument promotions leave as it is: the only
  * parameter types an old-style declaration "T f();" is compatible with
  * (C11 6.7.6.3p15). */
@@ -3415,7 +3424,7 @@ static Type *check_host_declaration(Parser *p, Token *name, Type *ty, bool is_fu
     if (!want || (host_is_function == is_function && !strcmp(lookup_spelling(c, ty), want)))
         return ty;
     if (is_function && host_is_function && !ty->is_prototyped) {
-        Type *host = parse_type_name_string(c, want);
+        Type *host = host_type(p, want);
         if (host && old_style_matches(ty, host))
             return host;
     }
@@ -3432,7 +3441,7 @@ static Obj *declare_from_host(Parser *p, Token *tok) {
     char *str = tok_name(p, tok);
     bool is_function;
     const char *type = c->host_symbol(c->host_ctx, str, &is_function);
-    Type *ty = type ? parse_type_name_string(c, type) : NULL;
+    Type *ty = type ? host_type(p, type) : NULL;
     if (!ty)
         return NULL;
     Obj *obj = new_global(p, str, ty, tok);
@@ -5357,13 +5366,21 @@ static Type *type_name_only(Parser *p, Token *tok) {
     return ty;
 }
 
-Type *parse_type_name_string(Compile *c, const char *text) {
+/* A type name from a string; with `tags`, the struct, union and enum tags
+ * of that scope are the ones the type names. */
+static Type *type_name_in(Compile *c, const char *text, Scope *tags) {
     SrcFile *f = compile_add_file(c, "<type>", text, strlen(text), false);
     Token *tok = lex_file(c, f);
     lex_finish(c, tok);
     int errors = c->error_count;
     Parser p;
     init_parser(&p, c);
+    if (tags)
+        p.scope = p.file_scope = tags;
     Type *ty = type_name_only(&p, tok);
     return c->error_count == errors ? ty : NULL;
+}
+
+Type *parse_type_name_string(Compile *c, const char *text) {
+    return type_name_in(c, text, NULL);
 }

@@ -1,8 +1,8 @@
 /*
  * test_expr.c - mj_expr: one C expression as a typed function.
  *
- * What it sees (<math.h>, its parameters, the host's symbols without a
- * declaration), caching, who owns the code, and diagnostics that point
+ * What it sees (<math.h>, the host's headers, its parameters, the host's
+ * symbols without a declaration), caching, who owns the code, and diagnostics that point
  * into the expression itself.
  */
 #include <math.h>
@@ -77,6 +77,43 @@ static void evaluates_with_math_and_host_symbols(void **state) {
     int (*fp)(int (*)(int), int) = (int (*)(int (*)(int), int))expr_ok(
         rt, "cb(v) + 1", "int(int (*cb)(int), int v)", &m);
     assert_non_null(fp);
+    mj_module_release(m);
+    mj_runtime_free(rt);
+}
+
+typedef struct vec2 {
+    double x, y;
+} vec2;
+
+static double vec_len(vec2 v) {
+    return sqrt(v.x * v.x + v.y * v.y);
+}
+
+static vec2 vec_scale(vec2 v, double s) {
+    return (vec2){v.x * s, v.y * s};
+}
+
+/* The host's headers are included: their struct serves host functions
+ * that take or return it by value, and as a parameter type; their macros
+ * and enums serve as constants. */
+static void sees_the_host_headers(void **state) {
+    (void)state;
+    mj_runtime *rt = expr_runtime();
+    static const char api_h[] =
+        "struct vec2 { double x, y; };\n"
+        "enum { UNIT = 2 };\n"
+        "#define SCALE 1.5\n";
+    assert_int_equal(mj_define_header(rt, "api.h", api_h, strlen(api_h)), MJ_OK);
+    assert_int_equal(mj_define_function(rt, "vec_len", (void *)vec_len, "double(struct vec2)"),
+                     MJ_OK);
+    assert_int_equal(mj_define_function(rt, "vec_scale", (void *)vec_scale,
+                                        "struct vec2(struct vec2, double)"), MJ_OK);
+    mj_module *m;
+    double (*f)(vec2, double) = (double (*)(vec2, double))expr_ok(
+        rt, "vec_len(vec_scale(v, s * SCALE)) + UNIT + v.y", "double(struct vec2 v, double s)",
+        &m);
+    vec2 v = {3, 4};
+    assert_true(f(v, 2) == 5 * 3.0 + 2 + 4);
     mj_module_release(m);
     mj_runtime_free(rt);
 }
@@ -219,6 +256,7 @@ static void rejects_types_without_named_parameters(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(evaluates_with_math_and_host_symbols),
+        cmocka_unit_test(sees_the_host_headers),
         cmocka_unit_test(second_identical_expression_is_a_cache_hit),
         cmocka_unit_test(expression_from_the_store),
         cmocka_unit_test(function_outlives_the_runtime_while_module_held),
