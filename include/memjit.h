@@ -377,7 +377,14 @@ typedef struct mj_module mj_module;
  *
  * When diags is not NULL, *diags receives the diagnostics (possibly an
  * empty list, also on success, for warnings), owned by the caller; it is
- * set to NULL only when the list itself could not be allocated. */
+ * set to NULL only when the list itself could not be allocated.
+ *
+ * Signals: while gcc runs (a cold compile, ~20 ms), the calling thread
+ * blocks every signal but those a fault raises; one sent meanwhile goes
+ * to another thread or is handled when gcc is done. (gcc's driver would
+ * otherwise take a handled signal during its wait for the assembler as
+ * fatal and exit the process.) For a program with asm, fd 2 points at an
+ * anonymous file meanwhile (see docs/language.md). */
 MJ_API mj_status mj_compile(mj_runtime *rt, const char *name,
                             const char *src, size_t len,
                             mj_module **out, mj_diags **diags);

@@ -8,6 +8,7 @@
 #include <dlfcn.h>
 #include <locale.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,6 +265,36 @@ static void release_stderr(Compile *c, StderrCapture cap) {
     close(cap.file);
 }
 
+/* ---------------------------------------------------------------------
+ * Signals during a compile
+ *
+ * gcc's driver inside libgccjit waits for the assembler and the linker
+ * with waitpid and takes EINTR as fatal: a signal the host handles during
+ * a compile (a profiler's SIGPROF, a timer's SIGALRM) makes it print
+ * "failed to get exit status: Interrupted system call" and exit() the
+ * whole process. So the compiling thread blocks every signal it may for
+ * the length of the compile: one that arrives meanwhile goes to another
+ * thread, or waits and is handled as soon as the compile ends (~20 ms).
+ * The signals a fault raises (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP,
+ * SIGSYS, SIGABRT) stay open: blocking those would turn a crash into
+ * undefined behaviour. The assembler and the linker inherit the mask; they
+ * run briefly and rely on no signal.
+ * ------------------------------------------------------------------- */
+
+static sigset_t block_signals(void) {
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGABRT};
+    sigset_t all, old;
+    sigfillset(&all);
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        sigdelset(&all, faults[i]);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    return old;
+}
+
+static void restore_signals(sigset_t old) {
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 /* One compile at a time in the process. libgccjit takes its own big lock
  * over most of a compile, but not over making its temporary folder, where
  * libiberty's choose_tmpdir memoises $TMPDIR in a static without a lock
@@ -288,7 +319,9 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
     SavedLocale locale = save_locale();
     int errors = c->error_count;
     StderrCapture cap = capture_stderr(c);
+    sigset_t mask = block_signals();
     gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
+    restore_signals(mask);
     release_stderr(c, cap);
     restore_locale(locale);
     pthread_mutex_unlock(&compile_lock);
@@ -303,7 +336,9 @@ gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
     SavedLocale locale = save_locale();
     int errors = c->error_count;
     StderrCapture cap = capture_stderr(c);
+    sigset_t mask = block_signals();
     gcc_jit_result *result = gcc_jit_context_compile(ctx);
+    restore_signals(mask);
     release_stderr(c, cap);
     restore_locale(locale);
     pthread_mutex_unlock(&compile_lock);
