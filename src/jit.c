@@ -295,6 +295,58 @@ static void restore_signals(sigset_t old) {
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+/* ---------------------------------------------------------------------
+ * The assembler and the linker
+ *
+ * gcc's driver inside libgccjit runs `as` and `ld` (through collect2) as
+ * child processes, and when it cannot find one it prints "fatal error:
+ * cannot execute 'as'" and exits the whole process. So before a compile
+ * memjit looks for both where the driver does: its own program folders
+ * (gcc -print-search-dirs, "programs:", known at build time), then PATH
+ * (execvp's "/bin:/usr/bin" when PATH is unset). Not found: the compile
+ * fails with an error saying so. A few access() calls per cold compile.
+ * ------------------------------------------------------------------- */
+
+#ifndef MJ_GCC_PROGRAM_DIRS
+#define MJ_GCC_PROGRAM_DIRS ""
+#endif
+
+/* Whether an executable `name` is in one of the ':'-separated folders. */
+static bool in_folders(const char *folders, const char *name) {
+    for (const char *p = folders; *p;) {
+        const char *end = strchr(p, ':');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char path[4096];
+        if (len > 0 && len + strlen(name) + 2 < sizeof path) {
+            snprintf(path, sizeof path, "%.*s/%s", (int)len, p, name);
+            if (access(path, X_OK) == 0)
+                return true;
+        }
+        p += len + (end != NULL);
+    }
+    return false;
+}
+
+/* The first of as and ld that the driver would not find, or NULL. */
+static const char *tool_missing(void) {
+    static const char *const tools[] = {"as", "ld"};
+    const char *path = getenv("PATH");
+    for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
+        if (!in_folders(MJ_GCC_PROGRAM_DIRS, tools[i]) &&
+            !in_folders(path ? path : "/bin:/usr/bin", tools[i]))
+            return tools[i];
+    return NULL;
+}
+
+static bool tools_found(Compile *c) {
+    const char *tool = tool_missing();
+    if (tool)
+        error_at(c, NULL, 0, 0, "gcc cannot compile here: the %s '%s' (binutils) is in "
+                 "none of gcc's folders nor in PATH",
+                 strcmp(tool, "as") ? "linker" : "assembler", tool);
+    return tool == NULL;
+}
+
 /* One compile at a time in the process. libgccjit takes its own big lock
  * over most of a compile, but not over making its temporary folder, where
  * libiberty's choose_tmpdir memoises $TMPDIR in a static without a lock
@@ -315,6 +367,8 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
     // fresh process) and a file half the size (15 KB -> 7 KB for a small
     // program) to store, hash, copy and write. RELRO is kept.
     gcc_jit_context_add_driver_option(ctx, "-Wl,-z,noseparate-code");
+    if (!tools_found(c))
+        return false;
     pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
     int errors = c->error_count;
@@ -332,6 +386,8 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
 }
 
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
+    if (!tools_found(c))
+        return NULL;
     pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
     int errors = c->error_count;

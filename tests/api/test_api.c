@@ -409,6 +409,37 @@ static void test_libc_and_libm_calls(void **state) {
 }
 
 
+/* gcc's driver exits the process when it cannot run the assembler: with
+ * PATH naming nothing, a compile must fail with an error instead. */
+static void test_missing_assembler_is_an_error(void **state) {
+    (void)state;
+    const char *old = getenv("PATH");
+    char *saved = old ? strdup(old) : NULL;
+    mj_options o;
+    mj_options_init(&o);
+    o.cache_max_entries = 0;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    setenv("PATH", "/nonexistent", 1);
+    const char *src = "int f(void) { return 7; }\n";
+    mj_module *m = NULL;
+    mj_diags *d = NULL;
+    mj_status st = mj_compile(rt, "f.c", src, strlen(src), &m, &d);
+    if (saved)
+        setenv("PATH", saved, 1);
+    else
+        unsetenv("PATH");
+    free(saved);
+    assert_int_equal(st, MJ_ERR_JIT);
+    assert_null(m);
+    assert_non_null(strstr(mj_diags_text(d), "the assembler 'as' (binutils)"));
+    mj_diags_free(d);
+    /* PATH back: the same runtime compiles again. */
+    assert_int_equal(mj_compile(rt, "f.c", src, strlen(src), &m, NULL), MJ_OK);
+    mj_module_release(m);
+    mj_runtime_free(rt);
+}
+
 static volatile sig_atomic_t alarm_ticks;
 static void count_alarm(int sig) {
     (void)sig;
@@ -529,6 +560,7 @@ int main(void) {
         cmocka_unit_test(test_compile_times),
         cmocka_unit_test(test_asm_statements),
         cmocka_unit_test(test_compile_survives_signals),
+        cmocka_unit_test(test_missing_assembler_is_an_error),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }
