@@ -1959,6 +1959,11 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
             tok = tok->next;
             break;
         }
+        // int f(a, b) int a, b; { ... }: an identifier list (C11 6.9.1p6).
+        if (cur == &head && tok->kind == TK_IDENT && !is_typename(p, tok) &&
+            (equal(tok->next, ",") || equal(tok->next, ")")))
+            syntax_error(p, tok, "old-style (K&R) parameter lists are not supported yet; "
+                         "write a prototype: 'int f(int a, int b)'");
         if (!is_typename(p, tok))
             syntax_error(p, tok, "expected declaration specifiers or '...' %s",
                          before_tok(p, tok));
