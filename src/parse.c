@@ -3519,7 +3519,7 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
 static void unsupported_keyword(Parser *p, Token *tok) {
     static const char *const kws[] = {
         "_Complex", "_Imaginary", "_Atomic", "__int128",
-        "__label__", "__auto_type",
+        "__label__",
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
         if (equal(tok, kws[i]))
@@ -4515,6 +4515,37 @@ static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Ty
     return node;
 }
 
+/* auto-type-decl = "__auto_type" ident "=" assign ";"   (GNU C)
+ * The variable takes the type of its initialiser after lvalue conversion
+ * (arrays and functions become pointers, qualifiers go), as in gcc. The
+ * initialiser is read before the name is declared, so it cannot see it. */
+static Node *auto_type_declaration(Parser *p, Token **rest, Token *tok) {
+    Token *name = tok->next;
+    if (name->kind != TK_IDENT)
+        syntax_error(p, name, "expected identifier %s", before_tok(p, name));
+    if (!equal(name->next, "="))
+        syntax_error(p, tok, "'__auto_type' requires an initialized data declaration");
+    Token *kw = tok;
+    Node *init = rval(p, assign(p, &tok, name->next->next));
+    if (equal(tok, ","))
+        syntax_error(p, kw, "'__auto_type' may only be used with a single declarator");
+    *rest = skip(p, tok, ";");
+    Type *ty = unqual(init->ty);
+    if (ty->kind == TY_VOID || ty->is_vla) {
+        error_tok(p->c, name, ty->kind == TY_VOID
+                                  ? "variable or field '%.*s' declared void"
+                                  : "'__auto_type' of a variably modified type is not "
+                                    "supported yet ('%.*s')",
+                  name->len, name->loc);
+        ty = TY(ty_int);
+    }
+    if (find_var_in(p->scope, name))
+        error_tok(p->c, name, "redeclaration of '%.*s' with no linkage", name->len, name->loc);
+    Obj *var = new_local(p, name_str(p, name), ty, name);
+    push_var(p, p->scope, name)->var = var;
+    return expr_stmt_of(p, new_assign(p, new_var_node(p, var, name), init, name));
+}
+
 /* _Alignas on a variable declaration. */
 static void set_decl_align(Parser *p, Token *name, int align) {
     VarScope *v = find_var(p, name);
@@ -4664,7 +4695,9 @@ static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_FOR, tok);
     tok = skip(p, tok->next, "(");
     enter_scope(p);
-    if (is_typename(p, tok)) {
+    if (equal(tok, "__auto_type")) {
+        node->init = auto_type_declaration(p, &tok, tok);
+    } else if (is_typename(p, tok)) {
         VarAttr attr = {0};
         Token *at = tok;
         Type *basety = declspec(p, &tok, tok, &attr);
@@ -5054,13 +5087,15 @@ static bool is_unknown_type_name(Parser *p, Token *tok) {
     return true;
 }
 
-/* block-item = static-assert | declaration | stmt */
+/* block-item = static-assert | auto-type-decl | declaration | stmt */
 static Node *block_item(Parser *p, Token **rest, Token *tok) {
     release_temps(p);
     if (equal(tok, "_Static_assert")) {
         *rest = static_assertion(p, tok);
         return new_node(p, ND_NULL_STMT, tok);
     }
+    if (equal(tok, "__auto_type"))
+        return auto_type_declaration(p, rest, tok);
     if (is_typename(p, tok) && !equal(tok->next, ":")) {
         VarAttr attr = {0};
         Type *basety = declspec(p, &tok, tok, &attr);
@@ -5298,6 +5333,8 @@ static Token *guarded_top_level(Parser *p, Token *tok) {
         return static_assertion(p, tok);
     if (is_asm_kw(tok))
         return toplevel_asm(p, tok);
+    if (equal(tok, "__auto_type"))
+        syntax_error(p, tok, "'__auto_type' at file scope is not supported yet");
     return global_declaration(p, tok);
 }
 
