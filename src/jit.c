@@ -357,6 +357,34 @@ static bool tools_found(Compile *c) {
  * this one costs nothing. */
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* gcc itself, with what must surround it: the tools checked, one compile
+ * at a time, the host's locale kept, the assembler's messages caught and
+ * signals held. To the shared object at path, or (path NULL) in memory
+ * into *result. False when it failed; the reason is reported. */
+static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path,
+                    gcc_jit_result **result) {
+    if (!tools_found(c))
+        return false;
+    pthread_mutex_lock(&compile_lock);
+    SavedLocale locale = save_locale();
+    int errors = c->error_count;
+    StderrCapture cap = capture_stderr(c);
+    sigset_t mask = block_signals();
+    if (path)
+        gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
+    else
+        *result = gcc_jit_context_compile(ctx);
+    restore_signals(mask);
+    release_stderr(c, cap);
+    restore_locale(locale);
+    pthread_mutex_unlock(&compile_lock);
+    const char *msg = gcc_jit_context_get_first_error(ctx);
+    bool ok = path ? msg == NULL : *result != NULL;
+    if (!ok && c->error_count == errors)   // else the assembler said why
+        error_at(c, NULL, 0, 0, "%s", msg ? msg : "libgccjit failed to compile the code");
+    return ok;
+}
+
 bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
     // The object is stored and loaded again by every process that hits the
     // store, so its loading cost is paid far more often than its link.
@@ -367,40 +395,11 @@ bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
     // fresh process) and a file half the size (15 KB -> 7 KB for a small
     // program) to store, hash, copy and write. RELRO is kept.
     gcc_jit_context_add_driver_option(ctx, "-Wl,-z,noseparate-code");
-    if (!tools_found(c))
-        return false;
-    pthread_mutex_lock(&compile_lock);
-    SavedLocale locale = save_locale();
-    int errors = c->error_count;
-    StderrCapture cap = capture_stderr(c);
-    sigset_t mask = block_signals();
-    gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
-    restore_signals(mask);
-    release_stderr(c, cap);
-    restore_locale(locale);
-    pthread_mutex_unlock(&compile_lock);
-    const char *msg = gcc_jit_context_get_first_error(ctx);
-    if (msg && c->error_count == errors)   // else the assembler said why
-        error_at(c, NULL, 0, 0, "%s", msg);
-    return msg == NULL;
+    return run_gcc(c, ctx, path, NULL);
 }
 
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
-    if (!tools_found(c))
-        return NULL;
-    pthread_mutex_lock(&compile_lock);
-    SavedLocale locale = save_locale();
-    int errors = c->error_count;
-    StderrCapture cap = capture_stderr(c);
-    sigset_t mask = block_signals();
-    gcc_jit_result *result = gcc_jit_context_compile(ctx);
-    restore_signals(mask);
-    release_stderr(c, cap);
-    restore_locale(locale);
-    pthread_mutex_unlock(&compile_lock);
-    if (!result && c->error_count == errors) {   // else the assembler said why
-        const char *msg = gcc_jit_context_get_first_error(ctx);
-        error_at(c, NULL, 0, 0, "%s", msg ? msg : "libgccjit failed to compile the code");
-    }
+    gcc_jit_result *result = NULL;
+    run_gcc(c, ctx, NULL, &result);
     return result;
 }
