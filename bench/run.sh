@@ -10,7 +10,7 @@
 # goal where the issue set one, met or not), and the sections after it.
 # The summary goes to stdout too. Each benchmark adds its rows through
 # bench_summary() (bench/bench_util.c) when $MEMJIT_BENCH_SUMMARY names a
-# file. Takes 3-5 minutes on 2 cores. Exit status: nonzero when a
+# file. Takes 1-2 minutes on 2 cores. Exit status: nonzero when a
 # benchmark fails (a wrong result or a failed compile); a missed goal is
 # reported in the table, not an error: the machine may be noisy.
 set -euo pipefail
