@@ -217,10 +217,14 @@ typedef struct Member {
     int align;            /* _Alignas on the member, or 0 */
     /* A bit-field (is_bitfield): bit_width bits from bit bit_offset (0-7)
      * of the byte at offset. Unnamed bit-fields only shape the layout
-     * and are not members. */
+     * and are not members. The bytes [unit_start, unit_end) of the object
+     * hold the bit-field's memory location (C11 3.14: the run of adjacent
+     * bit-fields it belongs to, up to a zero-width one or another
+     * member), which an access may read and write whole. */
     bool is_bitfield;
     int bit_width;
     int bit_offset;
+    int unit_start, unit_end;
 } Member;
 
 struct Type {

@@ -120,6 +120,7 @@ typedef struct Lower {
     gcc_jit_context *ctx;
     Map types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
     Map fields;      /* Member* -> gcc_jit_field* */
+    Map bitunits;    /* Member* of a bit-field -> its BitUnit */
     Map funcs;       /* name -> Obj* whose lower is the gcc_jit_function */
     Map globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
     Map builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
@@ -270,76 +271,327 @@ static gcc_jit_field *field_of(Lower *L, Member *m) {
         gcc_jit_type *t = lower_type(L, m->ty);
         if (m->align > m->ty->align)
             t = gcc_jit_type_get_aligned(t, (size_t)m->align);
-        if (m->is_bitfield)
-            f = gcc_jit_context_new_bitfield(L->ctx, NULL, t, m->bit_width, member_name(L, m));
-        else
-            f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
+        f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
         map_put(&L->c->arena, &L->fields, m, f);
     }
     return f;
 }
 
+/* ---------------------------------------------------------------------
+ * Bit-field storage
+ *
+ * libgccjit's bit-fields keep the declared type on the field, where gcc's
+ * C front end gives the field a type exactly as wide as the bit-field,
+ * and gcc's optimisers then go wrong on them: a constant initialiser is
+ * not cut to the width, scalar replacement crashes on a union of a
+ * bit-field and a wider member. So memjit lowers bit-fields itself, as
+ * gcc's own front end and expander would access them. The bytes of a
+ * run of adjacent bit-fields (its memory location, C11 3.14; the parser
+ * computes them as unit_start/unit_end) are covered by unsigned integer
+ * fields, "chunks". A read shifts and masks the chunks the bit-field
+ * overlaps; a write reads each partly covered chunk, merges the new bits
+ * in and writes it back. Chunks are naturally aligned and no wider than
+ * the record's alignment, so the record keeps the parser's (gcc's)
+ * layout and alignment, and an access never touches a byte outside the
+ * bit-field's run. A union's bit-field gets a struct of its chunks.
+ * ------------------------------------------------------------------- */
+
+static gcc_jit_block *cur(Lower *L);
+
+typedef struct Chunk {
+    gcc_jit_field *field;   /* in the record, or in the union member's struct */
+    gcc_jit_type *type;     /* unsigned, size bytes wide */
+    int offset, size;       /* bytes from the start of the record */
+} Chunk;
+
+typedef struct BitUnit {
+    gcc_jit_field *wrap;    /* a union's member holding the chunks, else NULL */
+    gcc_jit_type *wrap_type;
+    int start;              /* the run's first byte (struct) */
+    int nchunks;
+    Chunk *chunks;
+} BitUnit;
+
+/* The chunks over the bytes [start, end): at each byte the widest
+ * naturally aligned unsigned integer that fits, up to max_size bytes. */
+static BitUnit *new_bit_unit(Lower *L, int start, int end, int max_size) {
+    BitUnit *u = arena_alloc(&L->c->arena, sizeof *u);
+    u->start = start;
+    u->chunks = arena_alloc(&L->c->arena, sizeof(Chunk) * (end - start));
+    for (int pos = start; pos < end;) {
+        int k = 8;
+        while (k > max_size || pos % k || pos + k > end)
+            k /= 2;
+        Chunk *ch = &u->chunks[u->nchunks++];
+        ch->offset = pos;
+        ch->size = k;
+        ch->type = gcc_jit_context_get_int_type(L->ctx, k, 0);
+        ch->field = gcc_jit_context_new_field(L->ctx, NULL, ch->type, new_name(L, "bits"));
+        pos += k;
+    }
+    return u;
+}
+
+/* A union's bit-field: one chunk when an aligned integer as wide as the
+ * bytes it needs fits the union, else a struct of chunks. */
+static BitUnit *union_bit_unit(Lower *L, Type *ty, Member *m) {
+    int need = (m->bit_offset + m->bit_width + 7) / 8;
+    int k = 1;
+    while (k < need)
+        k *= 2;
+    int max_size = ty->align < 8 ? ty->align : 8;
+    if (k <= max_size && k <= ty->size)
+        return new_bit_unit(L, 0, k, k);
+    BitUnit *u = new_bit_unit(L, 0, need, max_size);
+    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * u->nchunks);
+    for (int i = 0; i < u->nchunks; i++)
+        fields[i] = u->chunks[i].field;
+    gcc_jit_struct *s = gcc_jit_context_new_struct_type(L->ctx, NULL, new_name(L, "bitsof"),
+                                                        u->nchunks, fields);
+    u->wrap_type = gcc_jit_struct_as_type(s);
+    u->wrap = gcc_jit_context_new_field(L->ctx, NULL, u->wrap_type, member_name(L, m));
+    return u;
+}
+
+static BitUnit *bit_unit_of(Lower *L, Member *m) {
+    return map_get(&L->bitunits, m);
+}
+
+/* Where a bit-field access finds its record: an lvalue, or (a struct
+ * returned by value) an rvalue; volatile when the record or the member
+ * is. */
+typedef struct BitRef {
+    gcc_jit_lvalue *lv;
+    gcc_jit_rvalue *rv;
+    bool is_volatile;
+} BitRef;
+
+static gcc_jit_lvalue *chunk_lvalue(Lower *L, const BitRef *r, BitUnit *u, Chunk *ch) {
+    gcc_jit_lvalue *lv = r->lv;
+    if (u->wrap)
+        lv = gcc_jit_lvalue_access_field(lv, L->loc, u->wrap);
+    lv = gcc_jit_lvalue_access_field(lv, L->loc, ch->field);
+    if (!r->is_volatile)
+        return lv;
+    gcc_jit_type *vp = gcc_jit_type_get_pointer(gcc_jit_type_get_volatile(ch->type));
+    gcc_jit_rvalue *addr = gcc_jit_lvalue_get_address(lv, L->loc);
+    return gcc_jit_rvalue_dereference(gcc_jit_context_new_cast(L->ctx, L->loc, addr, vp), L->loc);
+}
+
+static gcc_jit_rvalue *chunk_value(Lower *L, const BitRef *r, BitUnit *u, Chunk *ch) {
+    if (r->lv) {
+        gcc_jit_rvalue *v = gcc_jit_lvalue_as_rvalue(chunk_lvalue(L, r, u, ch));
+        return r->is_volatile ? gcc_jit_context_new_cast(L->ctx, L->loc, v, ch->type) : v;
+    }
+    gcc_jit_rvalue *rv = r->rv;
+    if (u->wrap)
+        rv = gcc_jit_rvalue_access_field(rv, L->loc, u->wrap);
+    return gcc_jit_rvalue_access_field(rv, L->loc, ch->field);
+}
+
+static uint64_t low_mask(int bits) {
+    return bits >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << bits) - 1;
+}
+
+static gcc_jit_rvalue *ucst(Lower *L, gcc_jit_type *t, uint64_t v) {
+    return gcc_jit_context_new_rvalue_from_long(L->ctx, t, (long)v);
+}
+
+static gcc_jit_rvalue *binop(Lower *L, enum gcc_jit_binary_op op, gcc_jit_type *t,
+                             gcc_jit_rvalue *a, gcc_jit_rvalue *b) {
+    return gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, a, b);
+}
+
+/* The bits [lo, hi) of the record that chunk ch holds of bit-field m. */
+static bool chunk_overlap(const Chunk *ch, const Member *m, int64_t *lo, int64_t *hi) {
+    int64_t first = (int64_t)m->offset * 8 + m->bit_offset, end = first + m->bit_width;
+    int64_t cfirst = (int64_t)ch->offset * 8, cend = cfirst + ch->size * 8;
+    *lo = first > cfirst ? first : cfirst;
+    *hi = end < cend ? end : cend;
+    return *lo < *hi;
+}
+
+/* The value of bit-field m as its declared type ty: its bits gathered
+ * from the chunks into an unsigned word, then sign-extended for a signed
+ * field. The word is 32 bits when one chunk of at most 4 bytes holds it,
+ * as gcc would read it, else 64. */
+static gcc_jit_rvalue *bitfield_read(Lower *L, const BitRef *r, Member *m, Type *ty) {
+    BitUnit *u = bit_unit_of(L, m);
+    int64_t first = (int64_t)m->offset * 8 + m->bit_offset;
+    int w = m->bit_width, n = 0;
+    int64_t lo, hi;
+    for (int i = 0; i < u->nchunks; i++)
+        n += chunk_overlap(&u->chunks[i], m, &lo, &hi);
+    int wb = 64;
+    for (int i = 0; i < u->nchunks && n == 1; i++)
+        if (chunk_overlap(&u->chunks[i], m, &lo, &hi) && u->chunks[i].size <= 4)
+            wb = 32;
+    gcc_jit_type *uw = gcc_jit_context_get_int_type(L->ctx, wb / 8, 0);
+    gcc_jit_type *sw = gcc_jit_context_get_int_type(L->ctx, wb / 8, 1);
+    gcc_jit_rvalue *acc = NULL;
+    for (int i = 0; i < u->nchunks; i++) {
+        Chunk *ch = &u->chunks[i];
+        if (!chunk_overlap(ch, m, &lo, &hi))
+            continue;
+        gcc_jit_rvalue *v = gcc_jit_context_new_cast(L->ctx, L->loc, chunk_value(L, r, u, ch), uw);
+        if (lo > ch->offset * 8)
+            v = binop(L, GCC_JIT_BINARY_OP_RSHIFT, uw, v, ucst(L, uw, lo - ch->offset * 8));
+        if (hi - lo < wb)
+            v = binop(L, GCC_JIT_BINARY_OP_BITWISE_AND, uw, v, ucst(L, uw, low_mask(hi - lo)));
+        if (lo > first)
+            v = binop(L, GCC_JIT_BINARY_OP_LSHIFT, uw, v, ucst(L, uw, lo - first));
+        acc = acc ? binop(L, GCC_JIT_BINARY_OP_BITWISE_OR, uw, acc, v) : v;
+    }
+    gcc_jit_type *t = lower_type(L, ty);
+    if (ty->kind == TY_BOOL)
+        return gcc_jit_context_new_comparison(L->ctx, L->loc, GCC_JIT_COMPARISON_NE, acc,
+                                              ucst(L, uw, 0));
+    if (!ty->is_unsigned && w < wb) {
+        gcc_jit_rvalue *up = binop(L, GCC_JIT_BINARY_OP_LSHIFT, uw, acc, ucst(L, uw, wb - w));
+        up = gcc_jit_context_new_cast(L->ctx, L->loc, up, sw);
+        acc = binop(L, GCC_JIT_BINARY_OP_RSHIFT, sw, up, gcc_jit_context_new_rvalue_from_int(
+                                                              L->ctx, sw, wb - w));
+    }
+    return gcc_jit_context_new_cast(L->ctx, L->loc, acc, t);
+}
+
+/* Stores val (of the bit-field's declared type, already cut to its width
+ * by the parser) into m: each chunk it covers whole is written, each one
+ * it covers in part read, merged and written. */
+static void bitfield_write(Lower *L, const BitRef *r, Member *m, gcc_jit_rvalue *val) {
+    BitUnit *u = bit_unit_of(L, m);
+    gcc_jit_type *u64 = gcc_jit_context_get_int_type(L->ctx, 8, 0);
+    int64_t first = (int64_t)m->offset * 8 + m->bit_offset;
+    gcc_jit_rvalue *bits = gcc_jit_context_new_cast(L->ctx, L->loc, val, u64);
+    for (int i = 0; i < u->nchunks; i++) {
+        Chunk *ch = &u->chunks[i];
+        int64_t lo, hi;
+        if (!chunk_overlap(ch, m, &lo, &hi))
+            continue;
+        int shift = (int)(lo - ch->offset * 8), n = (int)(hi - lo);
+        gcc_jit_rvalue *part = bits;
+        if (lo > first)
+            part = binop(L, GCC_JIT_BINARY_OP_RSHIFT, u64, part, ucst(L, u64, lo - first));
+        if (n < 64)
+            part = binop(L, GCC_JIT_BINARY_OP_BITWISE_AND, u64, part, ucst(L, u64, low_mask(n)));
+        if (shift)
+            part = binop(L, GCC_JIT_BINARY_OP_LSHIFT, u64, part, ucst(L, u64, shift));
+        part = gcc_jit_context_new_cast(L->ctx, L->loc, part, ch->type);
+        if (n < ch->size * 8) {
+            uint64_t keep = ~(low_mask(n) << shift) & low_mask(ch->size * 8);
+            gcc_jit_rvalue *old = binop(L, GCC_JIT_BINARY_OP_BITWISE_AND, ch->type,
+                                        chunk_value(L, r, u, ch), ucst(L, ch->type, keep));
+            part = binop(L, GCC_JIT_BINARY_OP_BITWISE_OR, ch->type, old, part);
+        }
+        gcc_jit_block_add_assignment(cur(L), L->loc, chunk_lvalue(L, r, u, ch), part);
+    }
+}
+
 static int64_t align_bits(int64_t bit, int64_t align) { return (bit + align - 1) / align * align; }
 
-/* Unnamed fields of unsigned char covering the bits [from, to): bit-fields
- * up to a byte boundary, then an array for whole bytes. */
+/* Unnamed fields of unsigned char covering the bytes [from, to). */
 static int add_padding(Lower *L, gcc_jit_field **fields, int n, int64_t from, int64_t to) {
+    if (from >= to)
+        return n;
     gcc_jit_type *uc = gcc_jit_context_get_type(L->ctx, GCC_JIT_TYPE_UNSIGNED_CHAR);
-    while (from < to) {
-        if (from % 8 || to - from < 8) {
-            int64_t k = 8 - from % 8 < to - from ? 8 - from % 8 : to - from;
-            fields[n++] = gcc_jit_context_new_bitfield(L->ctx, NULL, uc, (int)k, new_name(L, "pad"));
-            from += k;
-        } else {
-            int64_t bytes = (to - from) / 8;
-            gcc_jit_type *arr = gcc_jit_context_new_array_type(L->ctx, NULL, uc, (int)bytes);
-            fields[n++] = gcc_jit_context_new_field(L->ctx, NULL, arr, new_name(L, "pad"));
-            from += bytes * 8;
-        }
-    }
+    gcc_jit_type *arr = gcc_jit_context_new_array_type(L->ctx, NULL, uc, (int)(to - from));
+    fields[n++] = gcc_jit_context_new_field(L->ctx, NULL, arr, new_name(L, "pad"));
     return n;
 }
 
+/* A field of no size that gives the record the alignment its members
+ * may not: a bit-field's chunks can be narrower than its type. */
+static gcc_jit_field *align_field(Lower *L, int align) {
+    gcc_jit_type *uc = gcc_jit_context_get_type(L->ctx, GCC_JIT_TYPE_UNSIGNED_CHAR);
+    gcc_jit_type *none = gcc_jit_context_new_array_type(L->ctx, NULL, uc, 0);
+    return gcc_jit_context_new_field(L->ctx, NULL, gcc_jit_type_get_aligned(none, (size_t)align),
+                                     new_name(L, "align"));
+}
+
+static int member_align(const Member *m) {
+    return m->align > m->ty->align ? m->align : m->ty->align;
+}
+
+/* The fields of a union: its members, a bit-field as its chunks. */
+static int collect_union_fields(Lower *L, Type *ty, gcc_jit_field **fields) {
+    int i = 1;                // fields[0]: for align_field
+    int64_t max_bytes = 0;
+    int max_align = 1;
+    fields[0] = NULL;
+    for (Member *m = ty->members; m; m = m->next) {
+        int64_t size = m->ty->size > 0 ? m->ty->size : 0;
+        int align = member_align(m);
+        if (m->is_bitfield) {
+            BitUnit *u = union_bit_unit(L, ty, m);
+            map_put(&L->c->arena, &L->bitunits, m, u);
+            fields[i++] = u->wrap ? u->wrap : u->chunks[0].field;
+            size = u->wrap ? u->chunks[u->nchunks - 1].offset + u->chunks[u->nchunks - 1].size
+                           : u->chunks[0].size;
+            align = u->wrap ? 1 : u->chunks[0].size;
+            for (int k = 0; k < u->nchunks; k++)
+                align = u->chunks[k].size > align ? u->chunks[k].size : align;
+        } else {
+            fields[i++] = field_of(L, m);
+        }
+        max_bytes = size > max_bytes ? size : max_bytes;
+        max_align = align > max_align ? align : max_align;
+    }
+    if (align_bits(max_bytes, ty->align) < ty->size)
+        i = add_padding(L, fields, i, 0, ty->size);
+    if (max_align >= ty->align)
+        return i - 1;
+    fields[0] = align_field(L, ty->align);
+    return i;
+}
+
 /* The fields of a struct or union. gcc lays them out as the parser did,
- * except where the parser saw what no field says: an unnamed bit-field,
- * a zero-width one. There padding fields put the next member at the
- * parser's offset, and the size comes out the same. */
+ * except where the parser saw what no field says (a bit-field's run, an
+ * unnamed or zero-width bit-field, _Alignas): there padding puts the next
+ * field at the parser's offset, and the size comes out the same. */
 static int collect_fields(Lower *L, Type *ty, gcc_jit_field ***out) {
     int n = 0;
     for (Member *m = ty->members; m; m = m->next)
-        n++;
-    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (4 * n + 8));
-    int i = 0;
-    int64_t cur = 0, max_bits = 0;   // where gcc's layout has got to, in bits
+        n += m->is_bitfield ? 2 + (m->unit_end - m->unit_start) : 2;
+    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (n + 2));
+    if (ty->kind == TY_UNION) {
+        int i = collect_union_fields(L, ty, fields);
+        *out = fields[0] ? fields : fields + 1;
+        return i;
+    }
+    int i = 1;                // fields[0]: for align_field
+    int64_t cur = 0;          // where gcc's layout has got to, in bytes
+    int max_align = 1;        // of the fields so far
+    BitUnit *unit = NULL;     // the run of the bit-field before
+    int max_chunk = ty->align < 8 ? ty->align : 8;
     for (Member *m = ty->members; m; m = m->next) {
-        int64_t malign = (m->align > m->ty->align ? m->align : m->ty->align) * 8;
-        int64_t width = m->is_bitfield ? m->bit_width : (int64_t)(m->ty->size > 0 ? m->ty->size : 0) * 8;
-        if (ty->kind == TY_UNION) {
-            fields[i++] = field_of(L, m);
-            int64_t bits = m->is_bitfield ? align_bits(width, 8) : width;
-            max_bits = bits > max_bits ? bits : max_bits;
+        if (m->is_bitfield) {
+            if (!unit || unit->start != m->unit_start) {
+                i = add_padding(L, fields, i, cur, m->unit_start);
+                unit = new_bit_unit(L, m->unit_start, m->unit_end, max_chunk);
+                for (int k = 0; k < unit->nchunks; k++) {
+                    fields[i++] = unit->chunks[k].field;
+                    if (unit->chunks[k].size > max_align)
+                        max_align = unit->chunks[k].size;
+                }
+                cur = m->unit_end;
+            }
+            map_put(&L->c->arena, &L->bitunits, m, unit);
             continue;
         }
-        int64_t start = (int64_t)m->offset * 8 + (m->is_bitfield ? m->bit_offset : 0);
-        int64_t natural;
-        if (m->is_bitfield) {
-            int64_t unit = (int64_t)m->ty->size * 8;
-            natural = cur / unit != (cur + width - 1) / unit ? align_bits(cur, unit) : cur;
-        } else {
-            natural = align_bits(align_bits(cur, 8), malign);
-        }
-        if (start > natural)
-            i = add_padding(L, fields, i, cur, start);
+        int malign = member_align(m);
+        if (m->offset > align_bits(cur, malign))
+            i = add_padding(L, fields, i, cur, m->offset);
         fields[i++] = field_of(L, m);
-        cur = start + width;
+        cur = m->offset + (m->ty->size > 0 ? m->ty->size : 0);
+        max_align = malign > max_align ? malign : max_align;
     }
-    int64_t size_bits = (int64_t)ty->size * 8;
-    if (ty->kind == TY_UNION) {
-        if (align_bits(max_bits, (int64_t)ty->align * 8) < size_bits)
-            i = add_padding(L, fields, i, 0, size_bits);
-    } else if (align_bits(cur, (int64_t)ty->align * 8) < size_bits) {
-        i = add_padding(L, fields, i, cur, size_bits);
+    if (align_bits(cur, ty->align) < ty->size)
+        i = add_padding(L, fields, i, cur, ty->size);
+    if (max_align >= ty->align) {
+        *out = fields + 1;
+        return i - 1;
     }
+    fields[0] = align_field(L, ty->align);
     *out = fields;
     return i;
 }
@@ -460,6 +712,11 @@ static gcc_jit_rvalue *coerce(Lower *L, gcc_jit_rvalue *rv, gcc_jit_type *t) {
         return rv;
     gcc_jit_type *from = type_of(rv);
     if (from == t || gcc_jit_type_is_struct(t) || gcc_jit_type_is_struct(from))
+        return rv;
+    // A volatile union read: libgccjit casts no union, but takes the value
+    // where the unqualified union is wanted.
+    if (gcc_jit_type_unqualified(from) == t && !gcc_jit_type_is_integral(t) &&
+        !gcc_jit_type_is_pointer(t) && !gcc_jit_type_is_bool(t))
         return rv;
     if (gcc_jit_type_is_pointer(t) && !gcc_jit_type_is_pointer(from) &&
         !gcc_jit_type_is_pointer(gcc_jit_type_unqualified(from)))
@@ -1105,6 +1362,10 @@ static gcc_jit_lvalue *gen_lval(Lower *L, Node *node) {
         return gcc_jit_rvalue_dereference(ptr, L->loc);
     }
     case ND_MEMBER:
+        if (node->member->is_bitfield) {
+            lower_error(L, node->tok, "internal error: a bit-field used as an object");
+            return NULL;
+        }
         if (is_lvalue_node(node->lhs))
             return gcc_jit_lvalue_access_field(gen_lval(L, node->lhs), L->loc,
                                                field_of(L, node->member));
@@ -1136,9 +1397,39 @@ static bool is_constant_node(Node *node) {
     return node->kind == ND_NUM || (node->kind == ND_CAST && node->lhs->kind == ND_NUM);
 }
 
+/* Where the record of a bit-field access (node: its ND_MEMBER) is. */
+static bool bit_ref_of(Lower *L, Node *node, BitRef *r) {
+    Node *rec = node->lhs;
+    *r = (BitRef){NULL, NULL, node->ty->is_volatile || rec->ty->is_volatile ||
+                                  node->member->ty->is_volatile};
+    if (is_lvalue_node(rec))
+        r->lv = gen_lval(L, rec);
+    else
+        r->rv = gen_expr(L, rec);
+    return r->lv || r->rv;
+}
+
+/* lhs = rhs with lhs a bit-field. */
+static gcc_jit_rvalue *gen_bitfield_assign(Lower *L, Node *node, bool want_value) {
+    BitRef r;
+    bool found = bit_ref_of(L, node->lhs, &r);
+    gcc_jit_rvalue *rv = gen_expr(L, node->rhs);
+    if (!found || !rv || !r.lv) {
+        ensure_reported(L, node);
+        return NULL;
+    }
+    rv = coerce(L, rv, lower_type(L, node->ty));
+    if (want_value && !is_constant_node(node->rhs))
+        rv = in_temp(L, rv);
+    bitfield_write(L, &r, node->lhs->member, rv);
+    return want_value ? rv : NULL;
+}
+
 static gcc_jit_rvalue *gen_assign(Lower *L, Node *node, bool want_value) {
     if (no_code(L, node))
         return NULL;
+    if (node->lhs->kind == ND_MEMBER && node->lhs->member->is_bitfield)
+        return gen_bitfield_assign(L, node, want_value);
     gcc_jit_lvalue *lv = gen_lval(L, node->lhs);
     gcc_jit_rvalue *rv = gen_expr(L, node->rhs);
     if (!lv || !rv) {
@@ -1425,6 +1716,11 @@ static gcc_jit_rvalue *gen_decay(Lower *L, Node *node) {
 }
 
 static gcc_jit_rvalue *gen_member(Lower *L, Node *node) {
+    if (node->member->is_bitfield) {
+        BitRef r;
+        return bit_ref_of(L, node, &r) ? bitfield_read(L, &r, node->member, unqual(node->ty))
+                                       : NULL;
+    }
     gcc_jit_field *f = field_of(L, node->member);
     gcc_jit_rvalue *rv;
     if (is_lvalue_node(node->lhs)) {
@@ -2079,7 +2375,65 @@ static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty,
     return gcc_jit_context_new_array_constructor(L->ctx, NULL, lower_type(L, ty), n, vals);
 }
 
-/* A struct's children are taken to be one per member, by Member.index. */
+/* The bits of a bit-field's constant initialiser, or false (reported)
+ * when it is not an integer constant. */
+static bool bitfield_const(Lower *L, Initializer *ci, uint64_t *bits) {
+    Node *e = ci->expr;
+    if (e && e->kind == ND_CAST && e->lhs->kind == ND_NUM && is_integer(e->lhs->ty))
+        e = e->lhs;
+    if (!e || e->kind != ND_NUM || !is_integer(e->ty)) {
+        lower_error(L, (e ? e : ci->expr)->tok, "initializer element is not constant");
+        return false;
+    }
+    *bits = (uint64_t)e->ival;
+    return true;
+}
+
+/* Puts the low bits of v (the value of bit-field m) into the words that
+ * will become the constant chunks of its run, vals[i] for chunk i. */
+static void merge_bits(BitUnit *u, Member *m, uint64_t v, uint64_t *vals) {
+    int64_t first = (int64_t)m->offset * 8 + m->bit_offset;
+    for (int i = 0; i < u->nchunks; i++) {
+        int64_t lo, hi;
+        if (!chunk_overlap(&u->chunks[i], m, &lo, &hi))
+            continue;
+        uint64_t part = (v >> (lo - first)) & low_mask((int)(hi - lo));
+        vals[i] |= part << (lo - u->chunks[i].offset * 8);
+    }
+}
+
+/* The constant chunks of a bit-field run, appended to fields/vals. */
+static int bit_unit_value(Lower *L, BitUnit *u, const uint64_t *bits,
+                          gcc_jit_field **fields, gcc_jit_rvalue **vals, int k) {
+    for (int i = 0; i < u->nchunks; i++) {
+        fields[k] = u->chunks[i].field;
+        vals[k++] = ucst(L, u->chunks[i].type, bits[i]);
+    }
+    return k;
+}
+
+/* A union initialised by its bit-field m. */
+static gcc_jit_rvalue *union_bitfield_value(Lower *L, gcc_jit_type *t, Member *m,
+                                            Initializer *ci) {
+    uint64_t v;
+    if (!bitfield_const(L, ci, &v))
+        return NULL;
+    BitUnit *u = bit_unit_of(L, m);
+    uint64_t *bits = arena_alloc(&L->c->arena, sizeof(uint64_t) * u->nchunks);
+    merge_bits(u, m, v, bits);
+    gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * u->nchunks);
+    gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * u->nchunks);
+    int k = bit_unit_value(L, u, bits, fields, vals, 0);
+    if (!u->wrap)
+        return gcc_jit_context_new_union_constructor(L->ctx, NULL, t, fields[0], vals[0]);
+    gcc_jit_rvalue *w = gcc_jit_context_new_struct_constructor(L->ctx, NULL, u->wrap_type, k,
+                                                               fields, vals);
+    return gcc_jit_context_new_union_constructor(L->ctx, NULL, t, u->wrap, w);
+}
+
+/* A struct's children are taken to be one per member, by Member.index.
+ * libgccjit wants the fields in order: a bit-field run's chunks come
+ * where its first bit-field is, with the bits of all its members. */
 static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty,
                                     const InitStep *path) {
     gcc_jit_type *t = lower_type(L, ty);
@@ -2087,12 +2441,37 @@ static gcc_jit_rvalue *record_value(Lower *L, Initializer *init, Type *ty,
         return zero_of(L, t, ty);
     int n = 0;
     for (Member *m = ty->members; m; m = m->next)
-        n++;
+        n += m->is_bitfield ? 1 + (m->unit_end - m->unit_start) : 1;
     gcc_jit_field **fields = arena_alloc(&L->c->arena, sizeof(*fields) * (n + 1));
     gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * (n + 1));
     int k = 0, i = 0;
     for (Member *m = ty->members; m; m = m->next, i++) {
         Initializer *ci = init->children[i];
+        if (m->is_bitfield && ty->kind == TY_UNION) {
+            if (ci && ci->expr)
+                return union_bitfield_value(L, t, m, ci);
+            continue;
+        }
+        if (m->is_bitfield) {
+            BitUnit *u = bit_unit_of(L, m);
+            uint64_t *bits = arena_alloc(&L->c->arena, sizeof(uint64_t) * u->nchunks);
+            bool any = false;
+            for (;;) {   // the members of a run follow one another
+                Initializer *bi = init->children[i];
+                uint64_t v;
+                if (bi && bi->expr && bitfield_const(L, bi, &v)) {
+                    merge_bits(u, m, v, bits);
+                    any = true;
+                }
+                if (!m->next || !m->next->is_bitfield || bit_unit_of(L, m->next) != u)
+                    break;
+                m = m->next;
+                i++;
+            }
+            if (any)
+                k = bit_unit_value(L, u, bits, fields, vals, k);
+            continue;
+        }
         InitStep step = {path, m, 0};
         gcc_jit_rvalue *v = ci ? init_value(L, ci, m->ty, &step) : NULL;
         if (!v)

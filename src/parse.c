@@ -2321,9 +2321,20 @@ static void layout_members(Type *ty) {
  * moves to such a boundary. Named bit-fields align the struct as their
  * type; unnamed ones do not. Other members follow at the next byte their
  * alignment allows. Layout is counted in bits. */
+/* Closes the run of adjacent bit-fields from first up to (not including)
+ * end, which ends before bit end_bit: their memory location is the
+ * bytes from the first one's to the last one's. */
+static void close_bitfield_run(Member *first, Member *end, int64_t end_bit) {
+    for (Member *m = first; m && m != end; m = m->next) {
+        m->unit_start = first->offset;
+        m->unit_end = (int)((end_bit + 7) / 8);
+    }
+}
+
 static void layout_with_bitfields(Type *ty, Member *all) {
     int64_t bit = 0, size_bits = 0;
     int align = 1;
+    Member *run = NULL;   // the first bit-field of the current run
     for (Member *m = all; m; m = m->next) {
         int64_t msize = m->ty->size < 0 ? 0 : m->ty->size;
         int malign = m->align > m->ty->align ? m->align : m->ty->align;
@@ -2331,16 +2342,26 @@ static void layout_with_bitfields(Type *ty, Member *all) {
             bit = 0;
         if (m->is_bitfield) {
             int64_t unit = m->ty->size * 8;
+            if (run && m->bit_width == 0) {
+                close_bitfield_run(run, m, bit);
+                run = NULL;
+            }
             if (m->bit_width == 0)
                 bit = align_to((int)bit, m->ty->align * 8);
             else if (bit / unit != (bit + m->bit_width - 1) / unit)
                 bit = align_to((int)bit, m->ty->align * 8);
             m->offset = (int)(bit / 8);
             m->bit_offset = (int)(bit % 8);
+            if (!run && m->bit_width > 0 && ty->kind != TY_UNION)
+                run = m;
             bit += m->bit_width;
             if (m->name && malign > align)
                 align = malign;
         } else {
+            if (run) {
+                close_bitfield_run(run, m, bit);
+                run = NULL;
+            }
             bit = align_to((int)((bit + 7) / 8), malign) * 8;
             m->offset = (int)(bit / 8);
             bit += msize * 8;
@@ -2350,8 +2371,15 @@ static void layout_with_bitfields(Type *ty, Member *all) {
         if (bit > size_bits)
             size_bits = bit;
     }
+    if (run)
+        close_bitfield_run(run, NULL, bit);
     ty->align = align;
     ty->size = align_to((int)((size_bits + 7) / 8), align);
+    /* A bit-field of a union may use the whole union. */
+    for (Member *m = all; m && ty->kind == TY_UNION; m = m->next) {
+        m->unit_start = 0;
+        m->unit_end = ty->size;
+    }
     /* Unnamed bit-fields leave the member list: nothing names or
      * initialises them, and lowering pads to the offsets. */
     Member head = {0}, *cur = &head;

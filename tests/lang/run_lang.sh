@@ -1,10 +1,11 @@
 #!/bin/bash
 # run_lang.sh MEMJIT GCC FILE
 #
-# Runs one language test twice: compiled by gcc (the reference) and by
-# memjit (twice: compiled, then loaded from a private store). All runs get
-# the same arguments and an empty stdin. The test
-# passes only when their stdout and exit status agree and both exit 0.
+# Runs one language test: compiled by gcc (the reference) and by memjit
+# three times: at -O2 compiled, then loaded from a private store, and at
+# -O0 (a wrong-code bug can depend on the level). All runs get the same
+# arguments and an empty stdin. The test passes only when their stdout
+# and exit status agree and all exit 0.
 set -u
 
 if [ $# -ne 3 ]; then
@@ -48,13 +49,17 @@ ref_status=$?
 # a store of its own: the first run compiles and fills it, the second must
 # load the code from it (no compile) and behave the same.
 run_memjit() {
-    (cd "$tmp" && XDG_CACHE_HOME="$tmp/cache" exec timeout 60 "$memjit" run -v \
-        "$(basename "$file")" "${args[@]}") </dev/null >"$tmp/$1.out" 2>"$tmp/$1.err"
+    local name=$1
+    shift
+    (cd "$tmp" && XDG_CACHE_HOME="$tmp/cache" exec timeout 60 "$memjit" run -v "$@" \
+        "$(basename "$file")" "${args[@]}") </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err"
 }
 run_memjit jit
 jit_status=$?
 run_memjit hit
 hit_status=$?
+run_memjit o0 -O0 --no-cache
+o0_status=$?
 
 ok=1
 if ! cmp -s "$tmp/ref.out" "$tmp/jit.out"; then
@@ -64,6 +69,12 @@ if ! cmp -s "$tmp/ref.out" "$tmp/jit.out"; then
 fi
 if [ "$ref_status" != "$jit_status" ]; then
     echo "FAIL: exit status differs: gcc $ref_status, memjit $jit_status"
+    ok=0
+fi
+if ! cmp -s "$tmp/ref.out" "$tmp/o0.out" || [ "$ref_status" != "$o0_status" ]; then
+    echo "FAIL: at -O0, stdout or exit status differs (gcc $ref_status, memjit $o0_status):"
+    diff -u --label gcc --label 'memjit -O0' "$tmp/ref.out" "$tmp/o0.out" | head -100
+    grep -v '^memjit: front end' "$tmp/o0.err" | head -20
     ok=0
 fi
 if [ "$ref_status" != 0 ]; then
