@@ -225,6 +225,7 @@ typedef struct Member {
     int bit_width;
     int bit_offset;
     int unit_start, unit_end;
+    Type *value_ty;       /* parse.c: the N-bit type of a wide bit-field's value */
 } Member;
 
 struct Type {
@@ -235,6 +236,10 @@ struct Type {
     bool is_plain_char;   /* TY_CHAR spelt "char" (distinct from signed char) */
     bool is_const;
     bool is_volatile;
+    /* TY_LONG, TY_LLONG: the value of a bit-field wider than int and
+     * narrower than its type has gcc's N-bit type, bit_prec (33-63) bits
+     * wide: arithmetic on it wraps at N bits. 0 for every other type. */
+    int bit_prec;
 
     Type *origin;         /* the unqualified type this one qualifies, or NULL */
     Token *tok;           /* where the type was written, when known */
@@ -298,6 +303,7 @@ Type *int_promote(Type *ty);        /* integer promotions */
 Type *common_type(Type *a, Type *b);  /* usual arithmetic conversions */
 bool type_compatible(const Type *a, const Type *b);  /* C11 6.2.7 */
 int type_rank(const Type *ty);      /* integer conversion rank */
+int type_prec(const Type *ty);      /* value bits of an integer type (bit_prec if set) */
 
 /* Canonical C spelling of a type as used by typed lookup, e.g.
  * "double(double, double)", "char *(const char *, int)", "int[10]",

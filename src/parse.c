@@ -38,7 +38,8 @@ typedef struct VarScope {
     Obj *var;
     Type *type_def;
     bool is_enum;
-    int enum_val;
+    int64_t enum_val;
+    Type *enum_ty;          /* an enumeration constant's type */
     bool is_vla;            /* var points to the storage of this VLA */
 } VarScope;
 
@@ -579,7 +580,7 @@ static bool same_type(Type *a, Type *b) {
         return a->is_unsigned == b->is_unsigned &&
                a->is_plain_char == b->is_plain_char;
     case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG:
-        return a->is_unsigned == b->is_unsigned;
+        return a->is_unsigned == b->is_unsigned && a->bit_prec == b->bit_prec;
     case TY_PTR:
         return a->base->is_const == b->base->is_const &&
                a->base->is_volatile == b->base->is_volatile &&
@@ -663,11 +664,38 @@ static ConstVal convert_value(ConstVal v, const Type *from, const Type *to) {
     return r;
 }
 
+/* v cut to the bit_prec bits of ty, sign-extended for a signed type. */
+static int64_t wrap_prec(int64_t v, const Type *ty) {
+    int sh = 64 - ty->bit_prec;
+    if (ty->is_unsigned)
+        return (int64_t)(((uint64_t)v << sh) >> sh);
+    uint64_t up = (uint64_t)v << sh;
+    return (int64_t)(up >> sh) - (int64_t)((up >> 63) << (64 - sh));
+}
+
 static Node *fold_num_cast(Parser *p, Node *num, Type *ty) {
     ConstVal v = convert_value((ConstVal){num->ival, num->fval}, num->ty, ty);
     if (is_integer(ty))
-        return new_num(p, v.i, ty, num->tok);
+        return new_num(p, ty->bit_prec ? wrap_prec(v.i, ty) : v.i, ty, num->tok);
     return new_flonum(p, v.f, ty, num->tok);
+}
+
+/* A value of ty (a bit-field's N-bit type) computed in 64 bits, cut to
+ * its N bits: gcc's arithmetic on such a type wraps there. */
+static Node *wrap_to_prec(Parser *p, Node *node, Type *ty) {
+    Token *tok = node->tok;
+    int sh = 64 - ty->bit_prec;
+    Node *bits = new_unary(p, ND_CAST, node, TY(ty_ulong), tok);
+    Node *v;
+    if (ty->is_unsigned) {
+        Node *mask = new_num(p, (int64_t)(~(uint64_t)0 >> sh), ty_ulong, tok);
+        v = new_binary(p, ND_BITAND, bits, mask, TY(ty_ulong), tok);
+    } else {
+        Node *up = new_binary(p, ND_SHL, bits, new_num(p, sh, ty_ulong, tok), TY(ty_ulong), tok);
+        up = new_unary(p, ND_CAST, up, TY(ty_long), tok);
+        v = new_binary(p, ND_SHR, up, new_num(p, sh, ty_long, tok), TY(ty_long), tok);
+    }
+    return new_unary(p, ND_CAST, v, ty, tok);
 }
 
 /* The conversion of an rvalue to ty (unqualified), as an ND_CAST unless
@@ -678,7 +706,26 @@ static Node *new_cast(Parser *p, Node *node, Type *ty) {
         return node;
     if (node->kind == ND_NUM && is_arith(node->ty) && is_arith(ty))
         return fold_num_cast(p, node, ty);
+    if (ty->bit_prec)
+        return wrap_to_prec(p, node, ty);
     return new_unary(p, ND_CAST, node, ty, node->tok);
+}
+
+/* The result of an operator whose type is ty: cut to a bit-field's N
+ * bits when ty is such a type. */
+static Node *wrapped(Parser *p, Node *node) {
+    return node->ty->bit_prec ? wrap_to_prec(p, node, node->ty) : node;
+}
+
+/* The N-bit type gcc gives a bit-field of N bits, 32 < N < 64, of a
+ * 64-bit type; made once per member. */
+static Type *bitfield_value_type(Parser *p, Member *m) {
+    if (!m->value_ty) {
+        m->value_ty = copy_type(p->c, unqual(m->ty));
+        m->value_ty->bit_prec = m->bit_width;
+        m->value_ty->origin = NULL;   // a type of its own, not a copy of long
+    }
+    return m->value_ty;
 }
 
 /* Value context: an array becomes a pointer to its first element and a
@@ -694,6 +741,8 @@ static Node *rval(Parser *p, Node *node) {
             to = TY(ty_int);
         else if (m->bit_width == 32)
             to = TY(ty_uint);
+        else if (m->bit_width < ty->size * 8)
+            return new_unary(p, ND_CAST, node, bitfield_value_type(p, m), node->tok);
         if (unqual(ty)->kind == TY_BOOL)
             to = unqual(ty);
         return to == unqual(ty) ? node : new_unary(p, ND_CAST, node, to, node->tok);
@@ -1058,7 +1107,7 @@ static Node *invalid_operands(Parser *p, NodeKind kind, Node *lhs, Node *rhs, To
  * the common type, which is also the result's. */
 static Node *new_arith(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
     Type *ty = common_type(lhs->ty, rhs->ty);
-    return new_binary(p, kind, new_cast(p, lhs, ty), new_cast(p, rhs, ty), ty, tok);
+    return wrapped(p, new_binary(p, kind, new_cast(p, lhs, ty), new_cast(p, rhs, ty), ty, tok));
 }
 
 /* A pointer to void or to a function counts in bytes, as GNU C does:
@@ -1125,7 +1174,7 @@ static Node *new_sub(Parser *p, Node *lhs, Node *rhs, Token *tok) {
 static Node *new_shift(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
     lhs = new_cast(p, lhs, int_promote(lhs->ty));
     rhs = new_cast(p, rhs, int_promote(rhs->ty));
-    return new_binary(p, kind, lhs, rhs, lhs->ty, tok);
+    return wrapped(p, new_binary(p, kind, lhs, rhs, lhs->ty, tok));
 }
 
 /* Pointer comparisons: both operands get one pointer type. */
@@ -2551,6 +2600,34 @@ static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kin
     return ty;
 }
 
+/* The type gcc gives an enumeration whose constants lie in [lo, hi]:
+ * unsigned int when none is negative, else int, and the 64-bit type of
+ * the same signedness when they do not fit in 32 bits (a GNU extension).
+ * ty, the enum's own Type, is made that type in place: a forward
+ * reference to the tag already holds it. */
+static void set_enum_type(Type *ty, int64_t lo, int64_t hi) {
+    const Type *base;
+    if (lo >= 0)
+        base = (uint64_t)hi <= UINT32_MAX ? ty_uint : ty_ulong;
+    else
+        base = lo >= INT32_MIN && hi <= INT32_MAX ? ty_int : ty_long;
+    ty->kind = base->kind;
+    ty->size = base->size;
+    ty->align = base->align;
+    ty->is_unsigned = base->is_unsigned;
+}
+
+/* An enumeration constant has type int when its value fits (C11
+ * 6.7.2.2p3), else (GNU) the enumeration's type; inside the list, the
+ * 64-bit type its value needs. */
+static Type *enum_const_type(int64_t v, bool is_unsigned, Type *enum_ty) {
+    if (v >= INT32_MIN && v <= INT32_MAX)
+        return TY(ty_int);
+    if (enum_ty)
+        return enum_ty;
+    return TY(is_unsigned ? ty_ulong : ty_long);
+}
+
 /* enum-specifier = ident? "{" enum-list? "}" | ident ("{" enum-list? "}")?
  * enum-list      = ident ("=" conditional)? ("," ident ("=" conditional)?)* ","? */
 static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
@@ -2558,17 +2635,22 @@ static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
     if (tag && !equal(tok, "{")) {
         Type *ty = find_tag(p, tag);
         if (!ty) {
-            ty = copy_type(p->c, ty_int);
+            ty = copy_type(p->c, ty_uint);
+            ty->origin = NULL;
             ty->tag = tag;
             push_tag(p, tag, ty);
         }
         *rest = tok;
         return ty;
     }
-    Type *ty = copy_type(p->c, ty_int);
+    Type *ty = copy_type(p->c, ty_uint);
+    ty->origin = NULL;   // a type of its own, compatible with unsigned int or int
     ty->tag = tag;
     tok = tok->next;
-    int64_t val = 0;
+    int64_t val = 0, lo = 0, hi = 0;
+    bool val_unsigned = false, first = true, hi_big = false;
+    VarScope **consts = NULL;
+    int nconsts = 0, cap = 0;
     while (!consume(&tok, tok, "}")) {
         if (tok->kind != TK_IDENT)
             syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
@@ -2579,16 +2661,40 @@ static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
             if (!is_integer(n->ty) || !eval_int(n, &val))
                 error_tok(p->c, name, "enumerator value for '%.*s' is not an integer constant",
                           name->len, name->loc);
+            val_unsigned = n->ty->is_unsigned && n->ty->size == 8;
         }
         VarScope *prev = find_var_in(p->scope, name);
         if (prev)
             error_tok(p->c, name, "redeclaration of enumerator '%.*s'", name->len, name->loc);
         VarScope *v = push_var(p, p->scope, name);
         v->is_enum = true;
-        v->enum_val = (int)val++;
+        v->enum_val = val;
+        v->enum_ty = enum_const_type(val, val_unsigned, NULL);
+        if (nconsts == cap) {
+            cap = cap ? cap * 2 : 16;
+            VarScope **grown = arena_alloc(&p->c->arena, sizeof(*grown) * cap);
+            if (nconsts)
+                memcpy(grown, consts, sizeof(*grown) * nconsts);
+            consts = grown;
+        }
+        consts[nconsts++] = v;
+        bool big = val_unsigned && val < 0;   // above INT64_MAX
+        if (first || (!big && val < lo))
+            lo = big ? 0 : val;
+        if (first || big || (!hi_big && val > hi)) {
+            hi = val;
+            hi_big = big;
+        }
+        first = false;
+        if (val == INT64_MAX && !val_unsigned)
+            error_tok(p->c, name, "overflow in enumeration values");
+        val++;
         if (!equal(tok, "}"))
             tok = skip(p, tok, ",");
     }
+    set_enum_type(ty, lo, hi);
+    for (int i = 0; i < nconsts; i++)
+        consts[i]->enum_ty = enum_const_type(consts[i]->enum_val, ty->is_unsigned, ty);
     if (tag)
         push_tag(p, tag, ty);
     *rest = skip_attributes(p, tok);
@@ -2825,7 +2931,7 @@ static Node *new_neg(Parser *p, Node *node, Token *tok) {
         return new_num(p, wrap_int((int64_t)(0 - (uint64_t)node->ival), ty), ty, tok);
     if (node->kind == ND_NUM)
         return new_flonum(p, -node->fval, ty, tok);
-    return new_unary(p, ND_NEG, node, ty, tok);
+    return wrapped(p, new_unary(p, ND_NEG, node, ty, tok));
 }
 
 /* unary = ("+" | "-" | "*" | "&" | "!" | "~") cast
@@ -2862,7 +2968,7 @@ static Node *unary(Parser *p, Token **rest, Token *tok) {
                 node = error_node(p, op);
             }
             node = new_cast(p, node, int_promote(node->ty));
-            node = new_unary(p, ND_BITNOT, node, node->ty, op);
+            node = wrapped(p, new_unary(p, ND_BITNOT, node, node->ty, op));
         }
     } else if (equal(tok, "++") || equal(tok, "--")) {
         node = unary(p, rest, tok->next);
@@ -3517,7 +3623,7 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
     if (v && v->var)
         return new_var_node(p, v->var, tok);
     if (v && v->is_enum)
-        return new_num(p, v->enum_val, ty_int, tok);
+        return new_num(p, v->enum_val, v->enum_ty, tok);
     if (v && v->type_def)
         syntax_error(p, tok, "expected expression before '%.*s'", tok->len, tok->loc);
     if (tok->len > 10 && !strncmp(tok->loc, "__builtin_", 10)) {

@@ -136,6 +136,12 @@ int type_rank(const Type *ty) {
     }
 }
 
+int type_prec(const Type *ty) {
+    if (ty->bit_prec)
+        return ty->bit_prec;
+    return ty->kind == TY_BOOL ? 1 : ty->size * 8;
+}
+
 /* Every value of char, short (signed or not) and _Bool fits in an int. */
 Type *int_promote(Type *ty) {
     ty = unqual(ty);
@@ -165,6 +171,15 @@ Type *common_type(Type *a, Type *b) {
         return TY(ty_float);
     a = int_promote(a);
     b = int_promote(b);
+    if (a->bit_prec || b->bit_prec) {
+        /* gcc: the wider precision wins; at equal precision, unsigned */
+        int pa = type_prec(a), pb = type_prec(b);
+        if (pa != pb)
+            return pa > pb ? a : b;
+        if (a->is_unsigned != b->is_unsigned)
+            return a->is_unsigned ? a : b;
+        return a->bit_prec ? b : a;
+    }
     if (a->is_unsigned == b->is_unsigned)
         return type_rank(a) >= type_rank(b) ? a : b;
     Type *u = a->is_unsigned ? a : b;
