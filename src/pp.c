@@ -34,6 +34,13 @@
  *     bounded, so hostile nesting cannot exhaust the C stack.
  *   - A header guarded by #ifndef X / #define X ... #endif, or by
  *     #pragma once, is not even lexed again once X is defined.
+ *   - _Pragma("...") runs as a #pragma line where the scan of the token
+ *     stream meets it: in the text or in a rescanned expansion. Like gcc,
+ *     the expansion of a macro argument and of a directive's line leave it
+ *     alone: one in an argument runs when the substitution is rescanned,
+ *     after the macros of the argument were expanded. The pragmas that do
+ *     something are once, push_macro and pop_macro; the others are
+ *     ignored, as gcc ignores a pragma it does not know.
  */
 #include <stdio.h>
 #include <string.h>
@@ -112,6 +119,7 @@ typedef struct PP {
     HashMap macros;
     HashMap guards;       /* file name -> guard macro name Token */
     HashMap once;         /* file names of #pragma once headers */
+    HashMap pushed;       /* push_macro key -> PushedMacro stack */
     CondIncl *cond;
     int include_depth;
     int expand_depth;
@@ -527,10 +535,10 @@ static void count_arg_token(PP *pp, Token *tok) {
                   MAX_ARG_TOKENS);
 }
 
-/* True if some identifier of the list names a macro (or _Pragma). */
+/* True if some identifier of the list names a macro. */
 static bool needs_expansion(PP *pp, Token *tok) {
     for (; tok->kind != TK_EOF; tok = tok->next)
-        if (tok->kind == TK_IDENT && (find_macro(pp, tok) || is_ident(tok, "_Pragma")))
+        if (tok->kind == TK_IDENT && find_macro(pp, tok))
             return true;
     return false;
 }
@@ -1422,6 +1430,135 @@ static void end_of_file(PP *pp, Token *eof) {
 }
 
 /* ---------------------------------------------------------------------
+ * #pragma
+ * ------------------------------------------------------------------- */
+
+/* A state saved by push_macro. The definition is a copy, because #undef
+ * marks the table's Macro undefined in place; NULL if NAME was undefined. */
+typedef struct PushedMacro {
+    struct PushedMacro *next;
+    Macro *saved;
+} PushedMacro;
+
+static Token *skip_rest(Token *tok) {
+    while (!tok->at_bol)
+        tok = tok->next;
+    return tok;
+}
+
+/* The text of a string literal as gcc destringizes a _Pragma or reads a
+ * push_macro name: without the quotes and an L prefix (gcc strips no
+ * other prefix, so u"X" names no macro), with \\ and \" undone. */
+static char *destringize(PP *pp, const Token *str) {
+    StrBuf sb;
+    sb_init(&sb, &pp->c->arena);
+    const char *p = str->loc + 1 + (str->loc[0] == 'L');
+    const char *end = str->loc + str->len - 1;
+    for (; p < end; p++) {
+        if (*p == '\\' && (p[1] == '\\' || p[1] == '"'))
+            p++;
+        sb_putc(&sb, *p);
+    }
+    return sb_str(&sb);
+}
+
+/* gcc keys the saved states by the whole string ("X Y" pops only what
+ * "X Y" pushed) but saves and restores the macro its leading identifier
+ * characters name. */
+static int key_name_len(const char *key) {
+    int n = 0;
+    while ((key[n] >= 'a' && key[n] <= 'z') || (key[n] >= 'A' && key[n] <= 'Z') ||
+           (key[n] >= '0' && key[n] <= '9') || key[n] == '_' || key[n] == '$')
+        n++;
+    return n;
+}
+
+static void push_macro(PP *pp, const char *key) {
+    Compile *c = pp->c;
+    int len = key_name_len(key);
+    Macro *m = len ? lookup_macro(pp, key, len) : NULL;
+    PushedMacro *p = arena_alloc(&c->arena, sizeof(PushedMacro));
+    if (m && m->is_defined) {
+        p->saved = arena_alloc(&c->arena, sizeof(Macro));
+        *p->saved = *m;
+    }
+    int klen = (int)strlen(key);
+    p->next = hashmap_get(&pp->pushed, key, klen);
+    hashmap_put(&c->arena, &pp->pushed, key, klen, p);
+}
+
+/* Restores the state of the last push of key, replacing the definition
+ * in force without a "redefined" warning, as gcc does. */
+static void pop_macro(PP *pp, const char *key) {
+    Compile *c = pp->c;
+    int klen = (int)strlen(key);
+    PushedMacro *p = hashmap_get(&pp->pushed, key, klen);
+    if (!p)
+        return;   /* nothing pushed: gcc ignores the pop */
+    hashmap_put(&c->arena, &pp->pushed, key, klen, p->next);
+    if (p->saved) {
+        hashmap_put(&c->arena, &pp->macros, p->saved->name, p->saved->len, p->saved);
+        return;
+    }
+    int len = key_name_len(key);
+    Macro *m = len ? hashmap_get(&pp->macros, key, len) : NULL;
+    if (m)
+        m->is_defined = false;
+}
+
+/* Token i of "(" string-literal ")", on the pragma's line. */
+static bool is_pragma_macro_part(const Token *tok, int i) {
+    if (tok->at_bol)
+        return false;
+    if (i == 1)
+        return tok->kind == TK_STR;
+    return tok_equal(tok, i == 0 ? "(" : ")");
+}
+
+/* pragma-macro = ("push_macro" | "pop_macro") "(" string-literal ")"
+ * Read as gcc reads it, without macro expansion. gcc reports a malformed
+ * one at the last token it read: the one out of place, or the one before
+ * the end of the line. Returns the key, or NULL after the error. */
+static const char *read_pragma_macro_key(PP *pp, Token **rest, Token *name) {
+    Token *prev = name, *tok = name->next, *str = NULL;
+    for (int i = 0; i < 3; i++, prev = tok, tok = tok->next) {
+        if (!is_pragma_macro_part(tok, i)) {
+            error_tok(pp->c, tok->at_bol ? prev : tok, "invalid #pragma %.*s directive",
+                      name->len, name->loc);
+            *rest = skip_line(pp, tok->at_bol ? tok : tok->next, "pragma");
+            return NULL;
+        }
+        if (i == 1)
+            str = tok;
+    }
+    *rest = skip_line(pp, tok, "pragma");
+    return destringize(pp, str);
+}
+
+/* The line after "#pragma" (or a _Pragma's string, lexed); file is the
+ * file the pragma is in, for #pragma once. Returns the next line. */
+static Token *read_pragma(PP *pp, const SrcFile *file, Token *tok) {
+    if (tok->at_bol)
+        return tok;
+    if (is_ident(tok, "once")) {
+        const char *name = file->name;
+        hashmap_put(&pp->c->arena, &pp->once, name, (int)strlen(name), (void *)name);
+        return skip_line(pp, tok->next, "pragma");
+    }
+    bool push = is_ident(tok, "push_macro");
+    if (push || is_ident(tok, "pop_macro")) {
+        Token *rest;
+        const char *key = read_pragma_macro_key(pp, &rest, tok);
+        if (key && push)
+            push_macro(pp, key);
+        else if (key)
+            pop_macro(pp, key);
+        return rest;
+    }
+    return skip_rest(tok);
+}
+
+/* ---------------------------------------------------------------------
  * Directives
  * ------------------------------------------------------------------- */
 
@@ -1438,17 +1575,6 @@ static Token *read_message(PP *pp, Token *hash, Token *tok, bool is_error) {
     else
         warn_tok(pp->c, hash->next, "#%s %s", name, sb_str(&sb));
     return end;
-}
-
-static Token *read_pragma(PP *pp, Token *hash, Token *tok) {
-    if (is_ident(tok, "once") && !tok->at_bol) {
-        const char *name = hash->file->name;
-        hashmap_put(&pp->c->arena, &pp->once, name, (int)strlen(name), (void *)name);
-        return skip_line(pp, tok->next, "pragma once");
-    }
-    while (!tok->at_bol)
-        tok = tok->next;
-    return tok;
 }
 
 static void add_line_mark(PP *pp, const SrcFile *f, int phys, int line,
@@ -1547,9 +1673,8 @@ static Token *directive(PP *pp, Token *hash) {
         if (tok_equal(name, "endif")) return read_endif(pp, hash, tok);
         if (tok_equal(name, "error")) return read_message(pp, hash, tok, true);
         if (tok_equal(name, "warning")) return read_message(pp, hash, tok, false);
-        if (tok_equal(name, "pragma")) return read_pragma(pp, hash, tok);
-        if (tok_equal(name, "ident") || tok_equal(name, "sccs"))
-            return read_pragma(pp, hash, tok);
+        if (tok_equal(name, "pragma")) return read_pragma(pp, hash->file, tok);
+        if (tok_equal(name, "ident") || tok_equal(name, "sccs")) return skip_rest(tok);
         if (tok_equal(name, "line")) return read_line(pp, hash, tok, true);
         /* memjit has one search list: the next header is the same one. */
         if (tok_equal(name, "include_next")) return read_include(pp, hash, tok);
@@ -1557,25 +1682,73 @@ static Token *directive(PP *pp, Token *hash) {
     if (name->kind == TK_PP_NUM)
         return read_line(pp, hash, name, false);
     error_tok(c, name, "invalid preprocessing directive #%.*s", name->len, name->loc);
-    return read_pragma(pp, hash, tok);
+    return skip_rest(tok);
 }
 
 /* ---------------------------------------------------------------------
  * The main loop
  * ------------------------------------------------------------------- */
 
-/* _Pragma("...") is dropped (its pragmas are ignored anyway). */
-static bool skip_pragma_operator(Token **rest, Token *tok) {
-    if (!is_ident(tok, "_Pragma") || !tok_equal(tok->next, "(") ||
-        tok->next->next->kind != TK_STR || !tok_equal(tok->next->next->next, ")"))
+/* True if the pragma text starts with the name of a pragma that does
+ * something: the others are ignored without being lexed. */
+static bool is_acted_pragma(const char *text) {
+    while (*text == ' ' || *text == '\t')
+        text++;
+    int n = key_name_len(text);
+    return (n == 4 && !memcmp(text, "once", 4)) ||
+           (n == 10 && !memcmp(text, "push_macro", 10)) ||
+           (n == 9 && !memcmp(text, "pop_macro", 9));
+}
+
+/* Runs the string of a _Pragma as a #pragma line. Its tokens are put on
+ * the line the _Pragma is written or used on, with their columns in the
+ * destringized text: that is where gcc points its diagnostics. */
+static void run_pragma_string(PP *pp, Token *str) {
+    Compile *c = pp->c;
+    const char *text = destringize(pp, str);
+    if (!is_acted_pragma(text))
+        return;
+    const Token *where = str;
+    while (where->origin)
+        where = where->origin;
+    SrcFile *f = compile_add_file(c, "<_Pragma>", text, strlen(text), false);
+    Token *tok = lex_file(c, f);
+    for (Token *t = tok; t; t = t->next) {
+        t->file = where->file;
+        t->line = where->line;
+    }
+    tok->at_bol = false;   /* as if after "#pragma" */
+    read_pragma(pp, where->file, tok);
+}
+
+/* pragma-operator = "_Pragma" "(" string-literal ")"   (C11 6.10.9)
+ * Returns false if tok is not _Pragma; else runs it or reports it, and
+ * *rest is the token after it. */
+static bool pragma_operator(PP *pp, Token **rest, Token *tok) {
+    if (!is_ident(tok, "_Pragma"))
         return false;
-    *rest = tok->next->next->next->next;
+    Token *open = tok->next, *str = open->next, *bad = NULL;
+    if (!tok_equal(open, "("))
+        bad = open;
+    else if (str->kind != TK_STR)
+        bad = str;
+    else if (!tok_equal(str->next, ")"))
+        bad = str->next;
+    if (bad) {
+        /* At the end of the input gcc points at the _Pragma itself. */
+        bool at_eof = bad->kind == TK_EOF;
+        error_tok(pp->c, at_eof ? tok : bad, "_Pragma takes a parenthesized string literal");
+        *rest = at_eof ? bad : bad->next;
+        return true;
+    }
+    run_pragma_string(pp, str);
+    *rest = str->next->next;
     return true;
 }
 
 /* Expands macros in the list and, when top (the token stream of files),
- * runs directives and handles end-of-file markers. Iterative: every
- * expansion is pushed back onto the input and read again. */
+ * runs directives and _Pragma and handles end-of-file markers. Iterative:
+ * every expansion is pushed back onto the input and read again. */
 static Token *preprocess(PP *pp, Token *tok, bool top) {
     Token head = {0};
     Token *cur = &head;
@@ -1595,7 +1768,7 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
             tok = directive(pp, tok);
             continue;
         }
-        if (skip_pragma_operator(&tok, tok))
+        if (top && pragma_operator(pp, &tok, tok))
             continue;
         cur = cur->next = tok;
         tok = tok->next;
