@@ -136,9 +136,10 @@ struct Token {
     Type *ty;            /* type of a TK_NUM or TK_STR */
     int len;             /* length of the spelling */
     int line, col;       /* 1-based */
-    TokenKind kind : 16; /* a bit-field only to fit beside the flags */
+    TokenKind kind : 8;  /* a bit-field only to fit beside the flags */
     bool at_bol;         /* first token on its line */
     bool has_space;      /* preceded by white space */
+    uint8_t pack;        /* the #pragma pack(N) in force here: N, or 0 (pp.c) */
 
     union {
         /* TK_NUM */
@@ -214,7 +215,9 @@ typedef struct Member {
     Token *name;          /* NULL for an anonymous struct/union member */
     int offset;           /* bytes from the start of the object */
     int index;            /* position among the members */
-    int align;            /* _Alignas on the member, or 0 */
+    int align;            /* _Alignas or aligned(N) on the member, or 0 */
+    int layout_align;     /* the alignment the layout gave it (packing applied) */
+    bool is_packed;       /* packed: on the member, its struct, or #pragma pack(1) */
     /* A bit-field (is_bitfield): bit_width bits from bit bit_offset (0-7)
      * of the byte at offset. Unnamed bit-fields only shape the layout
      * and are not members. The bytes [unit_start, unit_end) of the object

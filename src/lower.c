@@ -269,8 +269,8 @@ static gcc_jit_field *field_of(Lower *L, Member *m) {
     gcc_jit_field *f = map_get(&L->fields, m);
     if (!f) {
         gcc_jit_type *t = lower_type(L, m->ty);
-        if (m->align > m->ty->align)
-            t = gcc_jit_type_get_aligned(t, (size_t)m->align);
+        if (m->layout_align != m->ty->align)   // _Alignas, aligned(N), packed
+            t = gcc_jit_type_get_aligned(t, (size_t)m->layout_align);
         f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
         map_put(&L->c->arena, &L->fields, m, f);
     }
@@ -509,7 +509,7 @@ static gcc_jit_field *align_field(Lower *L, int align) {
 }
 
 static int member_align(const Member *m) {
-    return m->align > m->ty->align ? m->align : m->ty->align;
+    return m->layout_align;
 }
 
 /* The fields of a union: its members, a bit-field as its chunks. */

@@ -102,6 +102,8 @@ typedef struct Parser {
     struct TempSlot *temps; /* the function's pooled temporaries */
     Type *va_list_ty;       /* __builtin_va_list: struct __va_list_tag[1] */
     int decl_align;         /* _Alignas of the latest declspec, or 0 */
+    struct Attrs *spec_attrs;  /* the GNU attributes of the latest declspec */
+    struct Attrs *decl_attrs;  /* ... of the latest (outermost) declarator */
     Obj *fn_va;             /* a variadic definition's hidden va_list pointer */
     Node *last_post;        /* the latest x++ / x-- built, for discarded() */
     Node *last_post_lhs;
@@ -1685,22 +1687,221 @@ static bool is_typename(Parser *p, Token *tok) {
     return v && v->type_def;
 }
 
-/* attribute = "__attribute__" "(" "(" balanced-tokens ")" ")"
- * Attributes are accepted and ignored. */
-static Token *skip_attributes(Parser *p, Token *tok) {
-    while (equal(tok, "__attribute__") || equal(tok, "__asm__") || equal(tok, "__asm")) {
-        tok = skip(p, tok->next, "(");
-        int level = 1;
-        while (level > 0) {
-            if (tok->kind == TK_EOF)
-                syntax_error(p, tok, "expected ')' at end of input");
-            if (equal(tok, "("))
-                level++;
-            else if (equal(tok, ")"))
-                level--;
-            tok = tok->next;
-        }
+/* ------------------------------------------------------------------
+ * GNU attributes
+ *
+ * memjit promises gcc's behaviour or a located error, so no attribute is
+ * skipped unread. Each one gcc knows is in attribute_table: honoured
+ * (aligned, packed: the parser applies them to the layout and alignment
+ * of what they are written on), accepted because it only informs gcc's
+ * warnings or optimisation, or refused with an error naming it. A name
+ * not in the table is refused too. docs/language.md lists them.
+ * ---------------------------------------------------------------- */
+
+typedef enum {
+    AT_ALIGNED,     /* honoured: the parser applies it */
+    AT_PACKED,      /* honoured: the parser applies it */
+    AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
+    AT_REFUSED,     /* changes what the program does; not built yet */
+} AttrKind;
+
+typedef struct AttrSpec {
+    const char *name;   /* without the optional __ on each side */
+    AttrKind kind;
+} AttrSpec;
+
+static const AttrSpec attribute_table[] = {
+    {"access", AT_NO_EFFECT}, {"alias", AT_REFUSED}, {"aligned", AT_ALIGNED},
+    {"alloc_align", AT_NO_EFFECT}, {"alloc_size", AT_NO_EFFECT},
+    {"always_inline", AT_NO_EFFECT}, {"artificial", AT_NO_EFFECT},
+    {"cdecl", AT_NO_EFFECT}, {"cleanup", AT_REFUSED}, {"cold", AT_NO_EFFECT},
+    {"common", AT_NO_EFFECT}, {"const", AT_NO_EFFECT}, {"constructor", AT_REFUSED},
+    {"copy", AT_REFUSED}, {"deprecated", AT_NO_EFFECT}, {"designated_init", AT_NO_EFFECT},
+    {"destructor", AT_REFUSED}, {"error", AT_NO_EFFECT}, {"externally_visible", AT_NO_EFFECT},
+    {"fallthrough", AT_NO_EFFECT}, {"fastcall", AT_NO_EFFECT}, {"flatten", AT_NO_EFFECT},
+    {"format", AT_NO_EFFECT}, {"format_arg", AT_NO_EFFECT}, {"gnu_inline", AT_NO_EFFECT},
+    {"hot", AT_NO_EFFECT}, {"ifunc", AT_REFUSED}, {"interrupt", AT_REFUSED},
+    {"leaf", AT_NO_EFFECT}, {"malloc", AT_NO_EFFECT}, {"may_alias", AT_NO_EFFECT},
+    {"maybe_unused", AT_NO_EFFECT}, {"mode", AT_REFUSED}, {"ms_abi", AT_REFUSED},
+    {"naked", AT_REFUSED}, {"no_icf", AT_NO_EFFECT}, {"no_instrument_function", AT_NO_EFFECT},
+    {"no_reorder", AT_NO_EFFECT}, {"no_sanitize", AT_NO_EFFECT},
+    {"no_sanitize_address", AT_NO_EFFECT}, {"no_sanitize_thread", AT_NO_EFFECT},
+    {"no_sanitize_undefined", AT_NO_EFFECT}, {"no_split_stack", AT_NO_EFFECT},
+    {"no_stack_protector", AT_NO_EFFECT}, {"noclone", AT_NO_EFFECT}, {"nocommon", AT_NO_EFFECT},
+    {"noinit", AT_REFUSED}, {"noinline", AT_NO_EFFECT}, {"noipa", AT_NO_EFFECT},
+    {"nonnull", AT_NO_EFFECT}, {"nonstring", AT_NO_EFFECT}, {"noplt", AT_NO_EFFECT},
+    {"noreturn", AT_NO_EFFECT}, {"nothrow", AT_NO_EFFECT}, {"optimize", AT_NO_EFFECT},
+    {"packed", AT_PACKED}, {"persistent", AT_REFUSED}, {"pure", AT_NO_EFFECT},
+    {"regparm", AT_NO_EFFECT}, {"retain", AT_NO_EFFECT}, {"returns_nonnull", AT_NO_EFFECT},
+    {"returns_twice", AT_REFUSED}, {"scalar_storage_order", AT_REFUSED},
+    {"section", AT_REFUSED}, {"sentinel", AT_NO_EFFECT}, {"stdcall", AT_NO_EFFECT},
+    {"symver", AT_REFUSED}, {"sysv_abi", AT_NO_EFFECT}, {"target", AT_REFUSED},
+    {"target_clones", AT_REFUSED}, {"tls_model", AT_NO_EFFECT},
+    {"transparent_union", AT_REFUSED}, {"unavailable", AT_NO_EFFECT}, {"unused", AT_NO_EFFECT},
+    {"used", AT_NO_EFFECT}, {"vector_size", AT_REFUSED}, {"visibility", AT_REFUSED},
+    {"warn_if_not_aligned", AT_NO_EFFECT}, {"warn_unused_result", AT_NO_EFFECT},
+    {"warning", AT_NO_EFFECT}, {"weak", AT_REFUSED}, {"weakref", AT_REFUSED},
+};
+
+/* What the attributes at one place asked for that the parser applies;
+ * where it cannot, the caller refuses it (refuse_attrs). */
+typedef struct Attrs {
+    int aligned;          /* aligned(N): N; 0 when none */
+    Token *aligned_tok;
+    Token *packed_tok;    /* packed, or NULL */
+    Token *asm_label;     /* __asm__("name") after a declarator, or NULL */
+} Attrs;
+
+static const AttrSpec *find_attribute(const Token *name, int *len) {
+    const char *s = name->loc;
+    int n = name->len;
+    if (n > 4 && !strncmp(s, "__", 2) && !strncmp(s + n - 2, "__", 2)) {
+        s += 2;
+        n -= 4;
     }
+    *len = n;
+    for (size_t i = 0; i < sizeof attribute_table / sizeof *attribute_table; i++)
+        if ((int)strlen(attribute_table[i].name) == n &&
+            !strncmp(attribute_table[i].name, s, (size_t)n))
+            return &attribute_table[i];
+    return NULL;
+}
+
+/* The arguments of aligned: none (the biggest alignment, 16) or one
+ * integer constant, a power of 2. */
+static int aligned_arg(Parser *p, Token **rest, Token *tok, Token *name) {
+    if (!equal(tok, "(")) {
+        *rest = tok;
+        return 16;
+    }
+    Node *n = conditional(p, &tok, tok->next);
+    int64_t v = 0;
+    *rest = skip(p, tok, ")");
+    if (!is_integer(n->ty) || !eval_int(n, &v)) {
+        error_tok(p->c, name, "requested alignment is not an integer constant");
+        return 0;
+    }
+    if (v <= 0 || (v & (v - 1))) {
+        error_tok(p->c, name, "requested alignment %lld is not a positive power of 2",
+                  (long long)v);
+        return 0;
+    }
+    if (v > (1 << 28)) {
+        error_tok(p->c, name, "requested alignment %lld exceeds maximum 268435456",
+                  (long long)v);
+        return 0;
+    }
+    return (int)v;
+}
+
+/* Skips a balanced "(" ... ")" if there is one. */
+static Token *skip_balanced(Parser *p, Token *tok) {
+    if (!equal(tok, "("))
+        return tok;
+    int level = 0;
+    do {
+        if (tok->kind == TK_EOF)
+            syntax_error(p, tok, "expected ')' at end of input");
+        if (equal(tok, "("))
+            level++;
+        else if (equal(tok, ")"))
+            level--;
+        tok = tok->next;
+    } while (level > 0);
+    return tok;
+}
+
+/* visibility("default") is what every symbol of a module has already. */
+static bool is_default_visibility(const Token *args) {
+    return equal(args, "(") && args->next->kind == TK_STR &&
+           args->next->ty->array_len == 8 && !strcmp(args->next->str, "default") &&
+           equal(args->next->next, ")");
+}
+
+/* attribute = name ("(" arguments ")")?   (or nothing, between commas) */
+static Token *attribute(Parser *p, Token *tok, Attrs *a) {
+    if (equal(tok, ",") || equal(tok, ")"))
+        return tok;
+    if (tok->kind != TK_IDENT && tok->kind != TK_KEYWORD)
+        syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
+    Token *name = tok;
+    int len;
+    const AttrSpec *spec = find_attribute(name, &len);
+    tok = tok->next;
+    if (!spec) {
+        error_tok(p->c, name, "unknown attribute '%.*s'", name->len, name->loc);
+        return skip_balanced(p, tok);
+    }
+    switch (spec->kind) {
+    case AT_ALIGNED: {
+        int v = aligned_arg(p, &tok, tok, name);
+        if (v > a->aligned) {
+            a->aligned = v;
+            a->aligned_tok = name;
+        }
+        return tok;
+    }
+    case AT_PACKED:
+        a->packed_tok = name;
+        return skip_balanced(p, tok);
+    case AT_NO_EFFECT:
+        return skip_balanced(p, tok);
+    case AT_REFUSED:
+        if (!strcmp(spec->name, "visibility") && is_default_visibility(tok))
+            return skip_balanced(p, tok);
+        error_tok(p->c, name, "the '%s' attribute is not supported yet", spec->name);
+        return skip_balanced(p, tok);
+    }
+    return tok;
+}
+
+/* attributes = ("__attribute__" "(" "(" attribute ("," attribute)* ")" ")"
+ *              | asm-label)*
+ * asm-label  = ("__asm__" | "__asm" | "asm") "(" string ")", only where
+ * a declarator ends (a). Whatever a asks for is added to *a. */
+static Token *attributes(Parser *p, Token *tok, Attrs *a) {
+    for (;;) {
+        if (equal(tok, "__attribute__")) {
+            tok = skip(p, tok->next, "(");
+            tok = skip(p, tok, "(");
+            tok = attribute(p, tok, a);
+            while (consume(&tok, tok, ","))
+                tok = attribute(p, tok, a);
+            tok = skip(p, tok, ")");
+            tok = skip(p, tok, ")");
+            continue;
+        }
+        if (equal(tok, "__asm__") || equal(tok, "__asm") || equal(tok, "asm")) {
+            Token *at = tok;
+            tok = skip(p, tok->next, "(");
+            if (tok->kind != TK_STR)
+                syntax_error(p, tok, "expected string literal %s", before_tok(p, tok));
+            a->asm_label = at;
+            tok = skip(p, tok->next, ")");
+            continue;
+        }
+        return tok;
+    }
+}
+
+/* Refuses, where they cannot be honoured, the attributes that would
+ * change the program. */
+static void refuse_attrs(Parser *p, const Attrs *a, const char *where) {
+    if (a->aligned_tok)
+        error_tok(p->c, a->aligned_tok, "the 'aligned' attribute on %s is not supported yet",
+                  where);
+    if (a->packed_tok)   // as gcc: packed means something only for structs and members
+        warn_tok(p->c, a->packed_tok, "'packed' attribute ignored");
+    if (a->asm_label)
+        error_tok(p->c, a->asm_label, "an asm label (a symbol renamed with asm(\"name\")) "
+                  "is not supported yet");
+}
+
+/* Attributes at a place where none of the honoured ones can apply. */
+static Token *skip_attributes_at(Parser *p, Token *tok, const char *where) {
+    Attrs a = {0};
+    tok = attributes(p, tok, &a);
+    refuse_attrs(p, &a, where);
     return tok;
 }
 
@@ -1745,7 +1946,15 @@ static bool storage_class(Parser *p, Token *tok, VarAttr *attr) {
 static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind);
 static Type *enum_specifier(Parser *p, Token **rest, Token *tok);
 static Type *va_list_type(Parser *p, Token *at);
-static void layout_members(Type *ty);
+/* How a struct's members are packed: what the packed attribute (on the
+ * struct; a member's own is Member.is_packed), #pragma pack(N) and the
+ * aligned attribute on the struct ask for. */
+typedef struct Packing {
+    int pack;        /* #pragma pack(N) in force: N, else 0 */
+    int aligned;     /* aligned(N) on the struct, else 0 */
+} Packing;
+
+static void layout_record(Type *ty, Member *all, const Packing *pk);
 static Token *static_assertion(Parser *p, Token *tok);
 
 enum {
@@ -1816,6 +2025,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     bool is_const = false, is_volatile = false;
     Token *start = tok;
     int align = 0;
+    Attrs *attrs = arena_alloc(&p->c->arena, sizeof(Attrs));
 
     while (is_typename(p, tok)) {
         if (storage_class(p, tok, attr)) {
@@ -1829,7 +2039,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
             continue;
         }
         if (equal(tok, "__attribute__")) {
-            tok = skip_attributes(p, tok);
+            tok = attributes(p, tok, attrs);
             continue;
         }
         if (equal(tok, "_Alignas")) {
@@ -1898,6 +2108,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
         syntax_error(p, tok, "expected specifier-qualifier-list %s", before_tok(p, tok));
     Type *result = (counter & K_OTHER) ? other : TY(ty);
     p->decl_align = align;
+    p->spec_attrs = attrs;
     if (counter == 0 && tok != start)
         warn_tok(p->c, start, "type defaults to 'int' in declaration");
     return qualified(p->c, result, is_const, is_volatile);
@@ -1937,7 +2148,7 @@ static Type *va_list_type(Parser *p, Token *at) {
         cur = cur->next = m;
     }
     tag->members = head.next;
-    layout_members(tag);
+    layout_record(tag, tag->members, &(Packing){0});
     p->va_list_ty = array_of(p->c, tag, 1);
     return p->va_list_ty;
 }
@@ -1954,7 +2165,7 @@ static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty) {
             else if (is_volatile_kw(tok))
                 is_volatile = true;
             else if (equal(tok, "__attribute__")) {
-                tok = skip_attributes(p, tok);
+                tok = skip_attributes_at(p, tok, "a pointer");
                 continue;
             } else if (!is_qualifier_noise(tok))
                 break;
@@ -2018,8 +2229,11 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
                          before_tok(p, tok));
         Token *start = tok;
         Type *ty = declspec(p, &tok, tok, NULL);
+        Attrs *spec_attrs = p->spec_attrs;
         Token *name = NULL;
         ty = adjust_param(p, declarator(p, &tok, tok, ty, &name));
+        refuse_attrs(p, spec_attrs, "a parameter");
+        refuse_attrs(p, p->decl_attrs, "a parameter");
         if (ty->kind == TY_VOID)
             error_tok(p->c, start, "'void' must be the only parameter");
         Type *param = copy_type(p->c, ty);
@@ -2301,8 +2515,9 @@ static bool is_nested_declarator(Parser *p, Token *tok) {
  * is parsed twice: once to find its end, then with the right type. */
 static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
     enter(p, tok, "declarator nesting too deep");
+    Attrs *a = arena_alloc(&p->c->arena, sizeof(Attrs));
     ty = pointers(p, &tok, tok, ty);
-    tok = skip_attributes(p, tok);
+    tok = attributes(p, tok, a);
     if (equal(tok, "(") && is_nested_declarator(p, tok)) {
         Token *start = tok;
         Token *ignored = NULL;
@@ -2311,7 +2526,15 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
         ty = type_suffix(p, &tok, tok, ty);
         Token *end = tok;
         ty = declarator(p, &tok, start->next, ty, name);
-        *rest = skip_attributes(p, end);
+        Attrs *inner = p->decl_attrs;
+        if (inner->aligned > a->aligned) {
+            a->aligned = inner->aligned;
+            a->aligned_tok = inner->aligned_tok;
+        }
+        a->packed_tok = a->packed_tok ? a->packed_tok : inner->packed_tok;
+        a->asm_label = a->asm_label ? a->asm_label : inner->asm_label;
+        *rest = attributes(p, end, a);
+        p->decl_attrs = a;
         leave(p);
         return ty;
     }
@@ -2321,7 +2544,8 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
         tok = tok->next;
     }
     ty = type_suffix(p, &tok, tok, ty);
-    *rest = skip_attributes(p, tok);
+    *rest = attributes(p, tok, a);
+    p->decl_attrs = a;
     leave(p);
     return ty;
 }
@@ -2329,8 +2553,11 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
 /* type-name = declspec abstract-declarator */
 static Type *type_name(Parser *p, Token **rest, Token *tok) {
     Type *ty = declspec(p, &tok, tok, NULL);
+    Attrs *spec_attrs = p->spec_attrs;
     Token *name = NULL;
     ty = declarator(p, &tok, tok, ty, &name);
+    refuse_attrs(p, spec_attrs, "a type name");
+    refuse_attrs(p, p->decl_attrs, "a type name");
     if (name)
         syntax_error(p, name, "expected ')' before '%.*s'", name->len, name->loc);
     *rest = tok;
@@ -2339,37 +2566,24 @@ static Type *type_name(Parser *p, Token **rest, Token *tok) {
 
 static int align_to(int n, int align) { return (n + align - 1) / align * align; }
 
-/* System V x86-64: each member at the next multiple of its alignment; the
- * struct as aligned as its most aligned member; a union is as big as its
- * biggest member. A flexible array member takes no room. */
-static void layout_members(Type *ty) {
-    int offset = 0, size = 0, align = 1;
-    for (Member *m = ty->members; m; m = m->next) {
-        int msize = m->ty->size < 0 ? 0 : m->ty->size;
-        int malign = m->align > m->ty->align ? m->align : m->ty->align;
-        if (malign > align)
-            align = malign;
-        if (ty->kind == TY_UNION) {
-            m->offset = 0;
-            if (msize > size)
-                size = msize;
-        } else {
-            offset = align_to(offset, malign);
-            m->offset = offset;
-            offset += msize;
-            size = offset;
-        }
-    }
-    ty->align = align;
-    ty->size = align_to(size, align);
+
+/* The #pragma pack(N) in force at tok: N, or 0 for none. */
+static int pack_at(const Token *tok) {
+    return tok->pack;
 }
 
-/* A bit-field goes at the next free bit unless it would cross a boundary
- * of its type's alignment; then it starts at that boundary (gcc's
- * PCC_BITFIELD_TYPE_MATTERS, as the x86-64 ABI says). A width of 0 only
- * moves to such a boundary. Named bit-fields align the struct as their
- * type; unnamed ones do not. Other members follow at the next byte their
- * alignment allows. Layout is counted in bits. */
+/* A member's alignment in the layout, as gcc gives it: its type's, raised
+ * by _Alignas or aligned(N), 1 when packed (unless aligned(N) says
+ * otherwise), and never above #pragma pack's N. */
+static int member_layout_align(const Member *m, int pack) {
+    int a = m->ty->align > m->align ? m->ty->align : m->align;
+    if (m->is_packed)
+        a = m->align ? m->align : 1;
+    if (pack && a > pack)
+        a = pack;
+    return a;
+}
+
 /* Closes the run of adjacent bit-fields from first up to (not including)
  * end, which ends before bit end_bit: their memory location is the
  * bytes from the first one's to the last one's. */
@@ -2380,25 +2594,46 @@ static void close_bitfield_run(Member *first, Member *end, int64_t end_bit) {
     }
 }
 
-static void layout_with_bitfields(Type *ty, Member *all) {
+/* Where a bit-field of nonzero width starts, at bit or after: at the next
+ * free bit, unless it would cross a boundary of its type's alignment;
+ * then at that boundary (gcc's PCC_BITFIELD_TYPE_MATTERS, as the x86-64
+ * ABI says). Packed, or under #pragma pack, it is never moved. */
+static int64_t place_bitfield(const Member *m, int64_t bit, int pack) {
+    int64_t unit = m->ty->size * 8;
+    if (m->is_packed || pack)
+        return bit;
+    if (bit / unit != (bit + m->bit_width - 1) / unit)
+        return align_to((int)bit, m->ty->align * 8);
+    return bit;
+}
+
+/* The layout of a struct or union, counted in bits. Members go at the
+ * next byte their layout alignment allows; bit-fields as place_bitfield
+ * says; a width of 0 moves to the next boundary of its type's alignment
+ * (packed or not). Named bit-fields align the struct as their type
+ * (capped by packing); unnamed ones do not. The struct is as aligned as
+ * its most aligned member, or as aligned(N) on it asks when that is more;
+ * a union is as big as its biggest member. A flexible array member takes
+ * no room. */
+static void layout_record(Type *ty, Member *all, const Packing *pk) {
     int64_t bit = 0, size_bits = 0;
     int align = 1;
     Member *run = NULL;   // the first bit-field of the current run
     for (Member *m = all; m; m = m->next) {
         int64_t msize = m->ty->size < 0 ? 0 : m->ty->size;
-        int malign = m->align > m->ty->align ? m->align : m->ty->align;
+        int malign = member_layout_align(m, pk->pack);
+        m->layout_align = malign;
         if (ty->kind == TY_UNION)
             bit = 0;
         if (m->is_bitfield) {
-            int64_t unit = m->ty->size * 8;
             if (run && m->bit_width == 0) {
                 close_bitfield_run(run, m, bit);
                 run = NULL;
             }
             if (m->bit_width == 0)
                 bit = align_to((int)bit, m->ty->align * 8);
-            else if (bit / unit != (bit + m->bit_width - 1) / unit)
-                bit = align_to((int)bit, m->ty->align * 8);
+            else
+                bit = place_bitfield(m, bit, pk->pack);
             m->offset = (int)(bit / 8);
             m->bit_offset = (int)(bit % 8);
             if (!run && m->bit_width > 0 && ty->kind != TY_UNION)
@@ -2422,6 +2657,8 @@ static void layout_with_bitfields(Type *ty, Member *all) {
     }
     if (run)
         close_bitfield_run(run, NULL, bit);
+    if (pk->aligned > align)
+        align = pk->aligned;
     ty->align = align;
     ty->size = align_to((int)((size_bits + 7) / 8), align);
     /* A bit-field of a union may use the whole union. */
@@ -2473,8 +2710,9 @@ static void bitfield_width(Parser *p, Token **rest, Token *tok, Member *m, Token
     m->bit_width = (int)w;
 }
 
-/* struct-members = (declspec declarator ("," declarator)* ";")* "}" */
-static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
+/* struct-members = (declspec declarator ("," declarator)* ";")* "}"
+ * The members are laid out once the attributes after "}" are known. */
+static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool packed) {
     Member head = {0};
     Member *cur = &head;
     int index = 0;
@@ -2489,10 +2727,13 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
             continue;
         }
         Type *basety = declspec(p, &tok, tok, NULL);
-        int malign = p->decl_align;
+        Attrs *spec_attrs = p->spec_attrs;
+        int malign = p->decl_align > spec_attrs->aligned ? p->decl_align : spec_attrs->aligned;
         if ((basety->kind == TY_STRUCT || basety->kind == TY_UNION) && equal(tok, ";")) {
             Member *m = arena_alloc(&p->c->arena, sizeof(Member));
             m->ty = basety;
+            m->align = malign;
+            m->is_packed = packed || spec_attrs->packed_tok;
             m->index = index++;
             cur = cur->next = m;
             tok = tok->next;
@@ -2506,12 +2747,24 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
             Token *name = NULL;
             Token *at = tok;
             Type *mty = declarator(p, &tok, tok, basety, &name);
+            Attrs *da = p->decl_attrs;
             Member *m = arena_alloc(&p->c->arena, sizeof(Member));
             m->ty = mty;
             m->name = name;
-            m->align = malign;
+            m->align = malign > da->aligned ? malign : da->aligned;
+            m->is_packed = packed || spec_attrs->packed_tok || da->packed_tok;
+            if (da->asm_label)
+                error_tok(p->c, da->asm_label, "expected ':', ',', ';', '}' or '__attribute__' "
+                          "before 'asm'");
             if (equal(tok, ":")) {
                 bitfield_width(p, &tok, tok->next, m, name);
+                if (equal(tok, "__attribute__")) {    // int x : 3 __attribute__((packed))
+                    Attrs after = {0};
+                    tok = attributes(p, tok, &after);
+                    if (after.aligned > m->align)
+                        m->align = after.aligned;
+                    m->is_packed |= after.packed_tok != NULL;
+                }
                 has_bitfields = true;
                 m->index = index++;
                 cur = cur->next = m;
@@ -2533,19 +2786,16 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty) {
             cur = cur->next = m;
         }
     }
-    *rest = tok->next;
+    (void)has_bitfields;
+    *rest = tok;   // the "}": its #pragma pack state and what follows are the caller's
     ty->members = head.next;
-    if (has_bitfields)
-        layout_with_bitfields(ty, head.next);
-    else
-        layout_members(ty);
 }
 
 /* The tag of a struct, union or enum specifier, or NULL when there is
  * none (a body must follow then); *rest is the token after it.
  *   attribute* ident? */
-static Token *specifier_tag(Parser *p, Token **rest, Token *tok) {
-    tok = skip_attributes(p, tok);
+static Token *specifier_tag(Parser *p, Token **rest, Token *tok, Attrs *attrs) {
+    tok = attributes(p, tok, attrs);
     Token *tag = NULL;
     if (tok->kind == TK_IDENT) {
         tag = tok;
@@ -2559,7 +2809,10 @@ static Token *specifier_tag(Parser *p, Token **rest, Token *tok) {
 
 /* struct-union-decl = attribute* ident? ("{" struct-members)? attribute* */
 static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kind) {
-    Token *tag = specifier_tag(p, &tok, tok);
+    Attrs lead = {0};
+    Token *tag = specifier_tag(p, &tok, tok, &lead);
+    if (!equal(tok, "{"))
+        refuse_attrs(p, &lead, "a struct or union that is not being defined");
     /* A reference "struct S", or "struct S;" that declares it here. */
     if (tag && !equal(tok, "{")) {
         Type *ty = find_tag(p, tag);
@@ -2595,8 +2848,17 @@ static Type *struct_union_decl(Parser *p, Token **rest, Token *tok, TypeKind kin
         *rest = tok;
         return ty;
     }
-    struct_members(p, &tok, tok->next, ty);
-    *rest = skip_attributes(p, tok);
+    struct_members(p, &tok, tok->next, ty, lead.packed_tok != NULL);
+    Token *close = tok;
+    Attrs trail = {0};
+    *rest = attributes(p, tok->next, &trail);
+    if (trail.asm_label)
+        error_tok(p->c, trail.asm_label, "expected identifier or '(' before 'asm'");
+    if (trail.packed_tok)
+        for (Member *m = ty->members; m; m = m->next)
+            m->is_packed = true;
+    Packing pk = {pack_at(close), lead.aligned > trail.aligned ? lead.aligned : trail.aligned};
+    layout_record(ty, ty->members, &pk);
     return ty;
 }
 
@@ -2630,8 +2892,20 @@ static Type *enum_const_type(int64_t v, bool is_unsigned, Type *enum_ty) {
 
 /* enum-specifier = ident? "{" enum-list? "}" | ident ("{" enum-list? "}")?
  * enum-list      = ident ("=" conditional)? ("," ident ("=" conditional)?)* ","? */
+/* Attributes on an enum: packed would make it smaller, aligned more
+ * aligned; neither is built yet. */
+static void refuse_enum_attrs(Parser *p, const Attrs *a) {
+    if (a->packed_tok)
+        error_tok(p->c, a->packed_tok, "the 'packed' attribute on an enum is not supported yet");
+    Attrs rest = *a;
+    rest.packed_tok = NULL;
+    refuse_attrs(p, &rest, "an enum");
+}
+
 static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
-    Token *tag = specifier_tag(p, &tok, tok);
+    Attrs lead = {0};
+    Token *tag = specifier_tag(p, &tok, tok, &lead);
+    refuse_enum_attrs(p, &lead);
     if (tag && !equal(tok, "{")) {
         Type *ty = find_tag(p, tag);
         if (!ty) {
@@ -2697,7 +2971,9 @@ static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
         consts[i]->enum_ty = enum_const_type(consts[i]->enum_val, ty->is_unsigned, ty);
     if (tag)
         push_tag(p, tag, ty);
-    *rest = skip_attributes(p, tok);
+    Attrs trail = {0};
+    *rest = attributes(p, tok, &trail);
+    refuse_enum_attrs(p, &trail);
     return ty;
 }
 
@@ -2907,6 +3183,12 @@ static Node *sizeof_alignof(Parser *p, Token **rest, Token *tok, bool is_sizeof)
         if (n->kind == ND_MEMBER && n->member->is_bitfield)
             error_tok(p->c, op, "'%s' applied to a bit-field", is_sizeof ? "sizeof" : "_Alignof");
         ty = n->ty;
+        /* gcc's __alignof__ of an object: the alignment it was declared
+         * with (aligned(N), _Alignas, packed), not just its type's. */
+        if (!is_sizeof && n->kind == ND_VAR && n->var->align > ty->align)
+            return new_num(p, n->var->align, ty_ulong, op);
+        if (!is_sizeof && n->kind == ND_MEMBER && n->member->layout_align)
+            return new_num(p, n->member->layout_align, ty_ulong, op);
         if (is_sizeof && ty->is_vla)
             operand = rval(p, n);
     }
@@ -4689,8 +4971,31 @@ static void set_decl_align(Parser *p, Token *name, int align) {
 
 /* declaration = declspec (init-declarator ("," init-declarator)*)? ";"
  * init-declarator = declarator ("=" initializer)? */
+/* The alignment the attributes of a declaration ask for, at least align;
+ * what cannot apply to the declared thing (what) is refused. */
+static int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *decl,
+                          const char *what, bool is_object) {
+    if (!is_object) {
+        refuse_attrs(p, spec, what);
+        refuse_attrs(p, decl, what);
+        return align;
+    }
+    Attrs rest = *spec;
+    rest.aligned_tok = NULL;
+    refuse_attrs(p, &rest, what);
+    rest = *decl;
+    rest.aligned_tok = NULL;
+    refuse_attrs(p, &rest, what);
+    if (spec->aligned > align)
+        align = spec->aligned;
+    if (decl->aligned > align)
+        align = decl->aligned;
+    return align;
+}
+
 static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *attr) {
     int align = p->decl_align;
+    Attrs *spec_attrs = p->spec_attrs;
     Node head = {0};
     Node *cur = &head;
     bool first = true;
@@ -4704,6 +5009,10 @@ static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarA
         Type *ty = declarator(p, &tok, tok, basety, &name);
         if (!name)
             syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        int obj_align = declared_align(
+            p, align, spec_attrs, p->decl_attrs,
+            attr->is_typedef ? "a typedef" : ty->kind == TY_FUNC ? "a function" : "a variable",
+            !attr->is_typedef && ty->kind != TY_FUNC);
         if (is_variably_modified(ty) && !attr->is_typedef && (attr->is_static || attr->is_extern)) {
             error_tok(p->c, name, "object '%.*s' of variably modified type must have no linkage "
                       "and automatic storage", name->len, name->loc);
@@ -4729,7 +5038,7 @@ static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarA
             if (init)
                 cur = cur->next = init;
         }
-        set_decl_align(p, name, align);
+        set_decl_align(p, name, obj_align);
     }
     *rest = tok->next;
     if (!head.next)
@@ -5406,9 +5715,11 @@ static Token *global_declaration(Parser *p, Token *tok) {
     VarAttr attr = {0};
     Type *basety;
     int align = 0;
+    Attrs none = {0}, *spec_attrs = &none;
     if (is_typename(p, tok)) {
         basety = declspec(p, &tok, tok, &attr);
         align = p->decl_align;
+        spec_attrs = p->spec_attrs;
     } else if (tok->kind == TK_IDENT && equal(tok->next, "(")) {
         warn_tok(p->c, tok, "return type defaults to 'int'");
         basety = TY(ty_int);
@@ -5429,6 +5740,10 @@ static Token *global_declaration(Parser *p, Token *tok) {
         Type *ty = declarator(p, &tok, tok, basety, &name);
         if (!name)
             syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        int obj_align = declared_align(
+            p, align, spec_attrs, p->decl_attrs,
+            attr.is_typedef ? "a typedef" : ty->kind == TY_FUNC ? "a function" : "a variable",
+            !attr.is_typedef && ty->kind != TY_FUNC);
         if (attr.is_typedef) {
             declare_typedef(p, name, ty);
         } else if (ty->kind == TY_FUNC) {
@@ -5439,7 +5754,7 @@ static Token *global_declaration(Parser *p, Token *tok) {
             declare_function(p, name, ty, &attr, false);
         } else {
             global_variable(p, &tok, tok, name, ty, &attr);
-            set_decl_align(p, name, align);
+            set_decl_align(p, name, obj_align);
         }
         first = false;
     }
@@ -5529,8 +5844,11 @@ static Type *type_name_only(Parser *p, Token *tok) {
         return NULL;
     }
     Type *ty = declspec(p, &tok, tok, NULL);
+    Attrs *spec_attrs = p->spec_attrs;
     Token *name = NULL;
     ty = declarator(p, &tok, tok, ty, &name);
+    refuse_attrs(p, spec_attrs, "a type name");
+    refuse_attrs(p, p->decl_attrs, "a type name");
     if (name) {
         error_tok(p->c, name, "unexpected name '%.*s' in the type name", name->len, name->loc);
         return NULL;

@@ -43,6 +43,7 @@
  *     ignored, as gcc ignores a pragma it does not know.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "front.h"
@@ -120,6 +121,8 @@ typedef struct PP {
     HashMap guards;       /* file name -> guard macro name Token */
     HashMap once;         /* file names of #pragma once headers */
     HashMap pushed;       /* push_macro key -> PushedMacro stack */
+    int pack;             /* #pragma pack(N) in force: N, or 0 */
+    struct PackLevel *packs;   /* #pragma pack(push) stack */
     CondIncl *cond;
     int include_depth;
     int expand_depth;
@@ -1535,6 +1538,136 @@ static const char *read_pragma_macro_key(PP *pp, Token **rest, Token *name) {
     return destringize(pp, str);
 }
 
+/* #pragma pack: gcc's stack of the most a struct member may be aligned
+ * to. The value in force is written on every token the preprocessor
+ * hands on (Token.pack); the parser lays a struct out with the one on
+ * its closing brace, as gcc lays it out at its end. */
+typedef struct PackLevel {
+    struct PackLevel *next;
+    int saved;             /* the value in force when pushed */
+    const Token *id;       /* push's identifier, or NULL */
+} PackLevel;
+
+static bool same_ident(const Token *a, const Token *b) {
+    return a->len == b->len && !memcmp(a->loc, b->loc, (size_t)a->len);
+}
+
+static void pop_pack(PP *pp, const Token *id, const Token *at) {
+    PackLevel *l = pp->packs;
+    while (l && id && !(l->id && same_ident(l->id, id)))
+        l = l->next;
+    if (!l) {
+        if (id)
+            warn_tok(pp->c, at, "'#pragma pack(pop, %.*s)' encountered without matching "
+                     "'#pragma pack(push, %.*s)'", id->len, id->loc, id->len, id->loc);
+        else
+            warn_tok(pp->c, at, "'#pragma pack (pop)' encountered without matching "
+                     "'#pragma pack (push)'");
+        return;
+    }
+    pp->pack = l->saved;
+    pp->packs = l->next;
+}
+
+/* pack = "pack" "(" (N | ("push" | "pop") ("," ident)? ("," N)?)? ")"
+ * gcc's forms and warnings (a malformed one is ignored, as in gcc). */
+static Token *read_pragma_pack(PP *pp, Token *name) {
+    Token *tok = name->next;
+    if (!tok_equal(tok, "(") || tok->at_bol) {
+        warn_tok(pp->c, tok->at_bol ? name : tok, "missing '(' after '#pragma pack' - ignored");
+        return skip_rest(tok->at_bol ? tok : tok->next);
+    }
+    tok = tok->next;
+    enum { SET, PUSH, POP } action = SET;
+    const Token *id = NULL;
+    long align = -1;
+    Token *what = tok;
+    if (tok_equal(tok, ")") && !tok->at_bol) {
+        align = 0;
+    } else if (tok->kind == TK_PP_NUM && !tok->at_bol) {
+        align = strtol(tok_str(pp->c, tok), NULL, 0);
+        tok = tok->next;
+    } else if (tok->kind == TK_IDENT && !tok->at_bol) {
+        if (is_ident(tok, "push"))
+            action = PUSH;
+        else if (is_ident(tok, "pop"))
+            action = POP;
+        else {
+            warn_tok(pp->c, tok, "unknown action '%.*s' for '#pragma pack' - ignored",
+                     tok->len, tok->loc);
+            return skip_rest(tok);
+        }
+        tok = tok->next;
+        while (tok_equal(tok, ",") && !tok->at_bol) {
+            tok = tok->next;
+            if (tok->kind == TK_IDENT && !tok->at_bol && !id)
+                id = tok;
+            else if (tok->kind == TK_PP_NUM && !tok->at_bol && action == PUSH && align == -1)
+                align = strtol(tok_str(pp->c, tok), NULL, 0);
+            else {
+                warn_tok(pp->c, tok->at_bol ? name : tok, "malformed '#pragma pack' - ignored");
+                return skip_rest(tok);
+            }
+            tok = tok->next;
+        }
+    }
+    if (!tok_equal(tok, ")") || tok->at_bol) {
+        warn_tok(pp->c, tok->at_bol ? name : tok, "malformed '#pragma pack' - ignored");
+        return skip_rest(tok);
+    }
+    Token *rest = skip_line(pp, tok->next, "pragma");
+    if (action == POP) {
+        pop_pack(pp, id, name);
+        return rest;
+    }
+    if (align == -1 && action == PUSH)
+        align = pp->pack;
+    if (align != 0 && align != 1 && align != 2 && align != 4 && align != 8 && align != 16) {
+        warn_tok(pp->c, what, "alignment must be a small power of two, not %ld", align);
+        return rest;
+    }
+    if (action == PUSH) {
+        PackLevel *l = arena_alloc(&pp->c->arena, sizeof *l);
+        *l = (PackLevel){pp->packs, pp->pack, id};
+        pp->packs = l;
+    }
+    pp->pack = (int)align;
+    return rest;
+}
+
+/* #pragma GCC warning "text" and #pragma GCC error "text": gcc's
+ * diagnostic, at the string. */
+static Token *read_pragma_message(PP *pp, Token *kind) {
+    Token *str = kind->next;
+    if (str->at_bol || str->kind != TK_STR) {
+        error_tok(pp->c, str->at_bol ? kind : str,
+                  "invalid \"#pragma GCC %.*s\" directive", kind->len, kind->loc);
+        return skip_rest(str->at_bol ? str : str->next);
+    }
+    const char *text = tok_str(pp->c, str);
+    int n = (int)strlen(text);
+    if (is_ident(kind, "error"))
+        error_tok(pp->c, str, "%.*s", n > 2 ? n - 2 : 0, text + 1);
+    else
+        warn_tok(pp->c, str, "%.*s", n > 2 ? n - 2 : 0, text + 1);
+    return skip_rest(str->next);
+}
+
+/* Pragmas that change linkage, symbol names or layout: never ignored. */
+static bool refuse_pragma(PP *pp, Token *tok) {
+    static const char *const refused[] = {"weak", "redefine_extname", "scalar_storage_order"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        if (is_ident(tok, refused[i])) {
+            error_tok(pp->c, tok, "'#pragma %s' is not supported yet", refused[i]);
+            return true;
+        }
+    if (is_ident(tok, "GCC") && is_ident(tok->next, "visibility") && !tok->next->at_bol) {
+        error_tok(pp->c, tok->next, "'#pragma GCC visibility' is not supported yet");
+        return true;
+    }
+    return false;
+}
+
 /* The line after "#pragma" (or a _Pragma's string, lexed); file is the
  * file the pragma is in, for #pragma once. Returns the next line. */
 static Token *read_pragma(PP *pp, const SrcFile *file, Token *tok) {
@@ -1545,6 +1678,13 @@ static Token *read_pragma(PP *pp, const SrcFile *file, Token *tok) {
         hashmap_put(&pp->c->arena, &pp->once, name, (int)strlen(name), (void *)name);
         return skip_line(pp, tok->next, "pragma");
     }
+    if (is_ident(tok, "pack"))
+        return read_pragma_pack(pp, tok);
+    if (refuse_pragma(pp, tok))
+        return skip_rest(tok);
+    if (is_ident(tok, "GCC") && !tok->next->at_bol &&
+        (is_ident(tok->next, "warning") || is_ident(tok->next, "error")))
+        return read_pragma_message(pp, tok->next);
     bool push = is_ident(tok, "push_macro");
     if (push || is_ident(tok, "pop_macro")) {
         Token *rest;
@@ -1695,9 +1835,12 @@ static bool is_acted_pragma(const char *text) {
     while (*text == ' ' || *text == '\t')
         text++;
     int n = key_name_len(text);
-    return (n == 4 && !memcmp(text, "once", 4)) ||
-           (n == 10 && !memcmp(text, "push_macro", 10)) ||
-           (n == 9 && !memcmp(text, "pop_macro", 9));
+    static const char *const acted[] = {"once", "pack", "push_macro", "pop_macro", "weak",
+                                        "redefine_extname", "scalar_storage_order", "GCC"};
+    for (size_t i = 0; i < sizeof acted / sizeof *acted; i++)
+        if (n == (int)strlen(acted[i]) && !memcmp(text, acted[i], (size_t)n))
+            return true;
+    return false;
 }
 
 /* Runs the string of a _Pragma as a #pragma line. Its tokens are put on
@@ -1770,6 +1913,8 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
         }
         if (top && pragma_operator(pp, &tok, tok))
             continue;
+        if (top)
+            tok->pack = (uint8_t)pp->pack;
         cur = cur->next = tok;
         tok = tok->next;
     }

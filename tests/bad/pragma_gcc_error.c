@@ -1,0 +1,2 @@
+// expect: 2:19: error: stop here
+#pragma GCC error "stop here"

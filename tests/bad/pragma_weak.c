@@ -1,0 +1,3 @@
+// expect: 2:9: error: '#pragma weak' is not supported yet
+#pragma weak foo
+int foo(void) { return 1; }
