@@ -2584,6 +2584,20 @@ static int member_layout_align(const Member *m, int pack) {
     return a;
 }
 
+/* What a named bit-field makes its struct's alignment at least, as gcc's
+ * update_alignment_for_field: its type's, capped by #pragma pack or else
+ * by packed, and its own aligned(N) (capped by #pragma pack). */
+static int bitfield_record_align(const Member *m, int pack) {
+    int a = m->ty->align, user = m->align;
+    if (pack) {
+        a = a < pack ? a : pack;
+        user = user < pack ? user : pack;
+    } else if (m->is_packed) {
+        a = 1;
+    }
+    return a > user ? a : user;
+}
+
 /* Closes the run of adjacent bit-fields from first up to (not including)
  * end, which ends before bit end_bit: their memory location is the
  * bytes from the first one's to the last one's. */
@@ -2639,8 +2653,9 @@ static void layout_record(Type *ty, Member *all, const Packing *pk) {
             if (!run && m->bit_width > 0 && ty->kind != TY_UNION)
                 run = m;
             bit += m->bit_width;
-            if (m->name && malign > align)
-                align = malign;
+            int balign = bitfield_record_align(m, pk->pack);
+            if (m->name && balign > align)
+                align = balign;
         } else {
             if (run) {
                 close_bitfield_run(run, m, bit);
