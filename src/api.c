@@ -446,6 +446,7 @@ typedef struct CompileRun {
     mj_status status;
     double t[4];
     double setup_ms;      /* loading libgccjit and making the context */
+    double lower_ms;      /* building the IR (twice when gcc warned: run_phases) */
 } CompileRun;
 
 /* The front end's resolver, calling the host's and recording each answer
@@ -532,6 +533,52 @@ static void compile_shared_object(Compile *c, CompileRun *run) {
     run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
 }
 
+/* Lowers the program into a fresh context (with gcc's warnings off when
+ * no_warnings) and builds it: in memory, or the shared object for the
+ * store. False when gcc failed it with a message of its own, left in
+ * c->gcc_message unreported; otherwise run->status says how it went. */
+static bool build(Compile *c, CompileRun *run, bool no_warnings) {
+    if (run->ctx)
+        gcc_jit_context_release(run->ctx);
+    module_symbols_free(run->syms, run->nsyms);
+    run->syms = NULL;
+    run->nsyms = 0;
+    if (run->fd >= 0)
+        close(run->fd);
+    run->fd = -1;
+    c->gcc_message = NULL;
+    run->ctx = jit_new_context(&run->rt->opts, no_warnings);
+    if (!run->ctx) {
+        error_at(c, NULL, 0, 0, "libgccjit could not create a context");
+        run->status = MJ_ERR_JIT;
+        return true;
+    }
+    double start = now_ms();
+    bool ok = lower_program(c, run->ctx, c->globals) && c->error_count == 0;
+    run->t[2] = run->t[3] = now_ms();
+    run->lower_ms += run->t[2] - start;
+    if (!ok) {
+        run->status = MJ_ERR_COMPILE;
+        return true;
+    }
+    if (run->to_shared_object) {
+        compile_shared_object(c, run);
+        run->t[3] = now_ms();
+        return run->status == MJ_OK || !c->gcc_message;
+    }
+    run->result = jit_compile(c, run->ctx);
+    run->t[3] = now_ms();
+    if (!run->result) {
+        // The assembler refusing the program's own asm is the source's fault.
+        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
+        return !c->gcc_message;
+    }
+    run->mod = module_new(c, run->result);   /* takes the result */
+    run->result = NULL;
+    run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
+    return true;
+}
+
 static void run_phases(Compile *c, CompileRun *run) {
     run->t[0] = now_ms();
     bool ok = run_front_end(c, run->name, run->src, run->len);
@@ -546,37 +593,25 @@ static void run_phases(Compile *c, CompileRun *run) {
         run->status = MJ_ERR_JIT;
         return;
     }
-    run->ctx = jit_new_context(&run->rt->opts);
-    if (!run->ctx) {
-        error_at(c, NULL, 0, 0, "libgccjit could not create a context");
-        run->status = MJ_ERR_JIT;
-        return;
-    }
     /* Loading libgccjit (first compile only) and making its context are
      * libgccjit's time, not IR building: count them with the jit phase. */
     run->setup_ms = now_ms() - run->t[1];
     c->debug_info = run->rt->opts.debug_info != 0;
-    ok = lower_program(c, run->ctx, c->globals) && c->error_count == 0;
-    run->t[2] = run->t[3] = now_ms();
-    if (!ok) {
-        run->status = MJ_ERR_COMPILE;
+    if (build(c, run, false) || !c->gcc_message)
+        return;
+    /* libgccjit 12 turns every diagnostic of gcc's, warnings included
+     * (-Waggressive-loop-optimizations, -Wstringop-overflow, ...), into an
+     * error that fails the compile and poisons the context. A program the
+     * front end accepted fails in gcc that way or through a real error of
+     * gcc's: so it is lowered again into a fresh context with gcc's
+     * warnings off. If that builds, what gcc said reaches the caller as
+     * the warning it was; if not, as the error it is. */
+    const char *first = c->gcc_message;
+    if (build(c, run, true)) {
+        warn_at(c, NULL, 0, 0, "%s", first);
         return;
     }
-    if (run->to_shared_object) {
-        compile_shared_object(c, run);
-        run->t[3] = now_ms();
-        return;
-    }
-    run->result = jit_compile(c, run->ctx);
-    run->t[3] = now_ms();
-    if (!run->result) {
-        // The assembler refusing the program's own asm is the source's fault.
-        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
-        return;
-    }
-    run->mod = module_new(c, run->result);   /* takes the result */
-    run->result = NULL;
-    run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
+    error_at(c, NULL, 0, 0, "%s", c->gcc_message ? c->gcc_message : first);
 }
 
 /* The protected boundary: whatever longjmps out of a phase lands here.
@@ -645,8 +680,8 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
 
     if (run.mod) {
         run.mod->times_ms[0] = run.t[1] - run.t[0];
-        run.mod->times_ms[1] = run.t[2] - run.t[1] - run.setup_ms;
-        run.mod->times_ms[2] = run.t[3] - run.t[2] + run.setup_ms;
+        run.mod->times_ms[1] = run.lower_ms;
+        run.mod->times_ms[2] = run.t[3] - run.t[1] - run.lower_ms;
         run.mod->deps = run.deps;
         run.mod->uncacheable = run.deps_incomplete;
         memset(&run.deps, 0, sizeof run.deps);

@@ -32,14 +32,18 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog);
 
 /* jit.c */
 /* A new context configured from opts: optimisation level, debug info, no
- * printing of errors to stderr. NULL when libgccjit cannot make one. */
-gcc_jit_context *jit_new_context(const mj_options *opts);
-/* Compiles ctx in memory. On failure reports libgccjit's error message
- * as a diagnostic without position and returns NULL. */
+ * printing of errors to stderr, and with no_warnings gcc's warnings off
+ * (-w). NULL when libgccjit cannot make one. */
+gcc_jit_context *jit_new_context(const mj_options *opts, bool no_warnings);
+/* Compiles ctx in memory; NULL on failure. What the assembler refused in
+ * the program's own asm is reported as located errors (c->asm_refused);
+ * any other failure leaves gcc's first message in c->gcc_message,
+ * unreported: libgccjit fails a compile on a mere warning of gcc's, and
+ * the caller decides (api.c). */
 gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx);
 /* Compiles ctx into a shared object written at path (a /proc/PID/fd/N of
  * memload_new_file: gcc's driver and linker are child processes, so the
- * path must name our fd table, not theirs). Reports errors as jit_compile. */
+ * path must name our fd table, not theirs). Fails as jit_compile. */
 bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path);
 
 #endif /* MEMJIT_BACK_H */

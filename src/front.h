@@ -79,6 +79,9 @@ struct Compile {
     bool asm_refused;          /* it did: an error in the source, reported */
     bool debug_info;           /* the caller's mj_options.debug_info: lower.c
                                   then gives libgccjit every source line */
+    int lowerings;             /* lower_program runs so far (Obj.lower_gen) */
+    const char *gcc_message;   /* jit.c: why gcc failed the last compile, not
+                                  yet reported (a warning, maybe), or NULL */
 
     /* The host's functions and variables (mj_define_function/_variable):
      * returns the canonical type of name (type_to_string's spelling, "()"
@@ -456,7 +459,6 @@ struct Node {
     Node *default_case; /* ND_SWITCH: its `default:` ND_CASE, or NULL */
     bool is_default;    /* ND_CASE: this is `default:` */
     char *label;        /* ND_GOTO, ND_LABEL: the label's name */
-    void *lower_block;  /* ND_CASE, ND_LABEL: lower.c's block */
 
     /* ND_FUNCALL */
     Node *args;         /* linked by next */
@@ -515,6 +517,7 @@ struct Obj {
     Node *body;           /* ND_BLOCK */
 
     void *lower;          /* lower.c's gcc_jit_function or gcc_jit_lvalue */
+    int lower_gen;        /* the lowering (Compile.lowerings) lower belongs to */
 };
 
 /* Parses a preprocessed token list into the program: the list of

@@ -101,7 +101,7 @@ const char *jit_api_identity(void) {
  * Contexts and compiles
  * ------------------------------------------------------------------- */
 
-gcc_jit_context *jit_new_context(const mj_options *opts) {
+gcc_jit_context *jit_new_context(const mj_options *opts, bool no_warnings) {
     gcc_jit_context *ctx = gcc_jit_context_acquire();
     if (!ctx)
         return NULL;
@@ -139,6 +139,10 @@ gcc_jit_context *jit_new_context(const mj_options *opts) {
     // it, sqrt(-1) would leave errno alone where the same program built by
     // gcc sets EDOM. memjit promises gcc's behaviour, so ask for errno.
     gcc_jit_context_add_command_line_option(ctx, "-fmath-errno");
+    // libgccjit reports gcc's warnings as errors that fail the compile; a
+    // second build after one (api.c) turns them off.
+    if (no_warnings)
+        gcc_jit_context_add_command_line_option(ctx, "-w");
     return ctx;
 }
 
@@ -380,8 +384,10 @@ static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path,
     pthread_mutex_unlock(&compile_lock);
     const char *msg = gcc_jit_context_get_first_error(ctx);
     bool ok = path ? msg == NULL : *result != NULL;
+    c->gcc_message = NULL;
     if (!ok && c->error_count == errors)   // else the assembler said why
-        error_at(c, NULL, 0, 0, "%s", msg ? msg : "libgccjit failed to compile the code");
+        c->gcc_message = arena_printf(&c->arena, "%s",
+                                      msg ? msg : "libgccjit failed to compile the code");
     return ok;
 }
 

@@ -121,6 +121,7 @@ typedef struct Lower {
     Map types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
     Map fields;      /* Member* -> gcc_jit_field* */
     Map bitunits;    /* Member* of a bit-field -> its BitUnit */
+    Map labels;      /* Node* of a label or case -> its gcc_jit_block */
     Map funcs;       /* name -> Obj* whose lower is the gcc_jit_function */
     Map globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
     Map builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
@@ -134,6 +135,7 @@ typedef struct Lower {
     int nnames;      /* for generated names */
     int errors;      /* errors reported by this file */
     int nlocs;       /* locations made (see loc_of) */
+    int gen;         /* which lowering of the compile this is (Obj.lower_gen) */
 
     /* the function being lowered; fn is NULL for file-scope initialisers */
     gcc_jit_function *fn;
@@ -153,6 +155,19 @@ typedef struct Lower {
 static void ensure_reported(Lower *L, Node *node) {
     if (L->c->error_count == 0)
         lower_error(L, node->tok, "internal error: cannot lower this expression");
+}
+
+/* An Obj's lowering (its gcc_jit_function or gcc_jit_lvalue) made in this
+ * lowering; a program lowered a second time (see lower_program) must not
+ * find the first one's, which belongs to another context. */
+static void *lowered(Lower *L, const Obj *o) {
+    return o->lower_gen == L->gen ? o->lower : NULL;
+}
+
+static void *set_lowered(Lower *L, Obj *o, void *v) {
+    o->lower = v;
+    o->lower_gen = L->gen;
+    return v;
 }
 
 static char *new_name(Lower *L, const char *prefix) {
@@ -901,7 +916,7 @@ static gcc_jit_lvalue *import_slot(Lower *L, Obj *obj) {
     Obj *first = map_get(&L->imports, obj->name);
     if (first) {
         obj->is_host_import = true;
-        return first->lower;
+        return lowered(L, first);
     }
     gcc_jit_type *t = obj->is_function ? func_ptr_type(L, obj->ty)
                                        : gcc_jit_type_get_pointer(object_type(L, obj->ty));
@@ -911,7 +926,7 @@ static gcc_jit_lvalue *import_slot(Lower *L, Obj *obj) {
     obj->is_host_import = true;
     Obj *entry = arena_alloc(&L->c->arena, sizeof(Obj));
     *entry = *obj;
-    entry->lower = slot;
+    set_lowered(L, entry, slot);
     map_put(&L->c->arena, &L->imports, obj->name, entry);
     return slot;
 }
@@ -996,7 +1011,7 @@ static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
             const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
             params[i] = gcc_jit_context_new_param(L->ctx, loc_of(L, p->tok),
                                                   param_type(L, p->ty), name);
-            p->lower = gcc_jit_param_as_lvalue(params[i]);
+            set_lowered(L, p, gcc_jit_param_as_lvalue(params[i]));
         }
     } else {
         int i = 0;
@@ -1022,7 +1037,7 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
         const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
         params[i] = gcc_jit_context_new_param(L->ctx, loc_of(L, p->tok), param_type(L, p->ty),
                                               name);
-        p->lower = gcc_jit_param_as_lvalue(params[i]);
+        set_lowered(L, p, gcc_jit_param_as_lvalue(params[i]));
     }
     char *name = arena_printf(&L->c->arena, "__mj_va_body_%s", fn->name);
     return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), GCC_JIT_FUNCTION_EXPORTED,
@@ -1124,17 +1139,15 @@ static void emit_va_stub(Lower *L, Obj *fn) {
 
 /* The gcc_jit_function of a function Obj; all Objs of one name share it. */
 static gcc_jit_function *func_of(Lower *L, Obj *fn) {
-    if (fn->lower)
-        return fn->lower;
+    if (lowered(L, fn))
+        return lowered(L, fn);
     Obj *first = map_get(&L->funcs, fn->name);
-    if (first && first != fn && first->lower) {
-        fn->lower = first->lower;
-        return fn->lower;
-    }
-    fn->lower = declare_function(L, fn);
+    if (first && first != fn && lowered(L, first))
+        return set_lowered(L, fn, lowered(L, first));
+    set_lowered(L, fn, declare_function(L, fn));
     if (!first)
         map_put(&L->c->arena, &L->funcs, fn->name, fn);
-    return fn->lower;
+    return lowered(L, fn);
 }
 
 /* libc and libm functions that gcc expands inline or into single
@@ -1241,27 +1254,25 @@ static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
 static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
     if (is_host_import(L, var))
         return host_variable(L, var);
-    if (var->lower)
-        return var->lower;
+    if (lowered(L, var))
+        return lowered(L, var);
     const char *name = var->name;
     Obj *first = NULL;
     if (!var->is_string_literal && is_identifier(name)) {
         first = map_get(&L->globals, name);
         if (first && first != var) {
             bool distinct = var->is_static && var->is_definition && first->is_definition;
-            if (!distinct && first->lower) {
-                var->lower = first->lower;
-                return var->lower;
-            }
+            if (!distinct && lowered(L, first))
+                return set_lowered(L, var, lowered(L, first));
             name = new_name(L, "static_");
         }
     } else {
         name = new_name(L, var->is_string_literal ? "str" : "g");
     }
-    var->lower = declare_global(L, var, name);
+    set_lowered(L, var, declare_global(L, var, name));
     if (!first && is_identifier(var->name) && !var->is_string_literal)
         map_put(&L->c->arena, &L->globals, var->name, var);
-    return var->lower;
+    return lowered(L, var);
 }
 
 /* ---------------------------------------------------------------------
@@ -1335,13 +1346,13 @@ static gcc_jit_lvalue *var_lval(Lower *L, Node *node) {
     Obj *var = node->var;
     if (!var->is_local)
         return global_of(L, var);
-    if (!var->lower) {
+    if (!lowered(L, var)) {
         if (!L->fn)
             return NULL;
-        var->lower = gcc_jit_function_new_local(L->fn, loc_of(L, var->tok),
-                                                object_type(L, var->ty), new_name(L, "l"));
+        set_lowered(L, var, gcc_jit_function_new_local(L->fn, loc_of(L, var->tok),
+                                                       object_type(L, var->ty), new_name(L, "l")));
     }
-    return var->lower;
+    return lowered(L, var);
 }
 
 static gcc_jit_lvalue *gen_lval(Lower *L, Node *node) {
@@ -2034,9 +2045,12 @@ static void gen_do(Lower *L, Node *node) {
 /* The block of a case or label, made when first needed: a goto may come
  * before its label. */
 static gcc_jit_block *label_block(Lower *L, Node *node) {
-    if (!node->lower_block)
-        node->lower_block = new_block(L);
-    return node->lower_block;
+    gcc_jit_block *b = map_get(&L->labels, node);
+    if (!b) {
+        b = new_block(L);
+        map_put(&L->c->arena, &L->labels, node, b);
+    }
+    return b;
 }
 
 /* A case or label: falls through into its block, which code jumps to. */
@@ -2239,12 +2253,12 @@ static void gen_function(Lower *L, Obj *fn) {
     L->addressed = (Map){0};
     find_addressed(L, fn->body);
     for (Obj *v = fn->locals; v; v = v->next) {
-        if (!v->lower)
-            v->lower = gcc_jit_function_new_local(
+        if (!lowered(L, v))
+            set_lowered(L, v, gcc_jit_function_new_local(
                 L->fn, loc_of(L, v->tok), object_type(L, v->ty),
-                is_identifier(v->name) ? v->name : new_name(L, "l"));
+                is_identifier(v->name) ? v->name : new_name(L, "l")));
         if (v->align > 0)
-            gcc_jit_lvalue_set_alignment(v->lower, (unsigned)v->align);
+            gcc_jit_lvalue_set_alignment(lowered(L, v), (unsigned)v->align);
     }
     gen_stmt(L, fn->body);
     // Falling off the end: main returns 0 (C11 5.1.2.2.3), others anything.
@@ -2540,7 +2554,7 @@ static void init_common_types(Lower *L) {
 }
 
 bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
-    Lower lower = {.c = c, .ctx = ctx};
+    Lower lower = {.c = c, .ctx = ctx, .gen = ++c->lowerings};
     Lower *L = &lower;
     L->funcs.str_keys = L->globals.str_keys = L->builtins.str_keys = true;
     L->imports.str_keys = true;
