@@ -1177,17 +1177,34 @@ static gcc_jit_function *builtin_for(Lower *L, const char *name) {
     return NULL;
 }
 
+/* Whether the builtin b has exactly the type of the function Obj fn. */
+static bool same_signature(Lower *L, gcc_jit_function *b, Obj *fn) {
+    Type *fty = fn->ty;
+    if (fty->is_variadic || !fty->is_prototyped ||
+        gcc_jit_type_unqualified(gcc_jit_function_get_return_type(b)) !=
+            gcc_jit_type_unqualified(lower_type(L, fty->return_ty)))
+        return false;
+    size_t i = 0, n = gcc_jit_function_get_param_count(b);
+    for (Type *p = fty->params; p; p = p->next, i++)
+        if (i >= n || param_type_of(b, (int)i) != param_type(L, p))
+            return false;
+    return i == n;
+}
+
 /* The function a direct call goes to: the builtin for a well-known libc
- * function the program only declares, else the function itself. */
+ * function, else the function itself. As in gcc, a program's own
+ * definition of such a function (a reserved name) does not stop the
+ * builtin's meaning when its type is the library's: gcc folds
+ * llabs(-1) to 1 without calling the llabs the program defines (torture
+ * 20021127-1); a call the builtin does not expand still reaches the
+ * program's definition, which its module binds first. */
 static gcc_jit_function *callee_of(Lower *L, Obj *fn) {
-    if (!fn->is_definition && !fn->is_static && !fn->is_builtin) {
+    if (!fn->is_static && !fn->is_builtin) {
         Obj *first = map_get(&L->funcs, fn->name);
-        bool defined_here = first && first->is_definition;
-        if (!defined_here) {
-            gcc_jit_function *b = builtin_for(L, fn->name);
-            if (b)
-                return b;
-        }
+        bool defined_here = fn->is_definition || (first && first->is_definition);
+        gcc_jit_function *b = builtin_for(L, fn->name);
+        if (b && (!defined_here || same_signature(L, b, fn)))
+            return b;
     }
     return func_of(L, fn);
 }
