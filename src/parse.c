@@ -102,8 +102,8 @@ typedef struct Parser {
     struct TempSlot *temps; /* the function's pooled temporaries */
     Type *va_list_ty;       /* __builtin_va_list: struct __va_list_tag[1] */
     int decl_align;         /* _Alignas of the latest declspec, or 0 */
-    struct Attrs *spec_attrs;  /* the GNU attributes of the latest declspec */
-    struct Attrs *decl_attrs;  /* ... of the latest (outermost) declarator */
+    const struct Attrs *spec_attrs;  /* the GNU attributes of the latest declspec */
+    const struct Attrs *decl_attrs;  /* ... of the latest (outermost) declarator */
     Obj *fn_va;             /* a variadic definition's hidden va_list pointer */
     Node *last_post;        /* the latest x++ / x-- built, for discarded() */
     Node *last_post_lhs;
@@ -1884,6 +1884,8 @@ static Token *attributes(Parser *p, Token *tok, Attrs *a) {
     }
 }
 
+static const Attrs no_attrs;   /* the attributes of no declspec */
+
 /* Refuses, where they cannot be honoured, the attributes that would
  * change the program. */
 static void refuse_attrs(Parser *p, const Attrs *a, const char *where) {
@@ -2229,7 +2231,7 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
                          before_tok(p, tok));
         Token *start = tok;
         Type *ty = declspec(p, &tok, tok, NULL);
-        Attrs *spec_attrs = p->spec_attrs;
+        const Attrs *spec_attrs = p->spec_attrs;
         Token *name = NULL;
         ty = adjust_param(p, declarator(p, &tok, tok, ty, &name));
         refuse_attrs(p, spec_attrs, "a parameter");
@@ -2526,7 +2528,7 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
         ty = type_suffix(p, &tok, tok, ty);
         Token *end = tok;
         ty = declarator(p, &tok, start->next, ty, name);
-        Attrs *inner = p->decl_attrs;
+        const Attrs *inner = p->decl_attrs;
         if (inner->aligned > a->aligned) {
             a->aligned = inner->aligned;
             a->aligned_tok = inner->aligned_tok;
@@ -2553,7 +2555,7 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
 /* type-name = declspec abstract-declarator */
 static Type *type_name(Parser *p, Token **rest, Token *tok) {
     Type *ty = declspec(p, &tok, tok, NULL);
-    Attrs *spec_attrs = p->spec_attrs;
+    const Attrs *spec_attrs = p->spec_attrs;
     Token *name = NULL;
     ty = declarator(p, &tok, tok, ty, &name);
     refuse_attrs(p, spec_attrs, "a type name");
@@ -2742,7 +2744,7 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
             continue;
         }
         Type *basety = declspec(p, &tok, tok, NULL);
-        Attrs *spec_attrs = p->spec_attrs;
+        const Attrs *spec_attrs = p->spec_attrs;
         int malign = p->decl_align > spec_attrs->aligned ? p->decl_align : spec_attrs->aligned;
         if ((basety->kind == TY_STRUCT || basety->kind == TY_UNION) && equal(tok, ";")) {
             Member *m = arena_alloc(&p->c->arena, sizeof(Member));
@@ -2762,7 +2764,7 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
             Token *name = NULL;
             Token *at = tok;
             Type *mty = declarator(p, &tok, tok, basety, &name);
-            Attrs *da = p->decl_attrs;
+            const Attrs *da = p->decl_attrs;
             Member *m = arena_alloc(&p->c->arena, sizeof(Member));
             m->ty = mty;
             m->name = name;
@@ -5010,7 +5012,7 @@ static int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *
 
 static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *attr) {
     int align = p->decl_align;
-    Attrs *spec_attrs = p->spec_attrs;
+    const Attrs *spec_attrs = p->spec_attrs;
     Node head = {0};
     Node *cur = &head;
     bool first = true;
@@ -5561,6 +5563,8 @@ static Node *block_item(Parser *p, Token **rest, Token *tok) {
     }
     if (!find_var(p, tok) && is_unknown_type_name(p, tok)) {
         VarAttr attr = {0};
+        p->decl_align = 0;   // no declspec ran: none of an earlier one's
+        p->spec_attrs = &no_attrs;
         return declaration(p, rest, tok->next, TY(ty_int), &attr);
     }
     return stmt(p, rest, tok);
@@ -5730,7 +5734,7 @@ static Token *global_declaration(Parser *p, Token *tok) {
     VarAttr attr = {0};
     Type *basety;
     int align = 0;
-    Attrs none = {0}, *spec_attrs = &none;
+    const Attrs *spec_attrs = &no_attrs;
     if (is_typename(p, tok)) {
         basety = declspec(p, &tok, tok, &attr);
         align = p->decl_align;
@@ -5833,6 +5837,7 @@ static void finish_globals(Parser *p) {
 static void init_parser(Parser *p, Compile *c) {
     memset(p, 0, sizeof(*p));
     p->c = c;
+    p->spec_attrs = p->decl_attrs = &no_attrs;
     enter_scope(p);
     p->file_scope = p->scope;
 }
@@ -5859,7 +5864,7 @@ static Type *type_name_only(Parser *p, Token *tok) {
         return NULL;
     }
     Type *ty = declspec(p, &tok, tok, NULL);
-    Attrs *spec_attrs = p->spec_attrs;
+    const Attrs *spec_attrs = p->spec_attrs;
     Token *name = NULL;
     ty = declarator(p, &tok, tok, ty, &name);
     refuse_attrs(p, spec_attrs, "a type name");
