@@ -1701,6 +1701,7 @@ static bool is_typename(Parser *p, Token *tok) {
 typedef enum {
     AT_ALIGNED,     /* honoured: the parser applies it */
     AT_PACKED,      /* honoured: the parser applies it */
+    AT_MODE,        /* honoured: mode(QI) and the like pick a type by size */
     AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
     AT_REFUSED,     /* changes what the program does; not built yet */
 } AttrKind;
@@ -1722,7 +1723,7 @@ static const AttrSpec attribute_table[] = {
     {"format", AT_NO_EFFECT}, {"format_arg", AT_NO_EFFECT}, {"gnu_inline", AT_NO_EFFECT},
     {"hot", AT_NO_EFFECT}, {"ifunc", AT_REFUSED}, {"interrupt", AT_REFUSED},
     {"leaf", AT_NO_EFFECT}, {"malloc", AT_NO_EFFECT}, {"may_alias", AT_NO_EFFECT},
-    {"maybe_unused", AT_NO_EFFECT}, {"mode", AT_REFUSED}, {"ms_abi", AT_REFUSED},
+    {"maybe_unused", AT_NO_EFFECT}, {"mode", AT_MODE}, {"ms_abi", AT_REFUSED},
     {"naked", AT_REFUSED}, {"no_icf", AT_NO_EFFECT}, {"no_instrument_function", AT_NO_EFFECT},
     {"no_reorder", AT_NO_EFFECT}, {"no_sanitize", AT_NO_EFFECT},
     {"no_sanitize_address", AT_NO_EFFECT}, {"no_sanitize_thread", AT_NO_EFFECT},
@@ -1750,6 +1751,9 @@ typedef struct Attrs {
     Token *aligned_tok;
     Token *packed_tok;    /* packed, or NULL */
     Token *asm_label;     /* __asm__("name") after a declarator, or NULL */
+    Token *mode_tok;      /* mode(M), or NULL */
+    int mode_size;        /* its size in bytes (0: a mode memjit cannot give) */
+    bool mode_float;      /* SF, DF: a floating mode */
 } Attrs;
 
 static const AttrSpec *find_attribute(const Token *name, int *len) {
@@ -1811,6 +1815,64 @@ static Token *skip_balanced(Parser *p, Token *tok) {
     return tok;
 }
 
+/* mode(M): the machine mode M, as gcc's x86-64 modes, with or without
+ * the __ on each side. */
+static void mode_arg(Parser *p, Token **rest, Token *tok, Token *name, Attrs *a) {
+    static const struct { const char *name; int size; bool is_float; } modes[] = {
+        {"QI", 1, false}, {"HI", 2, false}, {"SI", 4, false}, {"DI", 8, false},
+        {"TI", 16, false}, {"byte", 1, false}, {"word", 8, false}, {"pointer", 8, false},
+        {"SF", 4, true}, {"DF", 8, true}, {"XF", 16, true}, {"TF", 16, true},
+    };
+    tok = skip(p, tok, "(");
+    if (tok->kind != TK_IDENT)
+        syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
+    int len;
+    const char *m = tok->loc;
+    len = tok->len;
+    if (len > 4 && !strncmp(m, "__", 2) && !strncmp(m + len - 2, "__", 2)) {
+        m += 2;
+        len -= 4;
+    }
+    a->mode_tok = name;
+    a->mode_size = -1;
+    for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+        if ((int)strlen(modes[i].name) == len && !strncmp(modes[i].name, m, (size_t)len)) {
+            a->mode_size = modes[i].size;
+            a->mode_float = modes[i].is_float;
+        }
+    if (a->mode_size < 0)
+        error_tok(p->c, tok, "unknown machine mode '%.*s'", tok->len, tok->loc);
+    *rest = skip(p, tok->next, ")");
+}
+
+/* The type mode(M) makes of ty: the integer type of M's size and ty's
+ * signedness, or float or double for SF and DF; what memjit cannot give
+ * (TI: __int128, XF, TF, a mode on a derived type) is refused. */
+static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
+    if (!a->mode_tok || a->mode_size < 0)
+        return ty;
+    Type *base = unqual(ty);
+    const Type *to = NULL;
+    if (is_integer(base) && !a->mode_float && base->kind != TY_BOOL) {
+        bool u = base->is_unsigned;
+        switch (a->mode_size) {
+        case 1: to = u ? ty_uchar : ty_schar; break;
+        case 2: to = u ? ty_ushort : ty_short; break;
+        case 4: to = u ? ty_uint : ty_int; break;
+        case 8: to = u ? ty_ulong : ty_long; break;
+        default: break;
+        }
+    } else if (is_flonum(base) && a->mode_float) {
+        to = a->mode_size == 4 ? ty_float : a->mode_size == 8 ? ty_double : NULL;
+    }
+    if (!to) {
+        error_tok(p->c, a->mode_tok, "the 'mode' attribute is not supported yet for this "
+                  "mode and type");
+        return ty;
+    }
+    return qualified(p->c, TY(to), ty->is_const, ty->is_volatile);
+}
+
 /* visibility("default") is what every symbol of a module has already. */
 static bool is_default_visibility(const Token *args) {
     return equal(args, "(") && args->next->kind == TK_STR &&
@@ -1844,6 +1906,9 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     case AT_PACKED:
         a->packed_tok = name;
         return skip_balanced(p, tok);
+    case AT_MODE:
+        mode_arg(p, &tok, tok, name, a);
+        return tok;
     case AT_NO_EFFECT:
         return skip_balanced(p, tok);
     case AT_REFUSED:
@@ -2111,6 +2176,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     Type *result = (counter & K_OTHER) ? other : TY(ty);
     p->decl_align = align;
     p->spec_attrs = attrs;
+    result = apply_mode(p, result, attrs);
     if (counter == 0 && tok != start)
         warn_tok(p->c, start, "type defaults to 'int' in declaration");
     return qualified(p->c, result, is_const, is_volatile);
@@ -2538,7 +2604,7 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
         *rest = attributes(p, end, a);
         p->decl_attrs = a;
         leave(p);
-        return ty;
+        return apply_mode(p, ty, a);
     }
     *name = NULL;
     if (tok->kind == TK_IDENT) {
@@ -2549,7 +2615,7 @@ static Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **n
     *rest = attributes(p, tok, a);
     p->decl_attrs = a;
     leave(p);
-    return ty;
+    return apply_mode(p, ty, a);
 }
 
 /* type-name = declspec abstract-declarator */
