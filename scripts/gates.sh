@@ -6,6 +6,15 @@
 #   scripts/gates.sh fuzz       libFuzzer targets: regressions, then a fixed
 #                               number of inputs from a fixed seed (deterministic)
 #   scripts/gates.sh tsan       ThreadSanitizer build of the cache and stress tests
+#   scripts/gates.sh csmith     differential testing against gcc: a fixed list
+#                               of csmith's random programs, checksums compared
+#                               (scripts/csmith.sh gate; known failures listed
+#                               in tests/csmith/known-failures.txt)
+#   scripts/gates.sh torture [--update]
+#                               GCC's C torture suite from the shared folder,
+#                               held to tests/torture/{refused,known-wrong}.txt
+#                               (scripts/torture-gate.sh; --update takes the
+#                               programs that now pass off the lists)
 #   scripts/gates.sh all        all of the above, in that order
 #   scripts/gates.sh fuzz-explore
 #                               local exploration: FUZZ_SECONDS of fuzzing per
@@ -15,8 +24,8 @@
 # Each gate prints its wall time; the last line of the output is always the
 # summary `gates: N passed, M failed`, and the exit status is 0 exactly when
 # M is 0 (2 for a usage error). Build folders (build-asan, build-fuzz,
-# build-tsan; valgrind uses quickstart's build/) are made under GATES_BUILD
-# and reused. Runs on a fresh Debian 12 machine as root (or with sudo): what
+# build-tsan; valgrind, csmith and torture use quickstart's build/) are made
+# under GATES_BUILD and reused. Runs on a fresh Debian 12 machine as root (or with sudo): what
 # is missing is installed with apt-get, as quickstart.sh does.
 # Knobs (environment):
 #   GATES_BUILD   folder for the build folders (default: the top of the tree)
@@ -26,6 +35,8 @@
 #                 inputs fuzz_front makes in the gate (default 30000: about
 #                 a minute on 2 cores; fuzz_compile then compiles those kept)
 #   FUZZ_SECONDS  seconds per target of fuzz-explore (default 600)
+#   CSMITH_SEEDS, TORTURE_FLAGS
+#                 see scripts/csmith.sh and scripts/torture-gate.sh
 # docs/quality.md says what each gate checks and what the gates found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -224,6 +235,25 @@ gate_tsan() {
         run_tests "$dir" $(list_tests "$dir" 'cache|stress')
 }
 
+# Differential testing: csmith's programs (a fixed list of seeds) built by
+# gcc -O0 and run by memjit -O0 and -O2; every checksum must agree, except
+# on the seeds of tests/csmith/known-failures.txt, which must still fail.
+# Exploration with random seeds is scripts/csmith.sh explore.
+gate_csmith() {
+    local dir=$GATES_BUILD/build
+    build_dir "$dir" || return 1
+    MEMJIT=$dir/memjit "$root/scripts/csmith.sh" gate
+}
+
+# GCC's torture suite (../shared/torture, run by ../shared/tools/torture.sh):
+# no WRONG program and no refused one beyond the committed lists, and no
+# listed program that passes now.
+gate_torture() {
+    local dir=$GATES_BUILD/build
+    build_dir "$dir" || return 1
+    MEMJIT=$dir/memjit "$root/scripts/torture-gate.sh" ${TORTURE_UPDATE:+--update}
+}
+
 passed=0
 failed=0
 failed_names=()
@@ -241,22 +271,36 @@ run_gate() {
     fi
 }
 
+usage() {
+    echo "usage: scripts/gates.sh asan|valgrind|fuzz|tsan|csmith|torture [--update]|all|fuzz-explore" >&2
+    exit 2
+}
+TORTURE_UPDATE=""
 case "${1:-}" in
-    asan|valgrind|fuzz|tsan|fuzz-explore)
+    asan|valgrind|fuzz|tsan|csmith|fuzz-explore)
+        [ $# -eq 1 ] || usage
         gates=("$1")
         ;;
+    torture)
+        case "${2:-}" in
+            "") ;;
+            --update) [ $# -eq 2 ] || usage; TORTURE_UPDATE=1 ;;
+            *) usage ;;
+        esac
+        gates=(torture)
+        ;;
     all)
-        gates=(asan valgrind fuzz tsan)
+        [ $# -eq 1 ] || usage
+        gates=(asan valgrind fuzz tsan csmith torture)
         ;;
     *)
-        echo "usage: scripts/gates.sh asan|valgrind|fuzz|tsan|all|fuzz-explore" >&2
-        exit 2
+        usage
         ;;
 esac
 
 mkdir -p "$GATES_BUILD"
 start=$SECONDS
-if scripts/install-packages.sh clang-14 libclang-rt-14-dev; then
+if scripts/install-packages.sh --csmith clang-14 libclang-rt-14-dev; then
     for g in "${gates[@]}"; do
         run_gate "$g"
     done
