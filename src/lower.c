@@ -284,7 +284,10 @@ static gcc_jit_field *field_of(Lower *L, Member *m) {
     gcc_jit_field *f = map_get(&L->fields, m);
     if (!f) {
         gcc_jit_type *t = lower_type(L, m->ty);
-        if (m->layout_align != m->ty->align)   // _Alignas, aligned(N), packed
+        Type *elem = m->ty;   // gcc aligns the field as its lowered element type
+        while (elem->kind == TY_ARRAY)
+            elem = elem->base;
+        if (m->layout_align != unqual(elem)->align)   // _Alignas, aligned(N), packed
             t = gcc_jit_type_get_aligned(t, (size_t)m->layout_align);
         f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
         map_put(&L->c->arena, &L->fields, m, f);

@@ -2548,6 +2548,9 @@ static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
     } else if (completed(ty)->size < 0) {
         error_tok(p->c, at, "array type has incomplete element type '%s'", tystr(p, ty));
         ty = TY(ty_int);
+    } else if (ty->size > 0 && ty->size % ty->align) {   // an aligned(N) typedef
+        error_tok(p->c, at, "alignment of array elements is greater than element size");
+        ty = unqual(ty);
     }
     if (len >= 0 && ty->size > 0 && (uint64_t)len > (uint64_t)INT32_MAX / (uint64_t)ty->size) {
         error_tok(p->c, at, "size of array is too large");
@@ -5045,10 +5048,44 @@ static Node *auto_type_declaration(Parser *p, Token **rest, Token *tok) {
     return expr_stmt_of(p, new_assign(p, new_var_node(p, var, name), init, name));
 }
 
-/* _Alignas on a variable declaration. */
+/* The type a typedef with aligned(N) names: ty, as aligned as N says
+ * (more or, for a typedef, less), its size unchanged, as gcc's variant
+ * type. The last aligned(N) of the declarator wins over the specifiers'. */
+static Type *aligned_typedef(Parser *p, Type *ty, const Attrs *spec, const Attrs *decl) {
+    int n = decl->aligned ? decl->aligned : spec->aligned;
+    if (!n || n == ty->align)
+        return ty;
+    if (ty->kind == TY_ARRAY || ty->kind == TY_FUNC || ty->size < 0) {
+        error_tok(p->c, decl->aligned ? decl->aligned_tok : spec->aligned_tok,
+                  "the 'aligned' attribute on a typedef of an array, function or incomplete "
+                  "type is not supported yet");
+        return ty;
+    }
+    Type *t = copy_type(p->c, ty);
+    t->align = n;
+    return t;
+}
+
+/* The alignment an object of type ty has in gcc's view of memjit's
+ * lowering: its element type's own, not what an aligned typedef says. */
+static int lowered_align(Type *ty) {
+    while (ty->kind == TY_ARRAY)
+        ty = ty->base;
+    return unqual(ty)->align;
+}
+
+/* _Alignas or aligned(N) on a variable declaration; an object of an
+ * over-aligned typedef's type is aligned as the typedef says. */
 static void set_decl_align(Parser *p, Token *name, int align) {
     VarScope *v = find_var(p, name);
-    if (align > 0 && v && v->var && !v->var->is_function && align > v->var->align)
+    if (!v || !v->var || v->var->is_function)
+        return;
+    Type *elem = v->var->ty;
+    while (elem->kind == TY_ARRAY)
+        elem = elem->base;
+    if (elem->align > lowered_align(elem) && elem->align > align)
+        align = elem->align;
+    if (align > 0 && align > v->var->align)
         v->var->align = align;
 }
 
@@ -5095,7 +5132,9 @@ static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarA
         int obj_align = declared_align(
             p, align, spec_attrs, p->decl_attrs,
             attr->is_typedef ? "a typedef" : ty->kind == TY_FUNC ? "a function" : "a variable",
-            !attr->is_typedef && ty->kind != TY_FUNC);
+            ty->kind != TY_FUNC);
+        if (attr->is_typedef)
+            ty = aligned_typedef(p, ty, spec_attrs, p->decl_attrs);
         if (is_variably_modified(ty) && !attr->is_typedef && (attr->is_static || attr->is_extern)) {
             error_tok(p->c, name, "object '%.*s' of variably modified type must have no linkage "
                       "and automatic storage", name->len, name->loc);
@@ -5828,7 +5867,9 @@ static Token *global_declaration(Parser *p, Token *tok) {
         int obj_align = declared_align(
             p, align, spec_attrs, p->decl_attrs,
             attr.is_typedef ? "a typedef" : ty->kind == TY_FUNC ? "a function" : "a variable",
-            !attr.is_typedef && ty->kind != TY_FUNC);
+            ty->kind != TY_FUNC);
+        if (attr.is_typedef)
+            ty = aligned_typedef(p, ty, spec_attrs, p->decl_attrs);
         if (attr.is_typedef) {
             declare_typedef(p, name, ty);
         } else if (ty->kind == TY_FUNC) {
