@@ -1756,13 +1756,22 @@ typedef struct Attrs {
     bool mode_float;      /* SF, DF: a floating mode */
 } Attrs;
 
-static const AttrSpec *find_attribute(const Token *name, int *len) {
-    const char *s = name->loc;
-    int n = name->len;
+/* A GNU attribute's or mode's name without the __ on each side that
+ * gcc allows (__packed__ is packed). */
+static const char *gnu_name(const Token *tok, int *len) {
+    const char *s = tok->loc;
+    int n = tok->len;
     if (n > 4 && !strncmp(s, "__", 2) && !strncmp(s + n - 2, "__", 2)) {
         s += 2;
         n -= 4;
     }
+    *len = n;
+    return s;
+}
+
+static const AttrSpec *find_attribute(const Token *name, int *len) {
+    int n;
+    const char *s = gnu_name(name, &n);
     *len = n;
     for (size_t i = 0; i < sizeof attribute_table / sizeof *attribute_table; i++)
         if ((int)strlen(attribute_table[i].name) == n &&
@@ -1827,12 +1836,7 @@ static void mode_arg(Parser *p, Token **rest, Token *tok, Token *name, Attrs *a)
     if (tok->kind != TK_IDENT)
         syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
     int len;
-    const char *m = tok->loc;
-    len = tok->len;
-    if (len > 4 && !strncmp(m, "__", 2) && !strncmp(m + len - 2, "__", 2)) {
-        m += 2;
-        len -= 4;
-    }
+    const char *m = gnu_name(tok, &len);
     a->mode_tok = name;
     a->mode_size = -1;
     for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
