@@ -255,8 +255,9 @@ explore() {
     results=$tmp/results
     : >"$results"
     mkdir -p "$CSMITH_FOUND"
-    echo "csmith: exploring ${seconds:+for $seconds s}${seconds:-$count programs}," \
-         "programs that disagree go to $CSMITH_FOUND"
+    local what_for="$count programs"
+    [ -z "$seconds" ] || what_for="for $seconds s"
+    echo "csmith: exploring $what_for, programs that disagree go to $CSMITH_FOUND"
     # A pool of CSMITH_JOBS checks; a new program starts when one ends.
     while if [ -n "$seconds" ]; then [ $((SECONDS - start)) -lt "$seconds" ]
           else [ $made -lt "$count" ]; fi; do
