@@ -379,30 +379,6 @@ mj_status mj_store_vacuum(mj_runtime *rt) {
  * The compile
  * ------------------------------------------------------------------- */
 
-#define DEFAULT_MAX_ERRORS 20
-
-Compile *compile_new(void) {
-    Compile *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    c->diags = diaglist_new();
-    if (!c->diags) {
-        free(c);
-        return NULL;
-    }
-    arena_init(&c->arena, &c->bail);
-    c->max_errors = DEFAULT_MAX_ERRORS;
-    return c;
-}
-
-void compile_free(Compile *c) {
-    if (!c)
-        return;
-    arena_free(&c->arena);
-    diaglist_free(c->diags);
-    free(c);
-}
-
 static double now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -196,6 +196,31 @@ void warn_at(Compile *c, const SrcFile *f, int line, int col, const char *fmt, .
     va_end(ap);
 }
 
+/* At most this many errors are collected; then the compile stops. */
+#define DEFAULT_MAX_ERRORS 20
+
+Compile *compile_new(void) {
+    Compile *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->diags = diaglist_new();
+    if (!c->diags) {
+        free(c);
+        return NULL;
+    }
+    arena_init(&c->arena, &c->bail);
+    c->max_errors = DEFAULT_MAX_ERRORS;
+    return c;
+}
+
+void compile_free(Compile *c) {
+    if (!c)
+        return;
+    arena_free(&c->arena);
+    diaglist_free(c->diags);
+    free(c);
+}
+
 SrcFile *compile_add_file(Compile *c, const char *name, const char *text,
                           size_t len, bool is_builtin) {
     if (c->nfiles == c->files_cap) {

@@ -108,6 +108,12 @@ void note_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4
  * sensible to continue with (nesting too deep, too many errors). */
 _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 
+/* A Compile with its arena and an empty diagnostics list, or NULL on
+ * OOM. The caller must setjmp(c->bail) before running any phase. */
+Compile *compile_new(void);
+/* Frees the arena and, unless it was taken (set to NULL), the diagnostics. */
+void compile_free(Compile *c);
+
 /* Registers a source buffer; the contents are copied into the arena. */
 SrcFile *compile_add_file(Compile *c, const char *name, const char *text,
                           size_t len, bool is_builtin);

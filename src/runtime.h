@@ -100,12 +100,6 @@ struct mj_module {
     char errmsg[512];         /* last failed mj_lookup */
 };
 
-/* api.c: a Compile with its arena and an empty diagnostics list, or NULL
- * on OOM. The caller must setjmp(c->bail) before running any phase. */
-Compile *compile_new(void);
-/* Frees the arena and, unless it was taken (set to NULL), the diagnostics. */
-void compile_free(Compile *c);
-
 /* Takes ownership of result; collects the exported symbols of c->globals.
  * Returns NULL on OOM (and then releases result). */
 mj_module *module_new(Compile *c, gcc_jit_result *result);
