@@ -136,162 +136,6 @@ void runtime_force_memload_fallback(mj_runtime *rt, int on) {
     rt->memload_flags = on ? MEMLOAD_FORCE_FALLBACK : 0;
 }
 
-/* ---------------------------------------------------------------------
- * What the host exposes (docs/host.md)
- * ------------------------------------------------------------------- */
-
-static void free_host_table(mj_runtime *rt) {
-    for (size_t i = 0; i < rt->nhost_syms; i++) {
-        free(rt->host_syms[i].name);
-        free(rt->host_syms[i].type);
-    }
-    free(rt->host_syms);
-    for (size_t i = 0; i < rt->nhost_headers; i++) {
-        free(rt->host_headers[i].name);
-        free(rt->host_headers[i].text);
-    }
-    free(rt->host_headers);
-}
-
-static int host_symbol_cmp(const void *a, const void *b) {
-    return strcmp(((const HostSymbol *)a)->name, ((const HostSymbol *)b)->name);
-}
-
-const HostSymbol *runtime_host_symbol(const mj_runtime *rt, const char *name) {
-    if (!rt->nhost_syms)
-        return NULL;
-    HostSymbol key = {.name = (char *)name};
-    return bsearch(&key, rt->host_syms, rt->nhost_syms, sizeof key, host_symbol_cmp);
-}
-
-static const HostHeader *host_header(const mj_runtime *rt, const char *name) {
-    for (size_t i = 0; i < rt->nhost_headers; i++)
-        if (!strcmp(rt->host_headers[i].name, name))
-            return &rt->host_headers[i];
-    return NULL;
-}
-
-/* The fingerprint the cache key carries: every name, kind, type and
- * header text, in a fixed order; never an address, so that another
- * process with the same declarations finds the same keys. */
-static void update_host_fingerprint(mj_runtime *rt) {
-    StrBuf sb;
-    Arena a;
-    jmp_buf oom;
-    arena_init(&a, &oom);
-    if (setjmp(oom)) {
-        arena_free(&a);
-        memset(rt->host_fp.b, 0xff, sizeof rt->host_fp.b);   /* unique enough: never cached twice */
-        return;
-    }
-    sb_init(&sb, &a);
-    for (size_t i = 0; i < rt->nhost_syms; i++) {
-        const HostSymbol *h = &rt->host_syms[i];
-        sb_printf(&sb, "%c%s", h->is_function ? 'F' : 'V', h->name);
-        sb_putc(&sb, '\0');
-        sb_puts(&sb, h->type);
-        sb_putc(&sb, '\0');
-    }
-    for (size_t i = 0; i < rt->nhost_headers; i++) {
-        const HostHeader *h = &rt->host_headers[i];
-        sb_printf(&sb, "H%s", h->name);
-        sb_putc(&sb, '\0');
-        sb_printf(&sb, "%zu:", h->len);
-        sb_putn(&sb, h->text, h->len);
-    }
-    key_hash_bytes(sb.data ? sb.data : "", sb.len, &rt->host_fp);
-    arena_free(&a);
-}
-
-static bool is_c_identifier(const char *s) {
-    if (!*s || (*s >= '0' && *s <= '9'))
-        return false;
-    for (; *s; s++)
-        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-              (*s >= '0' && *s <= '9')))
-            return false;
-    return true;
-}
-
-static mj_status define_symbol(mj_runtime *rt, const char *name, void *address,
-                               const char *type, bool is_function) {
-    if (!rt || !name || !address || !type || !is_c_identifier(name))
-        return MJ_ERR_ARG;
-    char *canon;
-    bool type_is_function;
-    mj_status st = module_canonical_type(type, &canon, &type_is_function, NULL, 0);
-    if (st != MJ_OK)
-        return st;
-    if (type_is_function != is_function || !strcmp(canon, "void")) {
-        free(canon);
-        return MJ_ERR_BAD_TYPE;
-    }
-    HostSymbol *old = (HostSymbol *)runtime_host_symbol(rt, name);
-    if (old) {
-        free(old->type);
-        old->type = canon;
-        old->addr = address;
-        old->is_function = is_function;
-        update_host_fingerprint(rt);
-        return MJ_OK;
-    }
-    HostSymbol *v = realloc(rt->host_syms, (rt->nhost_syms + 1) * sizeof *v);
-    char *copy = strdup(name);
-    if (v)
-        rt->host_syms = v;
-    if (!v || !copy) {
-        free(canon);
-        free(copy);
-        return MJ_ERR_NOMEM;
-    }
-    v[rt->nhost_syms++] = (HostSymbol){.name = copy, .type = canon, .addr = address,
-                                       .is_function = is_function};
-    qsort(v, rt->nhost_syms, sizeof *v, host_symbol_cmp);
-    update_host_fingerprint(rt);
-    return MJ_OK;
-}
-
-mj_status mj_define_function(mj_runtime *rt, const char *name, void *address,
-                             const char *type) {
-    return define_symbol(rt, name, address, type, true);
-}
-
-mj_status mj_define_variable(mj_runtime *rt, const char *name, void *address,
-                             const char *type) {
-    return define_symbol(rt, name, address, type, false);
-}
-
-mj_status mj_define_header(mj_runtime *rt, const char *name, const char *text, size_t len) {
-    if (!rt || !name || !*name || (!text && len))
-        return MJ_ERR_ARG;
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return MJ_ERR_NOMEM;
-    if (len)
-        memcpy(copy, text, len);
-    copy[len] = '\0';
-    HostHeader *old = (HostHeader *)host_header(rt, name);
-    if (old) {
-        free(old->text);
-        old->text = copy;
-        old->len = len;
-        update_host_fingerprint(rt);
-        return MJ_OK;
-    }
-    HostHeader *v = realloc(rt->host_headers, (rt->nhost_headers + 1) * sizeof *v);
-    char *name_copy = strdup(name);
-    if (v)
-        rt->host_headers = v;
-    if (!v || !name_copy) {
-        free(copy);
-        free(name_copy);
-        return MJ_ERR_NOMEM;
-    }
-    v[rt->nhost_headers++] = (HostHeader){.name = name_copy, .text = copy, .len = len};
-    update_host_fingerprint(rt);
-    return MJ_OK;
-}
-
 static bool has_host_definitions(const mj_runtime *rt) {
     return rt->nhost_syms || rt->nhost_headers;
 }
@@ -301,7 +145,7 @@ void mj_runtime_free(mj_runtime *rt) {
         return;
     cache_free(rt->cache);
     store_close(rt->store);
-    free_host_table(rt);
+    host_table_free(rt);
     free(rt->store_path);
     pthread_mutex_destroy(&rt->stats_lock);
     free(rt);
@@ -443,7 +287,7 @@ static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
     }
     /* The host's own headers come first and are not recorded: the key's
      * host fingerprint covers their texts already. */
-    const HostHeader *h = host_header(rt, name);
+    const HostHeader *h = host_header_find(rt, name);
     if (h) {
         *text = h->text;
         *len = h->len;
@@ -604,7 +448,7 @@ static void protected_compile(Compile *c, CompileRun *run) {
  * when diags is not NULL. */
 /* The Compile's view of the host table. */
 static const char *host_symbol_of(void *ctx, const char *name, bool *is_function) {
-    const HostSymbol *h = runtime_host_symbol(ctx, name);
+    const HostSymbol *h = host_symbol_find(ctx, name);
     if (!h)
         return NULL;
     *is_function = h->is_function;

@@ -470,7 +470,7 @@ static bool read_import_table(mj_module *mod, const char *p) {
 static mj_status bind_one(mj_module *mod, ModuleSymbol *imp, const mj_runtime *rt,
                           char *errbuf, size_t errlen) {
     const char *what = imp->is_function ? "function" : "variable";
-    const HostSymbol *h = runtime_host_symbol(rt, imp->name);
+    const HostSymbol *h = host_symbol_find(rt, imp->name);
     if (!h || h->is_function != imp->is_function)
         return fail(errbuf, errlen, MJ_ERR_NOT_FOUND,
                     "the code uses the host %s '%s' of type '%s', which this runtime does "

@@ -52,8 +52,16 @@ struct mj_runtime {
     CacheKey host_fp;        /* names, types, header texts: part of the key */
 };
 
-/* api.c: the host's definition of name, or NULL. */
-const HostSymbol *runtime_host_symbol(const mj_runtime *rt, const char *name);
+/* ---------------------------------------------------------------------
+ * host.c: the host's definitions (mj_define_*) and their fingerprint
+ * ------------------------------------------------------------------- */
+
+/* The host's definition of name, or NULL. */
+const HostSymbol *host_symbol_find(const mj_runtime *rt, const char *name);
+/* The header the host defined as name, or NULL. */
+const HostHeader *host_header_find(const mj_runtime *rt, const char *name);
+/* Frees every definition and header (the runtime itself stays). */
+void host_table_free(mj_runtime *rt);
 
 /* Test hook (tests/api/test_cache.c): every shared object rt loads goes
  * through the O_TMPFILE fallback, as if memfd_create were missing. */

@@ -1,0 +1,169 @@
+/*
+ * host.c - what the host exposes to compiled code (docs/host.md): its
+ * functions and variables (mj_define_function, mj_define_variable), kept
+ * sorted by name with their canonical types, and the headers it serves
+ * (mj_define_header); and the fingerprint of all of it that every cache
+ * key carries, so that a module built against one set of definitions is
+ * never taken for one built against another.
+ *
+ * Below the runtime: api.c creates and frees the table with the runtime,
+ * parse.c (through Compile.host_symbol) checks declarations against it,
+ * module.c fills a module's import table from it.
+ */
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime.h"
+
+void host_table_free(mj_runtime *rt) {
+    for (size_t i = 0; i < rt->nhost_syms; i++) {
+        free(rt->host_syms[i].name);
+        free(rt->host_syms[i].type);
+    }
+    free(rt->host_syms);
+    for (size_t i = 0; i < rt->nhost_headers; i++) {
+        free(rt->host_headers[i].name);
+        free(rt->host_headers[i].text);
+    }
+    free(rt->host_headers);
+}
+
+static int host_symbol_cmp(const void *a, const void *b) {
+    return strcmp(((const HostSymbol *)a)->name, ((const HostSymbol *)b)->name);
+}
+
+const HostSymbol *host_symbol_find(const mj_runtime *rt, const char *name) {
+    if (!rt->nhost_syms)
+        return NULL;
+    HostSymbol key = {.name = (char *)name};
+    return bsearch(&key, rt->host_syms, rt->nhost_syms, sizeof key, host_symbol_cmp);
+}
+
+const HostHeader *host_header_find(const mj_runtime *rt, const char *name) {
+    for (size_t i = 0; i < rt->nhost_headers; i++)
+        if (!strcmp(rt->host_headers[i].name, name))
+            return &rt->host_headers[i];
+    return NULL;
+}
+
+/* The fingerprint the cache key carries: every name, kind, type and
+ * header text, in a fixed order; never an address, so that another
+ * process with the same declarations finds the same keys. */
+static void update_host_fingerprint(mj_runtime *rt) {
+    StrBuf sb;
+    Arena a;
+    jmp_buf oom;
+    arena_init(&a, &oom);
+    if (setjmp(oom)) {
+        arena_free(&a);
+        memset(rt->host_fp.b, 0xff, sizeof rt->host_fp.b);   /* unique enough: never cached twice */
+        return;
+    }
+    sb_init(&sb, &a);
+    for (size_t i = 0; i < rt->nhost_syms; i++) {
+        const HostSymbol *h = &rt->host_syms[i];
+        sb_printf(&sb, "%c%s", h->is_function ? 'F' : 'V', h->name);
+        sb_putc(&sb, '\0');
+        sb_puts(&sb, h->type);
+        sb_putc(&sb, '\0');
+    }
+    for (size_t i = 0; i < rt->nhost_headers; i++) {
+        const HostHeader *h = &rt->host_headers[i];
+        sb_printf(&sb, "H%s", h->name);
+        sb_putc(&sb, '\0');
+        sb_printf(&sb, "%zu:", h->len);
+        sb_putn(&sb, h->text, h->len);
+    }
+    key_hash_bytes(sb.data ? sb.data : "", sb.len, &rt->host_fp);
+    arena_free(&a);
+}
+
+static bool is_c_identifier(const char *s) {
+    if (!*s || (*s >= '0' && *s <= '9'))
+        return false;
+    for (; *s; s++)
+        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9')))
+            return false;
+    return true;
+}
+
+static mj_status define_symbol(mj_runtime *rt, const char *name, void *address,
+                               const char *type, bool is_function) {
+    if (!rt || !name || !address || !type || !is_c_identifier(name))
+        return MJ_ERR_ARG;
+    char *canon;
+    bool type_is_function;
+    mj_status st = module_canonical_type(type, &canon, &type_is_function, NULL, 0);
+    if (st != MJ_OK)
+        return st;
+    if (type_is_function != is_function || !strcmp(canon, "void")) {
+        free(canon);
+        return MJ_ERR_BAD_TYPE;
+    }
+    HostSymbol *old = (HostSymbol *)host_symbol_find(rt, name);
+    if (old) {
+        free(old->type);
+        old->type = canon;
+        old->addr = address;
+        old->is_function = is_function;
+        update_host_fingerprint(rt);
+        return MJ_OK;
+    }
+    HostSymbol *v = realloc(rt->host_syms, (rt->nhost_syms + 1) * sizeof *v);
+    char *copy = strdup(name);
+    if (v)
+        rt->host_syms = v;
+    if (!v || !copy) {
+        free(canon);
+        free(copy);
+        return MJ_ERR_NOMEM;
+    }
+    v[rt->nhost_syms++] = (HostSymbol){.name = copy, .type = canon, .addr = address,
+                                       .is_function = is_function};
+    qsort(v, rt->nhost_syms, sizeof *v, host_symbol_cmp);
+    update_host_fingerprint(rt);
+    return MJ_OK;
+}
+
+mj_status mj_define_function(mj_runtime *rt, const char *name, void *address,
+                             const char *type) {
+    return define_symbol(rt, name, address, type, true);
+}
+
+mj_status mj_define_variable(mj_runtime *rt, const char *name, void *address,
+                             const char *type) {
+    return define_symbol(rt, name, address, type, false);
+}
+
+mj_status mj_define_header(mj_runtime *rt, const char *name, const char *text, size_t len) {
+    if (!rt || !name || !*name || (!text && len))
+        return MJ_ERR_ARG;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return MJ_ERR_NOMEM;
+    if (len)
+        memcpy(copy, text, len);
+    copy[len] = '\0';
+    HostHeader *old = (HostHeader *)host_header_find(rt, name);
+    if (old) {
+        free(old->text);
+        old->text = copy;
+        old->len = len;
+        update_host_fingerprint(rt);
+        return MJ_OK;
+    }
+    HostHeader *v = realloc(rt->host_headers, (rt->nhost_headers + 1) * sizeof *v);
+    char *name_copy = strdup(name);
+    if (v)
+        rt->host_headers = v;
+    if (!v || !name_copy) {
+        free(copy);
+        free(name_copy);
+        return MJ_ERR_NOMEM;
+    }
+    v[rt->nhost_headers++] = (HostHeader){.name = name_copy, .text = copy, .len = len};
+    update_host_fingerprint(rt);
+    return MJ_OK;
+}
