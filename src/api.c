@@ -72,11 +72,20 @@ static mj_runtime *runtime_fail(mj_runtime *rt, mj_status *status, mj_status st,
     return NULL;
 }
 
+static void *cache_retain_module(void *m) {
+    return mj_module_retain(m);
+}
+
+static void cache_release_module(void *m) {
+    mj_module_release(m);
+}
+
 /* The store and the cache of a new runtime; false with a message. */
 static mj_status open_caches(mj_runtime *rt, char *errbuf, size_t errlen) {
     if (rt->opts.cache_max_entries > 0) {
         size_t bytes = rt->opts.cache_max_bytes ? rt->opts.cache_max_bytes : (size_t)-1;
-        rt->cache = cache_new(rt->opts.cache_max_entries, bytes);
+        rt->cache = cache_new(rt->opts.cache_max_entries, bytes,
+                              (CacheItemOps){cache_retain_module, cache_release_module});
         if (!rt->cache)
             return MJ_ERR_NOMEM;
     }
@@ -612,8 +621,9 @@ static mj_status compile_cached(mj_runtime *rt, const char *name, const char *sr
     key_of(&id, &key);
     CacheLookup look = CACHE_MISS;
     if (cache) {
-        mj_module *hit;
-        look = cache_lookup(cache, &key, &id, &hit);
+        void *found;
+        look = cache_lookup(cache, &key, &id, &found);
+        mj_module *hit = found;
         if (look == CACHE_HIT && deps_still_hold(&hit->deps, rt->include_fn, rt->include_user)) {
             count(rt, STAT_HIT);
             /* A name defined again at another address, same type. */
@@ -636,8 +646,11 @@ static mj_status compile_cached(mj_runtime *rt, const char *name, const char *sr
     bool cacheable = mod && make_cacheable(mod, &id);
     if (cacheable && store && !from_store)
         keep_in_store(rt, &key, &id, mod);
-    if (cache)
-        cache_finish(cache, &key, look == CACHE_MISS_OWNER, cacheable ? mod : NULL);
+    if (cache) {
+        CacheItem item = {mod, cacheable ? mod->ident : NULL, cacheable ? mod->ident_len : 0,
+                          cacheable ? module_cache_bytes(mod) : 0};
+        cache_finish(cache, &key, look == CACHE_MISS_OWNER, cacheable ? &item : NULL);
+    }
     *out = mod;
     return st;
 }

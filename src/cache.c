@@ -21,11 +21,12 @@
 #include <string.h>
 
 #include "cache.h"
-#include "runtime.h"
 
 typedef struct Entry {
     CacheKey key;
-    mj_module *mod;             /* NULL while its compile is pending */
+    void *mod;                  /* the item (a module); NULL while its compile is pending */
+    const char *ident;          /* its flattened ident (key.c), owned by the item */
+    size_t ident_len;
     size_t bytes;
     struct Entry *hnext;        /* the hash chain */
     struct Entry *prev, *next;  /* the LRU list; only entries with a module */
@@ -39,12 +40,14 @@ struct Cache {
     Entry lru;                  /* sentinel: lru.next is the most recent */
     size_t entries, bytes;
     size_t max_entries, max_bytes;
+    CacheItemOps ops;
 };
 
-Cache *cache_new(size_t max_entries, size_t max_bytes) {
+Cache *cache_new(size_t max_entries, size_t max_bytes, CacheItemOps ops) {
     Cache *cache = calloc(1, sizeof *cache);
     if (!cache)
         return NULL;
+    cache->ops = ops;
     size_t n = 64;
     while (n < max_entries * 2 && n < ((size_t)1 << 20))
         n *= 2;
@@ -68,7 +71,8 @@ void cache_free(Cache *cache) {
     for (size_t i = 0; i < cache->nbuckets; i++) {
         for (Entry *e = cache->buckets[i], *next; e; e = next) {
             next = e->hnext;
-            mj_module_release(e->mod);
+            if (e->mod)
+                cache->ops.release(e->mod);
             free(e);
         }
     }
@@ -112,8 +116,7 @@ static void unhash(Cache *cache, Entry *e) {
     *p = e->hnext;
 }
 
-CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id,
-                         mj_module **hit) {
+CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id, void **hit) {
     *hit = NULL;
     pthread_mutex_lock(&cache->lock);
     for (;;) {
@@ -133,9 +136,9 @@ CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id,
             pthread_cond_wait(&cache->finished, &cache->lock);
             continue;
         }
-        if (!key_ident_equal(e->mod->ident, e->mod->ident_len, id))
+        if (!key_ident_equal(e->ident, e->ident_len, id))
             break;                  /* a collision of the hash */
-        *hit = mj_module_retain(e->mod);
+        *hit = cache->ops.retain(e->mod);
         lru_unlink(e);
         lru_push_front(cache, e);
         pthread_mutex_unlock(&cache->lock);
@@ -157,14 +160,16 @@ static void drop_module(Cache *cache, Entry *e, Entry **dead) {
         d->hnext = *dead;
         *dead = d;
     } else {
-        mj_module_release(e->mod);   /* no memory: release under the lock */
+        cache->ops.release(e->mod);  /* no memory: release under the lock */
     }
     e->mod = NULL;
 }
 
-static void attach_module(Cache *cache, Entry *e, mj_module *mod) {
-    e->mod = mj_module_retain(mod);
-    e->bytes = module_cache_bytes(mod);
+static void attach_module(Cache *cache, Entry *e, const CacheItem *item) {
+    e->mod = cache->ops.retain(item->item);
+    e->ident = item->ident;
+    e->ident_len = item->ident_len;
+    e->bytes = item->bytes;
     cache->entries++;
     cache->bytes += e->bytes;
     lru_push_front(cache, e);
@@ -180,21 +185,22 @@ static void evict_over_limits(Cache *cache, Entry **dead) {
     }
 }
 
-void cache_finish(Cache *cache, const CacheKey *key, bool owner, mj_module *mod) {
+void cache_finish(Cache *cache, const CacheKey *key, bool owner, const CacheItem *item) {
+    void *mod = item ? item->item : NULL;
     Entry *dead = NULL;
     pthread_mutex_lock(&cache->lock);
     Entry *e = find(cache, key);
     if (e && !e->mod) {
         /* Pending: ours to fill or to remove; another thread's to leave. */
         if (owner && mod) {
-            attach_module(cache, e, mod);
+            attach_module(cache, e, item);
         } else if (owner) {
             unhash(cache, e);
             free(e);
         }
     } else if (e && mod) {
         drop_module(cache, e, &dead);     /* the colliding or stale module */
-        attach_module(cache, e, mod);
+        attach_module(cache, e, item);
     } else if (!e && mod) {
         e = calloc(1, sizeof *e);
         if (e) {
@@ -202,7 +208,7 @@ void cache_finish(Cache *cache, const CacheKey *key, bool owner, mj_module *mod)
             Entry **b = bucket_of(cache, key);
             e->hnext = *b;
             *b = e;
-            attach_module(cache, e, mod);
+            attach_module(cache, e, item);
         }
     }
     evict_over_limits(cache, &dead);
@@ -210,7 +216,7 @@ void cache_finish(Cache *cache, const CacheKey *key, bool owner, mj_module *mod)
     pthread_mutex_unlock(&cache->lock);
     for (Entry *d = dead, *next; d; d = next) {
         next = d->hnext;
-        mj_module_release(d->mod);
+        cache->ops.release(d->mod);
         free(d);
     }
 }

@@ -147,8 +147,25 @@ void memload_close(MemLoad *ml);
 
 typedef struct Cache Cache;
 
-Cache *cache_new(size_t max_entries, size_t max_bytes);   /* NULL on OOM */
-/* Releases every module the cache holds (holders keep theirs). */
+/* How the cache keeps a reference on what it holds (modules, to the
+ * runtime): it never reaches up into the layer above. */
+typedef struct CacheItemOps {
+    void *(*retain)(void *item);   /* a new reference; returns item */
+    void (*release)(void *item);
+} CacheItemOps;
+
+/* An item handed to the cache: its flattened ident (key.c), which the
+ * item owns and keeps while referenced, and what it counts against
+ * max_bytes. */
+typedef struct CacheItem {
+    void *item;
+    const char *ident;
+    size_t ident_len;
+    size_t bytes;
+} CacheItem;
+
+Cache *cache_new(size_t max_entries, size_t max_bytes, CacheItemOps ops);   /* NULL on OOM */
+/* Releases every item the cache holds (holders keep theirs). */
 void cache_free(Cache *cache);
 
 typedef enum CacheLookup {
@@ -160,12 +177,11 @@ typedef enum CacheLookup {
 
 /* Looks key up. When another thread is compiling the same key, waits for
  * it and then looks again. Never holds the cache's lock while it returns. */
-CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id,
-                         struct mj_module **hit);
-/* Ends a miss: mod (may be NULL after a failed compile) becomes the entry
- * for key, replacing any other; the cache takes its own reference. Wakes
- * the waiters. */
-void cache_finish(Cache *cache, const CacheKey *key, bool owner, struct mj_module *mod);
+CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id, void **hit);
+/* Ends a miss: item (NULL after a failed compile) becomes the entry for
+ * key, replacing any other; the cache takes its own reference. Wakes the
+ * waiters. */
+void cache_finish(Cache *cache, const CacheKey *key, bool owner, const CacheItem *item);
 
 typedef struct CacheCounts {
     size_t entries;
