@@ -436,14 +436,14 @@ static bool chunk_overlap(const Chunk *ch, const Member *m, int64_t *lo, int64_t
 static gcc_jit_rvalue *bitfield_read(Lower *L, const BitRef *r, Member *m, Type *ty) {
     BitUnit *u = bit_unit_of(L, m);
     int64_t first = (int64_t)m->offset * 8 + m->bit_offset;
-    int w = m->bit_width, n = 0;
+    int w = m->bit_width, n = 0, widest = 0;
     int64_t lo, hi;
     for (int i = 0; i < u->nchunks; i++)
-        n += chunk_overlap(&u->chunks[i], m, &lo, &hi);
-    int wb = 64;
-    for (int i = 0; i < u->nchunks && n == 1; i++)
-        if (chunk_overlap(&u->chunks[i], m, &lo, &hi) && u->chunks[i].size <= 4)
-            wb = 32;
+        if (chunk_overlap(&u->chunks[i], m, &lo, &hi)) {
+            n++;
+            widest = u->chunks[i].size > widest ? u->chunks[i].size : widest;
+        }
+    int wb = n == 1 && widest <= 4 ? 32 : 64;
     gcc_jit_type *uw = gcc_jit_context_get_int_type(L->ctx, wb / 8, 0);
     gcc_jit_type *sw = gcc_jit_context_get_int_type(L->ctx, wb / 8, 1);
     gcc_jit_rvalue *acc = NULL;
@@ -526,10 +526,6 @@ static gcc_jit_field *align_field(Lower *L, int align) {
                                      new_name(L, "align"));
 }
 
-static int member_align(const Member *m) {
-    return m->layout_align;
-}
-
 /* The fields of a union: its members, a bit-field as its chunks. */
 static int collect_union_fields(Lower *L, Type *ty, gcc_jit_field **fields) {
     int i = 1;                // fields[0]: for align_field
@@ -538,14 +534,14 @@ static int collect_union_fields(Lower *L, Type *ty, gcc_jit_field **fields) {
     fields[0] = NULL;
     for (Member *m = ty->members; m; m = m->next) {
         int64_t size = m->ty->size > 0 ? m->ty->size : 0;
-        int align = member_align(m);
+        int align = m->layout_align;
         if (m->is_bitfield) {
             BitUnit *u = union_bit_unit(L, ty, m);
             map_put(&L->c->arena, &L->bitunits, m, u);
             fields[i++] = u->wrap ? u->wrap : u->chunks[0].field;
             size = u->wrap ? u->chunks[u->nchunks - 1].offset + u->chunks[u->nchunks - 1].size
                            : u->chunks[0].size;
-            align = u->wrap ? 1 : u->chunks[0].size;
+            align = 1;   // a struct of chunks is as aligned as its widest
             for (int k = 0; k < u->nchunks; k++)
                 align = u->chunks[k].size > align ? u->chunks[k].size : align;
         } else {
@@ -596,7 +592,7 @@ static int collect_fields(Lower *L, Type *ty, gcc_jit_field ***out) {
             map_put(&L->c->arena, &L->bitunits, m, unit);
             continue;
         }
-        int malign = member_align(m);
+        int malign = m->layout_align;
         if (m->offset > align_bits(cur, malign))
             i = add_padding(L, fields, i, cur, m->offset);
         fields[i++] = field_of(L, m);
@@ -2412,11 +2408,11 @@ static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty,
 /* The bits of a bit-field's constant initialiser, or false (reported)
  * when it is not an integer constant. */
 static bool bitfield_const(Lower *L, Initializer *ci, uint64_t *bits) {
-    Node *e = ci->expr;
-    if (e && e->kind == ND_CAST && e->lhs->kind == ND_NUM && is_integer(e->lhs->ty))
+    Node *e = ci->expr;   // not NULL: the callers ask only for a value
+    if (e->kind == ND_CAST && e->lhs->kind == ND_NUM && is_integer(e->lhs->ty))
         e = e->lhs;
-    if (!e || e->kind != ND_NUM || !is_integer(e->ty)) {
-        lower_error(L, (e ? e : ci->expr)->tok, "initializer element is not constant");
+    if (e->kind != ND_NUM || !is_integer(e->ty)) {
+        lower_error(L, e->tok, "initializer element is not constant");
         return false;
     }
     *bits = (uint64_t)e->ival;

@@ -604,7 +604,13 @@ static int64_t wrap_int(int64_t v, const Type *ty) {
     case TY_CHAR: return ty->is_unsigned ? (int64_t)(uint8_t)v : (int64_t)(int8_t)v;
     case TY_SHORT: return ty->is_unsigned ? (int64_t)(uint16_t)v : (int64_t)(int16_t)v;
     case TY_INT: return ty->is_unsigned ? (int64_t)(uint32_t)v : (int64_t)(int32_t)v;
-    default: return v;
+    default:
+        if (ty->bit_prec) {   // a wide bit-field's N-bit type: cut to N bits
+            int sh = 64 - ty->bit_prec;
+            uint64_t up = (uint64_t)v << sh;
+            return ty->is_unsigned ? (int64_t)(up >> sh) : (int64_t)up >> sh;
+        }
+        return v;
     }
 }
 
@@ -666,19 +672,10 @@ static ConstVal convert_value(ConstVal v, const Type *from, const Type *to) {
     return r;
 }
 
-/* v cut to the bit_prec bits of ty, sign-extended for a signed type. */
-static int64_t wrap_prec(int64_t v, const Type *ty) {
-    int sh = 64 - ty->bit_prec;
-    if (ty->is_unsigned)
-        return (int64_t)(((uint64_t)v << sh) >> sh);
-    uint64_t up = (uint64_t)v << sh;
-    return (int64_t)(up >> sh) - (int64_t)((up >> 63) << (64 - sh));
-}
-
 static Node *fold_num_cast(Parser *p, Node *num, Type *ty) {
     ConstVal v = convert_value((ConstVal){num->ival, num->fval}, num->ty, ty);
     if (is_integer(ty))
-        return new_num(p, ty->bit_prec ? wrap_prec(v.i, ty) : v.i, ty, num->tok);
+        return new_num(p, v.i, ty, num->tok);
     return new_flonum(p, v.f, ty, num->tok);
 }
 
@@ -1769,10 +1766,9 @@ static const char *gnu_name(const Token *tok, int *len) {
     return s;
 }
 
-static const AttrSpec *find_attribute(const Token *name, int *len) {
+static const AttrSpec *find_attribute(const Token *name) {
     int n;
     const char *s = gnu_name(name, &n);
-    *len = n;
     for (size_t i = 0; i < sizeof attribute_table / sizeof *attribute_table; i++)
         if ((int)strlen(attribute_table[i].name) == n &&
             !strncmp(attribute_table[i].name, s, (size_t)n))
@@ -1891,8 +1887,7 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     if (tok->kind != TK_IDENT && tok->kind != TK_KEYWORD)
         syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
     Token *name = tok;
-    int len;
-    const AttrSpec *spec = find_attribute(name, &len);
+    const AttrSpec *spec = find_attribute(name);
     tok = tok->next;
     if (!spec) {
         error_tok(p->c, name, "unknown attribute '%.*s'", name->len, name->loc);
@@ -2806,7 +2801,6 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
     Member head = {0};
     Member *cur = &head;
     int index = 0;
-    bool has_bitfields = false;
     while (!equal(tok, "}")) {
         if (tok->kind == TK_EOF)
             syntax_error(p, tok, "expected '}' at end of input");
@@ -2855,7 +2849,6 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
                         m->align = after.aligned;
                     m->is_packed |= after.packed_tok != NULL;
                 }
-                has_bitfields = true;
                 m->index = index++;
                 cur = cur->next = m;
                 continue;
@@ -2876,7 +2869,6 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
             cur = cur->next = m;
         }
     }
-    (void)has_bitfields;
     *rest = tok;   // the "}": its #pragma pack state and what follows are the caller's
     ty->members = head.next;
 }
