@@ -1,9 +1,10 @@
 /*
  * api.c - the public entry points, and the protected boundary of a compile.
  *
- * mj_compile owns the Compile: it runs every phase under one setjmp, so
- * that running out of memory or hitting a fatal error deep in a phase
- * lands here, and the arena is freed in one go whatever happened.
+ * mj_compile owns the Compile: it runs every phase under one protected
+ * boundary (run_protected), so that running out of memory or hitting a
+ * fatal error deep in a phase lands here, and the arena is freed in one
+ * go whatever happened.
  *
  * The path of one mj_compile (docs/cache.md):
  *   key (key.c) -> in-memory cache (cache.c): a hit re-asks the include
@@ -252,7 +253,7 @@ static bool run_front_end(Compile *c, const char *name, const char *src, size_t 
 #define EXPR_WRAPPER "<expr-wrapper>"
 #define EXPR_FN "__mj_expr"
 
-/* One mj_compile: its inputs, and the state that must survive a longjmp. */
+/* One mj_compile: its inputs, and the state that must survive an escape. */
 typedef struct CompileRun {
     mj_runtime *rt;
     const char *name;
@@ -323,7 +324,7 @@ static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
 /* With a store: gcc writes a shared object into a memfd, whose bytes the
  * module keeps (for the store and mj_module_blob) and which is then sealed
  * and loaded. The symbol table is spelt first: it is the last use of the
- * arena that may longjmp, and what is built after it lives in *run. */
+ * arena that may escape, and what is built after it lives in *run. */
 static void compile_shared_object(Compile *c, CompileRun *run) {
     run->syms = module_symbols_of(c, &run->nsyms);
     char why[256];
@@ -408,7 +409,15 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
     return true;
 }
 
-static void run_phases(Compile *c, CompileRun *run) {
+/* The phases of a compile, as run_protected runs them. */
+typedef struct Phases {
+    Compile *c;
+    CompileRun *run;
+} Phases;
+
+static void run_phases(void *arg) {
+    Compile *c = ((Phases *)arg)->c;
+    CompileRun *run = ((Phases *)arg)->run;
     run->t[0] = now_ms();
     bool ok = run_front_end(c, run->name, run->src, run->len);
     run->t[1] = run->t[2] = run->t[3] = now_ms();
@@ -443,14 +452,12 @@ static void run_phases(Compile *c, CompileRun *run) {
     error_at(c, NULL, 0, 0, "%s", c->gcc_message ? c->gcc_message : first);
 }
 
-/* The protected boundary: whatever longjmps out of a phase lands here.
- * Nothing in this frame changes between setjmp and longjmp but *run. */
+/* Whatever escapes out of a phase lands here; what the phases built is
+ * in *run. */
 static void protected_compile(Compile *c, CompileRun *run) {
-    int jumped = setjmp(c->bail);
-    if (jumped == 0)
-        run_phases(c, run);
-    else
-        run->status = jumped == 1 ? MJ_ERR_NOMEM : MJ_ERR_COMPILE;
+    Escape why = run_protected(&c->bail, run_phases, &(Phases){c, run});
+    if (why != ESCAPE_NONE)
+        run->status = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM : MJ_ERR_COMPILE;
 }
 
 /* Compiles for real: front end, IR, libgccjit. *diags receives the list
@@ -801,45 +808,65 @@ static char *expr_head(Compile *c, const char *type, bool *returns_void) {
     return sb_str(&sb);
 }
 
+/* mj_expr's wrapper, built under the boundary: its inputs, and the
+ * malloc'ed source with its lengths once built. */
+typedef struct ExprSource {
+    Compile *c;
+    const mj_runtime *rt;
+    const char *expr;
+    const char *type;
+    char *src;
+    size_t len, key_len;
+    mj_status st;
+} ExprSource;
+
+static void build_expr_source(void *arg) {
+    ExprSource *e = arg;
+    Compile *c = e->c;
+    bool returns_void = false;
+    char *head = expr_head(c, e->type, &returns_void);
+    e->st = MJ_ERR_BAD_TYPE;
+    if (!head)
+        return;
+    /* The host's headers, so that their types (a struct a host function
+     * takes by value), constants and macros serve. */
+    StrBuf includes;
+    sb_init(&includes, &c->arena);
+    for (size_t i = 0; i < e->rt->nhost_headers; i++)
+        sb_puts(&includes, arena_printf(&c->arena, "#include \"%s\"\n",
+                                        e->rt->host_headers[i].name));
+    /* A void function evaluates the expression for its effects. */
+    char *text = arena_printf(&c->arena,
+                              "#include <math.h>\n%s%s { %s(\n#include \"" EXPR_NAME
+                              "\"\n); }\n",
+                              sb_str(&includes), head, returns_void ? "(void)" : "return ");
+    /* The last use of the arena: nothing below escapes. */
+    e->len = strlen(text);
+    e->key_len = e->len + strlen(e->expr);
+    e->src = malloc(e->key_len + 1);
+    if (e->src) {
+        memcpy(e->src, text, e->len);
+        strcpy(e->src + e->len, e->expr);
+    }
+    e->st = e->src ? MJ_OK : MJ_ERR_NOMEM;
+}
+
 /* The wrapper source followed by the expression, malloc'ed; *len is the
  * wrapper's length, *key_len the whole. *st says why when NULL. */
 static char *expr_source(const mj_runtime *rt, const char *expr, const char *type,
                          size_t *len, size_t *key_len, mj_status *st) {
-    Compile *c = compile_new();
-    *st = MJ_ERR_NOMEM;
-    if (!c)
-        return NULL;
-    char *src = NULL;
-    if (setjmp(c->bail) == 0) {
-        bool returns_void = false;
-        char *head = expr_head(c, type, &returns_void);
-        *st = MJ_ERR_BAD_TYPE;
-        if (head) {
-            /* A void function evaluates the expression for its effects. */
-            /* The host's headers, so that their types (a struct a host
-             * function takes by value), constants and macros serve. */
-            StrBuf includes;
-            sb_init(&includes, &c->arena);
-            for (size_t i = 0; i < rt->nhost_headers; i++)
-                sb_puts(&includes, arena_printf(&c->arena, "#include \"%s\"\n",
-                                                rt->host_headers[i].name));
-            char *text = arena_printf(&c->arena,
-                                      "#include <math.h>\n%s%s { %s(\n#include \"" EXPR_NAME
-                                      "\"\n); }\n",
-                                      sb_str(&includes), head,
-                                      returns_void ? "(void)" : "return ");
-            *len = strlen(text);
-            *key_len = *len + strlen(expr);
-            src = malloc(*key_len + 1);
-            if (src) {
-                memcpy(src, text, *len);
-                strcpy(src + *len, expr);
-            }
-            *st = src ? MJ_OK : MJ_ERR_NOMEM;
-        }
+    ExprSource e = {.c = compile_new(), .rt = rt, .expr = expr, .type = type,
+                    .st = MJ_ERR_NOMEM};
+    if (e.c) {
+        Escape why = run_protected(&e.c->bail, build_expr_source, &e);
+        if (why != ESCAPE_NONE)
+            e.st = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM : MJ_ERR_BAD_TYPE;
     }
-    compile_free(c);
-    return src;
+    compile_free(e.c);
+    *st = e.st;
+    *len = e.len;
+    *key_len = e.key_len;
+    return e.src;
 }
 
 /* An expression that ends too early ("x +") is only found wrong at the

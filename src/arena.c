@@ -4,8 +4,9 @@
  * Tokens, types, AST nodes and strings of one compile are never freed one
  * by one: they all die together when the compile ends. A bump allocator
  * over a list of chunks makes that one call, and makes allocation cost a
- * few instructions. On malloc failure the arena jumps to the compile's
- * protected boundary, so phases never check for NULL.
+ * few instructions. On malloc failure the arena escapes to the compile's
+ * protected boundary (run_protected, also here), so phases never check
+ * for NULL.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,8 +45,22 @@ void arena_free(Arena *a) {
     a->used = a->cap = a->total = 0;
 }
 
+/* The boundary's frame holds nothing that changes between setjmp and
+ * longjmp: the phase's results live behind arg. */
+Escape run_protected(jmp_buf *at, void (*phase)(void *arg), void *arg) {
+    int why = setjmp(*at);
+    if (why != ESCAPE_NONE)
+        return (Escape)why;
+    phase(arg);
+    return ESCAPE_NONE;
+}
+
+_Noreturn void escape(jmp_buf *at, Escape why) {
+    longjmp(*at, why == ESCAPE_NONE ? ESCAPE_FATAL : (int)why);
+}
+
 _Noreturn void arena_oom(Arena *a) {
-    longjmp(*a->oom, 1);
+    escape(a->oom, ESCAPE_OUT_OF_MEMORY);
 }
 
 /* The test hook: counts allocations down and fails the one that hits 0. */

@@ -141,7 +141,7 @@ static void report(Compile *c, mj_severity sev, const SrcFile *f, int line,
     if (sev == MJ_SEV_ERROR && ++c->error_count >= c->max_errors) {
         diaglist_add(c->diags, MJ_SEV_NOTE, f ? f->name : NULL, 0, 0, NULL,
                      "too many errors; stopping");
-        longjmp(c->bail, 2);
+        escape(&c->bail, ESCAPE_FATAL);
     }
 }
 
@@ -179,7 +179,7 @@ _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) {
     /* Do not let the max_errors jump fire first with the wrong note. */
     c->max_errors++;
     REPORT_TOK(MJ_SEV_ERROR);
-    longjmp(c->bail, 2);
+    escape(&c->bail, ESCAPE_FATAL);
 }
 
 void error_at(Compile *c, const SrcFile *f, int line, int col, const char *fmt, ...) {

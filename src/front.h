@@ -96,7 +96,7 @@ struct Compile {
 };
 
 /* Reports an error at a token (or at file/line/col) and keeps going.
- * After max_errors errors, jumps to c->bail. */
+ * After max_errors errors, escapes to c->bail (ESCAPE_FATAL). */
 void error_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 void error_at(Compile *c, const SrcFile *f, int line, int col,
               const char *fmt, ...) MJ_PRINTF(5, 6);
@@ -104,12 +104,12 @@ void warn_at(Compile *c, const SrcFile *f, int line, int col,
              const char *fmt, ...) MJ_PRINTF(5, 6);
 void warn_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 void note_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
-/* Reports an error and jumps to c->bail: for errors that leave nothing
+/* Reports an error and escapes to c->bail: for errors that leave nothing
  * sensible to continue with (nesting too deep, too many errors). */
 _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 
 /* A Compile with its arena and an empty diagnostics list, or NULL on
- * OOM. The caller must setjmp(c->bail) before running any phase. */
+ * OOM. Every phase runs under run_protected(&c->bail, ...). */
 Compile *compile_new(void);
 /* Frees the arena and, unless it was taken (set to NULL), the diagnostics. */
 void compile_free(Compile *c);

@@ -10,7 +10,6 @@
  * parse.c (through Compile.host_symbol) checks declarations against it,
  * module.c fills a module's import table from it.
  */
-#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,17 +49,15 @@ const HostHeader *host_header_find(const mj_runtime *rt, const char *name) {
 /* The fingerprint the cache key carries: every name, kind, type and
  * header text, in a fixed order; never an address, so that another
  * process with the same declarations finds the same keys. */
-static void update_host_fingerprint(mj_runtime *rt) {
+typedef struct Fingerprint {
+    mj_runtime *rt;
+    Arena arena;
+} Fingerprint;
+
+static void hash_host_table(void *arg) {
+    mj_runtime *rt = ((Fingerprint *)arg)->rt;
     StrBuf sb;
-    Arena a;
-    jmp_buf oom;
-    arena_init(&a, &oom);
-    if (setjmp(oom)) {
-        arena_free(&a);
-        memset(rt->host_fp.b, 0xff, sizeof rt->host_fp.b);   /* unique enough: never cached twice */
-        return;
-    }
-    sb_init(&sb, &a);
+    sb_init(&sb, &((Fingerprint *)arg)->arena);
     for (size_t i = 0; i < rt->nhost_syms; i++) {
         const HostSymbol *h = &rt->host_syms[i];
         sb_printf(&sb, "%c%s", h->is_function ? 'F' : 'V', h->name);
@@ -76,7 +73,15 @@ static void update_host_fingerprint(mj_runtime *rt) {
         sb_putn(&sb, h->text, h->len);
     }
     key_hash_bytes(sb.data ? sb.data : "", sb.len, &rt->host_fp);
-    arena_free(&a);
+}
+
+static void update_host_fingerprint(mj_runtime *rt) {
+    Fingerprint fp = {.rt = rt};
+    jmp_buf oom;
+    arena_init(&fp.arena, &oom);
+    if (run_protected(&oom, hash_host_table, &fp) != ESCAPE_NONE)
+        memset(rt->host_fp.b, 0xff, sizeof rt->host_fp.b);   /* unique enough: never cached twice */
+    arena_free(&fp.arena);
 }
 
 static bool is_c_identifier(const char *s) {

@@ -56,7 +56,7 @@ static void free_symbols(ModuleSymbol *syms, size_t n) {
 }
 
 /* The canonical type of every listed symbol, spelt in the arena first: a
- * longjmp out of the arena must not find half-built malloc'ed state. */
+ * an escape out of the arena must not find half-built malloc'ed state. */
 static char **spell_types(Compile *c, size_t *count) {
     size_t n = 0;
     for (Obj *obj = c->globals; obj; obj = obj->next)
@@ -305,37 +305,48 @@ static mj_status canonical_type(const char *text, char **canon, char *errbuf,
     return module_canonical_type(text, canon, &is_function, errbuf, errlen);
 }
 
+/* The caller's type string parsed under the boundary. */
+typedef struct TypeSpelling {
+    Compile *c;
+    const char *text;
+    char *canon;
+    bool is_function;
+    mj_status st;
+} TypeSpelling;
+
+static void spell_type(void *arg) {
+    TypeSpelling *t = arg;
+    Type *ty = parse_type_name_string(t->c, t->text);
+    if (!ty || t->c->error_count) {
+        t->st = MJ_ERR_BAD_TYPE;
+        return;
+    }
+    t->is_function = ty->kind == TY_FUNC;
+    t->canon = void_params(type_to_string(t->c, ty));   /* the arena's last use */
+    t->st = t->canon ? MJ_OK : MJ_ERR_NOMEM;
+}
+
 mj_status module_canonical_type(const char *text, char **canon, bool *is_function,
                                 char *errbuf, size_t errlen) {
     *canon = NULL;
     *is_function = false;
-    Compile *c = compile_new();
-    if (!c)
+    TypeSpelling t = {.c = compile_new(), .text = text};
+    if (!t.c)
         return fail(errbuf, errlen, MJ_ERR_NOMEM, "out of memory");
-    mj_status st = MJ_OK;
-    int jumped = setjmp(c->bail);
-    if (jumped == 0) {
-        Type *ty = parse_type_name_string(c, text);
-        if (ty && c->error_count == 0) {
-            *is_function = ty->kind == TY_FUNC;
-            *canon = void_params(type_to_string(c, ty));
-            if (!*canon)
-                st = MJ_ERR_NOMEM;
-        } else {
-            st = MJ_ERR_BAD_TYPE;
-        }
-    } else {
-        st = jumped == 1 ? MJ_ERR_NOMEM : MJ_ERR_BAD_TYPE;
-    }
-    if (st == MJ_ERR_BAD_TYPE) {
-        const mj_diag *d = mj_diags_get(c->diags, 0);
-        fail(errbuf, errlen, st, "'%s' is not a C type name: %s", text,
+    Escape why = run_protected(&t.c->bail, spell_type, &t);
+    if (why != ESCAPE_NONE)
+        t.st = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM : MJ_ERR_BAD_TYPE;
+    if (t.st == MJ_ERR_BAD_TYPE) {
+        const mj_diag *d = mj_diags_get(t.c->diags, 0);
+        fail(errbuf, errlen, t.st, "'%s' is not a C type name: %s", text,
              d ? d->message : "cannot parse it");
-    } else if (st == MJ_ERR_NOMEM) {
-        fail(errbuf, errlen, st, "out of memory");
+    } else if (t.st == MJ_ERR_NOMEM) {
+        fail(errbuf, errlen, t.st, "out of memory");
     }
-    compile_free(c);
-    return st;
+    compile_free(t.c);
+    *canon = t.canon;
+    *is_function = t.is_function;
+    return t.st;
 }
 
 const char *mj_module_symbol_type(const mj_module *mod, const char *name) {

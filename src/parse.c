@@ -14,7 +14,8 @@
  * Errors. Semantic errors (a bad operand, an undeclared name) are reported
  * and the constructor returns some well-typed node so that parsing goes
  * on. Syntax errors leave no sensible tree to continue with: they report,
- * then longjmp to the innermost recovery point, set once per block item
+ * then escape (ESCAPE_SYNTAX) to the innermost recovery point, set once
+ * per block item
  * and once per top-level declaration, which skips to the end of that
  * statement (the next ';' or the '}' closing what it opened) and parses
  * on. The arena owns every allocation, so jumping away leaks nothing.
@@ -266,7 +267,7 @@ static _Noreturn void syntax_error(Parser *p, Token *tok, const char *fmt, ...) 
     vreport(p, tok, fmt, ap, MJ_SEV_ERROR);
     va_end(ap);
     p->err_tok = tok;
-    longjmp(*p->recover, 1);
+    escape(p->recover, ESCAPE_SYNTAX);
 }
 
 static Token *prev_token(Parser *p, const Token *tok) {
@@ -305,7 +306,7 @@ static Token *skip(Parser *p, Token *tok, const char *op) {
         at = missing_token_loc(p, tok);
     error_tok(p->c, at, "expected '%s' %s", op, before_tok(p, tok));
     p->err_tok = tok;
-    longjmp(*p->recover, 1);
+    escape(p->recover, ESCAPE_SYNTAX);
 }
 
 static bool consume(Token **rest, Token *tok, const char *op) {
@@ -5671,8 +5672,22 @@ static Node *block_item(Parser *p, Token **rest, Token *tok) {
     return stmt(p, rest, tok);
 }
 
+/* A block item parsed under a recovery point. */
+typedef struct GuardedItem {
+    Parser *p;
+    Token **rest;
+    Token *tok;
+    Node *node;
+} GuardedItem;
+
+static void parse_guarded_item(void *arg) {
+    GuardedItem *g = arg;
+    g->node = block_item(g->p, g->rest, g->tok);
+}
+
 /* A block item with its own recovery point: after a syntax error in it,
- * parsing resumes after it. */
+ * parsing resumes after it. Fatal errors and running out of memory pass
+ * through to the compile's boundary. */
 static Node *guarded_block_item(Parser *p, Token **rest, Token *tok) {
     jmp_buf buf;
     jmp_buf *saved_recover = p->recover;
@@ -5680,20 +5695,19 @@ static Node *guarded_block_item(Parser *p, Token **rest, Token *tok) {
     Node *saved_loop = p->loop, *saved_brk = p->brk, *saved_sw = p->sw;
     int saved_depth = p->c->depth;
     p->recover = &buf;
-    if (setjmp(buf)) {
-        p->recover = saved_recover;
-        p->scope = saved_scope;
-        p->loop = saved_loop;
-        p->brk = saved_brk;
-        p->sw = saved_sw;
-        p->c->depth = saved_depth;
-        p->flex_init = NULL;
-        *rest = recover_from(p, tok, false);
-        return new_node(p, ND_NULL_STMT, tok);
-    }
-    Node *node = block_item(p, rest, tok);
+    GuardedItem g = {p, rest, tok, NULL};
+    Escape why = run_protected(&buf, parse_guarded_item, &g);
     p->recover = saved_recover;
-    return node;
+    if (why == ESCAPE_NONE)
+        return g.node;
+    p->scope = saved_scope;
+    p->loop = saved_loop;
+    p->brk = saved_brk;
+    p->sw = saved_sw;
+    p->c->depth = saved_depth;
+    p->flex_init = NULL;
+    *rest = recover_from(p, tok, false);
+    return new_node(p, ND_NULL_STMT, tok);
 }
 
 /* compound-stmt = block-item* "}" */
@@ -5883,30 +5897,45 @@ static Token *global_declaration(Parser *p, Token *tok) {
     return tok;
 }
 
+/* A top-level declaration parsed under a recovery point. */
+typedef struct GuardedTop {
+    Parser *p;
+    Token *tok;
+    Token *rest;
+} GuardedTop;
+
+static void parse_guarded_top(void *arg) {
+    GuardedTop *g = arg;
+    Parser *p = g->p;
+    Token *tok = g->tok;
+    if (equal(tok, ";"))
+        g->rest = tok->next;
+    else if (equal(tok, "_Static_assert"))
+        g->rest = static_assertion(p, tok);
+    else if (is_asm_kw(tok))
+        g->rest = toplevel_asm(p, tok);
+    else if (equal(tok, "__auto_type"))
+        syntax_error(p, tok, "'__auto_type' at file scope is not supported yet");
+    else
+        g->rest = global_declaration(p, tok);
+}
+
 /* A top-level declaration with its own recovery point. */
 static Token *guarded_top_level(Parser *p, Token *tok) {
     jmp_buf buf;
     int saved_depth = p->c->depth;
     p->recover = &buf;
     p->decl_start = tok;
-    if (setjmp(buf)) {
-        p->scope = p->file_scope;
-        p->fn = NULL;
-        p->fn_scope = NULL;
-        p->loop = p->brk = p->sw = NULL;
-        p->flex_init = NULL;
-        p->c->depth = saved_depth;
-        return recover_from(p, tok, true);
-    }
-    if (equal(tok, ";"))
-        return tok->next;
-    if (equal(tok, "_Static_assert"))
-        return static_assertion(p, tok);
-    if (is_asm_kw(tok))
-        return toplevel_asm(p, tok);
-    if (equal(tok, "__auto_type"))
-        syntax_error(p, tok, "'__auto_type' at file scope is not supported yet");
-    return global_declaration(p, tok);
+    GuardedTop g = {p, tok, NULL};
+    if (run_protected(&buf, parse_guarded_top, &g) == ESCAPE_NONE)
+        return g.rest;
+    p->scope = p->file_scope;
+    p->fn = NULL;
+    p->fn_scope = NULL;
+    p->loop = p->brk = p->sw = NULL;
+    p->flex_init = NULL;
+    p->c->depth = saved_depth;
+    return recover_from(p, tok, true);
 }
 
 /* What is only known at the end: tentative definitions become
@@ -5956,15 +5985,20 @@ Obj *parse_program(Compile *c, Token *tok) {
     return c->globals;
 }
 
-static Type *type_name_only(Parser *p, Token *tok) {
-    jmp_buf buf;
-    p->recover = &buf;
-    p->decl_start = tok;
-    if (setjmp(buf))
-        return NULL;
+/* A whole token list that must be one type name and nothing else. */
+typedef struct LoneTypeName {
+    Parser *p;
+    Token *tok;
+    Type *ty;
+} LoneTypeName;
+
+static void parse_lone_type_name(void *arg) {
+    LoneTypeName *t = arg;
+    Parser *p = t->p;
+    Token *tok = t->tok;
     if (!is_typename(p, tok)) {
         error_tok(p->c, tok, "expected type name %s", before_tok(p, tok));
-        return NULL;
+        return;
     }
     Type *ty = declspec(p, &tok, tok, NULL);
     const Attrs *spec_attrs = p->spec_attrs;
@@ -5974,13 +6008,24 @@ static Type *type_name_only(Parser *p, Token *tok) {
     refuse_attrs(p, p->decl_attrs, "a type name");
     if (name) {
         error_tok(p->c, name, "unexpected name '%.*s' in the type name", name->len, name->loc);
-        return NULL;
+        return;
     }
     if (tok->kind != TK_EOF) {
         error_tok(p->c, tok, "unexpected '%.*s' after the type name", tok->len, tok->loc);
-        return NULL;
+        return;
     }
-    return ty;
+    t->ty = ty;
+}
+
+/* The type, or NULL after a syntax error (reported). */
+static Type *type_name_only(Parser *p, Token *tok) {
+    jmp_buf buf;
+    p->recover = &buf;
+    p->decl_start = tok;
+    LoneTypeName t = {p, tok, NULL};
+    if (run_protected(&buf, parse_lone_type_name, &t) != ESCAPE_NONE)
+        return NULL;
+    return t.ty;
 }
 
 /* A type name from a string; with `tags`, the struct, union and enum tags

@@ -4,7 +4,7 @@
  *   module.c  reference-counted compiled code, its symbol table and typed
  *             lookup
  *   api.c     the public entry points, and the protected boundary of a
- *             compile: it owns the Compile, catches its longjmps and frees
+ *             compile: it owns the Compile, runs it under run_protected, frees
  *             its arena whatever happened; the path of a compile through
  *             the cache, the store and libgccjit (docs/cache.md)
  */
@@ -113,7 +113,7 @@ struct mj_module {
 mj_module *module_new(Compile *c, gcc_jit_result *result);
 
 /* The symbol table of c->globals without addresses, malloc'ed; NULL on
- * OOM. Uses the arena first (may longjmp), then malloc only. */
+ * OOM. Uses the arena first (may escape), then malloc only. */
 ModuleSymbol *module_symbols_of(Compile *c, size_t *n);
 /* A module over loaded shared-object bytes. Takes ml, blob and syms (an
  * encoded table from module_syms_encode, or NULL for an untyped module)

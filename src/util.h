@@ -3,8 +3,9 @@
  *
  * Nothing here knows about C or libgccjit. Every phase of a compile
  * allocates from one Arena that is freed in one go at the protected
- * boundary (api.c), whatever happened. Allocation failure never returns
- * NULL to a phase: it jumps to that boundary (Lua's luaD_throw, in short).
+ * boundary (run_protected), whatever happened. Allocation failure never
+ * returns NULL to a phase: it escapes to that boundary (Lua's
+ * luaD_rawrunprotected and luaD_throw, in short).
  */
 #ifndef MEMJIT_UTIL_H
 #define MEMJIT_UTIL_H
@@ -24,12 +25,40 @@
 #endif
 
 /* ---------------------------------------------------------------------
- * arena.c
+ * arena.c: the protected boundary
+ *
+ * The one place memjit calls setjmp. A phase runs under run_protected;
+ * code below it that cannot go on calls escape(), which longjmps back to
+ * the boundary with the reason. The jmp_buf is the caller's (a Compile's
+ * bail, a parser's recovery point), so boundaries nest: an escape lands at
+ * the boundary its jmp_buf belongs to, skipping every frame between.
+ * ------------------------------------------------------------------- */
+
+/* Why a protected run ended: the values that travel through longjmp. */
+typedef enum Escape {
+    ESCAPE_NONE = 0,         /* the phase returned normally */
+    ESCAPE_OUT_OF_MEMORY,    /* an allocation failed (arena_oom) */
+    ESCAPE_FATAL,            /* an error after which the compile cannot go
+                                on: too many errors, nesting too deep */
+    ESCAPE_SYNTAX,           /* the parser's: resume at the recovery point */
+} Escape;
+
+/* Runs phase(arg) with *at as its boundary: ESCAPE_NONE when it returned,
+ * else the reason given to escape(*at, ...). What the phase built must be
+ * reachable from arg (or from memory arg points to), never from the
+ * caller's locals changed after the call began: those are indeterminate
+ * after a longjmp (C11 7.13.2.1). *at stays set only during the call. */
+Escape run_protected(jmp_buf *at, void (*phase)(void *arg), void *arg);
+/* Leaves for the boundary that set *at, with why (not ESCAPE_NONE). */
+_Noreturn void escape(jmp_buf *at, Escape why);
+
+/* ---------------------------------------------------------------------
+ * arena.c: the arena
  * ------------------------------------------------------------------- */
 
 typedef struct Arena Arena;
 
-/* Raised by an arena (through longjmp to Arena.oom) when malloc fails. */
+/* Escapes with ESCAPE_OUT_OF_MEMORY to Arena.oom when malloc fails. */
 typedef struct Arena {
     struct ArenaChunk *chunks;
     size_t used;        /* bytes used in the current chunk */
@@ -46,7 +75,7 @@ char *arena_strndup(Arena *a, const char *s, size_t n);   /* adds a NUL */
 char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...) MJ_PRINTF(2, 3);
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
-_Noreturn void arena_oom(Arena *a);             /* jumps to a->oom */
+_Noreturn void arena_oom(Arena *a);             /* escapes to a->oom */
 
 /* A growable byte string in an arena (for type printing, pp output). */
 typedef struct StrBuf {
