@@ -444,10 +444,11 @@ MJ_API const void *mj_module_blob(const mj_module *mod, size_t *len);
  * finds any function or variable the object itself defines and exports;
  * mj_module_symbol_type returns NULL. (A blob from mj_module_blob is the
  * same: load it with mj_load_blob and types are not checked.)
- * On failure returns MJ_ERR_ARG (NULL rt, bytes or out, len 0) or MJ_ERR_JIT
- * (not a loadable object, or no anonymous file could be made), stores NULL
- * in *out and, when errbuf is not NULL, writes a NUL-terminated message of
- * at most errlen bytes there (dlopen's own words). Thread-safe.
+ * On failure returns MJ_ERR_ARG (NULL rt, bytes or out, len 0), MJ_ERR_NOMEM
+ * or MJ_ERR_JIT (not a loadable object, or no anonymous file could be
+ * made), stores NULL in *out and, when errbuf is not NULL, writes a
+ * NUL-terminated message of at most errlen bytes there (dlopen's own
+ * words). Thread-safe.
  * The object's constructors run during the call, as with dlopen. */
 MJ_API mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len,
                               const char *name, mj_module **out,
@@ -474,9 +475,10 @@ MJ_API mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len,
  * ---------------------------------------------------------------------- */
 
 /* The primitive: on success returns MJ_OK and stores the address in *out.
- * On failure returns MJ_ERR_NOT_FOUND, MJ_ERR_TYPE, MJ_ERR_BAD_TYPE or
- * MJ_ERR_ARG, stores NULL in *out and, when errbuf is not NULL, writes a
- * NUL-terminated message of at most errlen bytes there, e.g.
+ * On failure returns MJ_ERR_NOT_FOUND, MJ_ERR_TYPE, MJ_ERR_BAD_TYPE,
+ * MJ_ERR_NOMEM (parsing the type string) or MJ_ERR_ARG, stores NULL in *out
+ * and, when errbuf is not NULL, writes a NUL-terminated message of at most
+ * errlen bytes there, e.g.
  *   symbol 'f' has type 'int(int)', not 'double(double)'
  * Safe to call from several threads at once on one module. */
 MJ_API mj_status mj_lookup_ex(mj_module *mod, const char *name,

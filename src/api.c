@@ -92,14 +92,15 @@ static mj_status open_caches(mj_runtime *rt, char *errbuf, size_t errlen) {
     }
     if (!rt->opts.store_path)
         return MJ_OK;
-    rt->store_path = strdup(rt->opts.store_path);
+    rt->store_path = mem_strdup(rt->opts.store_path);
     rt->opts.store_path = rt->store_path;
     if (!rt->store_path)
         return MJ_ERR_NOMEM;
     StoreOptions so = {.max_bytes = rt->opts.store_max_bytes,
                        .trust_permissions = rt->opts.store_trust_permissions != 0};
-    rt->store = store_open(rt->store_path, &so, errbuf, errlen);
-    return rt->store ? MJ_OK : MJ_ERR_STORE;
+    mj_status why;
+    rt->store = store_open(rt->store_path, &so, &why, errbuf, errlen);
+    return rt->store ? MJ_OK : why;
 }
 
 mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status, char *errbuf,
@@ -113,11 +114,10 @@ mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status, char *e
     if (o.opt_level < 0 || o.opt_level > 3)
         return runtime_fail(NULL, status, MJ_ERR_ARG, errbuf, errlen,
                             "opt_level must be 0..3");
-    mj_runtime *rt = calloc(1, sizeof *rt);
+    mj_runtime *rt = mem_calloc(1, sizeof *rt);
     if (!rt)
         return runtime_fail(NULL, status, MJ_ERR_NOMEM, errbuf, errlen, "out of memory");
     rt->opts = o;   /* store_path is replaced by a copy in open_caches */
-    rt->fail_alloc_after = -1;
     pthread_mutex_init(&rt->stats_lock, NULL);
     mj_status st = open_caches(rt, errbuf, errlen);
     if (st != MJ_OK)
@@ -136,10 +136,6 @@ void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn, void *use
         return;
     rt->include_fn = fn;
     rt->include_user = fn ? user : NULL;
-}
-
-void runtime_fail_alloc_after(mj_runtime *rt, long n) {
-    rt->fail_alloc_after = n;
 }
 
 void runtime_force_memload_fallback(mj_runtime *rt, int on) {
@@ -500,7 +496,6 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         return MJ_ERR_NOMEM;
     CompileRun run = {.rt = rt, .name = name, .src = src, .len = len, .key_len = key_len,
                       .to_shared_object = to_shared_object, .is_expr = is_expr, .fd = -1};
-    c->arena.fail_after = rt->fail_alloc_after;
     if (rt->include_fn || rt->nhost_headers || is_expr) {
         c->resolve_include = resolve_through_host;
         c->resolve_ctx = &run;
@@ -614,10 +609,8 @@ static mj_status hand_out_hit(mj_module *hit, mj_module **out, mj_diags **diags)
 static mj_status compile_cached(mj_runtime *rt, const char *name, const char *src,
                                 size_t len, size_t key_len, bool is_expr, mj_module **out,
                                 mj_diags **diags) {
-    /* The allocation-failure hook asks for real compiles. */
-    bool testing_oom = rt->fail_alloc_after >= 0;
-    Cache *cache = testing_oom ? NULL : rt->cache;
-    Store *store = testing_oom ? NULL : rt->store;
+    Cache *cache = rt->cache;
+    Store *store = rt->store;
     if (!cache && !store)
         return compile_fresh(rt, name, src, len, key_len, false, is_expr, out, diags);
 
@@ -688,7 +681,7 @@ mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len, const char
             snprintf(errbuf, errlen, "mj_load_blob: NULL argument or empty blob");
         return MJ_ERR_ARG;
     }
-    unsigned char *copy = malloc(len);
+    unsigned char *copy = mem_malloc(len);
     if (!copy)
         return MJ_ERR_NOMEM;
     memcpy(copy, bytes, len);
@@ -843,7 +836,7 @@ static void build_expr_source(void *arg) {
     /* The last use of the arena: nothing below escapes. */
     e->len = strlen(text);
     e->key_len = e->len + strlen(e->expr);
-    e->src = malloc(e->key_len + 1);
+    e->src = mem_malloc(e->key_len + 1);
     if (e->src) {
         memcpy(e->src, text, e->len);
         strcpy(e->src + e->len, e->expr);

@@ -31,7 +31,6 @@ struct ArenaChunk {
 void arena_init(Arena *a, jmp_buf *oom) {
     memset(a, 0, sizeof *a);
     a->oom = oom;
-    a->fail_after = -1;
 }
 
 void arena_free(Arena *a) {
@@ -63,18 +62,8 @@ _Noreturn void arena_oom(Arena *a) {
     escape(a->oom, ESCAPE_OUT_OF_MEMORY);
 }
 
-/* The test hook: counts allocations down and fails the one that hits 0. */
-static bool should_fail(Arena *a) {
-    if (a->fail_after < 0)
-        return false;
-    if (a->fail_after == 0)
-        return true;
-    a->fail_after--;
-    return false;
-}
-
 static struct ArenaChunk *take_chunk(size_t cap) {
-    struct ArenaChunk *ch = malloc(sizeof *ch + cap);
+    struct ArenaChunk *ch = mem_malloc(sizeof *ch + cap);
     if (ch)
         ch->cap = cap;
     return ch;
@@ -98,7 +87,7 @@ static void new_chunk(Arena *a, size_t need) {
 }
 
 void *arena_alloc(Arena *a, size_t size) {
-    if (should_fail(a))
+    if (mem_refused())   /* the test hook of alloc.c */
         arena_oom(a);
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)

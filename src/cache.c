@@ -44,14 +44,14 @@ struct Cache {
 };
 
 Cache *cache_new(size_t max_entries, size_t max_bytes, CacheItemOps ops) {
-    Cache *cache = calloc(1, sizeof *cache);
+    Cache *cache = mem_calloc(1, sizeof *cache);
     if (!cache)
         return NULL;
     cache->ops = ops;
     size_t n = 64;
     while (n < max_entries * 2 && n < ((size_t)1 << 20))
         n *= 2;
-    cache->buckets = calloc(n, sizeof *cache->buckets);
+    cache->buckets = mem_calloc(n, sizeof *cache->buckets);
     if (!cache->buckets) {
         free(cache);
         return NULL;
@@ -122,7 +122,7 @@ CacheLookup cache_lookup(Cache *cache, const CacheKey *key, const Ident *id, voi
     for (;;) {
         Entry *e = find(cache, key);
         if (!e) {
-            e = calloc(1, sizeof *e);
+            e = mem_calloc(1, sizeof *e);
             if (!e)
                 break;              /* compile without sharing */
             e->key = *key;
@@ -154,7 +154,7 @@ static void drop_module(Cache *cache, Entry *e, Entry **dead) {
     lru_unlink(e);
     cache->entries--;
     cache->bytes -= e->bytes;
-    Entry *d = calloc(1, sizeof *d);
+    Entry *d = mem_calloc(1, sizeof *d);
     if (d) {
         d->mod = e->mod;
         d->hnext = *dead;
@@ -202,7 +202,7 @@ void cache_finish(Cache *cache, const CacheKey *key, bool owner, const CacheItem
         drop_module(cache, e, &dead);     /* the colliding or stale module */
         attach_module(cache, e, item);
     } else if (!e && mod) {
-        e = calloc(1, sizeof *e);
+        e = mem_calloc(1, sizeof *e);
         if (e) {
             e->key = *key;
             Entry **b = bucket_of(cache, key);

@@ -68,6 +68,12 @@ char *key_ident_copy(const Ident *id, size_t *len);
 bool key_ident_equal(const char *flat, size_t flat_len, const Ident *id);
 /* XXH3-128 of any bytes (blob checksums, include texts). */
 void key_hash_bytes(const void *p, size_t n, CacheKey *out);
+/* The same hash of bytes handed over in pieces: feed(ctx, f) calls
+ * key_feed(f, ...) for each piece in turn, and *out is key_hash_bytes of
+ * their concatenation. Allocates nothing. */
+typedef struct KeyFeed KeyFeed;
+void key_hash_stream(void (*feed)(void *ctx, KeyFeed *f), void *ctx, CacheKey *out);
+void key_feed(KeyFeed *f, const void *p, size_t n);
 /* 32 lowercase hex digits and a NUL. */
 void key_hex(const CacheKey *k, char out[33]);
 
@@ -202,10 +208,11 @@ typedef struct StoreOptions {
 } StoreOptions;
 
 /* Opens or creates the store at path (its folder must exist). NULL with a
- * message in errbuf when it cannot be used, including when the file or its
- * folder is writable by other users (unless trust_permissions). */
-Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,
-                  size_t errlen);
+ * message in errbuf and *why set when it cannot be used: MJ_ERR_NOMEM, or
+ * MJ_ERR_STORE (SQLite's failure, or the file or its folder writable by
+ * other users unless trust_permissions). */
+Store *store_open(const char *path, const StoreOptions *opts, mj_status *why,
+                  char *errbuf, size_t errlen);
 void store_close(Store *st);
 
 /* What one entry holds; every buffer malloc'ed, freed by store_row_free. */

@@ -20,7 +20,7 @@ struct mj_diags {
 };
 
 DiagList *diaglist_new(void) {
-    return calloc(1, sizeof(struct mj_diags));
+    return mem_calloc(1, sizeof(struct mj_diags));
 }
 
 void diaglist_free(DiagList *dl) {
@@ -37,7 +37,7 @@ void diaglist_free(DiagList *dl) {
 }
 
 static char *dup_n(const char *s, size_t n) {
-    char *p = malloc(n + 1);
+    char *p = mem_malloc(n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
@@ -49,7 +49,7 @@ bool diaglist_add(DiagList *dl, mj_severity sev, const char *file, int line,
                   int col, const char *src_line, const char *message) {
     if (dl->count == dl->cap) {
         size_t cap = dl->cap ? dl->cap * 2 : 8;
-        mj_diag *items = realloc(dl->items, cap * sizeof *items);
+        mj_diag *items = mem_realloc(dl->items, cap * sizeof *items);
         if (!items)
             return false;
         dl->items = items;
@@ -200,7 +200,7 @@ void warn_at(Compile *c, const SrcFile *f, int line, int col, const char *fmt, .
 #define DEFAULT_MAX_ERRORS 20
 
 Compile *compile_new(void) {
-    Compile *c = calloc(1, sizeof *c);
+    Compile *c = mem_calloc(1, sizeof *c);
     if (!c)
         return NULL;
     c->diags = diaglist_new();
@@ -298,7 +298,7 @@ const char *mj_diags_text(const mj_diags *cd) {
         return d->text;
     char *buf = NULL;
     size_t size = 0;
-    FILE *out = open_memstream(&buf, &size);
+    FILE *out = mem_refused() ? NULL : open_memstream(&buf, &size);
     if (!out)
         return "";
     for (size_t i = 0; i < d->count; i++)

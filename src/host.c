@@ -10,6 +10,7 @@
  * parse.c (through Compile.host_symbol) checks declarations against it,
  * module.c fills a module's import table from it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,40 +49,32 @@ const HostHeader *host_header_find(const mj_runtime *rt, const char *name) {
 
 /* The fingerprint the cache key carries: every name, kind, type and
  * header text, in a fixed order; never an address, so that another
- * process with the same declarations finds the same keys. */
-typedef struct Fingerprint {
-    mj_runtime *rt;
-    Arena arena;
-} Fingerprint;
+ * process with the same declarations finds the same keys. Hashed as it
+ * is read: nothing to allocate, so nothing that can fail. */
+static void feed_string(KeyFeed *f, const char *s) {
+    key_feed(f, s, strlen(s) + 1);   /* with its NUL: "ab"+"c" is not "a"+"bc" */
+}
 
-static void hash_host_table(void *arg) {
-    mj_runtime *rt = ((Fingerprint *)arg)->rt;
-    StrBuf sb;
-    sb_init(&sb, &((Fingerprint *)arg)->arena);
+static void feed_host_table(void *ctx, KeyFeed *f) {
+    const mj_runtime *rt = ctx;
     for (size_t i = 0; i < rt->nhost_syms; i++) {
         const HostSymbol *h = &rt->host_syms[i];
-        sb_printf(&sb, "%c%s", h->is_function ? 'F' : 'V', h->name);
-        sb_putc(&sb, '\0');
-        sb_puts(&sb, h->type);
-        sb_putc(&sb, '\0');
+        key_feed(f, h->is_function ? "F" : "V", 1);
+        feed_string(f, h->name);
+        feed_string(f, h->type);
     }
     for (size_t i = 0; i < rt->nhost_headers; i++) {
         const HostHeader *h = &rt->host_headers[i];
-        sb_printf(&sb, "H%s", h->name);
-        sb_putc(&sb, '\0');
-        sb_printf(&sb, "%zu:", h->len);
-        sb_putn(&sb, h->text, h->len);
+        char len[32];
+        key_feed(f, "H", 1);
+        feed_string(f, h->name);
+        key_feed(f, len, (size_t)snprintf(len, sizeof len, "%zu:", h->len));
+        key_feed(f, h->text, h->len);
     }
-    key_hash_bytes(sb.data ? sb.data : "", sb.len, &rt->host_fp);
 }
 
 static void update_host_fingerprint(mj_runtime *rt) {
-    Fingerprint fp = {.rt = rt};
-    jmp_buf oom;
-    arena_init(&fp.arena, &oom);
-    if (run_protected(&oom, hash_host_table, &fp) != ESCAPE_NONE)
-        memset(rt->host_fp.b, 0xff, sizeof rt->host_fp.b);   /* unique enough: never cached twice */
-    arena_free(&fp.arena);
+    key_hash_stream(feed_host_table, rt, &rt->host_fp);
 }
 
 static bool is_c_identifier(const char *s) {
@@ -116,8 +109,8 @@ static mj_status define_symbol(mj_runtime *rt, const char *name, void *address,
         update_host_fingerprint(rt);
         return MJ_OK;
     }
-    HostSymbol *v = realloc(rt->host_syms, (rt->nhost_syms + 1) * sizeof *v);
-    char *copy = strdup(name);
+    HostSymbol *v = mem_realloc(rt->host_syms, (rt->nhost_syms + 1) * sizeof *v);
+    char *copy = mem_strdup(name);
     if (v)
         rt->host_syms = v;
     if (!v || !copy) {
@@ -145,7 +138,7 @@ mj_status mj_define_variable(mj_runtime *rt, const char *name, void *address,
 mj_status mj_define_header(mj_runtime *rt, const char *name, const char *text, size_t len) {
     if (!rt || !name || !*name || (!text && len))
         return MJ_ERR_ARG;
-    char *copy = malloc(len + 1);
+    char *copy = mem_malloc(len + 1);
     if (!copy)
         return MJ_ERR_NOMEM;
     if (len)
@@ -159,8 +152,8 @@ mj_status mj_define_header(mj_runtime *rt, const char *name, const char *text, s
         update_host_fingerprint(rt);
         return MJ_OK;
     }
-    HostHeader *v = realloc(rt->host_headers, (rt->nhost_headers + 1) * sizeof *v);
-    char *name_copy = strdup(name);
+    HostHeader *v = mem_realloc(rt->host_headers, (rt->nhost_headers + 1) * sizeof *v);
+    char *name_copy = mem_strdup(name);
     if (v)
         rt->host_headers = v;
     if (!v || !name_copy) {

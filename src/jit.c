@@ -156,7 +156,7 @@ typedef struct SavedLocale {
 
 static SavedLocale save_locale(void) {
     const char *now = setlocale(LC_ALL, NULL);
-    return (SavedLocale){now ? strdup(now) : NULL};
+    return (SavedLocale){now ? mem_strdup(now) : NULL};
 }
 
 static void restore_locale(SavedLocale saved) {
@@ -256,7 +256,7 @@ static void release_stderr(Compile *c, StderrCapture cap) {
     dup2(cap.saved, 2);
     close(cap.saved);
     off_t size = lseek(cap.file, 0, SEEK_END);
-    char *text = size > 0 ? malloc((size_t)size) : NULL;
+    char *text = size > 0 ? mem_malloc((size_t)size) : NULL;
     if (text && pread(cap.file, text, (size_t)size, 0) == size) {
         for (const char *p = text, *end = text + size; p < end;) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));

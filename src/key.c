@@ -116,6 +116,21 @@ void key_hash_bytes(const void *p, size_t n, CacheKey *out) {
     store_hash(XXH3_128bits(p, n), out);
 }
 
+struct KeyFeed {
+    XXH3_state_t state;
+};
+
+void key_hash_stream(void (*feed)(void *ctx, KeyFeed *f), void *ctx, CacheKey *out) {
+    KeyFeed f;
+    XXH3_128bits_reset(&f.state);
+    feed(ctx, &f);
+    store_hash(XXH3_128bits_digest(&f.state), out);
+}
+
+void key_feed(KeyFeed *f, const void *p, size_t n) {
+    XXH3_128bits_update(&f->state, p, n);
+}
+
 void key_hex(const CacheKey *k, char out[33]) {
     static const char digits[] = "0123456789abcdef";
     for (int i = 0; i < 16; i++) {
@@ -127,7 +142,7 @@ void key_hex(const CacheKey *k, char out[33]) {
 
 char *key_ident_copy(const Ident *id, size_t *len) {
     size_t n = id->head_len + id->name_len + id->src_len;
-    char *p = malloc(n ? n : 1);
+    char *p = mem_malloc(n ? n : 1);
     if (!p)
         return NULL;
     memcpy(p, id->head, id->head_len);
@@ -168,13 +183,13 @@ bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer
               bool found, const char *text, size_t len, const char *display) {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
-        IncludeDep *v = realloc(d->v, cap * sizeof *v);
+        IncludeDep *v = mem_realloc(d->v, cap * sizeof *v);
         if (!v)
             return false;
         d->v = v;
         d->cap = cap;
     }
-    IncludeDep dep = {.name = strdup(name), .includer = strdup(includer ? includer : ""),
+    IncludeDep dep = {.name = mem_strdup(name), .includer = mem_strdup(includer ? includer : ""),
                       .is_angled = is_angled, .found = found};
     if (!dep.name || !dep.includer) {
         free(dep.name);
@@ -201,7 +216,7 @@ unsigned char *deps_encode(const DepList *d, size_t *len) {
     size_t n = 0;
     for (size_t i = 0; i < d->n; i++)
         n += 1 + 16 + strlen(d->v[i].name) + 1 + strlen(d->v[i].includer) + 1;
-    unsigned char *p = malloc(n ? n : 1);
+    unsigned char *p = mem_malloc(n ? n : 1);
     if (!p)
         return NULL;
     unsigned char *o = p;

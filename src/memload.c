@@ -216,7 +216,7 @@ unsigned char *memload_read_all(int fd, size_t *len) {
     if (fstat(fd, &st) != 0 || st.st_size <= 0)
         return NULL;
     size_t n = (size_t)st.st_size;
-    unsigned char *p = malloc(n);
+    unsigned char *p = mem_malloc(n);
     if (!p)
         return NULL;
     size_t got = 0;

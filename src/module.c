@@ -18,7 +18,7 @@ static char *void_params(const char *type) {
     size_t n = 0;
     for (const char *p = type; (p = strstr(p, "()")); p += 2)
         n++;
-    char *out = malloc(strlen(type) + 4 * n + 1);
+    char *out = mem_malloc(strlen(type) + 4 * n + 1);
     if (!out)
         return NULL;
     char *o = out;
@@ -73,7 +73,7 @@ static char **spell_types(Compile *c, size_t *count) {
 ModuleSymbol *module_symbols_of(Compile *c, size_t *count) {
     size_t n;
     char **types = spell_types(c, &n);
-    ModuleSymbol *syms = calloc(n ? n : 1, sizeof *syms);
+    ModuleSymbol *syms = mem_calloc(n ? n : 1, sizeof *syms);
     if (!syms)
         return NULL;
     size_t i = 0;
@@ -81,7 +81,7 @@ ModuleSymbol *module_symbols_of(Compile *c, size_t *count) {
         if (!is_listed(obj))
             continue;
         ModuleSymbol *s = &syms[i];
-        s->name = strdup(obj->name);
+        s->name = mem_strdup(obj->name);
         s->type = void_params(types[i]);
         s->is_function = obj->is_function;
         s->is_static = obj->is_static;
@@ -101,7 +101,7 @@ void module_symbols_free(ModuleSymbol *syms, size_t n) {
 }
 
 static mj_module *module_alloc(void) {
-    mj_module *m = calloc(1, sizeof *m);
+    mj_module *m = mem_calloc(1, sizeof *m);
     if (!m)
         return NULL;
     atomic_init(&m->refs, 1);
@@ -158,7 +158,7 @@ unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t
     size_t n = 0;
     for (size_t i = 0; i < nsyms; i++)
         n += 1 + strlen(syms[i].name) + 1 + strlen(syms[i].type) + 1;
-    unsigned char *p = malloc(n ? n : 1);
+    unsigned char *p = mem_malloc(n ? n : 1);
     if (!p)
         return NULL;
     unsigned char *o = p;
@@ -201,7 +201,7 @@ ModuleSymbol *module_syms_decode(const unsigned char *p, size_t len, size_t *nsy
     for (size_t i = 0; i < len; i++)
         n += p[i] == 0;
     size_t max = n / 2 + 1;
-    ModuleSymbol *syms = calloc(1, max * sizeof *syms + len + 1);
+    ModuleSymbol *syms = mem_calloc(1, max * sizeof *syms + len + 1);
     if (!syms)
         return NULL;
     char *text = (char *)(syms + max);
@@ -452,7 +452,7 @@ static bool read_import_table(mj_module *mod, const char *p) {
         count += *q != 'I';
         q += strlen(q) + 1;
     }
-    ModuleSymbol *v = calloc(count ? count : 1, sizeof *v);
+    ModuleSymbol *v = mem_calloc(count ? count : 1, sizeof *v);
     if (!v)
         return false;
     for (size_t i = 0; *p; p += strlen(p) + 1) {
@@ -462,9 +462,9 @@ static bool read_import_table(mj_module *mod, const char *p) {
             continue;
         }
         v[i].is_function = *p == 'F';
-        v[i].name = strdup(p + 1);
+        v[i].name = mem_strdup(p + 1);
         p += strlen(p) + 1;
-        v[i].type = strdup(p);
+        v[i].type = mem_strdup(p);
         if (!v[i].name || !v[i].type) {
             free_symbols(v, i + 1);
             return false;

@@ -37,7 +37,6 @@ typedef struct HostHeader {
 struct mj_runtime {
     mj_options opts;
     char *store_path;        /* opts.store_path points here */
-    long fail_alloc_after;   /* test hook: see runtime_fail_alloc_after */
     mj_include_fn include_fn; /* the host's include resolver, or NULL */
     void *include_user;
     Cache *cache;            /* NULL when the in-memory cache is off */
@@ -67,9 +66,6 @@ void host_table_free(mj_runtime *rt);
  * through the O_TMPFILE fallback, as if memfd_create were missing. */
 void runtime_force_memload_fallback(mj_runtime *rt, int on);
 
-/* Test hook (tests/api/test_oom.c): the compiles of rt fail their n-th
- * arena allocation, as if malloc had returned NULL; n < 0 turns it off. */
-void runtime_fail_alloc_after(mj_runtime *rt, long n);
 
 /* One exported symbol: a non-static function or variable defined in the
  * module, with its type in the canonical spelling of type_to_string. */

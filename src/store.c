@@ -83,9 +83,10 @@ static const char *untrusted_because(const struct stat *st) {
     return NULL;
 }
 
-static bool check_trust(const char *path, char *errbuf, size_t errlen) {
-    char *copy = strdup(path);
+static bool check_trust(const char *path, mj_status *status, char *errbuf, size_t errlen) {
+    char *copy = mem_strdup(path);
     if (!copy) {
+        *status = MJ_ERR_NOMEM;
         errbuf_printf(errbuf, errlen, "out of memory");
         return false;
     }
@@ -217,12 +218,14 @@ static bool ready_to_write(Store *st) {
            statement(st, &st->drop, drop_sql) && statement(st, &st->put, put_sql);
 }
 
-Store *store_open(const char *path, const StoreOptions *opts, char *errbuf,
-                  size_t errlen) {
-    if (!opts->trust_permissions && !check_trust(path, errbuf, errlen))
+Store *store_open(const char *path, const StoreOptions *opts, mj_status *why,
+                  char *errbuf, size_t errlen) {
+    *why = MJ_ERR_STORE;   /* unless memory runs out */
+    if (!opts->trust_permissions && !check_trust(path, why, errbuf, errlen))
         return NULL;
-    Store *st = calloc(1, sizeof *st);
+    Store *st = mem_calloc(1, sizeof *st);
     if (!st) {
+        *why = MJ_ERR_NOMEM;
         errbuf_printf(errbuf, errlen, "out of memory");
         return NULL;
     }
@@ -293,7 +296,7 @@ void store_row_free(StoreRow *row) {
 static unsigned char *column_copy(sqlite3_stmt *s, int col, size_t *len) {
     const void *p = sqlite3_column_blob(s, col);
     size_t n = (size_t)sqlite3_column_bytes(s, col);
-    unsigned char *out = malloc(n ? n : 1);
+    unsigned char *out = mem_malloc(n ? n : 1);
     if (out && n)
         memcpy(out, p, n);
     *len = n;

@@ -25,6 +25,27 @@
 #endif
 
 /* ---------------------------------------------------------------------
+ * alloc.c: every allocation, and the hook that fails one
+ *
+ * The mem_* functions are malloc, calloc, realloc and strdup, with NULL
+ * for failure as theirs; memjit's code calls nothing else to allocate
+ * (what is freed goes to free()). Tests can make them fail.
+ * ------------------------------------------------------------------- */
+
+void *mem_malloc(size_t n);
+void *mem_calloc(size_t count, size_t size);
+void *mem_realloc(void *p, size_t n);
+char *mem_strdup(const char *s);
+/* The hook's answer for an allocation made some other way (the arena's,
+ * open_memstream's): true when it must fail. Counts as one allocation. */
+bool mem_refused(void);
+/* Test hook: in the calling thread, the allocations after the next n
+ * fail, all of them, until the next call; n < 0 turns the hook off. */
+void mem_fail_after(long n);
+/* Whether the hook has failed an allocation since mem_fail_after. */
+bool mem_fail_fired(void);
+
+/* ---------------------------------------------------------------------
  * arena.c: the protected boundary
  *
  * The one place memjit calls setjmp. A phase runs under run_protected;
@@ -65,7 +86,6 @@ typedef struct Arena {
     size_t cap;         /* bytes in the current chunk */
     size_t total;       /* bytes allocated from the system, for statistics */
     jmp_buf *oom;       /* where to jump on allocation failure; must be set */
-    long fail_after;    /* test hook: fail the Nth allocation; <0 = never */
 } Arena;
 
 void arena_init(Arena *a, jmp_buf *oom);

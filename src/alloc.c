@@ -1,0 +1,57 @@
+/*
+ * alloc.c - every allocation memjit makes, and the test hook that fails one.
+ *
+ * memjit's own code never calls malloc, calloc, realloc or strdup directly:
+ * it calls the mem_* functions here, and the arena asks mem_refused()
+ * before each allocation it hands out. So one countdown, set by a test
+ * through mem_fail_after, can fail the n-th allocation of any call into
+ * the library, and tests/api/test_oom.c walks every n. What libgccjit and
+ * SQLite allocate for themselves is theirs and not counted.
+ *
+ * The countdown is per thread: a test fails its own calls' allocations,
+ * never those of another thread running a compile at the same time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Allocations left before the hook fails them all; < 0 when it is off. */
+static _Thread_local long countdown = -1;
+static _Thread_local bool refused_one;
+
+void mem_fail_after(long n) {
+    countdown = n;
+    refused_one = false;
+}
+
+bool mem_fail_fired(void) {
+    return refused_one;
+}
+
+bool mem_refused(void) {
+    if (countdown < 0)
+        return false;
+    if (countdown > 0) {
+        countdown--;
+        return false;
+    }
+    refused_one = true;   /* and every allocation after it fails too */
+    return true;
+}
+
+void *mem_malloc(size_t n) {
+    return mem_refused() ? NULL : malloc(n);
+}
+
+void *mem_calloc(size_t count, size_t size) {
+    return mem_refused() ? NULL : calloc(count, size);
+}
+
+void *mem_realloc(void *p, size_t n) {
+    return mem_refused() ? NULL : realloc(p, n);
+}
+
+char *mem_strdup(const char *s) {
+    return mem_refused() ? NULL : strdup(s);
+}
