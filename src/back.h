@@ -21,8 +21,11 @@
 #include "front.h"
 #include "jitapi.h"   /* libgccjit, loaded on first use */
 
-/* lower.c
- * Builds IR for every function and global of the program in ctx. Reports
+/* ---------------------------------------------------------------------
+ * lower.c: the checked AST -> libgccjit IR
+ * ------------------------------------------------------------------- */
+
+/* Builds IR for every function and global of the program in ctx. Reports
  * what cannot be lowered (a construct not supported yet, a call to a
  * function that is neither defined nor found in the host process) as
  * located errors; returns false when it reported any. Symbols the host
@@ -30,7 +33,10 @@
  * __mj_imp_<name> / __mj_imports that module.c fills (docs/host.md). */
 bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog);
 
-/* jit.c */
+/* ---------------------------------------------------------------------
+ * jit.c: contexts, compiles, libgccjit's errors
+ * ------------------------------------------------------------------- */
+
 /* A new context configured from opts: optimisation level, debug info, no
  * printing of errors to stderr, and with no_warnings gcc's warnings off
  * (-w). NULL when libgccjit cannot make one. */

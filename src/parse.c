@@ -1624,7 +1624,7 @@ static Node *new_arrow(Parser *p, Node *lhs, Token *name, Token *tok) {
 }
 
 /* ------------------------------------------------------------------
- * Declaration specifiers and declarators
+ * Which tokens start a type name; typeof
  * ---------------------------------------------------------------- */
 
 static const char *const type_keywords[] = {
@@ -1778,7 +1778,8 @@ static const AttrSpec *find_attribute(const Token *name) {
 }
 
 /* The arguments of aligned: none (the biggest alignment, 16) or one
- * integer constant, a power of 2. */
+ * integer constant, a power of 2.
+ * aligned-args = ("(" const-expr ")")? */
 static int aligned_arg(Parser *p, Token **rest, Token *tok, Token *name) {
     if (!equal(tok, "(")) {
         *rest = tok;
@@ -1822,7 +1823,8 @@ static Token *skip_balanced(Parser *p, Token *tok) {
 }
 
 /* mode(M): the machine mode M, as gcc's x86-64 modes, with or without
- * the __ on each side. */
+ * the __ on each side.
+ * mode-args = "(" ident ")" */
 static void mode_arg(Parser *p, Token **rest, Token *tok, Token *name, Attrs *a) {
     static const struct { const char *name; int size; bool is_float; } modes[] = {
         {"QI", 1, false}, {"HI", 2, false}, {"SI", 4, false}, {"DI", 8, false},
@@ -1971,6 +1973,10 @@ static Token *skip_attributes_at(Parser *p, Token *tok, const char *where) {
     refuse_attrs(p, &a, where);
     return tok;
 }
+
+/* ------------------------------------------------------------------
+ * Declaration specifiers
+ * ---------------------------------------------------------------- */
 
 static bool is_qualifier_noise(const Token *tok) {
     return equal(tok, "restrict") || equal(tok, "__restrict") ||
@@ -2221,106 +2227,6 @@ static Type *va_list_type(Parser *p, Token *at) {
     return p->va_list_ty;
 }
 
-/* pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)* */
-static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty) {
-    while (equal(tok, "*")) {
-        tok = tok->next;
-        ty = pointer_to(p->c, ty);
-        bool is_const = false, is_volatile = false;
-        for (;;) {
-            if (is_const_kw(tok))
-                is_const = true;
-            else if (is_volatile_kw(tok))
-                is_volatile = true;
-            else if (equal(tok, "__attribute__")) {
-                tok = skip_attributes_at(p, tok, "a pointer");
-                continue;
-            } else if (!is_qualifier_noise(tok))
-                break;
-            tok = tok->next;
-        }
-        ty = qualified(p->c, ty, is_const, is_volatile);
-    }
-    *rest = tok;
-    return ty;
-}
-
-/* Parameters of array and function type are pointers (C11 6.7.6.3p7-8). */
-static Type *adjust_param(Parser *p, Type *ty) {
-    if (ty->kind == TY_ARRAY)
-        return pointer_to(p->c, ty->base);
-    if (ty->kind == TY_FUNC)
-        return pointer_to(p->c, ty);
-    return ty;
-}
-
-/* func-params = ("void" | param ("," param)* ("," "...")?)? ")"
- * param       = declspec declarator */
-static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *at) {
-    if (ret->kind == TY_FUNC)
-        error_tok(p->c, at, "function returning a function");
-    else if (ret->kind == TY_ARRAY)
-        error_tok(p->c, at, "function returning an array");
-    Type *fn = func_type(p->c, ret);
-    fn->tok = at;
-    if (equal(tok, "void") && equal(tok->next, ")")) {
-        fn->is_prototyped = true;
-        *rest = tok->next->next;
-        return fn;
-    }
-    if (equal(tok, ")")) {
-        *rest = tok->next;
-        return fn;
-    }
-    fn->is_prototyped = true;
-    Type head = {0};
-    Type *cur = &head;
-    /* The names declared so far are in scope for the array sizes of the
-     * parameters after them: f(int n, int m[n][n]) (C11 6.2.1p4). */
-    enter_scope(p);
-    p->scope->is_params = true;
-    while (!equal(tok, ")")) {
-        if (cur != &head)
-            tok = skip(p, tok, ",");
-        if (equal(tok, "...")) {
-            fn->is_variadic = true;
-            tok = tok->next;
-            break;
-        }
-        // int f(a, b) int a, b; { ... }: an identifier list (C11 6.9.1p6).
-        if (cur == &head && tok->kind == TK_IDENT && !is_typename(p, tok) &&
-            (equal(tok->next, ",") || equal(tok->next, ")")))
-            syntax_error(p, tok, "old-style (K&R) parameter lists are not supported yet; "
-                         "write a prototype: 'int f(int a, int b)'");
-        if (!is_typename(p, tok))
-            syntax_error(p, tok, "expected declaration specifiers or '...' %s",
-                         before_tok(p, tok));
-        Token *start = tok;
-        Type *ty = declspec(p, &tok, tok, NULL);
-        const Attrs *spec_attrs = p->spec_attrs;
-        Token *name = NULL;
-        ty = adjust_param(p, declarator(p, &tok, tok, ty, &name));
-        refuse_attrs(p, spec_attrs, "a parameter");
-        refuse_attrs(p, p->decl_attrs, "a parameter");
-        if (ty->kind == TY_VOID)
-            error_tok(p->c, start, "'void' must be the only parameter");
-        Type *param = copy_type(p->c, ty);
-        param->name = name;
-        param->tok = start;
-        if (name) {
-            param->param_var = unlinked_local(p, tok_name(p, name), ty, name);
-            push_var(p, p->scope, name)->var = param->param_var;
-        }
-        cur = cur->next = param;
-    }
-    leave_scope(p);
-    *rest = skip(p, tok, ")");
-    fn->params = head.next;
-    return fn;
-}
-
-static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty);
-
 /* ------------------------------------------------------------------
  * Variable-length arrays
  *
@@ -2509,6 +2415,110 @@ static void check_vla_jump(Parser *p, Node *g) {
         note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
 }
 
+/* ------------------------------------------------------------------
+ * Declarators
+ * ---------------------------------------------------------------- */
+
+static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty);
+
+/* pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)* */
+static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty) {
+    while (equal(tok, "*")) {
+        tok = tok->next;
+        ty = pointer_to(p->c, ty);
+        bool is_const = false, is_volatile = false;
+        for (;;) {
+            if (is_const_kw(tok))
+                is_const = true;
+            else if (is_volatile_kw(tok))
+                is_volatile = true;
+            else if (equal(tok, "__attribute__")) {
+                tok = skip_attributes_at(p, tok, "a pointer");
+                continue;
+            } else if (!is_qualifier_noise(tok))
+                break;
+            tok = tok->next;
+        }
+        ty = qualified(p->c, ty, is_const, is_volatile);
+    }
+    *rest = tok;
+    return ty;
+}
+
+/* Parameters of array and function type are pointers (C11 6.7.6.3p7-8). */
+static Type *adjust_param(Parser *p, Type *ty) {
+    if (ty->kind == TY_ARRAY)
+        return pointer_to(p->c, ty->base);
+    if (ty->kind == TY_FUNC)
+        return pointer_to(p->c, ty);
+    return ty;
+}
+
+/* func-params = ("void" | param ("," param)* ("," "...")?)? ")"
+ * param       = declspec declarator */
+static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *at) {
+    if (ret->kind == TY_FUNC)
+        error_tok(p->c, at, "function returning a function");
+    else if (ret->kind == TY_ARRAY)
+        error_tok(p->c, at, "function returning an array");
+    Type *fn = func_type(p->c, ret);
+    fn->tok = at;
+    if (equal(tok, "void") && equal(tok->next, ")")) {
+        fn->is_prototyped = true;
+        *rest = tok->next->next;
+        return fn;
+    }
+    if (equal(tok, ")")) {
+        *rest = tok->next;
+        return fn;
+    }
+    fn->is_prototyped = true;
+    Type head = {0};
+    Type *cur = &head;
+    /* The names declared so far are in scope for the array sizes of the
+     * parameters after them: f(int n, int m[n][n]) (C11 6.2.1p4). */
+    enter_scope(p);
+    p->scope->is_params = true;
+    while (!equal(tok, ")")) {
+        if (cur != &head)
+            tok = skip(p, tok, ",");
+        if (equal(tok, "...")) {
+            fn->is_variadic = true;
+            tok = tok->next;
+            break;
+        }
+        // int f(a, b) int a, b; { ... }: an identifier list (C11 6.9.1p6).
+        if (cur == &head && tok->kind == TK_IDENT && !is_typename(p, tok) &&
+            (equal(tok->next, ",") || equal(tok->next, ")")))
+            syntax_error(p, tok, "old-style (K&R) parameter lists are not supported yet; "
+                         "write a prototype: 'int f(int a, int b)'");
+        if (!is_typename(p, tok))
+            syntax_error(p, tok, "expected declaration specifiers or '...' %s",
+                         before_tok(p, tok));
+        Token *start = tok;
+        Type *ty = declspec(p, &tok, tok, NULL);
+        const Attrs *spec_attrs = p->spec_attrs;
+        Token *name = NULL;
+        ty = adjust_param(p, declarator(p, &tok, tok, ty, &name));
+        refuse_attrs(p, spec_attrs, "a parameter");
+        refuse_attrs(p, p->decl_attrs, "a parameter");
+        if (ty->kind == TY_VOID)
+            error_tok(p->c, start, "'void' must be the only parameter");
+        Type *param = copy_type(p->c, ty);
+        param->name = name;
+        param->tok = start;
+        if (name) {
+            param->param_var = unlinked_local(p, tok_name(p, name), ty, name);
+            push_var(p, p->scope, name)->var = param->param_var;
+        }
+        cur = cur->next = param;
+    }
+    leave_scope(p);
+    *rest = skip(p, tok, ")");
+    fn->params = head.next;
+    return fn;
+}
+
 /* array-dimensions = ("static" | "restrict" | "const" | "volatile")*
  *                    const-expr? "]" type-suffix */
 static Type *array_dimensions(Parser *p, Token **rest, Token *tok, Type *ty) {
@@ -2635,8 +2645,11 @@ static Type *type_name(Parser *p, Token **rest, Token *tok) {
     return ty;
 }
 
-static int align_to(int n, int align) { return (n + align - 1) / align * align; }
+/* ------------------------------------------------------------------
+ * Struct and union layout
+ * ---------------------------------------------------------------- */
 
+static int align_to(int n, int align) { return (n + align - 1) / align * align; }
 
 /* The #pragma pack(N) in force at tok: N, or 0 for none. */
 static int pack_at(const Token *tok) {
@@ -2766,6 +2779,10 @@ static void layout_record(Type *ty, Member *all, const Packing *pk) {
     ty->members = head.next;
 }
 
+/* ------------------------------------------------------------------
+ * Struct, union and enum specifiers
+ * ---------------------------------------------------------------- */
+
 /* bit-field-width = ":" const-expr, after a member's declarator */
 static void bitfield_width(Parser *p, Token **rest, Token *tok, Member *m, Token *name) {
     Token *at = tok;
@@ -2876,7 +2893,7 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
 
 /* The tag of a struct, union or enum specifier, or NULL when there is
  * none (a body must follow then); *rest is the token after it.
- *   attribute* ident? */
+ *   tag = attribute* ident? */
 static Token *specifier_tag(Parser *p, Token **rest, Token *tok, Attrs *attrs) {
     tok = attributes(p, tok, attrs);
     Token *tag = NULL;
@@ -2985,6 +3002,8 @@ static void refuse_enum_attrs(Parser *p, const Attrs *a) {
     refuse_attrs(p, &rest, "an enum");
 }
 
+/* enum-specifier = "enum" tag ("{" enumerator ("," enumerator)* ","? "}")?
+ * enumerator = ident attribute* ("=" const-expr)? */
 static Type *enum_specifier(Parser *p, Token **rest, Token *tok) {
     Attrs lead = {0};
     Token *tag = specifier_tag(p, &tok, tok, &lead);
@@ -3149,6 +3168,9 @@ static const BinOp *binop_at(int level, const Token *tok) {
     return NULL;
 }
 
+/* binary(level) = binary(level + 1) (binop(level) binary(level + 1))*
+ * binary(NLEVELS) = cast
+ * (binops[]: from "||", the loosest, to "*" "/" "%") */
 static Node *binary(Parser *p, Token **rest, Token *tok, int level) {
     if (level == NLEVELS)
         return cast(p, rest, tok);
@@ -3248,7 +3270,7 @@ static Node *sizeof_type(Parser *p, Type *ty, Token *tok) {
     return new_num(p, ty->size, ty_ulong, tok);
 }
 
-/* ("sizeof" | "_Alignof") ("(" type-name ")" | unary) */
+/* sizeof-alignof = ("sizeof" | "_Alignof") ("(" type-name ")" | unary) */
 static Node *sizeof_alignof(Parser *p, Token **rest, Token *tok, bool is_sizeof) {
     Token *op = tok;
     Type *ty;
@@ -3514,6 +3536,7 @@ static Node *funcall(Parser *p, Token **rest, Token *tok, Node *fn) {
     return node;
 }
 
+/* member-name = ident */
 static Token *member_name(Parser *p, Token *tok) {
     if (tok->kind != TK_IDENT)
         syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
@@ -3527,7 +3550,9 @@ static Node *postfix(Parser *p, Token **rest, Token *tok) {
     return postfix_ops(p, rest, tok, node);
 }
 
-/* The postfix operators applied to node (a primary or compound literal). */
+/* The postfix operators applied to node (a primary or compound literal).
+ * postfix-ops = ("[" expr "]" | "(" func-args ")" | "." ident
+ *              | "->" ident | "++" | "--")* */
 static Node *postfix_ops(Parser *p, Token **rest, Token *tok, Node *node) {
     for (;;) {
         Token *op = tok;
@@ -3557,7 +3582,7 @@ static Node *postfix_ops(Parser *p, Token **rest, Token *tok, Node *node) {
 }
 
 /* ------------------------------------------------------------------
- * Primary expressions and builtins
+ * String literals, __func__ and __builtin_offsetof
  * ---------------------------------------------------------------- */
 
 static Node *string_literal(Parser *p, Token *tok) {
@@ -3582,7 +3607,7 @@ static Node *func_name(Parser *p, Token *tok) {
     return string_literal(p, t);
 }
 
-/* __builtin_offsetof "(" type-name "," ident ("." ident | "[" expr "]")* ")" */
+/* offsetof = "__builtin_offsetof" "(" type-name "," ident ("." ident | "[" expr "]")* ")" */
 static Node *builtin_offsetof(Parser *p, Token **rest, Token *tok) {
     Token *start = tok;
     tok = skip(p, tok->next, "(");
@@ -3804,8 +3829,14 @@ static Node *va_builtin(Parser *p, Token **rest, Token *tok) {
     return new_comma(p, setup, val, start);
 }
 
+/* ------------------------------------------------------------------
+ * The builtins memjit knows: folded, or declared on first use
+ * ---------------------------------------------------------------- */
+
 /* Builtins that gcc folds to constants (so that INFINITY and NAN are
- * constant expressions): "__builtin_inf" "(" ")", "__builtin_nan" "(" "\"\"" ")". */
+ * constant expressions).
+ *   folded-builtin = ("__builtin_inf" | "__builtin_huge_val") "(" ")"
+ *                  | "__builtin_nan" "(" "\"\"" ")"   (each also with f and l) */
 static Node *folded_builtin(Parser *p, Token **rest, Token *tok) {
     static const struct { const char *name; const Type *ty; bool is_nan; } tab[] = {
         {"__builtin_inff", ty_float, false}, {"__builtin_huge_valf", ty_float, false},
@@ -3980,6 +4011,11 @@ static Node *undeclared(Parser *p, Token *tok) {
     return new_var_node(p, dummy, tok);
 }
 
+/* ------------------------------------------------------------------
+ * Identifiers and the other primary expressions
+ * ---------------------------------------------------------------- */
+
+/* identifier = ident */
 static Node *identifier(Parser *p, Token **rest, Token *tok) {
     *rest = tok->next;
     VarScope *v = find_var(p, tok);
@@ -4097,6 +4133,8 @@ static Node *statement_expr(Parser *p, Token **rest, Token *tok) {
     return node;
 }
 
+/* primary = generic-selection | "(" "{" stmt* "}" ")" | "(" expr ")"
+ *         | num | str | "__func__" | identifier */
 static Node *primary(Parser *p, Token **rest, Token *tok) {
     if (equal(tok, "_Generic"))
         return generic_selection(p, rest, tok);
@@ -4235,6 +4273,7 @@ static bool is_string_for(Type *ty, Token *tok) {
     return is_integer(ty->base) && ty->base->size == tok->ty->base->size;
 }
 
+/* wide-string-initializer = wide-str */
 static void wide_string_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
     Type *ty = init->ty;
     if (ty->array_len < 0) {
@@ -4247,6 +4286,7 @@ static void wide_string_initializer(Parser *p, Token **rest, Token *tok, Initial
     *rest = tok->next;
 }
 
+/* string-initializer = str */
 static void string_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
     if (is_wide_string(tok)) {
         wide_string_initializer(p, rest, tok, init);
@@ -4469,7 +4509,8 @@ static void union_initializer(Parser *p, Token **rest, Token *tok, Initializer *
 
 /* A struct or union initialised without braces: by an expression of its
  * own type, or, braces elided, starting with its first member. The
- * expression is parsed once and used for whichever it turns out to be. */
+ * expression is parsed once and used for whichever it turns out to be.
+ * whole-aggregate = assign */
 static bool whole_aggregate(Parser *p, Token **rest, Token *tok, Initializer *init) {
     if (equal(tok, "{"))
         return false;
@@ -4565,7 +4606,8 @@ static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init)
 }
 
 /* Parses the initializer of an object of type ty; an array of unknown
- * length gets its length from it (init->ty). */
+ * length gets its length from it (init->ty).
+ * initializer = "{" initializer-list? "}" | assign */
 static Initializer *parse_initializer(Parser *p, Token **rest, Token *tok, Type *ty) {
     Initializer *init = new_init(p, ty);
     Initializer *saved_init = p->flex_init;
@@ -4648,7 +4690,8 @@ static void emit_init(Parser *p, Initializer *init, Node *lhs, Node ***cur, Toke
 }
 
 /* A local's initializer as statements: zero the whole object, then
- * store what was written. */
+ * store what was written.
+ * local-initializer = initializer */
 static Node *local_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
     Initializer *init = parse_initializer(p, rest, tok, var->ty);
     var->ty = init->ty;
@@ -4885,7 +4928,8 @@ static Obj *declare_global_var(Parser *p, Token *name, Type *ty, VarAttr *attr, 
     return var;
 }
 
-/* The initializer of an object of static storage, kept as constants. */
+/* The initializer of an object of static storage, kept as constants.
+ * static-initializer = initializer */
 static void static_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
     Initializer *init = parse_initializer(p, rest, tok, var->ty);
     var->ty = init->ty;
@@ -4893,6 +4937,8 @@ static void static_initializer(Parser *p, Token **rest, Token *tok, Obj *var) {
     var->init = init;
 }
 
+/* global-variable = declarator ("=" static-initializer)?
+ * (from the token after the declarator) */
 static void global_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
                             VarAttr *attr) {
     if (ty->kind == TY_VOID)
@@ -4949,7 +4995,9 @@ static Node *expr_stmt_of(Parser *p, Node *e) {
  * __builtin_stack_save), so each declaration keeps the block it got and
  * its capacity and takes a new one only when the size grows: a loop that
  * declares a VLA on every iteration reuses one block (the previous
- * iteration's object is dead by then, C11 6.2.4p7). */
+ * iteration's object is dead by then, C11 6.2.4p7).
+ * vla-variable = declarator ("=" initializer)?
+ * (from the token after the declarator; the initializer is an error) */
 static Node *vla_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
     if (equal(tok, "=")) {
         error_tok(p->c, name, "variable-sized object may not be initialized");
@@ -4992,6 +5040,8 @@ static Node *vla_variable(Parser *p, Token **rest, Token *tok, Token *name, Type
     return st;
 }
 
+/* local-variable = declarator ("=" local-initializer)?
+ * (from the token after the declarator) */
 static Node *local_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty) {
     VarScope *prev = find_var_in(p->scope, name);
     if (prev) {
@@ -5110,6 +5160,9 @@ static int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *
     return align;
 }
 
+/* declaration = declspec (init-declarator ("," init-declarator)*)? ";"
+ * init-declarator = declarator attribute* asm-label? ("=" initializer)?
+ * (from the token after the declspec, which the caller parsed) */
 static Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *attr) {
     int align = p->decl_align;
     const Attrs *spec_attrs = p->spec_attrs;
@@ -5191,231 +5244,6 @@ static Token *static_assertion(Parser *p, Token *tok) {
 }
 
 /* ------------------------------------------------------------------
- * Statements
- * ---------------------------------------------------------------- */
-
-/* expr-stmt = expr? ";" */
-static Node *expr_stmt(Parser *p, Token **rest, Token *tok) {
-    if (equal(tok, ";")) {
-        *rest = tok->next;
-        return new_node(p, ND_NULL_STMT, tok);
-    }
-    Node *node = new_node(p, ND_EXPR_STMT, tok);
-    node->lhs = discarded(p, rval(p, expr(p, &tok, tok)));
-    *rest = skip(p, tok, ";");
-    return node;
-}
-
-/* return-stmt = "return" expr? ";" */
-static Node *return_stmt(Parser *p, Token **rest, Token *tok) {
-    Node *node = new_node(p, ND_RETURN, tok);
-    Type *ret = p->fn->ty->return_ty;
-    if (consume(rest, tok->next, ";")) {
-        if (ret->kind != TY_VOID)
-            error_tok(p->c, tok, "'return' with no value, in function returning non-void");
-        return node;
-    }
-    Node *e = expr(p, &tok, tok->next);
-    *rest = skip(p, tok, ";");
-    if (ret->kind == TY_VOID) {
-        if (e->ty->kind != TY_VOID) {
-            error_tok(p->c, e->tok, "'return' with a value, in function returning void");
-            return node;
-        }
-        /* return f(); in a void function: call, then return. */
-        Node *call = new_node(p, ND_EXPR_STMT, e->tok);
-        call->lhs = e;
-        call->next = node;
-        Node *block = new_node(p, ND_BLOCK, tok);
-        block->body = call;
-        return block;
-    }
-    ConvCtx cx = {CV_RETURN, e->tok, NULL, 0};
-    node->lhs = convert_assign(p, e, ret, &cx);
-    return node;
-}
-
-static Node *condition(Parser *p, Token **rest, Token *tok) {
-    tok = skip(p, tok, "(");
-    Node *cond = scalar_operand(p, expr(p, &tok, tok));
-    *rest = skip(p, tok, ")");
-    return cond;
-}
-
-/* The body of a loop, with break and continue bound to it. */
-static Node *loop_body(Parser *p, Token **rest, Token *tok, Node *loop) {
-    Node *saved = p->loop, *saved_brk = p->brk;
-    p->loop = p->brk = loop;
-    Node *body = stmt(p, rest, tok);
-    p->loop = saved;
-    p->brk = saved_brk;
-    return body;
-}
-
-/* for-stmt = "for" "(" (declaration | expr-stmt) expr? ";" expr? ")" stmt */
-static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
-    Node *node = new_node(p, ND_FOR, tok);
-    tok = skip(p, tok->next, "(");
-    enter_scope(p);
-    if (equal(tok, "__auto_type")) {
-        node->init = auto_type_declaration(p, &tok, tok);
-    } else if (is_typename(p, tok)) {
-        VarAttr attr = {0};
-        Token *at = tok;
-        Type *basety = declspec(p, &tok, tok, &attr);
-        if (attr.is_typedef || attr.is_extern)
-            error_tok(p->c, at, "declaration of non-variable in 'for' loop initial declaration");
-        node->init = declaration(p, &tok, tok, basety, &attr);
-    } else {
-        node->init = expr_stmt(p, &tok, tok);
-    }
-    if (!equal(tok, ";"))
-        node->cond = scalar_operand(p, expr(p, &tok, tok));
-    tok = skip(p, tok, ";");
-    if (!equal(tok, ")"))
-        node->inc = discarded(p, rval(p, expr(p, &tok, tok)));
-    tok = skip(p, tok, ")");
-    node->then = loop_body(p, rest, tok, node);
-    leave_scope(p);
-    return node;
-}
-
-/* switch-stmt = "switch" "(" expr ")" stmt */
-static Node *switch_stmt(Parser *p, Token **rest, Token *tok) {
-    Node *node = new_node(p, ND_SWITCH, tok);
-    tok = skip(p, tok->next, "(");
-    Node *cond = rval(p, expr(p, &tok, tok));
-    tok = skip(p, tok, ")");
-    if (!is_integer(cond->ty)) {
-        error_tok(p->c, cond->tok, "switch quantity not an integer");
-        cond = error_node(p, cond->tok);
-    }
-    node->cond = new_cast(p, cond, int_promote(cond->ty));
-    Node *saved_brk = p->brk, *saved_sw = p->sw;
-    VlaDecl *saved_vla = p->sw_vla;
-    p->brk = p->sw = node;
-    p->sw_vla = p->scope->vla;
-    node->then = stmt(p, rest, tok);
-    p->brk = saved_brk;
-    p->sw = saved_sw;
-    p->sw_vla = saved_vla;
-    return node;
-}
-
-/* The statement after a label. A label may also end a block or precede a
- * declaration (as gcc allows): then it labels nothing, and what follows
- * is parsed as the next block item. */
-static Node *labeled_body(Parser *p, Token **rest, Token *tok) {
-    if (equal(tok, "}") || (is_typename(p, tok) && !equal(tok->next, ":"))) {
-        *rest = tok;
-        return NULL;
-    }
-    return stmt(p, rest, tok);
-}
-
-/* Adds a case to the innermost switch; values are compared after their
- * conversion to the switch's promoted type, as C11 6.8.4.2p5 says. */
-static void add_case(Parser *p, Node *node) {
-    Node *sw = p->sw;
-    for (Node *c = sw->case_next; c; c = c->case_next) {
-        if (node->is_default && c->is_default) {
-            error_tok(p->c, node->tok, "multiple default labels in one switch");
-            note_tok(p->c, c->tok, "this is the first default label");
-            return;
-        }
-        if (!node->is_default && !c->is_default && c->ival == node->ival) {
-            error_tok(p->c, node->tok, "duplicate case value");
-            note_tok(p->c, c->tok, "previously used here");
-            return;
-        }
-    }
-    node->case_next = sw->case_next;
-    sw->case_next = node;
-    if (node->is_default)
-        sw->default_case = node;
-}
-
-/* case-label = ("case" conditional | "default") ":" stmt */
-static Node *case_label(Parser *p, Token **rest, Token *tok) {
-    Node *node = new_node(p, ND_CASE, tok);
-    node->is_default = equal(tok, "default");
-    tok = tok->next;
-    if (!node->is_default) {
-        Node *e = conditional(p, &tok, tok);
-        int64_t v = 0;
-        if (!is_integer(e->ty) || !eval_int(e, &v))
-            error_tok(p->c, e->tok, "case label does not reduce to an integer constant");
-        node->ival = p->sw ? wrap_int(v, p->sw->cond->ty) : v;
-    }
-    tok = skip(p, tok, ":");
-    if (!p->sw)
-        error_tok(p->c, node->tok, node->is_default
-                                       ? "'default' label not within a switch statement"
-                                       : "case label not within a switch statement");
-    else
-        add_case(p, node);
-    VlaDecl *d = p->sw ? vla_entered(p->sw_vla, p->scope->vla) : NULL;
-    if (d && d->is_stmt_expr) {
-        error_tok(p->c, node->tok, "switch jumps into statement expression");
-        note_tok(p->c, p->sw->tok, "switch starts here");
-    } else if (d) {
-        error_tok(p->c, node->tok, "switch jumps into scope of identifier with variably "
-                  "modified type");
-        note_tok(p->c, p->sw->tok, "switch starts here");
-        note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
-    }
-    node->lhs = labeled_body(p, rest, tok);
-    return node;
-}
-
-/* labeled-stmt = ident ":" stmt */
-static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
-    Node *node = new_node(p, ND_LABEL, tok);
-    node->label = tok_name(p, tok);
-    for (Node *l = p->labels; l; l = l->case_next) {
-        if (strcmp(l->label, node->label) == 0) {
-            error_tok(p->c, tok, "duplicate label '%s'", node->label);
-            note_tok(p->c, l->tok, "previous definition of '%s' was here", node->label);
-            break;
-        }
-    }
-    node->case_next = p->labels;
-    p->labels = node;
-    note_jump(p, node);
-    node->lhs = labeled_body(p, rest, tok->next->next);
-    return node;
-}
-
-/* goto-stmt = "goto" ident ";" (the label is found when the function ends) */
-static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
-    Node *node = new_node(p, ND_GOTO, tok);
-    if (equal(tok->next, "*"))
-        syntax_error(p, tok->next, "computed goto is not supported yet");
-    if (tok->next->kind != TK_IDENT)
-        syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
-    node->label = tok_name(p, tok->next);
-    node->case_next = p->gotos;
-    p->gotos = node;
-    note_jump(p, node);
-    *rest = skip(p, tok->next->next, ";");
-    return node;
-}
-
-/* Labels have function scope: every goto finds its label at the end. */
-static void resolve_gotos(Parser *p) {
-    for (Node *g = p->gotos; g; g = g->case_next) {
-        for (Node *l = p->labels; l && !g->target; l = l->case_next)
-            if (strcmp(l->label, g->label) == 0)
-                g->target = l;
-        if (!g->target)
-            error_tok(p->c, g->tok, "label '%s' used but not defined", g->label);
-        else
-            check_vla_jump(p, g);
-    }
-    p->jumps = NULL;
-}
-
-/* ------------------------------------------------------------------
  * asm statements (GNU C), handed to libgccjit's extended asm
  * ---------------------------------------------------------------- */
 
@@ -5423,7 +5251,8 @@ static bool is_asm_kw(const Token *tok) {
     return equal(tok, "asm") || equal(tok, "__asm__") || equal(tok, "__asm");
 }
 
-/* The bytes of a (concatenated) narrow string literal, NUL-terminated. */
+/* The bytes of a (concatenated) narrow string literal, NUL-terminated.
+ * asm-string = str */
 static const char *asm_string(Parser *p, Token **rest, Token *tok, const char *what) {
     if (tok->kind != TK_STR || tok->ty->base->size != 1)
         syntax_error(p, tok, "expected string literal %s %s", what, before_tok(p, tok));
@@ -5559,7 +5388,8 @@ static Node *asm_stmt(Parser *p, Token **rest, Token *tok) {
     return node;
 }
 
-/* File scope: asm-kw "(" string ")" ";" goes to the assembler as it is. */
+/* File scope: what it holds goes to the assembler as it is.
+ * toplevel-asm = asm-kw "(" asm-string ")" ";" */
 static Token *toplevel_asm(Parser *p, Token *tok) {
     p->c->has_asm = true;
     Token *start = tok;
@@ -5571,6 +5401,234 @@ static Token *toplevel_asm(Parser *p, Token *tok) {
     p->c->toplevel_asm = arena_printf(&p->c->arena, "%s%s\n",
                                       p->c->toplevel_asm ? p->c->toplevel_asm : "", text);
     return skip(p, tok, ";");
+}
+
+/* ------------------------------------------------------------------
+ * Statements
+ * ---------------------------------------------------------------- */
+
+/* expr-stmt = expr? ";" */
+static Node *expr_stmt(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, ";")) {
+        *rest = tok->next;
+        return new_node(p, ND_NULL_STMT, tok);
+    }
+    Node *node = new_node(p, ND_EXPR_STMT, tok);
+    node->lhs = discarded(p, rval(p, expr(p, &tok, tok)));
+    *rest = skip(p, tok, ";");
+    return node;
+}
+
+/* return-stmt = "return" expr? ";" */
+static Node *return_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_RETURN, tok);
+    Type *ret = p->fn->ty->return_ty;
+    if (consume(rest, tok->next, ";")) {
+        if (ret->kind != TY_VOID)
+            error_tok(p->c, tok, "'return' with no value, in function returning non-void");
+        return node;
+    }
+    Node *e = expr(p, &tok, tok->next);
+    *rest = skip(p, tok, ";");
+    if (ret->kind == TY_VOID) {
+        if (e->ty->kind != TY_VOID) {
+            error_tok(p->c, e->tok, "'return' with a value, in function returning void");
+            return node;
+        }
+        /* return f(); in a void function: call, then return. */
+        Node *call = new_node(p, ND_EXPR_STMT, e->tok);
+        call->lhs = e;
+        call->next = node;
+        Node *block = new_node(p, ND_BLOCK, tok);
+        block->body = call;
+        return block;
+    }
+    ConvCtx cx = {CV_RETURN, e->tok, NULL, 0};
+    node->lhs = convert_assign(p, e, ret, &cx);
+    return node;
+}
+
+/* condition = "(" expr ")" */
+static Node *condition(Parser *p, Token **rest, Token *tok) {
+    tok = skip(p, tok, "(");
+    Node *cond = scalar_operand(p, expr(p, &tok, tok));
+    *rest = skip(p, tok, ")");
+    return cond;
+}
+
+/* The body of a loop, with break and continue bound to it.
+ * loop-body = stmt */
+static Node *loop_body(Parser *p, Token **rest, Token *tok, Node *loop) {
+    Node *saved = p->loop, *saved_brk = p->brk;
+    p->loop = p->brk = loop;
+    Node *body = stmt(p, rest, tok);
+    p->loop = saved;
+    p->brk = saved_brk;
+    return body;
+}
+
+/* for-stmt = "for" "(" (declaration | expr-stmt) expr? ";" expr? ")" stmt */
+static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_FOR, tok);
+    tok = skip(p, tok->next, "(");
+    enter_scope(p);
+    if (equal(tok, "__auto_type")) {
+        node->init = auto_type_declaration(p, &tok, tok);
+    } else if (is_typename(p, tok)) {
+        VarAttr attr = {0};
+        Token *at = tok;
+        Type *basety = declspec(p, &tok, tok, &attr);
+        if (attr.is_typedef || attr.is_extern)
+            error_tok(p->c, at, "declaration of non-variable in 'for' loop initial declaration");
+        node->init = declaration(p, &tok, tok, basety, &attr);
+    } else {
+        node->init = expr_stmt(p, &tok, tok);
+    }
+    if (!equal(tok, ";"))
+        node->cond = scalar_operand(p, expr(p, &tok, tok));
+    tok = skip(p, tok, ";");
+    if (!equal(tok, ")"))
+        node->inc = discarded(p, rval(p, expr(p, &tok, tok)));
+    tok = skip(p, tok, ")");
+    node->then = loop_body(p, rest, tok, node);
+    leave_scope(p);
+    return node;
+}
+
+/* switch-stmt = "switch" "(" expr ")" stmt */
+static Node *switch_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_SWITCH, tok);
+    tok = skip(p, tok->next, "(");
+    Node *cond = rval(p, expr(p, &tok, tok));
+    tok = skip(p, tok, ")");
+    if (!is_integer(cond->ty)) {
+        error_tok(p->c, cond->tok, "switch quantity not an integer");
+        cond = error_node(p, cond->tok);
+    }
+    node->cond = new_cast(p, cond, int_promote(cond->ty));
+    Node *saved_brk = p->brk, *saved_sw = p->sw;
+    VlaDecl *saved_vla = p->sw_vla;
+    p->brk = p->sw = node;
+    p->sw_vla = p->scope->vla;
+    node->then = stmt(p, rest, tok);
+    p->brk = saved_brk;
+    p->sw = saved_sw;
+    p->sw_vla = saved_vla;
+    return node;
+}
+
+/* The statement after a label. A label may also end a block or precede a
+ * declaration (as gcc allows): then it labels nothing, and what follows
+ * is parsed as the next block item.
+ * labeled-body = stmt? */
+static Node *labeled_body(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "}") || (is_typename(p, tok) && !equal(tok->next, ":"))) {
+        *rest = tok;
+        return NULL;
+    }
+    return stmt(p, rest, tok);
+}
+
+/* Adds a case to the innermost switch; values are compared after their
+ * conversion to the switch's promoted type, as C11 6.8.4.2p5 says. */
+static void add_case(Parser *p, Node *node) {
+    Node *sw = p->sw;
+    for (Node *c = sw->case_next; c; c = c->case_next) {
+        if (node->is_default && c->is_default) {
+            error_tok(p->c, node->tok, "multiple default labels in one switch");
+            note_tok(p->c, c->tok, "this is the first default label");
+            return;
+        }
+        if (!node->is_default && !c->is_default && c->ival == node->ival) {
+            error_tok(p->c, node->tok, "duplicate case value");
+            note_tok(p->c, c->tok, "previously used here");
+            return;
+        }
+    }
+    node->case_next = sw->case_next;
+    sw->case_next = node;
+    if (node->is_default)
+        sw->default_case = node;
+}
+
+/* case-label = ("case" conditional | "default") ":" stmt */
+static Node *case_label(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_CASE, tok);
+    node->is_default = equal(tok, "default");
+    tok = tok->next;
+    if (!node->is_default) {
+        Node *e = conditional(p, &tok, tok);
+        int64_t v = 0;
+        if (!is_integer(e->ty) || !eval_int(e, &v))
+            error_tok(p->c, e->tok, "case label does not reduce to an integer constant");
+        node->ival = p->sw ? wrap_int(v, p->sw->cond->ty) : v;
+    }
+    tok = skip(p, tok, ":");
+    if (!p->sw)
+        error_tok(p->c, node->tok, node->is_default
+                                       ? "'default' label not within a switch statement"
+                                       : "case label not within a switch statement");
+    else
+        add_case(p, node);
+    VlaDecl *d = p->sw ? vla_entered(p->sw_vla, p->scope->vla) : NULL;
+    if (d && d->is_stmt_expr) {
+        error_tok(p->c, node->tok, "switch jumps into statement expression");
+        note_tok(p->c, p->sw->tok, "switch starts here");
+    } else if (d) {
+        error_tok(p->c, node->tok, "switch jumps into scope of identifier with variably "
+                  "modified type");
+        note_tok(p->c, p->sw->tok, "switch starts here");
+        note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
+    }
+    node->lhs = labeled_body(p, rest, tok);
+    return node;
+}
+
+/* labeled-stmt = ident ":" stmt */
+static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_LABEL, tok);
+    node->label = tok_name(p, tok);
+    for (Node *l = p->labels; l; l = l->case_next) {
+        if (strcmp(l->label, node->label) == 0) {
+            error_tok(p->c, tok, "duplicate label '%s'", node->label);
+            note_tok(p->c, l->tok, "previous definition of '%s' was here", node->label);
+            break;
+        }
+    }
+    node->case_next = p->labels;
+    p->labels = node;
+    note_jump(p, node);
+    node->lhs = labeled_body(p, rest, tok->next->next);
+    return node;
+}
+
+/* goto-stmt = "goto" ident ";" (the label is found when the function ends) */
+static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
+    Node *node = new_node(p, ND_GOTO, tok);
+    if (equal(tok->next, "*"))
+        syntax_error(p, tok->next, "computed goto is not supported yet");
+    if (tok->next->kind != TK_IDENT)
+        syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
+    node->label = tok_name(p, tok->next);
+    node->case_next = p->gotos;
+    p->gotos = node;
+    note_jump(p, node);
+    *rest = skip(p, tok->next->next, ";");
+    return node;
+}
+
+/* Labels have function scope: every goto finds its label at the end. */
+static void resolve_gotos(Parser *p) {
+    for (Node *g = p->gotos; g; g = g->case_next) {
+        for (Node *l = p->labels; l && !g->target; l = l->case_next)
+            if (strcmp(l->label, g->label) == 0)
+                g->target = l;
+        if (!g->target)
+            error_tok(p->c, g->tok, "label '%s' used but not defined", g->label);
+        else
+            check_vla_jump(p, g);
+    }
+    p->jumps = NULL;
 }
 
 /* stmt = "return" expr? ";"
@@ -5687,7 +5745,8 @@ static void parse_guarded_item(void *arg) {
 
 /* A block item with its own recovery point: after a syntax error in it,
  * parsing resumes after it. Fatal errors and running out of memory pass
- * through to the compile's boundary. */
+ * through to the compile's boundary.
+ * guarded-block-item = block-item */
 static Node *guarded_block_item(Parser *p, Token **rest, Token *tok) {
     jmp_buf buf;
     jmp_buf *saved_recover = p->recover;
@@ -5920,7 +5979,8 @@ static void parse_guarded_top(void *arg) {
         g->rest = global_declaration(p, tok);
 }
 
-/* A top-level declaration with its own recovery point. */
+/* A top-level declaration with its own recovery point.
+ * top-level = ";" | static-assert | toplevel-asm | global-declaration */
 static Token *guarded_top_level(Parser *p, Token *tok) {
     jmp_buf buf;
     int saved_depth = p->c->depth;
@@ -5984,6 +6044,10 @@ Obj *parse_program(Compile *c, Token *tok) {
     finish_globals(&p);
     return c->globals;
 }
+
+/* ------------------------------------------------------------------
+ * Type names from strings: typed lookup and mj_expr (parse_type_name_string)
+ * ---------------------------------------------------------------- */
 
 /* A whole token list that must be one type name and nothing else. */
 typedef struct LoneTypeName {

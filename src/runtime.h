@@ -1,6 +1,7 @@
 /*
  * runtime.h - the layer behind the public API: runtimes and modules.
  *
+ *   host.c    the host's definitions (mj_define_*) and their fingerprint
  *   module.c  reference-counted compiled code, its symbol table and typed
  *             lookup
  *   api.c     the public entry points, and the protected boundary of a
@@ -18,6 +19,10 @@
 #include "front.h"
 #include "jitapi.h"
 
+/* ---------------------------------------------------------------------
+ * host.c: the host's definitions (mj_define_*) and their fingerprint
+ * ------------------------------------------------------------------- */
+
 /* One function or variable the host exposes (mj_define_function and
  * mj_define_variable); type is canonical, as a module's symbols are. */
 typedef struct HostSymbol {
@@ -33,6 +38,17 @@ typedef struct HostHeader {
     char *text;
     size_t len;
 } HostHeader;
+
+/* The host's definition of name, or NULL. */
+const HostSymbol *host_symbol_find(const mj_runtime *rt, const char *name);
+/* The header the host defined as name, or NULL. */
+const HostHeader *host_header_find(const mj_runtime *rt, const char *name);
+/* Frees every definition and header (the runtime itself stays). */
+void host_table_free(mj_runtime *rt);
+
+/* ---------------------------------------------------------------------
+ * api.c: the runtime and the public entry points
+ * ------------------------------------------------------------------- */
 
 struct mj_runtime {
     mj_options opts;
@@ -51,21 +67,13 @@ struct mj_runtime {
     CacheKey host_fp;        /* names, types, header texts: part of the key */
 };
 
-/* ---------------------------------------------------------------------
- * host.c: the host's definitions (mj_define_*) and their fingerprint
- * ------------------------------------------------------------------- */
-
-/* The host's definition of name, or NULL. */
-const HostSymbol *host_symbol_find(const mj_runtime *rt, const char *name);
-/* The header the host defined as name, or NULL. */
-const HostHeader *host_header_find(const mj_runtime *rt, const char *name);
-/* Frees every definition and header (the runtime itself stays). */
-void host_table_free(mj_runtime *rt);
-
 /* Test hook (tests/api/test_cache.c): every shared object rt loads goes
  * through the O_TMPFILE fallback, as if memfd_create were missing. */
 void runtime_force_memload_fallback(mj_runtime *rt, int on);
 
+/* ---------------------------------------------------------------------
+ * module.c: compiled code, its symbol table, typed lookup
+ * ------------------------------------------------------------------- */
 
 /* One exported symbol: a non-static function or variable defined in the
  * module, with its type in the canonical spelling of type_to_string. */
