@@ -34,100 +34,24 @@
 #include "back.h"
 
 /* ---------------------------------------------------------------------
- * A small hash map: pointer keys or string keys, values any pointer.
- *
- * A pointer key hashes by its address, so how many slots a lookup probes
- * changes from run to run (what it finds does not). libFuzzer would count
- * those probes as coverage, and two runs over the same inputs would drift
- * apart: fuzz/coverage.ignore leaves the map_* functions uninstrumented by
- * name. Renaming one means editing that list too.
- * ------------------------------------------------------------------- */
-
-typedef struct MapEntry {
-    const void *key;
-    void *val;
-} MapEntry;
-
-typedef struct Map {
-    MapEntry *e;
-    int cap, len;
-    bool str_keys;
-} Map;
-
-static uint64_t map_hash(const Map *m, const void *key) {
-    uint64_t h = 0xcbf29ce484222325u;
-    if (m->str_keys) {
-        for (const unsigned char *s = key; *s; s++)
-            h = (h ^ *s) * 0x100000001b3u;
-        return h;
-    }
-    h ^= (uintptr_t)key;
-    h *= 0x9e3779b97f4a7c15u;
-    return h ^ (h >> 29);
-}
-
-static bool map_same(const Map *m, const void *a, const void *b) {
-    return m->str_keys ? strcmp(a, b) == 0 : a == b;
-}
-
-static void *map_get(const Map *m, const void *key) {
-    if (!m->cap)
-        return NULL;
-    for (uint64_t i = map_hash(m, key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        if (!m->e[i].key)
-            return NULL;
-        if (map_same(m, m->e[i].key, key))
-            return m->e[i].val;
-    }
-}
-
-static void map_put(Arena *a, Map *m, const void *key, void *val);
-
-static void map_grow(Arena *a, Map *m) {
-    MapEntry *old = m->e;
-    int oldcap = m->cap;
-    m->cap = oldcap ? oldcap * 2 : 64;
-    m->e = arena_alloc(a, sizeof(MapEntry) * m->cap);
-    m->len = 0;
-    for (int i = 0; i < oldcap; i++)
-        if (old[i].key)
-            map_put(a, m, old[i].key, old[i].val);
-}
-
-static void map_put(Arena *a, Map *m, const void *key, void *val) {
-    if ((m->len + 1) * 4 >= m->cap * 3)
-        map_grow(a, m);
-    for (uint64_t i = map_hash(m, key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        if (!m->e[i].key) {
-            m->e[i].key = key;
-            m->e[i].val = val;
-            m->len++;
-            return;
-        }
-        if (map_same(m, m->e[i].key, key)) {
-            m->e[i].val = val;
-            return;
-        }
-    }
-}
-
-/* ---------------------------------------------------------------------
  * Lowering state
  * ------------------------------------------------------------------- */
 
 typedef struct Lower {
     Compile *c;
     gcc_jit_context *ctx;
-    Map types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
-    Map fields;      /* Member* -> gcc_jit_field* */
-    Map bitunits;    /* Member* of a bit-field -> its BitUnit */
-    Map labels;      /* Node* of a label or case -> its gcc_jit_block */
-    Map funcs;       /* name -> Obj* whose lower is the gcc_jit_function */
-    Map globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
-    Map builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
-    Map inited;      /* Obj* of globals whose initialiser is set */
-    Map imports;     /* host name -> Obj* whose lower is its import slot */
-    Map addressed;   /* Obj* of the current function's locals whose address is taken */
+    /* keyed by pointer (hashmap_*_ptr) */
+    HashMap types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
+    HashMap fields;      /* Member* -> gcc_jit_field* */
+    HashMap bitunits;    /* Member* of a bit-field -> its BitUnit */
+    HashMap labels;      /* Node* of a label or case -> its gcc_jit_block */
+    HashMap inited;      /* Obj* of globals whose initialiser is set */
+    HashMap addressed;   /* Obj* of the current function's locals whose address is taken */
+    /* keyed by name (name_get, name_put) */
+    HashMap funcs;       /* name -> Obj* whose lower is the gcc_jit_function */
+    HashMap globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
+    HashMap builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
+    HashMap imports;     /* host name -> Obj* whose lower is its import slot */
     struct HostFixup *fixups;   /* host addresses in file-scope initialisers */
     Obj *init_var;   /* the global whose initialiser is being lowered */
     Obj **pending;   /* globals declared lazily (static locals): init later */
@@ -168,6 +92,15 @@ static void *set_lowered(Lower *L, Obj *o, void *v) {
     o->lower = v;
     o->lower_gen = L->gen;
     return v;
+}
+
+/* The tables keyed by a C name; the name is not copied. */
+static void *name_get(const HashMap *m, const char *name) {
+    return hashmap_get(m, name, (int)strlen(name));
+}
+
+static void name_put(Lower *L, HashMap *m, const char *name, void *val) {
+    hashmap_put(&L->c->arena, m, name, (int)strlen(name), val);
 }
 
 static char *new_name(Lower *L, const char *prefix) {
@@ -260,7 +193,7 @@ static bool is_variadic_type(Type *fty) {
 
 /* A pointer to a function of type fty. Made once per Type. */
 static gcc_jit_type *func_ptr_type(Lower *L, Type *fty) {
-    gcc_jit_type *t = map_get(&L->types, fty);
+    gcc_jit_type *t = hashmap_get_ptr(&L->types, fty);
     if (t)
         return t;
     int n = count_params(fty);
@@ -270,7 +203,7 @@ static gcc_jit_type *func_ptr_type(Lower *L, Type *fty) {
         params[i++] = param_type(L, p);
     t = gcc_jit_context_new_function_ptr_type(L->ctx, NULL, lower_type(L, fty->return_ty), n,
                                               params, is_variadic_type(fty));
-    map_put(&L->c->arena, &L->types, fty, t);
+    hashmap_put_ptr(&L->c->arena, &L->types, fty, t);
     return t;
 }
 
@@ -281,7 +214,7 @@ static const char *member_name(Lower *L, Member *m) {
 }
 
 static gcc_jit_field *field_of(Lower *L, Member *m) {
-    gcc_jit_field *f = map_get(&L->fields, m);
+    gcc_jit_field *f = hashmap_get_ptr(&L->fields, m);
     if (!f) {
         gcc_jit_type *t = lower_type(L, m->ty);
         Type *elem = m->ty;   // gcc aligns the field as its lowered element type
@@ -290,7 +223,7 @@ static gcc_jit_field *field_of(Lower *L, Member *m) {
         if (m->layout_align != unqual(elem)->align)   // _Alignas, aligned(N), packed
             t = gcc_jit_type_get_aligned(t, (size_t)m->layout_align);
         f = gcc_jit_context_new_field(L->ctx, NULL, t, member_name(L, m));
-        map_put(&L->c->arena, &L->fields, m, f);
+        hashmap_put_ptr(&L->c->arena, &L->fields, m, f);
     }
     return f;
 }
@@ -372,7 +305,7 @@ static BitUnit *union_bit_unit(Lower *L, Type *ty, Member *m) {
 }
 
 static BitUnit *bit_unit_of(Lower *L, Member *m) {
-    return map_get(&L->bitunits, m);
+    return hashmap_get_ptr(&L->bitunits, m);
 }
 
 /* Where a bit-field access finds its record: an lvalue, or (a struct
@@ -537,7 +470,7 @@ static int collect_union_fields(Lower *L, Type *ty, gcc_jit_field **fields) {
         int align = m->layout_align;
         if (m->is_bitfield) {
             BitUnit *u = union_bit_unit(L, ty, m);
-            map_put(&L->c->arena, &L->bitunits, m, u);
+            hashmap_put_ptr(&L->c->arena, &L->bitunits, m, u);
             fields[i++] = u->wrap ? u->wrap : u->chunks[0].field;
             size = u->wrap ? u->chunks[u->nchunks - 1].offset + u->chunks[u->nchunks - 1].size
                            : u->chunks[0].size;
@@ -589,7 +522,7 @@ static int collect_fields(Lower *L, Type *ty, gcc_jit_field ***out) {
                 }
                 cur = m->unit_end;
             }
-            map_put(&L->c->arena, &L->bitunits, m, unit);
+            hashmap_put_ptr(&L->c->arena, &L->bitunits, m, unit);
             continue;
         }
         int malign = m->layout_align;
@@ -627,14 +560,14 @@ static gcc_jit_type *record_type(Lower *L, Type *ty) {
     while (ty->origin)
         ty = ty->origin;
     const void *key = ty->members ? (const void *)ty->members : (const void *)ty;
-    gcc_jit_type *t = map_get(&L->types, key);
+    gcc_jit_type *t = hashmap_get_ptr(&L->types, key);
     if (t)
         return t;
     const char *name = tag_name(L, ty);
     if (ty->kind == TY_STRUCT || ty->size < 0) {
         gcc_jit_struct *s = gcc_jit_context_new_opaque_struct(L->ctx, NULL, name);
         t = gcc_jit_struct_as_type(s);
-        map_put(&L->c->arena, &L->types, key, t);
+        hashmap_put_ptr(&L->c->arena, &L->types, key, t);
         if (ty->size >= 0) {
             gcc_jit_field **fields;
             int n = collect_fields(L, ty, &fields);
@@ -644,20 +577,20 @@ static gcc_jit_type *record_type(Lower *L, Type *ty) {
         return t;
     }
     gcc_jit_struct *ph = gcc_jit_context_new_opaque_struct(L->ctx, NULL, new_name(L, "ph"));
-    map_put(&L->c->arena, &L->types, key, gcc_jit_struct_as_type(ph));
+    hashmap_put_ptr(&L->c->arena, &L->types, key, gcc_jit_struct_as_type(ph));
     gcc_jit_field **fields;
     int n = collect_fields(L, ty, &fields);
     t = gcc_jit_context_new_union_type(L->ctx, NULL, name, n, fields);
-    map_put(&L->c->arena, &L->types, key, t);
+    hashmap_put_ptr(&L->c->arena, &L->types, key, t);
     return t;
 }
 
 static gcc_jit_type *array_type(Lower *L, Type *ty) {
-    gcc_jit_type *t = map_get(&L->types, ty);
+    gcc_jit_type *t = hashmap_get_ptr(&L->types, ty);
     if (!t) {
         int len = ty->array_len < 0 ? 0 : ty->array_len;
         t = gcc_jit_context_new_array_type(L->ctx, NULL, lower_type(L, ty->base), len);
-        map_put(&L->c->arena, &L->types, ty, t);
+        hashmap_put_ptr(&L->c->arena, &L->types, ty, t);
     }
     return t;
 }
@@ -912,7 +845,7 @@ static gcc_jit_lvalue *import_slot(Lower *L, Obj *obj) {
                                  "address is not a constant here", obj->name);
         return NULL;
     }
-    Obj *first = map_get(&L->imports, obj->name);
+    Obj *first = name_get(&L->imports, obj->name);
     if (first) {
         obj->is_host_import = true;
         return lowered(L, first);
@@ -926,7 +859,7 @@ static gcc_jit_lvalue *import_slot(Lower *L, Obj *obj) {
     Obj *entry = arena_alloc(&L->c->arena, sizeof(Obj));
     *entry = *obj;
     set_lowered(L, entry, slot);
-    map_put(&L->c->arena, &L->imports, obj->name, entry);
+    name_put(L, &L->imports, obj->name, entry);
     return slot;
 }
 
@@ -952,7 +885,7 @@ static void emit_import_table(Lower *L) {
         sb_putc(&sb, '\0');
     }
     for (int i = 0; i < L->imports.cap; i++) {
-        Obj *obj = L->imports.e[i].val;
+        Obj *obj = L->imports.slots[i].val;
         if (!obj)
             continue;
         bool is_function;
@@ -1140,12 +1073,12 @@ static void emit_va_stub(Lower *L, Obj *fn) {
 static gcc_jit_function *func_of(Lower *L, Obj *fn) {
     if (lowered(L, fn))
         return lowered(L, fn);
-    Obj *first = map_get(&L->funcs, fn->name);
+    Obj *first = name_get(&L->funcs, fn->name);
     if (first && first != fn && lowered(L, first))
         return set_lowered(L, fn, lowered(L, first));
     set_lowered(L, fn, declare_function(L, fn));
     if (!first)
-        map_put(&L->c->arena, &L->funcs, fn->name, fn);
+        name_put(L, &L->funcs, fn->name, fn);
     return lowered(L, fn);
 }
 
@@ -1162,7 +1095,7 @@ static const char *const known_builtins[] = {
 };
 
 static gcc_jit_function *builtin_for(Lower *L, const char *name) {
-    gcc_jit_function *f = map_get(&L->builtins, name);
+    gcc_jit_function *f = name_get(&L->builtins, name);
     if (f)
         return f;
     for (int i = 0; known_builtins[i]; i++) {
@@ -1170,7 +1103,7 @@ static gcc_jit_function *builtin_for(Lower *L, const char *name) {
             continue;
         char *bname = arena_printf(&L->c->arena, "__builtin_%s", name);
         f = gcc_jit_context_get_builtin_function(L->ctx, bname);
-        map_put(&L->c->arena, &L->builtins, name, f);
+        name_put(L, &L->builtins, name, f);
         return f;
     }
     return NULL;
@@ -1199,7 +1132,7 @@ static bool same_signature(Lower *L, gcc_jit_function *b, Obj *fn) {
  * program's definition, which its module binds first. */
 static gcc_jit_function *callee_of(Lower *L, Obj *fn) {
     if (!fn->is_static && !fn->is_builtin) {
-        Obj *first = map_get(&L->funcs, fn->name);
+        Obj *first = name_get(&L->funcs, fn->name);
         bool defined_here = fn->is_definition || (first && first->is_definition);
         gcc_jit_function *b = builtin_for(L, fn->name);
         if (b && (!defined_here || same_signature(L, b, fn)))
@@ -1275,7 +1208,7 @@ static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
     const char *name = var->name;
     Obj *first = NULL;
     if (!var->is_string_literal && is_identifier(name)) {
-        first = map_get(&L->globals, name);
+        first = name_get(&L->globals, name);
         if (first && first != var) {
             bool distinct = var->is_static && var->is_definition && first->is_definition;
             if (!distinct && lowered(L, first))
@@ -1287,7 +1220,7 @@ static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
     }
     set_lowered(L, var, declare_global(L, var, name));
     if (!first && is_identifier(var->name) && !var->is_string_literal)
-        map_put(&L->c->arena, &L->globals, var->name, var);
+        name_put(L, &L->globals, var->name, var);
     return lowered(L, var);
 }
 
@@ -1482,7 +1415,7 @@ static bool reads_late(Lower *L, Node *node) {
         return true;
     case ND_VAR:
         return node->var->is_function ||
-               (node->var->is_local && !map_get(&L->addressed, node->var));
+               (node->var->is_local && !hashmap_get_ptr(&L->addressed, node->var));
     case ND_ADDR: case ND_DECAY:
         return node->lhs->kind == ND_VAR || node->lhs->kind == ND_STR;
     case ND_CAST:
@@ -2061,10 +1994,10 @@ static void gen_do(Lower *L, Node *node) {
 /* The block of a case or label, made when first needed: a goto may come
  * before its label. */
 static gcc_jit_block *label_block(Lower *L, Node *node) {
-    gcc_jit_block *b = map_get(&L->labels, node);
+    gcc_jit_block *b = hashmap_get_ptr(&L->labels, node);
     if (!b) {
         b = new_block(L);
-        map_put(&L->c->arena, &L->labels, node, b);
+        hashmap_put_ptr(&L->c->arena, &L->labels, node, b);
     }
     return b;
 }
@@ -2246,7 +2179,7 @@ static void gen_stmt(Lower *L, Node *node) {
 static void find_addressed(Lower *L, Node *node) {
     for (; node; node = node->next) {
         if ((node->kind == ND_ADDR || node->kind == ND_DECAY) && node->lhs->kind == ND_VAR)
-            map_put(&L->c->arena, &L->addressed, node->lhs->var, node->lhs->var);
+            hashmap_put_ptr(&L->c->arena, &L->addressed, node->lhs->var, node->lhs->var);
         Node *kids[] = {node->lhs, node->rhs, node->cond, node->then, node->els, node->init,
                         node->inc, node->body, node->args};
         for (size_t i = 0; i < sizeof(kids) / sizeof(kids[0]); i++)
@@ -2266,7 +2199,7 @@ static void gen_function(Lower *L, Obj *fn) {
     L->loc_tok = NULL;
     L->loc = loc_of(L, fn->tok);
     L->bb = new_block(L);
-    L->addressed = (Map){0};
+    L->addressed = (HashMap){0};
     find_addressed(L, fn->body);
     for (Obj *v = fn->locals; v; v = v->next) {
         if (!lowered(L, v))
@@ -2539,9 +2472,9 @@ static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty,
 
 static void gen_global_init(Lower *L, Obj *var) {
     Initializer *init = var->init;
-    if (!init || map_get(&L->inited, var))
+    if (!init || hashmap_get_ptr(&L->inited, var))
         return;
-    map_put(&L->c->arena, &L->inited, var, var);
+    hashmap_put_ptr(&L->c->arena, &L->inited, var, var);
     gcc_jit_lvalue *lv = global_of(L, var);
     if (!lv)
         return;
@@ -2572,8 +2505,6 @@ static void init_common_types(Lower *L) {
 bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
     Lower lower = {.c = c, .ctx = ctx, .gen = ++c->lowerings};
     Lower *L = &lower;
-    L->funcs.str_keys = L->globals.str_keys = L->builtins.str_keys = true;
-    L->imports.str_keys = true;
     init_common_types(L);
 
     // Every definition is declared before any code can refer to it.

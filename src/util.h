@@ -112,12 +112,13 @@ void sb_printf(StrBuf *sb, const char *fmt, ...) MJ_PRINTF(2, 3);
 char *sb_str(StrBuf *sb);                        /* NUL-terminated view */
 
 /* ---------------------------------------------------------------------
- * hashmap.c: string-keyed tables in an arena (keys are not copied)
+ * hashmap.c: tables in an arena keyed by strings or by pointers (keys are
+ * not copied; one table holds keys of one kind)
  * ------------------------------------------------------------------- */
 
 typedef struct HashEntry {
     const char *key;
-    int len;
+    int len;           /* -1 for a pointer key (hashmap_put_ptr) */
     void *val;
 } HashEntry;
 
@@ -128,6 +129,9 @@ typedef struct HashMap {
 
 void *hashmap_get(const HashMap *m, const char *key, int len);   /* NULL if absent */
 void hashmap_put(Arena *a, HashMap *m, const char *key, int len, void *val);
+/* Keyed by the address itself (a Type*, an Obj*), never by what it points to. */
+void *hashmap_get_ptr(const HashMap *m, const void *key);      /* NULL if absent */
+void hashmap_put_ptr(Arena *a, HashMap *m, const void *key, void *val);
 
 /* ---------------------------------------------------------------------
  * diag.c: diagnostics collected during a compile, handed to the caller.
