@@ -107,6 +107,12 @@ bool deps_decode(const unsigned char *p, size_t len, DepList *out);
 /* True when asking fn again gives the same answers in the same order. */
 bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user);
 
+/* The reader of the stored encodings (the dependencies', module.c's
+ * symbols'): the NUL-terminated string at p[*i..len), in place, with *i
+ * moved past its NUL; NULL when none is terminated there. Not const, as
+ * memchr's result is not: the caller knows whether p is writable. */
+char *key_take_string(const void *p, size_t len, size_t *i);
+
 /* ---------------------------------------------------------------------
  * memload.c
  * ------------------------------------------------------------------- */

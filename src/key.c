@@ -235,14 +235,14 @@ unsigned char *deps_encode(const DepList *d, size_t *len) {
     return p;
 }
 
-/* A NUL-terminated string at p[*i..len), or NULL when unterminated. */
-static const char *take_string(const unsigned char *p, size_t len, size_t *i) {
-    const unsigned char *end = memchr(p + *i, 0, len - *i);
+char *key_take_string(const void *p, size_t len, size_t *i) {
+    const char *b = p;
+    const char *end = *i < len ? memchr(b + *i, 0, len - *i) : NULL;
     if (!end)
         return NULL;
-    const char *s = (const char *)p + *i;
-    *i = (size_t)(end - p) + 1;
-    return s;
+    const char *s = b + *i;
+    *i = (size_t)(end - b) + 1;
+    return (char *)s;
 }
 
 bool deps_decode(const unsigned char *p, size_t len, DepList *out) {
@@ -255,8 +255,8 @@ bool deps_decode(const unsigned char *p, size_t len, DepList *out) {
         CacheKey h;
         memcpy(h.b, p + i + 1, 16);
         i += 17;
-        const char *name = take_string(p, len, &i);
-        const char *includer = name ? take_string(p, len, &i) : NULL;
+        const char *name = key_take_string(p, len, &i);
+        const char *includer = name ? key_take_string(p, len, &i) : NULL;
         if (!includer || !deps_add(out, name, flags & 1, includer, false, NULL, 0, NULL))
             goto bad;
         out->v[out->n - 1].found = flags & 2;

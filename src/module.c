@@ -174,17 +174,6 @@ unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t
     return p;
 }
 
-/* The NUL-terminated string at text[*i..len), in place; NULL when it is
- * not terminated there. */
-static char *next_string(char *text, size_t len, size_t *i) {
-    char *end = *i < len ? memchr(text + *i, 0, len - *i) : NULL;
-    if (!end)
-        return NULL;
-    char *s = text + *i;
-    *i = (size_t)(end - text) + 1;
-    return s;
-}
-
 static bool sorted_by_name(const ModuleSymbol *syms, size_t n) {
     for (size_t i = 1; i < n; i++)
         if (strcmp(syms[i - 1].name, syms[i].name) > 0)
@@ -213,8 +202,8 @@ ModuleSymbol *module_syms_decode(const unsigned char *p, size_t len, size_t *nsy
         s->is_static = text[i] & 2;
         s->strings_shared = true;
         i++;
-        s->name = next_string(text, len, &i);
-        s->type = s->name ? next_string(text, len, &i) : NULL;
+        s->name = key_take_string(text, len, &i);
+        s->type = s->name ? key_take_string(text, len, &i) : NULL;
         if (!s->type || count > n / 2) {
             free(syms);
             return NULL;
