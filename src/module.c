@@ -272,18 +272,9 @@ static const ModuleSymbol *find_symbol(const mj_module *m, const char *name) {
     return bsearch(&key, m->syms, m->nsyms, sizeof *m->syms, symbol_cmp);
 }
 
-static mj_status fail(char *errbuf, size_t errlen, mj_status st, const char *fmt, ...)
-    MJ_PRINTF(4, 5);
-
-static mj_status fail(char *errbuf, size_t errlen, mj_status st, const char *fmt, ...) {
-    if (errbuf && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(errbuf, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
+/* The message into the caller's errbuf, and the status st: a failure is
+ * one return statement. */
+#define fail(errbuf, errlen, st, ...) (errbuf_printf(errbuf, errlen, __VA_ARGS__), (st))
 
 /* Parses the caller's type string and spells it canonically. Returns
  * MJ_OK and a malloc'ed string in *canon, or MJ_ERR_BAD_TYPE with the
@@ -327,10 +318,10 @@ mj_status module_canonical_type(const char *text, char **canon, bool *is_functio
         t.st = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM : MJ_ERR_BAD_TYPE;
     if (t.st == MJ_ERR_BAD_TYPE) {
         const mj_diag *d = mj_diags_get(t.c->diags, 0);
-        fail(errbuf, errlen, t.st, "'%s' is not a C type name: %s", text,
-             d ? d->message : "cannot parse it");
+        errbuf_printf(errbuf, errlen, "'%s' is not a C type name: %s", text,
+                      d ? d->message : "cannot parse it");
     } else if (t.st == MJ_ERR_NOMEM) {
-        fail(errbuf, errlen, t.st, "out of memory");
+        errbuf_printf(errbuf, errlen, "out of memory");
     }
     compile_free(t.c);
     *canon = t.canon;
@@ -387,8 +378,8 @@ mj_status mj_lookup_ex(mj_module *mod, const char *name, const char *type,
             return st;
         bool same = strcmp(canon, s->type) == 0;
         if (!same)
-            fail(errbuf, errlen, MJ_ERR_TYPE, "symbol '%s' has type '%s', not '%s'",
-                 name, s->type, canon);
+            errbuf_printf(errbuf, errlen, "symbol '%s' has type '%s', not '%s'", name,
+                          s->type, canon);
         free(canon);
         if (!same)
             return MJ_ERR_TYPE;
