@@ -77,16 +77,6 @@ static void update_host_fingerprint(mj_runtime *rt) {
     key_hash_stream(feed_host_table, rt, &rt->host_fp);
 }
 
-static bool is_c_identifier(const char *s) {
-    if (!*s || (*s >= '0' && *s <= '9'))
-        return false;
-    for (; *s; s++)
-        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-              (*s >= '0' && *s <= '9')))
-            return false;
-    return true;
-}
-
 static mj_status define_symbol(mj_runtime *rt, const char *name, void *address,
                                const char *type, bool is_function) {
     if (!rt || !name || !address || !type || !is_c_identifier(name))

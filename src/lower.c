@@ -107,16 +107,6 @@ static char *new_name(Lower *L, const char *prefix) {
     return arena_printf(&L->c->arena, "__mj_%s%d", prefix, L->nnames++);
 }
 
-static bool is_identifier(const char *s) {
-    if (!s || !*s || (*s >= '0' && *s <= '9'))
-        return false;
-    for (; *s; s++)
-        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-              (*s >= '0' && *s <= '9')))
-            return false;
-    return true;
-}
-
 enum { MAX_LOCATIONS_WITHOUT_DEBUG = 4000 };
 
 /* A location for a token: the macro use for expanded tokens, so that debug
@@ -940,7 +930,7 @@ static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
     if (as_definition) {
         int i = 0;
         for (Obj *p = fn->params; p; p = p->next, i++) {
-            const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
+            const char *name = is_c_identifier(p->name) ? p->name : new_name(L, "p");
             params[i] = gcc_jit_context_new_param(L->ctx, loc_of(L, p->tok),
                                                   param_type(L, p->ty), name);
             set_lowered(L, p, gcc_jit_param_as_lvalue(params[i]));
@@ -966,7 +956,7 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
     gcc_jit_param **params = arena_alloc(&L->c->arena, sizeof(*params) * (n + 1));
     int i = 0;
     for (Obj *p = fn->params; p; p = p->next, i++) {
-        const char *name = is_identifier(p->name) ? p->name : new_name(L, "p");
+        const char *name = is_c_identifier(p->name) ? p->name : new_name(L, "p");
         params[i] = gcc_jit_context_new_param(L->ctx, loc_of(L, p->tok), param_type(L, p->ty),
                                               name);
         set_lowered(L, p, gcc_jit_param_as_lvalue(params[i]));
@@ -1207,7 +1197,7 @@ static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
         return lowered(L, var);
     const char *name = var->name;
     Obj *first = NULL;
-    if (!var->is_string_literal && is_identifier(name)) {
+    if (!var->is_string_literal && is_c_identifier(name)) {
         first = name_get(&L->globals, name);
         if (first && first != var) {
             bool distinct = var->is_static && var->is_definition && first->is_definition;
@@ -1219,7 +1209,7 @@ static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
         name = new_name(L, var->is_string_literal ? "str" : "g");
     }
     set_lowered(L, var, declare_global(L, var, name));
-    if (!first && is_identifier(var->name) && !var->is_string_literal)
+    if (!first && is_c_identifier(var->name) && !var->is_string_literal)
         name_put(L, &L->globals, var->name, var);
     return lowered(L, var);
 }
@@ -2205,7 +2195,7 @@ static void gen_function(Lower *L, Obj *fn) {
         if (!lowered(L, v))
             set_lowered(L, v, gcc_jit_function_new_local(
                 L->fn, loc_of(L, v->tok), object_type(L, v->ty),
-                is_identifier(v->name) ? v->name : new_name(L, "l")));
+                is_c_identifier(v->name) ? v->name : new_name(L, "l")));
         if (v->align > 0)
             gcc_jit_lvalue_set_alignment(lowered(L, v), (unsigned)v->align);
     }

@@ -134,6 +134,24 @@ void *hashmap_get_ptr(const HashMap *m, const void *key);      /* NULL if absent
 void hashmap_put_ptr(Arena *a, HashMap *m, const void *key, void *val);
 
 /* ---------------------------------------------------------------------
+ * A name check for the layers above
+ * ------------------------------------------------------------------- */
+
+/* Whether s (NULL allowed) is a C identifier of letters, digits and '_':
+ * a name that libgccjit and dlsym take as it is (the host's mj_define_*
+ * names, the program's names that lower.c hands to libgccjit). GNU C's
+ * '$', which the lexer accepts, is not one. */
+static inline bool is_c_identifier(const char *s) {
+    if (!s || !*s || (*s >= '0' && *s <= '9'))
+        return false;
+    for (; *s; s++)
+        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9')))
+            return false;
+    return true;
+}
+
+/* ---------------------------------------------------------------------
  * diag.c: diagnostics collected during a compile, handed to the caller.
  *
  * A DiagList lives in malloc'ed memory (it outlives the compile arena);
