@@ -872,6 +872,25 @@ static bool expand_macro(PP *pp, Token **rest, Token *tok) {
 
 /* ---------------------------------------------------------------------
  * #if expressions
+ *
+ * Why this is not the parser's constant-expression walker (parse.c's
+ * eval_const): the two evaluate different languages.
+ * - Order of the phases: #if is decided here, on tokens, before the
+ *   parser exists for this line; eval_const walks typed Nodes that only
+ *   the parser builds, from declarations the preprocessor never sees.
+ * - Arithmetic: C11 6.10.1p4 evaluates every signed operand as intmax_t
+ *   and every unsigned one as uintmax_t, with no integer promotions to
+ *   int. So 0xffffffff + 1 is 0x100000000 and -1 < 0u is false here,
+ *   while in a declaration they are unsigned int arithmetic. PPValue is
+ *   that pair of types; the parser's values carry a C type instead.
+ * - Identifiers: every one left after macro expansion, keywords too, is
+ *   0 (6.10.1p4), so sizeof, casts and enum constants do not exist;
+ *   "defined" and "__has_include" are read before expansion
+ *   (expand_if_line). Floating constants are errors (6.10.1p1).
+ * - Diagnostics are the preprocessor's, worded as cpp words them
+ *   ("missing binary operator before token", "division by zero in #if").
+ * What is shared: a number's value and type come from the lexer
+ * (lex_finish), the same conversion the parser's constants use.
  * ------------------------------------------------------------------- */
 
 typedef struct PPValue {
