@@ -1,3 +1,4 @@
+/* Probes fixed-size string buffers filled by hand and by libc: strncpy, memcmp, strstr, sprintf. */
 #include <stdio.h>
 #include <string.h>
 struct Buf { char data[64]; int len; };

@@ -1,3 +1,4 @@
+/* Probes struct values in expressions, designated and brace-elided initialisers, string-initialised arrays, long double <-> 64-bit integer conversions. */
 #include <stdio.h>
 #include <string.h>
 struct V { double x, y; };

@@ -1,3 +1,4 @@
+/* Probes tentative definitions, block-scope extern and function declarations, functions returning function pointers, type punning through a union, goto out of nested loops. */
 #include <stdio.h>
 int tent; int tent = 3; int tent;
 static int later(int);

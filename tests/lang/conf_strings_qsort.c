@@ -1,3 +1,4 @@
+/* Probes argv, qsort with a comparator, pointers to pointers, a strtok_r, signed division and shifts, libc string and number conversions, the exit status. */
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>

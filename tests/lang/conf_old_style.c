@@ -1,3 +1,4 @@
+/* Probes old C that gcc accepts: unprototyped declarations, a definition after an empty parameter list, implicit int main. */
 #include <stdio.h>
 int f();
 int g() { return 7; }

@@ -1,3 +1,4 @@
+/* Probes a tokenizer and an RPN evaluator with variables: enums, arrays of structs, <ctype.h>. */
 #include <stdio.h>
 #include <string.h>
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* Probes lvalues with side effects evaluated once in ++ and compound assignment, _Bool arithmetic, multi-character constants, struct copies, exit(). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>

@@ -1,3 +1,4 @@
+/* Probes classic algorithms: eight queens, sieve, matrix product over array parameters, Hanoi, word count. */
 #include <stdio.h>
 #include <string.h>
 #define N 8

@@ -1,3 +1,4 @@
+/* Probes typedef chains, static initialisers of globals (pointers into arrays, enums, _Bool), sizeof and offsetof, the usual arithmetic conversions in comparisons and ?:. */
 #include <stdio.h>
 #include <stddef.h>
 typedef int I; typedef I *IP; typedef IP IPA[3]; typedef const IPA CIPA;

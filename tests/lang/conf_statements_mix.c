@@ -1,3 +1,4 @@
+/* Probes static locals, recursion, tables of function pointers, short-circuit and comma side effects, nested scopes, escape sequences, compound assignment with a floating right operand. */
 #include <stdio.h>
 #include <string.h>
 #include <ctype.h>

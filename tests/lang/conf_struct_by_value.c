@@ -1,3 +1,4 @@
+/* Probes structs and unions passed, returned and assigned by value, a malloc'd linked list (left to leak at exit), nested and designated aggregates. */
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* Probes side effects in lvalues, integer promotions of char and short, mixed signed/unsigned arithmetic, the type of ?: with mixed operands. */
 #include <stdio.h>
 struct P { int x, y; };
 static struct P g = {1, 2};

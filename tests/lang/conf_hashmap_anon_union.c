@@ -1,3 +1,4 @@
+/* Probes an open-addressing hash map of structs, compound literals, anonymous unions in a tagged struct, recursion over a list. */
 #include <stdio.h>
 typedef struct { int key; int val; } Entry;
 typedef struct { Entry slots[16]; int used; } Map;

@@ -1,3 +1,4 @@
+/* Probes deep recursion (Ackermann) and 64-bit integer number theory: gcd, modular power, Collatz, base conversion. */
 #include <stdio.h>
 static int depth;
 static int ack(int m, int n) { depth++; if (m == 0) return n + 1; if (n == 0) return ack(m - 1, 1); return ack(m - 1, ack(m, n - 1)); }

@@ -1,3 +1,4 @@
+/* Probes integer wraparound and narrowing, integer <-> floating conversions at the limits, and printf's conversions and flags. */
 #include <stdio.h>
 #include <limits.h>
 #include <stdint.h>

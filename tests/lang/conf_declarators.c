@@ -1,3 +1,4 @@
+/* Probes complex declarators: pointers to arrays of function pointers, arrays of pointers, pointers to multi-dimensional arrays, typedef'd arrays. */
 #include <stdio.h>
 static int one(void) { return 1; }
 static int two(void) { return 2; }

@@ -1,3 +1,4 @@
+/* Probes switch on long long with sparse cases, fall-through, nested switches, continue and break inside switch, goto into and out of blocks. */
 #include <stdio.h>
 typedef int T;
 static int big_switch(long long v) {

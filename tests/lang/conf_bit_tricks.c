@@ -1,3 +1,4 @@
+/* Probes unsigned bit manipulation: popcount, rotations, xorshift, bit reversal, CRC-32. */
 #include <stdio.h>
 #include <stdint.h>
 static int popcount(uint32_t x) { int n = 0; while (x) { x &= x - 1; n++; } return n; }

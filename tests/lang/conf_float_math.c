@@ -1,3 +1,4 @@
+/* Probes floating-point arithmetic through function pointers and <math.h>, <float.h> limits, printf of doubles. */
 #include <stdio.h>
 #include <math.h>
 #include <float.h>

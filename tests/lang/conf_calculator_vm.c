@@ -1,3 +1,4 @@
+/* Probes a recursive-descent calculator over a global cursor and a switch-driven stack VM. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
