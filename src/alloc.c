@@ -55,3 +55,13 @@ void *mem_realloc(void *p, size_t n) {
 char *mem_strdup(const char *s) {
     return mem_refused() ? NULL : strdup(s);
 }
+
+void *mem_grow(void *items, size_t count, size_t *cap, size_t elem_size) {
+    if (count < *cap)
+        return items;
+    size_t more = *cap ? *cap * 2 : 8;
+    void *grown = mem_realloc(items, more * elem_size);
+    if (grown)
+        *cap = more;
+    return grown;
+}

@@ -47,14 +47,10 @@ static char *dup_n(const char *s, size_t n) {
 
 bool diaglist_add(DiagList *dl, mj_severity sev, const char *file, int line,
                   int col, const char *src_line, const char *message) {
-    if (dl->count == dl->cap) {
-        size_t cap = dl->cap ? dl->cap * 2 : 8;
-        mj_diag *items = mem_realloc(dl->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        dl->items = items;
-        dl->cap = cap;
-    }
+    mj_diag *items = mem_grow(dl->items, dl->count, &dl->cap, sizeof *items);
+    if (!items)
+        return false;
+    dl->items = items;
     size_t src_len = 0;
     if (src_line)
         while (src_line[src_len] && src_line[src_len] != '\n' && src_line[src_len] != '\r')

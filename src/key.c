@@ -181,14 +181,10 @@ static void answer_hash(bool found, const char *text, size_t len, const char *di
 
 bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer,
               bool found, const char *text, size_t len, const char *display) {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        IncludeDep *v = mem_realloc(d->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        d->v = v;
-        d->cap = cap;
-    }
+    IncludeDep *v = mem_grow(d->v, d->n, &d->cap, sizeof *v);
+    if (!v)
+        return false;
+    d->v = v;
     IncludeDep dep = {.name = mem_strdup(name), .includer = mem_strdup(includer ? includer : ""),
                       .is_angled = is_angled, .found = found};
     if (!dep.name || !dep.includer) {

@@ -36,6 +36,10 @@ void *mem_malloc(size_t n);
 void *mem_calloc(size_t count, size_t size);
 void *mem_realloc(void *p, size_t n);
 char *mem_strdup(const char *s);
+/* A growable array's room for one more element: items (NULL allowed) as it
+ * is when count < *cap, else reallocated to twice *cap (8 at first), with
+ * *cap updated. NULL when out of memory; items and *cap are then intact. */
+void *mem_grow(void *items, size_t count, size_t *cap, size_t elem_size);
 /* The hook's answer for an allocation made some other way (the arena's,
  * open_memstream's): true when it must fail. Counts as one allocation. */
 bool mem_refused(void);
