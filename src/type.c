@@ -69,20 +69,23 @@ Type *copy_type(Compile *c, const Type *ty) {
     return t;
 }
 
-Type *pointer_to(Compile *c, Type *base) {
+static Type *new_type(Compile *c, TypeKind kind, int size, int align) {
     Type *t = arena_alloc(&c->arena, sizeof(Type));
-    t->kind = TY_PTR;
-    t->size = 8;
-    t->align = 8;
+    t->kind = kind;
+    t->size = size;
+    t->align = align;
+    return t;
+}
+
+Type *pointer_to(Compile *c, Type *base) {
+    Type *t = new_type(c, TY_PTR, 8, 8);
     t->base = base;
     return t;
 }
 
 Type *array_of(Compile *c, Type *base, int len) {
-    Type *t = arena_alloc(&c->arena, sizeof(Type));
-    t->kind = TY_ARRAY;
-    t->size = (len < 0 || base->size < 0) ? -1 : base->size * len;
-    t->align = base->align;
+    int size = (len < 0 || base->size < 0) ? -1 : base->size * len;
+    Type *t = new_type(c, TY_ARRAY, size, base->align);
     t->base = base;
     t->array_len = len;
     return t;
@@ -91,10 +94,7 @@ Type *array_of(Compile *c, Type *base, int len) {
 /* sizeof a function is 1 in GNU C (it allows arithmetic on function
  * pointers), so the size is 1, not incomplete. */
 Type *func_type(Compile *c, Type *return_ty) {
-    Type *t = arena_alloc(&c->arena, sizeof(Type));
-    t->kind = TY_FUNC;
-    t->size = 1;
-    t->align = 1;
+    Type *t = new_type(c, TY_FUNC, 1, 1);
     t->return_ty = return_ty;
     return t;
 }
