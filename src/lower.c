@@ -763,6 +763,9 @@ static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
             rv = gcc_jit_context_new_cast(L->ctx, L->loc, rv, L->t_long);
         return gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, t);
     }
+    // libgccjit casts a bool to integers only: to a float by way of int.
+    if (gcc_jit_type_is_bool(type_of(rv)) && is_flonum(to))
+        rv = gcc_jit_context_new_cast(L->ctx, L->loc, rv, L->t_int);
     return gcc_jit_context_new_cast(L->ctx, L->loc, rv, t);
 }
 
@@ -1080,7 +1083,7 @@ static const char *const known_builtins[] = {
     "logf", "log2", "log10", "pow", "powf", "atan", "atan2", "fmod", "hypot", "cbrt",
     "copysign", "fma", "fmaf", "memcpy", "memset", "memmove", "memcmp", "strlen", "strcmp",
     "strncmp", "abs", "labs", "llabs", "putchar", "puts", "printf", "malloc", "calloc",
-    "realloc", "free", "abort", "exit", NULL,
+    "realloc", "free", "abort", "exit", "alloca", NULL,
     /* not strcpy, strchr & co: libgccjit 12 cannot build their types */
 };
 
