@@ -105,6 +105,16 @@ typedef struct mj_options {
      * could swap the code this process runs), as ssh refuses such key
      * files. Nonzero turns that check off. Default 0. */
     int store_trust_permissions;
+
+    /* Old C, as gcc's -fpermissive takes it. 0 (the default) refuses, as
+     * gcc 14 does by default, calls of undeclared functions and implicit
+     * int ("f(x) { ... }", "static n;"): each is an error that says so.
+     * Nonzero accepts them with gcc 12's warnings and meaning: an
+     * undeclared function is "int f()", or the library's own type when
+     * gcc knows it as a builtin (abort, memcpy, sqrt, ...). K&R definitions
+     * ("int f(a) char a; { ... }") are valid C11 and accepted either way
+     * (docs/language.md). */
+    int permissive;
 } mj_options;
 
 /* Fills *opts with the defaults listed above. */

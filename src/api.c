@@ -505,6 +505,7 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         c->host_ctx = rt;
     }
     c->host_predeclared = is_expr;
+    c->permissive = rt->opts.permissive != 0;
     protected_compile(c, &run);
     if (run.mod)
         bind_fresh_module(c, &run);

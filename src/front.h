@@ -77,6 +77,8 @@ struct Compile {
     bool has_asm;              /* some asm text of the program's own: the
                                   assembler may refuse it (jit.c) */
     bool asm_refused;          /* it did: an error in the source, reported */
+    bool permissive;           /* mj_options.permissive: old C is accepted
+                                  with a warning instead of refused */
     bool debug_info;           /* the caller's mj_options.debug_info: lower.c
                                   then gives libgccjit every source line */
     int lowerings;             /* lower_program runs so far (Obj.lower_gen) */
@@ -188,6 +190,19 @@ const char *tok_written(const Token *tok, int *len);
 const char *builtin_header(const char *name, size_t *len);
 
 /* ---------------------------------------------------------------------
+ * libfuncs.c: the library functions gcc knows as builtins
+ * ------------------------------------------------------------------- */
+
+typedef struct LibFuncInfo {
+    const char *header;   /* the header that declares it: "stdlib.h" */
+    char type[96];        /* its prototype as a type name: "void(int)" */
+} LibFuncInfo;
+
+/* Whether gcc knows `name` (memcpy, abort, sqrtf, ...) as a library
+ * builtin; if so, fills *out. */
+bool library_function(const char *name, LibFuncInfo *out);
+
+/* ---------------------------------------------------------------------
  * pp.c
  * ------------------------------------------------------------------- */
 
@@ -265,6 +280,11 @@ struct Type {
     Type *params;         /* parameter types, linked by next */
     bool is_variadic;
     bool is_prototyped;   /* false for "int f()" (old style: unknown params) */
+    /* A K&R declarator "f(a, b)": its identifier list, one Type a name
+     * (kr_declared set by the declarations before the body), while the
+     * type itself is "int f()" until parse.c's kr_definition makes the
+     * definition's type from it. NULL otherwise. */
+    Type *kr_params;
 
     /* TY_STRUCT, TY_UNION */
     Member *members;
@@ -276,6 +296,13 @@ struct Type {
     Token *name;          /* declared name, or NULL */
     Obj *param_var;       /* a parameter: its object, made while the list is
                              parsed so that later array sizes can name it */
+    Type *param_vla;      /* a parameter declared as a VLA, "int a[n++]": that
+                             array type, whose sizes are evaluated on entry
+                             (C11 6.9.1p10) though the parameter is a pointer */
+    Type *kr_declared;    /* a K&R parameter whose type the default argument
+                             promotions change ("char c" arrives as int):
+                             the type the body sees; this Type is the one
+                             passed */
 
     /* TY_ARRAY whose size is not a constant (a C99 variable-length array,
      * or an array of them): array_len and size are -1. vla_len is the

@@ -39,8 +39,8 @@ void key_force_collisions(int on) {
 
 void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
                     const char *name, const char *src, size_t len) {
-    int n = snprintf(id->head, sizeof id->head, "O%d g%d r%d", opts->opt_level,
-                     opts->debug_info ? 1 : 0, has_resolver ? 1 : 0);
+    int n = snprintf(id->head, sizeof id->head, "O%d g%d r%d p%d", opts->opt_level,
+                     opts->debug_info ? 1 : 0, has_resolver ? 1 : 0, opts->permissive ? 1 : 0);
     id->head_len = (size_t)n + 1;
     id->name = name;
     id->name_len = strlen(name) + 1;

@@ -270,6 +270,16 @@ static _Noreturn void syntax_error(Parser *p, Token *tok, const char *fmt, ...) 
     escape(p->recover, ESCAPE_SYNTAX);
 }
 
+/* Old C that gcc 14 refuses by default and its -fpermissive accepts as
+ * gcc 12 did: implicit function declarations and implicit int. A warning
+ * under mj_options.permissive, else an error that names the way out. */
+static void old_c(Parser *p, Token *tok, const char *what) {
+    if (p->c->permissive)
+        warn_tok(p->c, tok, "%s", what);
+    else
+        error_tok(p->c, tok, "%s (old C: -fpermissive accepts it)", what);
+}
+
 static Token *prev_token(Parser *p, const Token *tok) {
     for (Token *t = p->decl_start; t && t->kind != TK_EOF; t = t->next)
         if (t->next == tok)
@@ -2184,7 +2194,7 @@ static Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     p->spec_attrs = attrs;
     result = apply_mode(p, result, attrs);
     if (counter == 0 && tok != start)
-        warn_tok(p->c, start, "type defaults to 'int' in declaration");
+        old_c(p, start, "type defaults to 'int' in declaration");
     return qualified(p->c, result, is_const, is_volatile);
 }
 
@@ -2454,7 +2464,29 @@ static Type *adjust_param(Parser *p, Type *ty) {
     return ty;
 }
 
+/* identifier-list = ident ("," ident)* ")"   (a K&R declarator's) */
+static Type *identifier_list(Parser *p, Token **rest, Token *tok) {
+    Type head = {0};
+    Type *cur = &head;
+    for (;;) {
+        if (tok->kind != TK_IDENT || is_typename(p, tok))
+            syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
+        for (Type *t = head.next; t; t = t->next)
+            if (t->name->len == tok->len && !memcmp(t->name->loc, tok->loc, tok->len))
+                error_tok(p->c, tok, "redefinition of parameter '%.*s'", tok->len, tok->loc);
+        cur = cur->next = copy_type(p->c, TY(ty_int));
+        cur->name = cur->tok = tok;
+        tok = tok->next;
+        if (equal(tok, ")"))
+            break;
+        tok = skip(p, tok, ",");
+    }
+    *rest = tok->next;
+    return head.next;
+}
+
 /* func-params = ("void" | param ("," param)* ("," "...")?)? ")"
+ *             | identifier-list
  * param       = declspec declarator */
 static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *at) {
     if (ret->kind == TY_FUNC)
@@ -2489,9 +2521,12 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
         }
         // int f(a, b) int a, b; { ... }: an identifier list (C11 6.9.1p6).
         if (cur == &head && tok->kind == TK_IDENT && !is_typename(p, tok) &&
-            (equal(tok->next, ",") || equal(tok->next, ")")))
-            syntax_error(p, tok, "old-style (K&R) parameter lists are not supported yet; "
-                         "write a prototype: 'int f(int a, int b)'");
+            (equal(tok->next, ",") || equal(tok->next, ")"))) {
+            leave_scope(p);
+            fn->is_prototyped = false;
+            fn->kr_params = identifier_list(p, rest, tok);
+            return fn;
+        }
         if (!is_typename(p, tok))
             syntax_error(p, tok, "expected declaration specifiers or '...' %s",
                          before_tok(p, tok));
@@ -2499,7 +2534,8 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
         Type *ty = declspec(p, &tok, tok, NULL);
         const Attrs *spec_attrs = p->spec_attrs;
         Token *name = NULL;
-        ty = adjust_param(p, declarator(p, &tok, tok, ty, &name));
+        Type *declared = declarator(p, &tok, tok, ty, &name);
+        ty = adjust_param(p, declared);
         refuse_attrs(p, spec_attrs, "a parameter");
         refuse_attrs(p, p->decl_attrs, "a parameter");
         if (ty->kind == TY_VOID)
@@ -2507,6 +2543,7 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
         Type *param = copy_type(p->c, ty);
         param->name = name;
         param->tok = start;
+        param->param_vla = declared->kind == TY_ARRAY && declared->is_vla ? declared : NULL;
         if (name) {
             param->param_var = unlinked_local(p, tok_name(p, name), ty, name);
             push_var(p, p->scope, name)->var = param->param_var;
@@ -3986,16 +4023,36 @@ static Obj *declare_from_host(Parser *p, Token *tok) {
     return obj;
 }
 
+/* A library function gcc knows as a builtin, declared with the library's
+ * type (lf) under the name `name`, or as "int name()" without lf. The
+ * scope gets it under the token's spelling: "__builtin_memcpy" names
+ * memcpy. */
+static Obj *declare_library_function(Parser *p, Token *tok, char *name, const LibFuncInfo *lf) {
+    Type *ty = lf ? parse_type_name_string(p->c, lf->type) : NULL;
+    Obj *fn = new_global(p, name, ty ? ty : func_type(p->c, TY(ty_int)), tok);
+    fn->is_function = true;
+    fn->is_extern = true;
+    push_var(p, p->file_scope, tok)->var = fn;
+    return fn;
+}
+
+/* f(...) with no f declared: C89's implicit "int f()", or the library's
+ * type for a function gcc knows (gcc 12's meaning). An error unless
+ * -fpermissive, as in gcc 14. */
+static Node *implicit_declaration(Parser *p, Token *tok, char *name) {
+    LibFuncInfo lf;
+    bool known = library_function(name, &lf);
+    old_c(p, tok, arena_printf(&p->c->arena, "implicit declaration of function '%s'", name));
+    if (known)
+        note_tok(p->c, tok, "include '<%s>' or provide a declaration of '%s'", lf.header, name);
+    Obj *fn = declare_library_function(p, tok, name, known ? &lf : NULL);
+    return new_var_node(p, fn, tok);
+}
+
 static Node *undeclared(Parser *p, Token *tok) {
     char *name = tok_name(p, tok);
-    if (equal(tok->next, "(")) {
-        error_tok(p->c, tok, "implicit declaration of function '%s'", name);
-        Obj *fn = new_global(p, name, func_type(p->c, TY(ty_int)), tok);
-        fn->is_function = true;
-        fn->is_extern = true;
-        push_var(p, p->file_scope, tok)->var = fn;
-        return new_var_node(p, fn, tok);
-    }
+    if (equal(tok->next, "("))
+        return implicit_declaration(p, tok, name);
     if (!p->fn) {
         error_tok(p->c, tok, "'%s' undeclared here (not in a function)", name);
         return error_node(p, tok);
@@ -4039,6 +4096,10 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
         Obj *fn = declare_builtin(p, tok);
         if (fn)
             return new_var_node(p, fn, tok);
+        LibFuncInfo lf;
+        char *name = tok_name(p, tok);
+        if (library_function(name + 10, &lf))
+            return new_var_node(p, declare_library_function(p, tok, name + 10, &lf), tok);
     }
     Obj *host = declare_from_host(p, tok);
     if (host)
@@ -5812,6 +5873,11 @@ static void declare_params(Parser *p, Type *ty) {
                       pt->name->loc);
         /* the object the list made: array sizes in later parameters name it */
         Obj *var = pt->param_var;
+        if (pt->kr_declared) {   /* the body sees a copy: kr_param_copies */
+            new_local(p, arena_printf(&p->c->arena, "__mj_kr_%.*s", pt->name->len,
+                                      pt->name->loc), pty, pt->name);
+            continue;
+        }
         if (var) {
             var->ty = pty;
             link_local(p, var);
@@ -5822,13 +5888,35 @@ static void declare_params(Parser *p, Type *ty) {
     }
 }
 
+/* A K&R parameter "char c" arrives as an int: the body's c is a local of
+ * the declared type, set from it on entry, as gcc converts it. params is
+ * the definition's list of parameter objects, in order. */
+static Node *kr_param_copies(Parser *p, Type *ty, Obj *params) {
+    Node head = {0};
+    Node *cur = &head;
+    Obj *param = params;
+    for (Type *pt = ty->params; pt && param; pt = pt->next, param = param->next) {
+        if (!pt->kr_declared)
+            continue;
+        Obj *var = new_local(p, name_str(p, pt->name), pt->kr_declared, pt->name);
+        push_var(p, p->scope, pt->name)->var = var;
+        Node *from = new_cast(p, new_var_node(p, param, pt->name), unqual(pt->kr_declared));
+        Node *set = new_binary(p, ND_ASSIGN, new_var_node(p, var, pt->name), from,
+                               unqual(pt->kr_declared), pt->name);
+        cur = cur->next = expr_stmt_of(p, set);
+    }
+    return head.next;
+}
+
 /* The sizes of the VLAs in the parameters' types (int m[rows][cols] is a
- * pointer to int[cols]), computed on entry from the parameters. */
+ * pointer to int[cols]), computed on entry from the parameters; for one
+ * declared as a VLA, its own size too, so that int a[n++] increments n. */
 static Node *param_vla_sizes(Parser *p, Type *ty) {
     Node head = {0};
     Node *cur = &head;
     for (Type *pt = ty->params; pt; pt = pt->next)
-        for (Node *st = vla_sizes(p, pt, pt->tok); st; st = st->next)
+        for (Node *st = vla_sizes(p, pt->param_vla ? pt->param_vla : pt, pt->tok); st;
+             st = st->next)
             cur = cur->next = st;
     return head.next;
 }
@@ -5874,6 +5962,14 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     p->vla_entry = NULL;
     p->jumps = NULL;
     Node *sizes = param_vla_sizes(p, ty);
+    Node *copies = kr_param_copies(p, ty, fn->params);
+    if (copies) {
+        Node *last = copies;
+        while (last->next)
+            last = last->next;
+        last->next = sizes;
+        sizes = copies;
+    }
     fn->body = compound_stmt(p, rest, tok->next);
     if (p->vla_entry) {
         Node *last = p->vla_entry;
@@ -5902,8 +5998,81 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     p->fn_va = NULL;
 }
 
+/* The K&R parameter of that name in fn's identifier list, or NULL. */
+static Type *kr_param_named(Type *fn, const Token *name) {
+    for (Type *t = fn->kr_params; t; t = t->next)
+        if (t->name->len == name->len && !memcmp(t->name->loc, name->loc, name->len))
+            return t;
+    return NULL;
+}
+
+/* The type a K&R parameter is passed as: the default argument promotions
+ * of its declared type (C11 6.5.2.2p6), since callers see "T f()". */
+static Type *kr_passed_type(Type *declared) {
+    Type *ty = unqual(declared);
+    if (ty->kind == TY_FLOAT)
+        return TY(ty_double);
+    return is_integer(ty) ? int_promote(ty) : declared;
+}
+
+/* kr-declarations = (declspec declarator ("," declarator)* ";")*
+ * The declarations of a K&R definition's parameters, before its "{"
+ * (C11 6.9.1p6). Returns the definition's type: prototyped with the
+ * types the parameters are passed as, so that calls convert to them (the
+ * same values as the promotions gcc applies). A parameter the list does
+ * not declare is int (implicit int: old_c). */
+static Type *kr_definition(Parser *p, Token **rest, Token *tok, Type *fn) {
+    while (!equal(tok, "{")) {
+        if (!is_typename(p, tok))
+            syntax_error(p, tok, "expected declaration specifiers %s", before_tok(p, tok));
+        VarAttr attr = {0};
+        Token *spec = tok;
+        Type *base = declspec(p, &tok, tok, &attr);
+        if (attr.is_typedef || attr.is_static || attr.is_extern || attr.is_inline || attr.is_tls)
+            error_tok(p->c, spec, "storage class specified for a parameter");
+        for (bool more = true; more; more = consume(&tok, tok, ",")) {
+            Token *name = NULL, *at = tok;
+            Type *ty = adjust_param(p, declarator(p, &tok, tok, base, &name));
+            Type *slot = name ? kr_param_named(fn, name) : NULL;
+            if (!name)
+                error_tok(p->c, at, "expected identifier %s", before_tok(p, at));
+            else if (!slot)
+                error_tok(p->c, name, "declaration for parameter '%.*s' but no such parameter",
+                          name->len, name->loc);
+            else if (slot->kr_declared)
+                error_tok(p->c, name, "redefinition of parameter '%.*s'", name->len, name->loc);
+            else if (ty->kind == TY_VOID || ty->is_vla)
+                error_tok(p->c, name, "parameter '%.*s' has %s type", name->len, name->loc,
+                          ty->is_vla ? "variably modified" : "void");
+            else
+                slot->kr_declared = ty;
+        }
+        tok = skip(p, tok, ";");
+    }
+    *rest = tok;
+    Type *def = func_type(p->c, fn->return_ty);
+    def->tok = fn->tok;
+    def->is_prototyped = true;
+    Type head = {0}, *cur = &head;
+    for (Type *slot = fn->kr_params; slot; slot = slot->next) {
+        Type *declared = slot->kr_declared;
+        if (!declared) {
+            old_c(p, slot->name, arena_printf(&p->c->arena, "type of '%.*s' defaults to 'int'",
+                                               slot->name->len, slot->name->loc));
+            declared = TY(ty_int);
+        }
+        Type *passed = kr_passed_type(declared);
+        cur = cur->next = copy_type(p->c, passed);
+        cur->name = slot->name;
+        cur->tok = slot->tok;
+        cur->kr_declared = passed == declared ? NULL : declared;
+    }
+    def->params = head.next;
+    return def;
+}
+
 /* global-declaration = declspec (init-declarator ("," init-declarator)*)? ";"
- *                    | declspec declarator "{" compound-stmt */
+ *                    | declspec declarator kr-declarations? "{" compound-stmt */
 static Token *global_declaration(Parser *p, Token *tok) {
     VarAttr attr = {0};
     Type *basety;
@@ -5914,7 +6083,7 @@ static Token *global_declaration(Parser *p, Token *tok) {
         align = p->decl_align;
         spec_attrs = p->spec_attrs;
     } else if (tok->kind == TK_IDENT && equal(tok->next, "(")) {
-        warn_tok(p->c, tok, "return type defaults to 'int'");
+        old_c(p, tok, "return type defaults to 'int'");
         basety = TY(ty_int);
     } else if (is_unknown_type_name(p, tok)) {
         basety = TY(ty_int);
@@ -5942,6 +6111,10 @@ static Token *global_declaration(Parser *p, Token *tok) {
         if (attr.is_typedef) {
             declare_typedef(p, name, ty);
         } else if (ty->kind == TY_FUNC) {
+            if (first && ty->kr_params && (equal(tok, "{") || is_typename(p, tok)))
+                ty = kr_definition(p, &tok, tok, ty);
+            else if (ty->kr_params)
+                warn_tok(p->c, at, "parameter names (without types) in function declaration");
             if (first && equal(tok, "{")) {
                 function_definition(p, &tok, tok, name, ty, &attr);
                 return tok;

@@ -34,6 +34,8 @@ static void usage(FILE *out) {
           "  -g           emit debug information\n"
           "  -I DIR       search DIR for #include files (after the includer's folder)\n"
           "  -v           print where the compile time went, to stderr\n"
+          "  -fpermissive accept old C as gcc 12 did (implicit declarations of\n"
+          "               functions, implicit int), with warnings\n"
           "  --store PATH keep compiled code in the store PATH (default\n"
           "               $XDG_CACHE_HOME/memjit/cache.db or ~/.cache/memjit/cache.db)\n"
           "  --no-cache   use no store: always compile\n",
@@ -118,6 +120,8 @@ static int parse_args(Cli *cli, int argc, char **argv) {
             cli->opts.debug_info = 1;
         else if (!strcmp(a, "-v"))
             cli->verbose = 1;
+        else if (!strcmp(a, "-fpermissive"))
+            cli->opts.permissive = 1;
         else if (!strcmp(a, "--no-cache"))
             cli->no_cache = 1;
         else if (!strcmp(a, "--store")) {

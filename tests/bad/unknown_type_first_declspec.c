@@ -1,2 +1,2 @@
-// expect: 2:10: error: unknown type name '__label__'
-main() { __label__ l; return 0; }
+// expect: 2:18: error: unknown type name '__label__'
+int main(void) { __label__ l; return 0; }

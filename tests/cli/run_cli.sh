@@ -93,5 +93,14 @@ out=$("$memjit" run -I extra uses_include.c); check "include with -I" 0 $?
 expect "include output" "$([ "$out" = "42 7" ]; echo $?)"
 out=$("$memjit" run -Iextra "$PWD/uses_include.c"); check "include, absolute path" 0 $?
 
+# Old C: refused by default (gcc 14), accepted with warnings by -fpermissive.
+out=$("$memjit" run --no-cache old_c.c 2>&1); check "old C without -fpermissive" 1 $?
+expect "old C error names -fpermissive" "$(grep -q "old_c.c:1:1: error: return type defaults to 'int' (old C: -fpermissive accepts it)" <<<"$out"; echo $?)"
+out=$("$memjit" run --no-cache -fpermissive old_c.c 2>/dev/null); check "old C with -fpermissive" 0 $?
+expect "old C output" "$([ "$out" = "old C runs" ]; echo $?)"
+err=$("$memjit" run --no-cache -fpermissive old_c.c 2>&1 >/dev/null)
+expect "-fpermissive warns" "$(grep -q "old_c.c:2:5: warning: implicit declaration of function 'puts'" <<<"$err"; echo $?)"
+out=$("$memjit" run -fpermissive old_c.c 2>/dev/null && "$memjit" run old_c.c 2>&1); check "the store keeps -fpermissive apart" 1 $?
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,4 +1,5 @@
-/* Probes old C that gcc accepts: unprototyped declarations, a definition after an empty parameter list, implicit int main. */
+/* Probes old C that gcc accepts: unprototyped declarations, a definition after an empty parameter list, implicit int main (which needs -fpermissive, as in gcc 14). */
+/* memjit-options: -fpermissive */
 #include <stdio.h>
 int f();
 int g() { return 7; }

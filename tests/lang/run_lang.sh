@@ -36,6 +36,10 @@ awk -v header="$dir/test.h" '
     { print }
 ' "$file" >"$src" || exit 2
 file=$src
+# A test may ask for memjit options on a line of its own, e.g.
+#   /* memjit-options: -fpermissive */
+# (gcc 12 needs none: it takes old C with warnings, which -w silences).
+read -r -a options < <(sed -n 's|^/\* memjit-options: \(.*\) \*/$|\1|p' "$file" | head -1)
 
 if ! "$gcc" -std=c11 -O2 -w -o "$tmp/ref" "$file" -lm 2>"$tmp/gcc.err"; then
     echo "FAIL: gcc rejects $file (the test itself is wrong):"
@@ -51,7 +55,7 @@ ref_status=$?
 run_memjit() {
     local name=$1
     shift
-    (cd "$tmp" && XDG_CACHE_HOME="$tmp/cache" exec timeout 60 "$memjit" run -v "$@" \
+    (cd "$tmp" && XDG_CACHE_HOME="$tmp/cache" exec timeout 60 "$memjit" run -v ${options[@]+"${options[@]}"} "$@" \
         "$(basename "$file")" "${args[@]}") </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err"
 }
 run_memjit jit

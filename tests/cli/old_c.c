@@ -1,0 +1,4 @@
+main() {
+    puts("old C runs");
+    return 0;
+}
