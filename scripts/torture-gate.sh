@@ -23,7 +23,8 @@
 # Knobs (environment):
 #   MEMJIT          the memjit to run (default build/memjit; made absolute,
 #                   since the runner works in a scratch folder per program)
-#   TORTURE_FLAGS   more memjit options (default none)
+#   TORTURE_FLAGS   more memjit options (default -fpermissive: old C, which
+#                   most of the suite is, compiles; set it empty for none)
 #   TORTURE_JOBS    programs at once (default 2)
 #   TORTURE_RUNNER  the runner (default ../shared/tools/torture.sh)
 set -euo pipefail
@@ -32,7 +33,7 @@ root=$(pwd)
 
 MEMJIT=${MEMJIT:-$root/build/memjit}
 case $MEMJIT in /*) ;; *) MEMJIT=$root/$MEMJIT ;; esac
-TORTURE_FLAGS=${TORTURE_FLAGS:-}
+TORTURE_FLAGS=${TORTURE_FLAGS--fpermissive}
 TORTURE_JOBS=${TORTURE_JOBS:-2}
 TORTURE_RUNNER=${TORTURE_RUNNER:-../shared/tools/torture.sh}
 refused_list=tests/torture/refused.txt
