@@ -1372,7 +1372,10 @@ static gcc_jit_rvalue *gen_bitfield_assign(Lower *L, Node *node, bool want_value
         return NULL;
     }
     rv = coerce(L, rv, lower_type(L, node->ty));
-    if (want_value && !is_constant_node(node->rhs))
+    /* A libgccjit rvalue is an expression, evaluated again by each chunk's
+     * assignment: s.k += x would read a chunk the first one has already
+     * written (torture 20040709-2: a packed bit-field over two bytes). */
+    if (!is_constant_node(node->rhs))
         rv = in_temp(L, rv);
     bitfield_write(L, &r, node->lhs->member, rv);
     return want_value ? rv : NULL;
