@@ -261,6 +261,8 @@ struct Type {
     int align;            /* _Alignof */
     bool is_unsigned;
     bool is_plain_char;   /* TY_CHAR spelt "char" (distinct from signed char) */
+    bool is_enum;         /* an enumerated type: its integer kind, and a
+                             type of its own (C11 6.7.2.2p4) */
     bool is_const;
     bool is_volatile;
     /* TY_LONG, TY_LLONG: the value of a bit-field wider than int and

@@ -218,7 +218,9 @@ bool type_compatible(const Type *a, const Type *b) {
         return a->is_unsigned == b->is_unsigned &&
                a->is_plain_char == b->is_plain_char;
     case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG:
-        return a->is_unsigned == b->is_unsigned;
+        /* two enumerations are two types, each compatible with its
+           integer type (C11 6.7.2.2p4) */
+        return a->is_unsigned == b->is_unsigned && !(a->is_enum && b->is_enum);
     case TY_PTR:
         return type_compatible(a->base, b->base);
     case TY_ARRAY:
