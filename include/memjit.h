@@ -115,6 +115,13 @@ typedef struct mj_options {
      * ("int f(a) char a; { ... }") are valid C11 and accepted either way
      * (docs/language.md). */
     int permissive;
+
+    /* C text preprocessed before every source, as gcc's command line is
+     * (its -D, -U and -include): "#define NDEBUG 1\n#include \"config.h\"\n".
+     * Diagnostics in it name the file "<command-line>"; an #include in it
+     * goes to the include resolver with that includer. NULL (the
+     * default) for none. Copied; part of the cache key. */
+    const char *preamble;
 } mj_options;
 
 /* Fills *opts with the defaults listed above. */
@@ -358,6 +365,10 @@ MJ_API const char *mj_diags_text(const mj_diags *diags);
 
 /* Writes mj_diags_text(diags) to out. */
 MJ_API void mj_diags_print(const mj_diags *diags, FILE *out);
+
+/* Writes one diagnostic to out in the same form (a caller may print a
+ * chosen few, or a copy with another severity). Does nothing for NULL. */
+MJ_API void mj_diag_print(const mj_diag *diag, FILE *out);
 
 /* Destroys a list. Accepts NULL. */
 MJ_API void mj_diags_free(mj_diags *diags);

@@ -119,6 +119,12 @@ mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status, char *e
         return runtime_fail(NULL, status, MJ_ERR_NOMEM, errbuf, errlen, "out of memory");
     rt->opts = o;   /* store_path is replaced by a copy in open_caches */
     pthread_mutex_init(&rt->stats_lock, NULL);
+    if (o.preamble) {
+        rt->preamble = mem_strdup(o.preamble);
+        rt->opts.preamble = rt->preamble;
+        if (!rt->preamble)
+            return runtime_fail(rt, status, MJ_ERR_NOMEM, errbuf, errlen, "out of memory");
+    }
     mj_status st = open_caches(rt, errbuf, errlen);
     if (st != MJ_OK)
         return runtime_fail(rt, status, st, NULL, 0, NULL);
@@ -153,6 +159,7 @@ void mj_runtime_free(mj_runtime *rt) {
     store_close(rt->store);
     host_table_free(rt);
     free(rt->store_path);
+    free(rt->preamble);
     pthread_mutex_destroy(&rt->stats_lock);
     free(rt);
 }
@@ -236,9 +243,28 @@ static double now_ms(void) {
 }
 
 /* Runs the front end; true when the program has no errors. */
-static bool run_front_end(Compile *c, const char *name, const char *src, size_t len) {
-    SrcFile *f = compile_add_file(c, name, src, len, false);
-    Token *tok = lex_file(c, f);
+/* The source's tokens, after those of the preamble (mj_options.preamble)
+ * when there is one: the preprocessor reads both as one text, as gcc reads
+ * its command line's definitions before the file. */
+static Token *source_tokens(Compile *c, const char *preamble, const char *name,
+                            const char *src, size_t len) {
+    Token *tok = lex_file(c, compile_add_file(c, name, src, len, false));
+    if (!preamble || !*preamble)
+        return tok;
+    Token *pre = lex_file(c, compile_add_file(c, "<command-line>", preamble,
+                                              strlen(preamble), false));
+    if (pre->kind == TK_EOF)
+        return tok;
+    Token *last = pre;
+    while (last->next->kind != TK_EOF)
+        last = last->next;
+    last->next = tok;
+    return pre;
+}
+
+static bool run_front_end(Compile *c, const char *preamble, const char *name,
+                          const char *src, size_t len) {
+    Token *tok = source_tokens(c, preamble, name, src, len);
     tok = pp_run(c, tok);
     parse_program(c, tok);
     return c->error_count == 0;
@@ -415,7 +441,7 @@ static void run_phases(void *arg) {
     Compile *c = ((Phases *)arg)->c;
     CompileRun *run = ((Phases *)arg)->run;
     run->t[0] = now_ms();
-    bool ok = run_front_end(c, run->name, run->src, run->len);
+    bool ok = run_front_end(c, run->rt->preamble, run->name, run->src, run->len);
     run->t[1] = run->t[2] = run->t[3] = now_ms();
     if (!ok) {
         run->status = MJ_ERR_COMPILE;

@@ -39,7 +39,8 @@ typedef struct CacheKey {
 
 /* What a compile depends on besides its include files, compared in full on
  * every hit so that a hash collision can never hand back the wrong code:
- *   "O<level> g<debug> r<has resolver>[ h<host fingerprint>][ e]\0" name
+ *   "O<level> g<debug> r<has resolver> p<permissive>[ P<preamble hash>]
+ *    [ h<host fingerprint>][ e]\0" name
  *   "\0" source bytes
  * The pieces point into the caller's memory; key_ident_copy makes a
  * malloc'ed contiguous copy in that format. */

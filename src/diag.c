@@ -307,6 +307,11 @@ const char *mj_diags_text(const mj_diags *cd) {
     return buf;
 }
 
+void mj_diag_print(const mj_diag *d, FILE *out) {
+    if (d && out)
+        format_one(out, d);
+}
+
 void mj_diags_print(const mj_diags *d, FILE *out) {
     fputs(mj_diags_text(d), out);
 }

@@ -53,6 +53,7 @@ void host_table_free(mj_runtime *rt);
 struct mj_runtime {
     mj_options opts;
     char *store_path;        /* opts.store_path points here */
+    char *preamble;          /* opts.preamble points here */
     mj_include_fn include_fn; /* the host's include resolver, or NULL */
     void *include_user;
     Cache *cache;            /* NULL when the in-memory cache is off */

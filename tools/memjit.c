@@ -3,6 +3,7 @@
  *
  *   memjit run [OPTIONS] FILE.c [ARGS...]   compile FILE in memory, call main
  *   memjit check [OPTIONS] FILE.c           compile, print diagnostics only
+ *   (FILE "-" or none: standard input; the options are gcc's: usage())
  *   memjit cache stats|list|clear|vacuum    look after the store
  *
  * Compiled code is kept in a store (an SQLite file) so that running the
@@ -13,6 +14,7 @@
  * Exit status: run exits with main's status; check exits 0 when FILE has no
  * errors; 1 for errors in the source; 2 for usage and I/O errors.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,14 +27,23 @@
 #define EXIT_USAGE 2
 
 static void usage(FILE *out) {
-    fputs("usage: memjit run [OPTIONS] FILE.c [ARGS...]\n"
-          "       memjit check [OPTIONS] FILE.c\n"
+    fputs("usage: memjit run [OPTIONS] [FILE.c | -] [ARGS...]\n"
+          "       memjit check [OPTIONS] [FILE.c | -]\n"
           "       memjit cache stats|list|clear|vacuum [--store PATH]\n"
           "       memjit --version | --help\n"
           "options:\n"
           "  -O0 .. -O3   optimisation level (default -O2)\n"
           "  -g           emit debug information\n"
           "  -I DIR       search DIR for #include files (after the includer's folder)\n"
+          "  -isystem DIR search DIR after the -I folders\n"
+          "  -D NAME[=VALUE], -U NAME   define (as 1 without a value) or undefine\n"
+          "  -include FILE              #include \"FILE\" before the program\n"
+          "  -std=STD     c99, c11, c17, gnu99, gnu11 or gnu17 (__STDC_VERSION__,\n"
+          "               __STRICT_ANSI__)\n"
+          "  -w           print no warnings\n"
+          "  -Werror      warnings are errors (and the store is not used)\n"
+          "  -l NAME, -L DIR            load libNAME.so (from DIR first) before the\n"
+          "               compile; -lc and -lm are always there\n"
           "  -v           print where the compile time went, to stderr\n"
           "  -fpermissive accept old C as gcc 12 did (implicit declarations of\n"
           "               functions, implicit int), with warnings\n"
@@ -55,15 +66,31 @@ typedef struct Includes {
 
 typedef struct Cli {
     const char *command;
-    const char *file;
+    const char *file;     /* "-" for standard input */
     int argc;            /* arguments for main, FILE first */
     char **argv;
     mj_options opts;
     int verbose;
     int no_cache;
+    int no_warnings;           /* -w */
+    int warnings_are_errors;   /* -Werror */
     const char *store;    /* --store, or NULL for the default */
-    Includes includes;
+    Includes includes;         /* -I, then -isystem folders */
+    char *preamble;            /* -D, -U, -std=, -include as C text */
+    size_t preamble_len;
+    const char *std_version;   /* -std=: __STDC_VERSION__, or NULL */
+    int std_strict;
+    const char *forced[MAX_INCLUDE_DIRS];        /* -include files */
+    int nforced;
+    const char *system_dirs[MAX_INCLUDE_DIRS];   /* -isystem */
+    int nsystem_dirs;
+    const char *lib_dirs[MAX_INCLUDE_DIRS];      /* -L */
+    int nlib_dirs;
+    const char *libs[MAX_INCLUDE_DIRS];          /* -l */
+    int nlibs;
 } Cli;
+
+static char *const default_argv[] = {"-", NULL};
 
 static int is_cache_action(const char *a) {
     return !strcmp(a, "stats") || !strcmp(a, "list") || !strcmp(a, "clear") ||
@@ -87,6 +114,147 @@ static int parse_cache_args(Cli *cli, int argc, char **argv) {
         return EXIT_USAGE;
     }
     return 0;
+}
+
+/* Appends to the preamble, the C text read before the file (-D, -U,
+ * -include, -std=). Returns 0 when out of memory. */
+static int preamble_add(Cli *cli, const char *fmt, const char *a, const char *b) {
+    char *line;
+    int n = asprintf(&line, fmt, a, b);
+    if (n < 0)
+        return 0;
+    char *grown = realloc(cli->preamble, cli->preamble_len + (size_t)n + 1);
+    if (!grown) {
+        free(line);
+        return 0;
+    }
+    memcpy(grown + cli->preamble_len, line, (size_t)n + 1);
+    cli->preamble = grown;
+    cli->preamble_len += (size_t)n;
+    free(line);
+    return 1;
+}
+
+/* -D NAME, -D NAME=VALUE, as gcc: NAME is 1 unless given a value. */
+static int define_macro(Cli *cli, const char *arg) {
+    const char *eq = strchr(arg, '=');
+    if (!eq)
+        return preamble_add(cli, "#define %s 1%s\n", arg, "");
+    char *name = strndup(arg, (size_t)(eq - arg));
+    int ok = name && preamble_add(cli, "#define %s %s\n", name, eq + 1);
+    free(name);
+    return ok;
+}
+
+/* -std=: __STDC_VERSION__ of that standard, and __STRICT_ANSI__ for the
+ * ISO ones (not the gnu ones), as gcc defines them. */
+static int choose_std(Cli *cli, const char *std) {
+    static const struct { const char *name; const char *version; int strict; } stds[] = {
+        {"c99", "199901L", 1}, {"c9x", "199901L", 1}, {"iso9899:1999", "199901L", 1},
+        {"gnu99", "199901L", 0}, {"gnu9x", "199901L", 0},
+        {"c11", "201112L", 1}, {"c1x", "201112L", 1}, {"iso9899:2011", "201112L", 1},
+        {"gnu11", "201112L", 0}, {"gnu1x", "201112L", 0},
+        {"c17", "201710L", 1}, {"c18", "201710L", 1}, {"iso9899:2017", "201710L", 1},
+        {"iso9899:2018", "201710L", 1}, {"gnu17", "201710L", 0}, {"gnu18", "201710L", 0},
+    };
+    for (size_t i = 0; i < sizeof stds / sizeof *stds; i++) {
+        if (strcmp(std, stds[i].name))
+            continue;
+        cli->std_version = stds[i].version;
+        cli->std_strict = stds[i].strict;
+        return 1;
+    }
+    fprintf(stderr, "memjit: -std=%s: unknown or unsupported standard (c99, c11, c17, "
+                    "gnu99, gnu11, gnu17)\n", std);
+    return 0;
+}
+
+/* The value of an option given as -Xvalue or -X value; NULL when it is
+ * missing or empty. */
+static const char *option_value(const char *opt, int *i, int argc, char **argv) {
+    const char *a = argv[*i];
+    size_t n = strlen(opt);
+    const char *v = a[n] ? a + n : *i + 1 < argc ? argv[++*i] : NULL;
+    return v && *v ? v : NULL;
+}
+
+static int add_dir(const char **dirs, int *n, const char *opt, const char *dir) {
+    if (*n == MAX_INCLUDE_DIRS) {
+        fprintf(stderr, "memjit: at most %d %s folders\n", MAX_INCLUDE_DIRS, opt);
+        return 0;
+    }
+    dirs[(*n)++] = dir;
+    return 1;
+}
+
+/* One option of run and check at argv[*i] (which it may move past a
+ * value). Returns 0, or EXIT_USAGE after saying what is wrong. */
+static int parse_option(Cli *cli, int *i, int argc, char **argv) {
+    const char *a = argv[*i], *v;
+    int ok = 1;
+    if (a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
+        cli->opts.opt_level = a[2] - '0';
+    else if (!strcmp(a, "-g"))
+        cli->opts.debug_info = 1;
+    else if (!strcmp(a, "-v"))
+        cli->verbose = 1;
+    else if (!strcmp(a, "-w"))
+        cli->no_warnings = 1;
+    else if (!strcmp(a, "-Werror"))
+        cli->warnings_are_errors = 1;
+    else if (!strcmp(a, "-fpermissive"))
+        cli->opts.permissive = 1;
+    else if (!strcmp(a, "--no-cache"))
+        cli->no_cache = 1;
+    else if (!strncmp(a, "-std=", 5))
+        return choose_std(cli, a + 5) ? 0 : EXIT_USAGE;
+    else if (!strcmp(a, "--store"))
+        ok = (v = option_value(a, i, argc, argv)) && (cli->store = v);
+    else if (!strcmp(a, "-include"))
+        ok = (v = option_value(a, i, argc, argv)) &&
+             add_dir(cli->forced, &cli->nforced, "-include", v);
+    else if (!strncmp(a, "-isystem", 8))
+        ok = (v = option_value("-isystem", i, argc, argv)) &&
+             add_dir(cli->system_dirs, &cli->nsystem_dirs, "-isystem", v);
+    else if (!strncmp(a, "-I", 2))
+        ok = (v = option_value("-I", i, argc, argv)) &&
+             add_dir(cli->includes.dirs, &cli->includes.ndirs, "-I", v);
+    else if (!strncmp(a, "-D", 2))
+        ok = (v = option_value("-D", i, argc, argv)) && *v != '=' && define_macro(cli, v);
+    else if (!strncmp(a, "-U", 2))
+        ok = (v = option_value("-U", i, argc, argv)) &&
+             preamble_add(cli, "#undef %s%s\n", v, "");
+    else if (!strncmp(a, "-L", 2))
+        ok = (v = option_value("-L", i, argc, argv)) &&
+             add_dir(cli->lib_dirs, &cli->nlib_dirs, "-L", v);
+    else if (!strncmp(a, "-l", 2))
+        ok = (v = option_value("-l", i, argc, argv)) &&
+             add_dir(cli->libs, &cli->nlibs, "-l", v);
+    else {
+        fprintf(stderr, "memjit: unknown option '%s'\n", a);
+        return EXIT_USAGE;
+    }
+    if (!ok) {
+        fprintf(stderr, "memjit: option '%s' needs a value (a name, a file or a "
+                        "folder)\n", a);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* The preamble's order is gcc's: -D and -U as given, then -std='s
+ * macros, then the -include files. */
+static int finish_preamble(Cli *cli) {
+    int ok = 1;
+    if (cli->std_version)
+        ok = preamble_add(cli, "#undef __STDC_VERSION__\n#define __STDC_VERSION__ %s\n%s",
+                          cli->std_version, cli->std_strict ? "#define __STRICT_ANSI__ 1\n" : "");
+    for (int k = 0; ok && k < cli->nforced; k++)
+        ok = preamble_add(cli, "#include \"%s\"%s\n", cli->forced[k], "");
+    for (int k = 0; ok && k < cli->nsystem_dirs; k++)
+        ok = add_dir(cli->includes.dirs, &cli->includes.ndirs, "-I", cli->system_dirs[k]);
+    cli->opts.preamble = cli->preamble;
+    return ok;
 }
 
 static int parse_args(Cli *cli, int argc, char **argv) {
@@ -113,47 +281,22 @@ static int parse_args(Cli *cli, int argc, char **argv) {
     }
     int i = 2;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *a = argv[i];
-        if (a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
-            cli->opts.opt_level = a[2] - '0';
-        else if (!strcmp(a, "-g"))
-            cli->opts.debug_info = 1;
-        else if (!strcmp(a, "-v"))
-            cli->verbose = 1;
-        else if (!strcmp(a, "-fpermissive"))
-            cli->opts.permissive = 1;
-        else if (!strcmp(a, "--no-cache"))
-            cli->no_cache = 1;
-        else if (!strcmp(a, "--store")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "memjit: --store needs a path\n");
-                return EXIT_USAGE;
-            }
-            cli->store = argv[++i];
-        }
-        else if (!strncmp(a, "-I", 2)) {
-            const char *dir = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!dir || cli->includes.ndirs == MAX_INCLUDE_DIRS) {
-                fprintf(stderr, "memjit: -I needs a folder (at most %d)\n", MAX_INCLUDE_DIRS);
-                return EXIT_USAGE;
-            }
-            cli->includes.dirs[cli->includes.ndirs++] = dir;
-        }
-        else if (!strcmp(a, "--")) {
+        if (!strcmp(argv[i], "--")) {
             i++;
             break;
-        } else {
-            fprintf(stderr, "memjit: unknown option '%s'\n", a);
-            return EXIT_USAGE;
         }
+        int rc = parse_option(cli, &i, argc, argv);
+        if (rc)
+            return rc;
     }
-    if (i >= argc) {
-        fprintf(stderr, "memjit: no input file\n");
+    if (!finish_preamble(cli)) {
+        fprintf(stderr, "memjit: out of memory\n");
         return EXIT_USAGE;
     }
-    cli->file = argv[i];
-    cli->argc = argc - i;
-    cli->argv = argv + i;
+    /* No file, or "-": the program is standard input, as for gcc -x c -. */
+    cli->file = i < argc ? argv[i] : "-";
+    cli->argc = i < argc ? argc - i : 1;
+    cli->argv = i < argc ? argv + i : (char **)default_argv;
     return 0;
 }
 
@@ -389,6 +532,71 @@ static int call_main(mj_module *mod, int argc, char **argv) {
     return 1;
 }
 
+/* -l NAME: libNAME.so from the -L folders, else where the dynamic linker
+ * looks, loaded for every symbol before the compile (which checks that
+ * each one the program calls exists). -lc and -lm are already there. */
+static int load_libraries(Cli *cli) {
+    for (int k = 0; k < cli->nlibs; k++) {
+        const char *name = cli->libs[k];
+        if (!strcmp(name, "c") || !strcmp(name, "m"))
+            continue;
+        void *h = NULL;
+        char *path = NULL;
+        for (int d = 0; !h && d < cli->nlib_dirs; d++) {
+            if (asprintf(&path, "%s/lib%s.so", cli->lib_dirs[d], name) < 0)
+                return 0;
+            h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+            free(path);
+        }
+        if (!h && asprintf(&path, "lib%s.so", name) >= 0) {
+            h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+            free(path);
+        }
+        if (!h) {
+            fprintf(stderr, "memjit: cannot load -l%s: no shared library lib%s.so in the "
+                            "-L folders or the system's (%s)\n", name, name, dlerror());
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The diagnostics, as -w and -Werror ask: -w drops the warnings (and the
+ * notes that follow one), -Werror prints them as errors. Returns whether
+ * a warning was made an error. */
+static int print_diags(Cli *cli, const mj_diags *diags) {
+    int promoted = 0, dropping = 0;
+    for (size_t k = 0; k < mj_diags_count(diags); k++) {
+        mj_diag d = *mj_diags_get(diags, k);
+        if (d.severity != MJ_SEV_NOTE)
+            dropping = cli->no_warnings && d.severity == MJ_SEV_WARNING;
+        if (dropping)
+            continue;
+        if (cli->warnings_are_errors && d.severity == MJ_SEV_WARNING) {
+            if (!promoted)
+                fprintf(stderr, "memjit: all warnings being treated as errors\n");
+            d.severity = MJ_SEV_ERROR;
+            promoted = 1;
+        }
+        mj_diag_print(&d, stderr);
+    }
+    return promoted;
+}
+
+/* The program's text: the file, or standard input for "-". */
+static char *read_program(Cli *cli, size_t *len) {
+    if (strcmp(cli->file, "-")) {
+        char *src = read_file(cli->file, len);
+        if (!src)
+            fprintf(stderr, "memjit: cannot read '%s': %s\n", cli->file, strerror(errno));
+        return src;
+    }
+    char *src = read_file("/dev/stdin", len);
+    if (!src)
+        fprintf(stderr, "memjit: cannot read standard input: %s\n", strerror(errno));
+    return src;
+}
+
 int main(int argc, char **argv) {
     Cli cli = {0};
     int rc = parse_args(&cli, argc, argv);
@@ -398,29 +606,36 @@ int main(int argc, char **argv) {
         return cache_command(&cli);
 
     size_t len = 0;
-    char *src = read_file(cli.file, &len);
-    if (!src) {
-        fprintf(stderr, "memjit: cannot read '%s': %s\n", cli.file, strerror(errno));
+    char *src = read_program(&cli, &len);
+    if (!src || !load_libraries(&cli)) {
+        free(src);
+        free(cli.preamble);
         return EXIT_USAGE;
     }
+    /* A store hit brings back no warnings, and -Werror must see them. */
+    if (cli.warnings_are_errors)
+        cli.no_cache = 1;
     mj_status st;
     mj_runtime *rt = open_runtime(&cli, 0);
     if (!rt) {
         free(src);
+        free(cli.preamble);
         return EXIT_USAGE;
     }
     mj_runtime_set_include_resolver(rt, resolve_include, &cli.includes);
     mj_module *mod = NULL;
     mj_diags *diags = NULL;
-    st = mj_compile(rt, cli.file, src, len, &mod, &diags);
+    st = mj_compile(rt, strcmp(cli.file, "-") ? cli.file : "<stdin>", src, len, &mod, &diags);
     free(src);
     free_includes(&cli.includes);
-    mj_diags_print(diags, stderr);
+    int promoted = print_diags(&cli, diags);
     mj_diags_free(diags);
-    if (st != MJ_OK) {
-        if (st != MJ_ERR_COMPILE)
+    if (st != MJ_OK || promoted) {
+        if (st != MJ_OK && st != MJ_ERR_COMPILE)
             fprintf(stderr, "memjit: %s\n", mj_status_str(st));
+        mj_module_release(mod);
         mj_runtime_free(rt);
+        free(cli.preamble);
         return 1;
     }
     if (cli.verbose)
@@ -433,5 +648,6 @@ int main(int argc, char **argv) {
     }
     mj_module_release(mod);
     mj_runtime_free(rt);
+    free(cli.preamble);
     return rc;
 }

@@ -538,8 +538,51 @@ static void test_compile_times(void **state) {
     assert_true(t.jit_ms == 0);
 }
 
+/* mj_options.preamble: read before the source, copied, in the key, and
+ * named "<command-line>" in diagnostics. */
+static void test_preamble(void **state) {
+    (void)state;
+    static const char *src = "int value(void) { return V * 10 + W; }";
+    char pre[64];
+    snprintf(pre, sizeof pre, "#define V 4\n#define W 2\n");
+    mj_options o;
+    mj_options_init(&o);
+    o.preamble = pre;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    pre[11] = '7';   /* the runtime keeps its own copy: V stays 4 */
+    mj_module *mod = NULL;
+    assert_int_equal(mj_compile(rt, "p.c", src, strlen(src), &mod, NULL), MJ_OK);
+    int (*value)(void) = MJ_FN(mod, "value", int, void);
+    assert_non_null(value);
+    assert_int_equal(value(), 42);
+    mj_module_release(mod);
+    mj_runtime_free(rt);
+
+    /* another preamble, other definitions */
+    o.preamble = "#define V 5\n#define W 1\n";
+    rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    assert_int_equal(mj_compile(rt, "p.c", src, strlen(src), &mod, NULL), MJ_OK);
+    value = MJ_FN(mod, "value", int, void);
+    assert_int_equal(value(), 51);
+    mj_module_release(mod);
+    mj_runtime_free(rt);
+
+    o.preamble = "#define V 1\n#error stop here\n";
+    rt = mj_runtime_new(&o, NULL);
+    mj_diags *d = NULL;
+    assert_int_equal(mj_compile(rt, "p.c", src, strlen(src), &mod, &d), MJ_ERR_COMPILE);
+    const mj_diag *e = mj_diags_get(d, 0);
+    assert_string_equal(e->file, "<command-line>");
+    assert_int_equal(e->line, 2);
+    mj_diags_free(d);
+    mj_runtime_free(rt);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_preamble),
         cmocka_unit_test(test_compile_lookup_call),
         cmocka_unit_test(test_variables),
         cmocka_unit_test(test_wrong_type_refused),

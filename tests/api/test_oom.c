@@ -113,6 +113,7 @@ static mj_status step_runtime_new(void *ctx, long n, bool *fired) {
     mj_options o;
     mj_options_init(&o);
     o.store_path = store;
+    o.preamble = "#define TWICE(x) ((x) * 2)\n";   /* copied: one more allocation */
     mj_status st = MJ_OK;
     arm(n);
     mj_runtime *rt = mj_runtime_new(&o, &st);

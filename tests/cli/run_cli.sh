@@ -30,7 +30,8 @@ out=$("$memjit" 2>&1); check "no arguments" 2 $?
 expect "no arguments prints usage" "$(grep -q '^usage: memjit run' <<<"$out"; echo $?)"
 "$memjit" frobnicate x.c >/dev/null 2>&1; check "unknown command" 2 $?
 "$memjit" run -Q x.c >/dev/null 2>&1; check "unknown option" 2 $?
-"$memjit" run >/dev/null 2>&1; check "no input file" 2 $?
+out=$("$memjit" run </dev/null 2>&1); check "no file: an empty standard input" 1 $?
+expect "no file reads standard input" "$(grep -q "defines no function 'main'" <<<"$out"; echo $?)"
 out=$("$memjit" run does_not_exist.c 2>&1); check "missing file" 2 $?
 expect "missing file message" "$(grep -q "cannot read 'does_not_exist.c'" <<<"$out"; echo $?)"
 out=$("$memjit" --version); check "--version" 0 $?
@@ -101,6 +102,39 @@ expect "old C output" "$([ "$out" = "old C runs" ]; echo $?)"
 err=$("$memjit" run --no-cache -fpermissive old_c.c 2>&1 >/dev/null)
 expect "-fpermissive warns" "$(grep -q "old_c.c:2:5: warning: implicit declaration of function 'puts'" <<<"$err"; echo $?)"
 out=$("$memjit" run -fpermissive old_c.c 2>/dev/null && "$memjit" run old_c.c 2>&1); check "the store keeps -fpermissive apart" 1 $?
+
+# gcc's options: -D, -U, -std=, -include, -isystem, -w, -Werror, -l/-L, stdin.
+out=$("$memjit" run --no-cache -DNUM=42 '-DSTR="text"' -DGONE -UGONE -std=c17 \
+      -include inc/forced.h options.c); check "-D -U -std -include" 0 $?
+expect "-D -U -std -include output" "$([ "$out" = "strict 42 text 201710 9" ]; echo $?)"
+out=$("$memjit" run --no-cache -D NUM=1 -D STR='"a"' -DFROM_HEADER=2 -std=gnu11 options.c)
+check "separate values, gnu11" 0 $?
+expect "gnu11 is not strict" "$([ "$out" = "1 a 201112 2" ]; echo $?)"
+out=$("$memjit" run -DNUM=1 '-DSTR="a"' -DFROM_HEADER=3 options.c && \
+      "$memjit" run -DNUM=2 '-DSTR="a"' -DFROM_HEADER=3 options.c)
+expect "the store keeps definitions apart" "$([ "$out" = "$(printf '1 a 201112 3\n2 a 201112 3')" ]; echo $?)"
+out=$("$memjit" run --no-cache -DNUM=5 '-DSTR="s"' -isystem inc -include forced.h options.c)
+check "-include through -isystem" 0 $?
+out=$("$memjit" run --no-cache -DNUM=5 '-DSTR="s"' -std=c23 options.c 2>&1); check "-std=c23" 2 $?
+expect "-std names the choices" "$(grep -q 'unknown or unsupported standard' <<<"$out"; echo $?)"
+out=$("$memjit" run -D 2>&1); check "-D without a value" 2 $?
+expect "-D needs a value" "$(grep -q "option '-D' needs a value" <<<"$out"; echo $?)"
+"$memjit" run -Wbogus exit_status.c >/dev/null 2>&1; check "unknown -W option" 2 $?
+err=$("$memjit" check --no-cache warns.c 2>&1); check "a warning alone" 0 $?
+expect "the warning is printed" "$(grep -q 'warns.c:1:27: warning: initialization' <<<"$err"; echo $?)"
+err=$("$memjit" check --no-cache -w warns.c 2>&1); check "-w" 0 $?
+expect "-w prints nothing" "$([ -z "$err" ]; echo $?)"
+err=$("$memjit" check -Werror warns.c 2>&1); check "-Werror" 1 $?
+expect "-Werror makes it an error" "$(grep -q 'warns.c:1:27: error: initialization' <<<"$err"; echo $?)"
+out=$(printf 'int main(void) { return V; }\n' | "$memjit" run --no-cache -DV=6); check "stdin without a file" 6 $?
+out=$(printf '#include <stdio.h>\nint main(int c, char **v) { puts(v[0]); return 0; }\n' | \
+      "$memjit" run --no-cache -); check "stdin as -" 0 $?
+expect "stdin's argv[0]" "$([ "$out" = "-" ]; echo $?)"
+err=$(printf 'int main(void) { return x; }\n' | "$memjit" check --no-cache - 2>&1); check "stdin errors" 1 $?
+expect "stdin is named <stdin>" "$(grep -q '^<stdin>:1:25: error' <<<"$err"; echo $?)"
+"$memjit" run --no-cache -lm -lc exit_status.c >/dev/null; check "-lm -lc" 41 $?
+err=$("$memjit" run --no-cache -lmemjit_no_such exit_status.c 2>&1); check "-l missing" 2 $?
+expect "-l names the library" "$(grep -q 'cannot load -lmemjit_no_such' <<<"$err"; echo $?)"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

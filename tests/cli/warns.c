@@ -1,0 +1,1 @@
+int main(void) { int *p = 5; return p != 0; }
