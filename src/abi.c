@@ -3,7 +3,7 @@
  *
  * libgccjit passes arguments itself, so memjit needs the ABI's rules in
  * two places only, both about variadic functions, which libgccjit 12
- * cannot define: va_arg (parse.c) reads an argument from where the
+ * cannot define: va_arg (expr.c) reads an argument from where the
  * caller put it, and the variadic entry stub (lower.c) must know which
  * named arguments came in registers and which on the stack. Both ask
  * abi_classify, so that they cannot disagree.

@@ -8,7 +8,9 @@
  *   pp.c       Token list -> preprocessed Token list (#include, #define...)
  *   type.c     the Type constructors, C's conversion rules, printing types
  *   parse.c    Token list -> Obj list (functions and globals) whose bodies
- *              are Node trees, checked and annotated with types
+ *              are Node trees, checked and annotated with types; with
+ *              decl.c, init.c, expr.c, const.c, builtin.c and stmt.c, the
+ *              parser's other files, which share parse.h
  *
  * Contract between the front end and lower.c (the AST after parse_program):
  *   - Every expression Node has `ty` set.
@@ -89,7 +91,7 @@ struct Compile {
      * returns the canonical type of name (type_to_string's spelling, "()"
      * written "(void)") and whether it is a function, or NULL when the
      * host does not define name. NULL when the host defines nothing.
-     * parse.c checks declarations of these names against it; lower.c
+     * expr.c checks declarations of these names against it; lower.c
      * reaches them through the module's import table (docs/host.md). */
     const char *(*host_symbol)(void *ctx, const char *name, bool *is_function);
     void *host_ctx;
@@ -137,7 +139,7 @@ typedef enum {
 /* Tokens are the bulk of a compile's memory (a 10 MB source makes
  * millions), so the struct is kept at 80 bytes (it was 128): pointers
  * first, then the small fields, then the literal payload, of which a token
- * uses one member at most (parse.c reads them by these names). */
+ * uses one member at most (the parser reads them by these names). */
 struct Token {
     Token *next;
     const char *loc;     /* spelling, points into file->contents */
@@ -252,7 +254,7 @@ typedef struct Member {
     int bit_width;
     int bit_offset;
     int unit_start, unit_end;
-    Type *value_ty;       /* parse.c: the N-bit type of a wide bit-field's value */
+    Type *value_ty;       /* expr.c: the N-bit type of a wide bit-field's value */
 } Member;
 
 struct Type {
@@ -376,7 +378,7 @@ typedef struct {
 AbiArg abi_classify(Type *ty);
 
 /* ---------------------------------------------------------------------
- * parse.c: the AST
+ * parse.c and the parser's other files (parse.h lists them): the AST
  * ------------------------------------------------------------------- */
 
 typedef enum {
@@ -466,7 +468,7 @@ struct Node {
     Node *next;         /* next statement in a block; next argument of a call */
     Type *ty;           /* expression type (NULL for statements) */
     Token *tok;         /* where the node came from */
-    int height;         /* height of an expression tree (parse.c bounds it so
+    int height;         /* height of an expression tree (expr.c bounds it so
                            that no later phase recurses too deep) */
 
     /* unary and binary operators, ND_ASSIGN, ND_CAST, ND_EXPR_STMT, ND_RETURN */

@@ -7,7 +7,7 @@
  * never taken for one built against another.
  *
  * Below the runtime: api.c creates and frees the table with the runtime,
- * parse.c (through Compile.host_symbol) checks declarations against it,
+ * expr.c (through Compile.host_symbol) checks declarations against it,
  * module.c fills a module's import table from it.
  */
 #include <stdio.h>

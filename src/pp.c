@@ -873,7 +873,7 @@ static bool expand_macro(PP *pp, Token **rest, Token *tok) {
 /* ---------------------------------------------------------------------
  * #if expressions
  *
- * Why this is not the parser's constant-expression walker (parse.c's
+ * Why this is not the parser's constant-expression walker (const.c's
  * eval_const): the two evaluate different languages.
  * - Order of the phases: #if is decided here, on tokens, before the
  *   parser exists for this line; eval_const walks typed Nodes that only
