@@ -474,7 +474,13 @@ static const char time_h[] =
     "#endif\n"
     "#endif\n";
 
+/* As gcc's own: __gnuc_va_list always (glibc's <stdio.h> and <wchar.h>
+ * ask for just that with __need___va_list), the rest unless asked for
+ * just that. */
 static const char stdarg_h[] =
+    "#ifndef __GNUC_VA_LIST\n#define __GNUC_VA_LIST\n"
+    "typedef __builtin_va_list __gnuc_va_list;\n#endif\n"
+    "#ifdef __need___va_list\n#undef __need___va_list\n#else\n"
     "#ifndef __MJ_STDARG_H\n#define __MJ_STDARG_H\n" VA_LIST_T
     "#ifndef __MJ_VA_LIST\n#define __MJ_VA_LIST\ntypedef __mj_va_list va_list;\n#endif\n"
     "#define va_start(ap,last) __builtin_va_start(ap,last)\n"
@@ -482,7 +488,111 @@ static const char stdarg_h[] =
     "#define va_end(ap) __builtin_va_end(ap)\n"
     "#define __va_copy(d,s) __builtin_va_copy(d,s)\n"
     "#define va_copy(d,s) __builtin_va_copy(d,s)\n"
+    "#endif\n#endif\n";
+
+static const char iso646_h[] =
+    "#ifndef __MJ_ISO646_H\n#define __MJ_ISO646_H\n"
+    "#define and &&\n#define and_eq &=\n#define bitand &\n#define bitor |\n"
+    "#define compl ~\n#define not !\n#define not_eq !=\n#define or ||\n"
+    "#define or_eq |=\n#define xor ^\n#define xor_eq ^=\n"
     "#endif\n";
+
+static const char stdalign_h[] =
+    "#ifndef __MJ_STDALIGN_H\n#define __MJ_STDALIGN_H\n"
+    "#define alignas _Alignas\n#define alignof _Alignof\n"
+    "#define __alignas_is_defined 1\n#define __alignof_is_defined 1\n"
+    "#endif\n";
+
+static const char stdnoreturn_h[] =
+    "#ifndef __MJ_STDNORETURN_H\n#define __MJ_STDNORETURN_H\n"
+    "#define noreturn _Noreturn\n"
+    "#endif\n";
+
+/* glibc's layouts: a jmp_buf is its struct __jmp_buf_tag (the registers,
+ * whether the mask was saved, the mask: 200 bytes). setjmp is _setjmp and
+ * sigsetjmp __sigsetjmp, as in glibc; gcc knows both names as returning
+ * twice, and so does the libgccjit back end, which keeps the locals the
+ * program reads after the second return safe as gcc would. */
+#define SIGSET_T "#ifndef __MJ_SIGSET_T\n#define __MJ_SIGSET_T\n" \
+    "typedef struct{unsigned long __val[16];}__sigset_t;\n#endif\n"
+static const char setjmp_h[] =
+    "#ifndef __MJ_SETJMP_H\n#define __MJ_SETJMP_H\n" SIGSET_T
+    "struct __jmp_buf_tag{long __jmpbuf[8];int __mask_was_saved;__sigset_t __saved_mask;};\n"
+    "typedef struct __jmp_buf_tag jmp_buf[1];\n"
+    "typedef struct __jmp_buf_tag sigjmp_buf[1];\n"
+    "int setjmp(jmp_buf),_setjmp(struct __jmp_buf_tag*),"
+    "__sigsetjmp(struct __jmp_buf_tag*,int);\n"
+    "_Noreturn void longjmp(struct __jmp_buf_tag*,int),_longjmp(struct __jmp_buf_tag*,int),"
+    "siglongjmp(struct __jmp_buf_tag*,int);\n"
+    "#define setjmp(env) _setjmp(env)\n"
+    "#define sigsetjmp(env,savemask) __sigsetjmp(env,savemask)\n"
+    "#endif\n";
+
+/* ISO C's <signal.h>, with POSIX's kill, sigaction and the signal sets
+ * under the feature macros. signal is glibc's BSD signal (the handler
+ * stays), as gcc's default gnu mode gets it; -std=c11 builds call
+ * __sysv_signal instead. */
+static const char signal_h[] =
+    "#ifndef __MJ_SIGNAL_H\n#define __MJ_SIGNAL_H\n" SIGSET_T POSIX_FEATURES
+    "typedef int sig_atomic_t;\n"
+    "typedef void (*__sighandler_t)(int);\n"
+    "__sighandler_t signal(int,__sighandler_t);\nint raise(int);\n"
+    "#define SIG_ERR ((__sighandler_t)-1)\n#define SIG_DFL ((__sighandler_t)0)\n"
+    "#define SIG_IGN ((__sighandler_t)1)\n"
+    "#define SIGHUP 1\n#define SIGINT 2\n#define SIGQUIT 3\n#define SIGILL 4\n"
+    "#define SIGTRAP 5\n#define SIGABRT 6\n#define SIGIOT 6\n#define SIGBUS 7\n"
+    "#define SIGFPE 8\n#define SIGKILL 9\n#define SIGUSR1 10\n#define SIGSEGV 11\n"
+    "#define SIGUSR2 12\n#define SIGPIPE 13\n#define SIGALRM 14\n#define SIGTERM 15\n"
+    "#define SIGSTKFLT 16\n#define SIGCHLD 17\n#define SIGCONT 18\n#define SIGSTOP 19\n"
+    "#define SIGTSTP 20\n#define SIGTTIN 21\n#define SIGTTOU 22\n#define SIGURG 23\n"
+    "#define SIGXCPU 24\n#define SIGXFSZ 25\n#define SIGVTALRM 26\n#define SIGPROF 27\n"
+    "#define SIGWINCH 28\n#define SIGIO 29\n#define SIGPOLL 29\n#define SIGPWR 30\n"
+    "#define SIGSYS 31\n#define NSIG 65\n"
+    "#ifdef __MJ_POSIX\n"
+    "typedef __sigset_t sigset_t;\ntypedef int pid_t;\n"
+    "typedef struct{int si_signo,si_errno,si_code,__pad;int __fields[28];}siginfo_t;\n"
+    "struct sigaction{union{__sighandler_t sa_handler;"
+    "void (*sa_sigaction)(int,siginfo_t*,void*);}__sigaction_handler;"
+    "__sigset_t sa_mask;int sa_flags;void (*sa_restorer)(void);};\n"
+    "#define sa_handler __sigaction_handler.sa_handler\n"
+    "#define sa_sigaction __sigaction_handler.sa_sigaction\n"
+    "#define SA_NOCLDSTOP 1\n#define SA_NOCLDWAIT 2\n#define SA_SIGINFO 4\n"
+    "#define SA_ONSTACK 0x08000000\n#define SA_RESTART 0x10000000\n"
+    "#define SA_NODEFER 0x40000000\n#define SA_RESETHAND 0x80000000\n"
+    "#define SIG_BLOCK 0\n#define SIG_UNBLOCK 1\n#define SIG_SETMASK 2\n"
+    "int kill(pid_t,int),sigaction(int,const struct sigaction*,struct sigaction*),"
+    "sigprocmask(int,const sigset_t*,sigset_t*),sigemptyset(sigset_t*),"
+    "sigfillset(sigset_t*),sigaddset(sigset_t*,int),sigdelset(sigset_t*,int),"
+    "sigismember(const sigset_t*,int),sigpending(sigset_t*),"
+    "sigsuspend(const sigset_t*),pause(void);\n"
+    "#endif\n"
+    "#endif\n";
+
+/* glibc's struct lconv, member for member. */
+static const char locale_h[] =
+    "#ifndef __MJ_LOCALE_H\n#define __MJ_LOCALE_H\n" NULL_
+    "#define LC_CTYPE 0\n#define LC_NUMERIC 1\n#define LC_TIME 2\n#define LC_COLLATE 3\n"
+    "#define LC_MONETARY 4\n#define LC_MESSAGES 5\n#define LC_ALL 6\n"
+    "struct lconv{char *decimal_point,*thousands_sep,*grouping,*int_curr_symbol,"
+    "*currency_symbol,*mon_decimal_point,*mon_thousands_sep,*mon_grouping,"
+    "*positive_sign,*negative_sign;char int_frac_digits,frac_digits,p_cs_precedes,"
+    "p_sep_by_space,n_cs_precedes,n_sep_by_space,p_sign_posn,n_sign_posn,"
+    "int_p_cs_precedes,int_p_sep_by_space,int_n_cs_precedes,int_n_sep_by_space,"
+    "int_p_sign_posn,int_n_sign_posn;};\n"
+    "char *setlocale(int,const char*);\nstruct lconv *localeconv(void);\n"
+    "#endif\n";
+
+/* What C11 specifies and memjit cannot compile yet: a located error at
+ * the #include, never a header that half works. */
+static const char complex_h[] =
+    "#error \"<complex.h>: _Complex is not supported by memjit yet\"\n";
+static const char tgmath_h[] =
+    "#error \"<tgmath.h>: _Complex is not supported by memjit yet\"\n";
+static const char stdatomic_h[] =
+    "#error \"<stdatomic.h>: _Atomic is not supported by memjit yet\"\n";
+static const char threads_h[] =
+    "#error \"<threads.h>: not provided by memjit's headers yet (use <pthread.h> from the "
+    "system's)\"\n";
 
 typedef struct Header {
     const char *name;
@@ -500,7 +610,12 @@ static const Header headers[] = {
     HEADER("limits.h", limits_h),     HEADER("float.h", float_h),
     HEADER("ctype.h", ctype_h),       HEADER("assert.h", assert_h),
     HEADER("errno.h", errno_h),       HEADER("time.h", time_h),
-    HEADER("stdarg.h", stdarg_h),
+    HEADER("stdarg.h", stdarg_h),     HEADER("iso646.h", iso646_h),
+    HEADER("stdalign.h", stdalign_h), HEADER("stdnoreturn.h", stdnoreturn_h),
+    HEADER("setjmp.h", setjmp_h),     HEADER("signal.h", signal_h),
+    HEADER("locale.h", locale_h),     HEADER("complex.h", complex_h),
+    HEADER("tgmath.h", tgmath_h),     HEADER("stdatomic.h", stdatomic_h),
+    HEADER("threads.h", threads_h),
 };
 
 const char *builtin_header(const char *name, size_t *len) {
