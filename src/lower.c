@@ -352,6 +352,9 @@ static bool chunk_overlap(const Chunk *ch, const Member *m, int64_t *lo, int64_t
     return *lo < *hi;
 }
 
+static gcc_jit_rvalue *fenced_read(Lower *L, gcc_jit_lvalue *obj, gcc_jit_rvalue *value);
+static void fenced_write(Lower *L, gcc_jit_lvalue *lv, gcc_jit_rvalue *value);
+
 /* The value of bit-field m as its declared type ty: its bits gathered
  * from the chunks into an unsigned word, then sign-extended for a signed
  * field. The word is 32 bits when one chunk of at most 4 bytes holds it,
@@ -393,7 +396,8 @@ static gcc_jit_rvalue *bitfield_read(Lower *L, const BitRef *r, Member *m, Type 
         acc = binop(L, GCC_JIT_BINARY_OP_RSHIFT, sw, up, gcc_jit_context_new_rvalue_from_int(
                                                               L->ctx, sw, wb - w));
     }
-    return gcc_jit_context_new_cast(L->ctx, L->loc, acc, t);
+    acc = gcc_jit_context_new_cast(L->ctx, L->loc, acc, t);
+    return r->is_volatile && r->lv && L->fn ? fenced_read(L, r->lv, acc) : acc;
 }
 
 /* Stores val (of the bit-field's declared type, already cut to its width
@@ -424,7 +428,10 @@ static void bitfield_write(Lower *L, const BitRef *r, Member *m, gcc_jit_rvalue 
                                         chunk_value(L, r, u, ch), ucst(L, ch->type, keep));
             part = binop(L, GCC_JIT_BINARY_OP_BITWISE_OR, ch->type, old, part);
         }
-        gcc_jit_block_add_assignment(cur(L), L->loc, chunk_lvalue(L, r, u, ch), part);
+        if (r->is_volatile && L->fn)
+            fenced_write(L, chunk_lvalue(L, r, u, ch), part);
+        else
+            gcc_jit_block_add_assignment(cur(L), L->loc, chunk_lvalue(L, r, u, ch), part);
     }
 }
 
@@ -1264,14 +1271,72 @@ static gcc_jit_rvalue *unsupported(Lower *L, Node *node, const char *what) {
     return NULL;
 }
 
-/* Reads an lvalue of C type ty; a volatile read yields the plain type. */
+/* libgccjit 12 does not make a volatile-qualified access volatile: its
+ * trees lack TREE_THIS_VOLATILE, so gcc merges, moves and deletes such
+ * accesses (three stores to a volatile global become one; a volatile
+ * local lives in a register, and longjmp takes it back to its old value).
+ * So memjit fences each volatile access itself: the object's address,
+ * computed once into a temporary, goes to an empty asm volatile that
+ * clobbers memory, before and after the access. gcc must then make that
+ * one access, in memory, between the two, as it would for volatile. */
+static gcc_jit_rvalue *in_temp(Lower *L, gcc_jit_rvalue *rv);
+
+static void volatile_fence(Lower *L, gcc_jit_rvalue *addr) {
+    gcc_jit_extended_asm *ea = gcc_jit_block_add_extended_asm(cur(L), L->loc, "");
+    gcc_jit_extended_asm_set_volatile_flag(ea, 1);
+    gcc_jit_extended_asm_add_input_operand(ea, NULL, "r", addr);
+    gcc_jit_extended_asm_add_clobber(ea, "memory");
+}
+
+/* The volatile object lv as *tmp, tmp its address computed once; *addr
+ * receives tmp for the fences. */
+static gcc_jit_lvalue *volatile_object(Lower *L, gcc_jit_lvalue *lv, gcc_jit_rvalue **addr) {
+    gcc_jit_rvalue *a = gcc_jit_lvalue_get_address(lv, L->loc);
+    gcc_jit_lvalue *tmp = new_temp(L, type_of(a));
+    gcc_jit_block_add_assignment(cur(L), L->loc, tmp, a);
+    *addr = gcc_jit_lvalue_as_rvalue(tmp);
+    return gcc_jit_rvalue_dereference(*addr, L->loc);
+}
+
+/* value (a read of obj) computed once, between fences on obj, into a
+ * temporary. */
+static gcc_jit_rvalue *fenced_read(Lower *L, gcc_jit_lvalue *obj, gcc_jit_rvalue *value) {
+    gcc_jit_rvalue *addr = in_temp(L, gcc_jit_lvalue_get_address(obj, L->loc));
+    volatile_fence(L, addr);
+    gcc_jit_rvalue *v = in_temp(L, value);
+    volatile_fence(L, addr);
+    return v;
+}
+
+/* lv = value between fences on lv, value computed before them. */
+static void fenced_write(Lower *L, gcc_jit_lvalue *lv, gcc_jit_rvalue *value) {
+    gcc_jit_rvalue *v = in_temp(L, value);
+    gcc_jit_rvalue *addr;
+    gcc_jit_lvalue *obj = volatile_object(L, lv, &addr);
+    volatile_fence(L, addr);
+    gcc_jit_block_add_assignment(cur(L), L->loc, obj, v);
+    volatile_fence(L, addr);
+}
+
+/* Reads an lvalue of C type ty; a volatile read yields the plain type,
+ * read once between fences into a temporary. */
 static gcc_jit_rvalue *load(Lower *L, gcc_jit_lvalue *lv, Type *ty) {
     if (!lv)
         return NULL;
     gcc_jit_rvalue *rv = gcc_jit_lvalue_as_rvalue(lv);
-    if (ty->is_volatile && is_scalar(ty))
-        return gcc_jit_context_new_cast(L->ctx, L->loc, rv, lower_type(L, ty));
-    return rv;
+    if (!ty->is_volatile || !is_scalar(ty))
+        return rv;
+    gcc_jit_rvalue *plain = gcc_jit_context_new_cast(L->ctx, L->loc, rv, lower_type(L, ty));
+    return L->fn ? fenced_read(L, lv, plain) : plain;
+}
+
+/* lv = rv, fenced when the object is volatile (see volatile_fence). */
+static void store(Lower *L, gcc_jit_lvalue *lv, gcc_jit_rvalue *rv, Type *ty) {
+    if (!ty->is_volatile || !L->fn) {
+        gcc_jit_block_add_assignment(cur(L), L->loc, lv, rv);
+        return;
+    }
+    fenced_write(L, lv, rv);
 }
 
 static bool is_lvalue_node(Node *node) {
@@ -1397,7 +1462,7 @@ static gcc_jit_rvalue *gen_assign(Lower *L, Node *node, bool want_value) {
     if (want_value && !is_constant_node(node->rhs) && node->rhs->kind != ND_FUNCALL &&
         node->rhs->kind != ND_ASSIGN)
         rv = in_temp(L, rv);
-    gcc_jit_block_add_assignment(cur(L), L->loc, lv, rv);
+    store(L, lv, rv, node->lhs->ty);
     return want_value ? rv : NULL;
 }
 
