@@ -1000,6 +1000,12 @@ Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
     Attrs *a = arena_alloc(&p->c->arena, sizeof(Attrs));
     ty = pointers(p, &tok, tok, ty);
     tok = attributes(p, tok, a);
+    /* attributes may come before the pointers too, as gcc takes them:
+       int (__attribute__((unused)) *fp)(void) */
+    while (equal(tok, "*")) {
+        ty = pointers(p, &tok, tok, ty);
+        tok = attributes(p, tok, a);
+    }
     if (equal(tok, "(") && is_nested_declarator(p, tok)) {
         Token *start = tok;
         Token *ignored = NULL;

@@ -495,6 +495,8 @@ struct Node {
                            also chains a function's labels and gotos here) */
     Node *default_case; /* ND_SWITCH: its `default:` ND_CASE, or NULL */
     bool is_default;    /* ND_CASE: this is `default:` */
+    int64_t case_end;   /* ND_CASE: the last value (GNU `case 1 ... 5:`);
+                           ival, the first, for a single value */
     char *label;        /* ND_GOTO, ND_LABEL: the label's name */
 
     /* ND_FUNCALL */

@@ -2081,9 +2081,9 @@ static gcc_jit_case **switch_cases(Lower *L, Node *node, gcc_jit_type *t, int *n
     for (Node *c = node->case_next; c; c = c->case_next) {
         if (c->is_default)
             continue;
-        gcc_jit_rvalue *v = int_const(L, node->cond->ty, c->ival);
-        v = coerce(L, v, t);
-        cases[n++] = gcc_jit_context_new_case(L->ctx, v, v, label_block(L, c));
+        gcc_jit_rvalue *lo = coerce(L, int_const(L, node->cond->ty, c->ival), t);
+        gcc_jit_rvalue *hi = coerce(L, int_const(L, node->cond->ty, c->case_end), t);
+        cases[n++] = gcc_jit_context_new_case(L->ctx, lo, hi, label_block(L, c));
     }
     *ncases = n;
     return cases;

@@ -298,18 +298,27 @@ static Node *labeled_body(Parser *p, Token **rest, Token *tok) {
     return stmt(p, rest, tok);
 }
 
+/* a <= b in the switch's promoted type */
+static bool case_le(int64_t a, int64_t b, bool is_unsigned) {
+    return is_unsigned ? (uint64_t)a <= (uint64_t)b : a <= b;
+}
+
 /* Adds a case to the innermost switch; values are compared after their
  * conversion to the switch's promoted type, as C11 6.8.4.2p5 says. */
 static void add_case(Parser *p, Node *node) {
     Node *sw = p->sw;
+    bool uns = sw->cond->ty->is_unsigned;
     for (Node *c = sw->case_next; c; c = c->case_next) {
         if (node->is_default && c->is_default) {
             error_tok(p->c, node->tok, "multiple default labels in one switch");
             note_tok(p->c, c->tok, "this is the first default label");
             return;
         }
-        if (!node->is_default && !c->is_default && c->ival == node->ival) {
-            error_tok(p->c, node->tok, "duplicate case value");
+        if (!node->is_default && !c->is_default && case_le(c->ival, node->case_end, uns) &&
+            case_le(node->ival, c->case_end, uns)) {
+            error_tok(p->c, node->tok, c->ival == c->case_end && node->ival == node->case_end
+                                           ? "duplicate case value"
+                                           : "duplicate (or overlapping) case value");
             note_tok(p->c, c->tok, "previously used here");
             return;
         }
@@ -320,24 +329,40 @@ static void add_case(Parser *p, Node *node) {
         sw->default_case = node;
 }
 
-/* case-label = ("case" conditional | "default") ":" stmt */
+/* A case label's value, converted to the switch's promoted type. */
+static int64_t case_value(Parser *p, Token **rest, Token *tok) {
+    Node *e = conditional(p, rest, tok);
+    int64_t v = 0;
+    if (!is_integer(e->ty) || !eval_int(e, &v))
+        error_tok(p->c, e->tok, "case label does not reduce to an integer constant");
+    return p->sw ? wrap_int(v, p->sw->cond->ty) : v;
+}
+
+/* case-label = ("case" conditional ("..." conditional)? | "default") ":" stmt
+ * The range is GNU C's: every value from the first to the last; an empty
+ * one (first > last) labels the statement for no value, with gcc's
+ * warning. */
 static Node *case_label(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_CASE, tok);
     node->is_default = equal(tok, "default");
     tok = tok->next;
+    bool empty = false;
     if (!node->is_default) {
-        Node *e = conditional(p, &tok, tok);
-        int64_t v = 0;
-        if (!is_integer(e->ty) || !eval_int(e, &v))
-            error_tok(p->c, e->tok, "case label does not reduce to an integer constant");
-        node->ival = p->sw ? wrap_int(v, p->sw->cond->ty) : v;
+        node->ival = node->case_end = case_value(p, &tok, tok);
+        if (equal(tok, "...")) {
+            Token *dots = tok;
+            node->case_end = case_value(p, &tok, tok->next);
+            empty = p->sw && !case_le(node->ival, node->case_end, p->sw->cond->ty->is_unsigned);
+            if (empty)
+                warn_tok(p->c, dots, "empty range specified");
+        }
     }
     tok = skip(p, tok, ":");
     if (!p->sw)
         error_tok(p->c, node->tok, node->is_default
                                        ? "'default' label not within a switch statement"
                                        : "case label not within a switch statement");
-    else
+    else if (!empty)
         add_case(p, node);
     VlaDecl *d = p->sw ? vla_entered(p->sw_vla, p->scope->vla) : NULL;
     if (d && d->is_stmt_expr) {
