@@ -327,3 +327,174 @@ Node *generic_builtin_args(Parser *p, Node *fn, Node *args, bool *failed) {
     }
     return args;
 }
+
+/* ---------------------------------------------------------------------
+ * __sync_* and __atomic_*: on an integer or pointer object of 1, 2, 4 or
+ * 8 bytes, each is libgccjit's builtin of that size (__sync_fetch_and_add_4
+ * for an int), which takes a volatile void * and the object's bits as a
+ * signed integer of that size; the result is converted back.
+ * ------------------------------------------------------------------- */
+
+typedef enum { AT_VALUE, AT_BOOL, AT_VOID } AtomicResult;
+
+typedef struct AtomicForm {
+    const char *name;
+    bool expected;        /* then a pointer to the expected value (compare_exchange) */
+    int nvalues;          /* operands after the pointer that are the object's type */
+    int norders;          /* memory-order (int) operands after those */
+    AtomicResult result;
+    /* made as this __atomic builtin with __ATOMIC_SEQ_CST, which is what
+       the __sync one means: libgccjit 12 crashes on __sync's nand (on
+       gcc's "changed semantics in GCC 4.4" note, which needs the C front
+       end) */
+    const char *as_atomic;
+} AtomicForm;
+
+static const AtomicForm atomic_forms[] = {
+    {"__sync_fetch_and_add", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_fetch_and_sub", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_fetch_and_or", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_fetch_and_and", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_fetch_and_xor", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_fetch_and_nand", false, 1, 0, AT_VALUE, "__atomic_fetch_nand"},
+    {"__sync_add_and_fetch", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_sub_and_fetch", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_or_and_fetch", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_and_and_fetch", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_xor_and_fetch", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_nand_and_fetch", false, 1, 0, AT_VALUE, "__atomic_nand_fetch"},
+    {"__sync_bool_compare_and_swap", false, 2, 0, AT_BOOL, NULL},
+    {"__sync_val_compare_and_swap", false, 2, 0, AT_VALUE, NULL},
+    {"__sync_lock_test_and_set", false, 1, 0, AT_VALUE, NULL},
+    {"__sync_lock_release", false, 0, 0, AT_VOID, NULL},
+    {"__atomic_load_n", false, 0, 1, AT_VALUE, NULL},
+    {"__atomic_store_n", false, 1, 1, AT_VOID, NULL},
+    {"__atomic_exchange_n", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_fetch_add", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_fetch_sub", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_fetch_or", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_fetch_and", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_fetch_xor", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_fetch_nand", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_add_fetch", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_sub_fetch", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_or_fetch", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_and_fetch", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_xor_fetch", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_nand_fetch", false, 1, 1, AT_VALUE, NULL},
+    {"__atomic_compare_exchange_n", true, 1, 3, AT_BOOL, NULL},
+};
+
+/* The object type of an atomic builtin's pointer operand, when gcc takes
+ * it: an integer or a pointer of 1, 2, 4 or 8 bytes, not _Bool. */
+static Type *atomic_object(Type *ptr) {
+    if (ptr->kind != TY_PTR)
+        return NULL;
+    Type *t = ptr->base;
+    bool ok = (is_integer(t) && t->kind != TY_BOOL) || t->kind == TY_PTR;
+    return ok && (t->size == 1 || t->size == 2 || t->size == 4 || t->size == 8) ? t : NULL;
+}
+
+/* The signed integer type of n bytes, as libgccjit's I1..I8 are. */
+static Type *atomic_word(int n) {
+    return TY(n == 1 ? ty_schar : n == 2 ? ty_short : n == 4 ? ty_int : ty_long);
+}
+
+/* A call of libgccjit's builtin `name` of the prototype `type`, with the
+ * arguments already of its parameter types. */
+static Node *builtin_call(Parser *p, const char *name, const char *type, Node *args,
+                          Token *tok) {
+    Obj *fn = new_global(p, arena_strdup(&p->c->arena, name), parse_type_name_string(p->c, type),
+                         tok);
+    fn->is_function = fn->is_builtin = fn->is_extern = true;
+    Node *node = new_node(p, ND_FUNCALL, tok);
+    node->lhs = new_var_node(p, fn, tok);
+    node->func_ty = fn->ty;
+    node->ty = unqual(fn->ty->return_ty);
+    node->args = args;
+    return node;
+}
+
+/* atomic-call = name "(" assign ("," assign)* ")" for the forms above,
+ * and __sync_synchronize(), __atomic_thread_fence(order),
+ * __atomic_signal_fence(order). NULL when tok names none of them. */
+Node *atomic_builtin(Parser *p, Token **rest, Token *tok) {
+    if (equal(tok, "__sync_synchronize") || equal(tok, "__atomic_thread_fence") ||
+        equal(tok, "__atomic_signal_fence")) {
+        bool fence = !equal(tok, "__sync_synchronize");
+        Token *t = skip(p, tok->next, "(");
+        Node *order = fence ? new_cast(p, rval(p, assign(p, &t, t)), TY(ty_int)) : NULL;
+        *rest = skip(p, t, ")");
+        return builtin_call(p, tok_name(p, tok), fence ? "void(int)" : "void(void)", order, tok);
+    }
+    const AtomicForm *f = NULL;
+    for (size_t i = 0; i < sizeof atomic_forms / sizeof *atomic_forms && !f; i++)
+        if (equal(tok, atomic_forms[i].name))
+            f = &atomic_forms[i];
+    if (!f)
+        return NULL;
+    Token *t = skip(p, tok->next, "(");
+    Node head = {0}, *cur = &head;
+    int n = 0;
+    while (!equal(t, ")")) {
+        if (n++)
+            t = skip(p, t, ",");
+        cur = cur->next = rval(p, assign(p, &t, t));
+    }
+    *rest = t->next;
+    const char *name = tok_name(p, tok);
+    int want = 1 + f->expected + f->nvalues + f->norders;
+    if (n != want) {
+        error_tok(p->c, tok, "too %s arguments to function '%s'", n < want ? "few" : "many",
+                  name);
+        return error_node(p, tok);
+    }
+    Node *ptr = head.next;
+    Type *obj = atomic_object(ptr->ty);
+    if (!obj) {
+        error_tok(p->c, ptr->tok, "operand type '%s' is incompatible with argument 1 of '%s'",
+                  type_to_string(p->c, ptr->ty), name);
+        return error_node(p, tok);
+    }
+    int size = obj->size;
+    Type *word = atomic_word(size);
+    const char *wname = type_to_string(p->c, word);
+    StrBuf proto;
+    sb_init(&proto, &p->c->arena);
+    sb_printf(&proto, "%s(volatile void *", f->result == AT_VALUE ? wname
+                                            : f->result == AT_BOOL ? "_Bool" : "void");
+    Node args = {0}, *a = &args;
+    a = a->next = new_cast(p, ptr, pointer_to(p->c, qualified(p->c, TY(ty_void), false, true)));
+    Node *v = ptr->next;
+    if (f->expected) {
+        if (v->ty->kind != TY_PTR || !type_compatible(unqual(v->ty->base), unqual(obj))) {
+            error_tok(p->c, v->tok, "argument 2 of '%s' must be a pointer to '%s'", name,
+                      type_to_string(p->c, obj));
+            return error_node(p, tok);
+        }
+        sb_puts(&proto, ", void *");
+        a = a->next = new_cast(p, v, pointer_to(p->c, TY(ty_void)));
+        v = v->next;
+    }
+    for (int i = 0; i < f->nvalues; i++, v = v->next) {
+        sb_printf(&proto, ", %s", wname);
+        a = a->next = new_cast(p, new_cast(p, v, unqual(obj)), word);
+    }
+    for (int i = 0; i < f->norders; i++, v = v->next) {
+        bool weak = f->expected && i == 0;   /* compare_exchange's weak is a bool */
+        sb_puts(&proto, weak ? ", _Bool" : ", int");
+        a = a->next = new_cast(p, v, TY(weak ? ty_bool : ty_int));
+    }
+    if (f->as_atomic) {
+        sb_puts(&proto, ", int");
+        a = a->next = new_num(p, 5, ty_int, tok);   /* __ATOMIC_SEQ_CST */
+        name = f->as_atomic;
+    }
+    sb_putc(&proto, ')');
+    /* the _n forms are the sized builtins without it: __atomic_load_4 */
+    size_t len = strlen(name);
+    int base = len > 2 && !strcmp(name + len - 2, "_n") ? (int)len - 2 : (int)len;
+    char *bname = arena_printf(&p->c->arena, "%.*s_%d", base, name, size);
+    Node *call = builtin_call(p, bname, sb_str(&proto), args.next, tok);
+    return f->result == AT_VALUE ? new_cast(p, call, unqual(obj)) : call;
+}

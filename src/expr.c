@@ -1735,7 +1735,8 @@ static Node *undeclared(Parser *p, Token *tok) {
     char *name = tok_name(p, tok);
     if (equal(tok->next, "(") && is_unknown_builtin(name)) {
         error_tok(p->c, tok, "the GCC builtin '%s' is not supported yet", name);
-        return error_node(p, tok);
+        /* declared, so that the call parses and is reported once */
+        return new_var_node(p, declare_library_function(p, tok, name, NULL), tok);
     }
     if (equal(tok->next, "("))
         return implicit_declaration(p, tok, name);
@@ -1794,6 +1795,12 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
         char *name = tok_name(p, tok);
         if (library_function(name + 10, &lf))
             return new_var_node(p, declare_library_function(p, tok, name + 10, &lf), tok);
+    }
+    if ((tok->len > 7 && !strncmp(tok->loc, "__sync_", 7)) ||
+        (tok->len > 9 && !strncmp(tok->loc, "__atomic_", 9))) {
+        Node *n = atomic_builtin(p, rest, tok);
+        if (n)
+            return n;
     }
     Obj *host = declare_from_host(p, tok);
     if (host)

@@ -284,6 +284,7 @@ Node *classify_type(Parser *p, Token **rest, Token *tok);
 Node *constant_p(Parser *p, Token **rest, Token *tok);
 Node *types_compatible_p(Parser *p, Token **rest, Token *tok);
 Node *choose_expr(Parser *p, Token **rest, Token *tok);
+Node *atomic_builtin(Parser *p, Token **rest, Token *tok);
 Obj *declare_builtin(Parser *p, Token *tok);
 
 bool is_generic_builtin(const char *name);

@@ -1952,8 +1952,9 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
  * table, which hides the one here from then on.
  *
  * The set is gcc's `gcc -std=c11 -dM -E` minus the GNU-specific macros
- * (__GNUC__, __GCC_*, __ATOMIC_*, ...): memjit is not gcc, and a program
- * that tests __GNUC__ expects GNU extensions. memjit adds __memjit__ and
+ * (__GNUC__, __GCC_*, ...): memjit is not gcc, and a program that tests
+ * __GNUC__ expects GNU extensions. The __ATOMIC_* memory orders are in,
+ * since memjit has the __atomic builtins that take them. memjit adds __memjit__ and
  * says what it lacks: __STDC_NO_ATOMICS__, __STDC_NO_COMPLEX__,
  * __STDC_NO_THREADS__. __has_attribute and __has_builtin answer 0, so
  * code that asks takes its portable path.
@@ -1967,6 +1968,12 @@ typedef struct Predefined {
 
 static const Predefined predefined[] = {
     {"_LP64", " 1"},
+    {"__ATOMIC_ACQUIRE", " 2"},
+    {"__ATOMIC_ACQ_REL", " 4"},
+    {"__ATOMIC_CONSUME", " 1"},
+    {"__ATOMIC_RELAXED", " 0"},
+    {"__ATOMIC_RELEASE", " 3"},
+    {"__ATOMIC_SEQ_CST", " 5"},
     {"__BIGGEST_ALIGNMENT__", " 16"},
     {"__BYTE_ORDER__", " __ORDER_LITTLE_ENDIAN__"},
     {"__CHAR16_TYPE__", " short unsigned int"},

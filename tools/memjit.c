@@ -43,7 +43,7 @@ static void usage(FILE *out) {
           "  -w           print no warnings\n"
           "  -Werror      warnings are errors (and the store is not used)\n"
           "  -l NAME, -L DIR            load libNAME.so (from DIR first) before the\n"
-          "               compile; -lc and -lm are always there\n"
+          "               compile; -lc, -lm, -lpthread, -ldl, -lrt are always there\n"
           "  -v           print where the compile time went, to stderr\n"
           "  -fpermissive accept old C as gcc 12 did (implicit declarations of\n"
           "               functions, implicit int), with warnings\n"
@@ -532,13 +532,24 @@ static int call_main(mj_module *mod, int argc, char **argv) {
     return 1;
 }
 
+/* The libraries a memjit process has anyway: libc, libm (memjit links
+ * it), and those glibc 2.34 merged into libc, which keeps only stubs of
+ * them for the linker (no libpthread.so to load). */
+static int is_in_libc(const char *name) {
+    static const char *const merged[] = {"c", "m", "pthread", "dl", "rt", "util", "anl"};
+    for (size_t i = 0; i < sizeof merged / sizeof *merged; i++)
+        if (!strcmp(name, merged[i]))
+            return 1;
+    return 0;
+}
+
 /* -l NAME: libNAME.so from the -L folders, else where the dynamic linker
  * looks, loaded for every symbol before the compile (which checks that
- * each one the program calls exists). -lc and -lm are already there. */
+ * each one the program calls exists). */
 static int load_libraries(Cli *cli) {
     for (int k = 0; k < cli->nlibs; k++) {
         const char *name = cli->libs[k];
-        if (!strcmp(name, "c") || !strcmp(name, "m"))
+        if (is_in_libc(name))
             continue;
         void *h = NULL;
         char *path = NULL;
