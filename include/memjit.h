@@ -410,6 +410,16 @@ MJ_API mj_status mj_compile(mj_runtime *rt, const char *name,
                             const char *src, size_t len,
                             mj_module **out, mj_diags **diags);
 
+/* Preprocesses src[0..len) as mj_compile would (the runtime's preamble,
+ * include resolver and host headers) and stores the result in *out as
+ * gcc -E writes it: line markers `# LINE "FILE"`, macros expanded on the
+ * line of their use. *out is malloc'ed and NUL-terminated (free() it);
+ * NULL on failure. Returns MJ_OK, MJ_ERR_COMPILE (errors in *diags, when
+ * diags is not NULL; then *out is NULL), MJ_ERR_NOMEM or MJ_ERR_ARG.
+ * Nothing is cached. Thread-safe as mj_compile is. */
+MJ_API mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src,
+                               size_t len, char **out, mj_diags **diags);
+
 /* ------------------------------------------------------------------------
  * Modules: reference-counted compiled code
  * ---------------------------------------------------------------------- */

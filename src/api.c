@@ -562,6 +562,60 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
     return run.status;
 }
 
+/* mj_preprocess's phase, under the protected boundary. */
+typedef struct PreprocessRun {
+    Compile *c;
+    CompileRun *run;
+    char *text;          /* in the arena */
+    size_t len;
+} PreprocessRun;
+
+static void run_preprocessor(void *arg) {
+    PreprocessRun *pr = arg;
+    CompileRun *run = pr->run;
+    Token *tok = source_tokens(pr->c, run->rt->preamble, run->name, run->src, run->len);
+    tok = pp_run(pr->c, tok);
+    if (pr->c->error_count == 0)
+        pr->text = pp_text(pr->c, tok, &pr->len);
+}
+
+mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_t len,
+                        char **out, mj_diags **diags) {
+    if (diags)
+        *diags = NULL;
+    if (out)
+        *out = NULL;
+    if (!rt || !name || (!src && len) || !out)
+        return MJ_ERR_ARG;
+    Compile *c = compile_new();
+    if (!c)
+        return MJ_ERR_NOMEM;
+    CompileRun run = {.rt = rt, .name = name, .src = src ? src : "", .len = len, .fd = -1};
+    if (rt->include_fn || rt->nhost_headers) {
+        c->resolve_include = resolve_through_host;
+        c->resolve_ctx = &run;
+    }
+    c->permissive = rt->opts.permissive != 0;
+    PreprocessRun pr = {c, &run, NULL, 0};
+    Escape why = run_protected(&c->bail, run_preprocessor, &pr);
+    mj_status st = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM
+                   : why != ESCAPE_NONE || !pr.text ? MJ_ERR_COMPILE : MJ_OK;
+    if (st == MJ_OK) {
+        *out = mem_malloc(pr.len + 1);
+        if (*out)
+            memcpy(*out, pr.text, pr.len + 1);
+        else
+            st = MJ_ERR_NOMEM;
+    }
+    deps_free(&run.deps);
+    if (diags) {
+        *diags = c->diags;
+        c->diags = NULL;
+    }
+    compile_free(c);
+    return st;
+}
+
 /* A module from the store, or NULL on a miss (or when what the store
  * holds cannot be used: then the caller compiles and overwrites it). */
 static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Ident *id) {

@@ -212,6 +212,13 @@ bool library_function(const char *name, LibFuncInfo *out);
  * with lex_finish applied. Predefines __memjit__, __x86_64__, __STDC__... */
 Token *pp_run(Compile *c, Token *tok);
 
+/* The preprocessed tokens as text, as gcc -E writes them: a line marker
+ * `# LINE "FILE"` where the file changes or lines are skipped (blank lines
+ * for a gap of up to 8), a macro's expansion on the line of its use,
+ * spacing as written (a space where two tokens would otherwise join). In
+ * the arena; *len gets its length. */
+char *pp_text(Compile *c, Token *tok, size_t *len);
+
 /* ---------------------------------------------------------------------
  * type.c
  * ------------------------------------------------------------------- */

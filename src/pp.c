@@ -2240,3 +2240,92 @@ Token *pp_run(Compile *c, Token *tok) {
     lex_finish(c, tok);
     return tok;
 }
+
+/* ---------------------------------------------------------------------
+ * Preprocessed text (memjit -E, mj_preprocess)
+ * ------------------------------------------------------------------- */
+
+/* The token whose place a token takes: the macro use it came from. */
+static const Token *placed_at(const Token *tok) {
+    while (tok->origin)
+        tok = tok->origin;
+    return tok;
+}
+
+/* Whether b, written right after a, would lex as part of a (a+ +b, a- -b,
+ * x y): then a space keeps them apart, as gcc -E's avoid_paste does. */
+static bool would_join(const Token *a, const Token *b) {
+    bool a_word = a->kind == TK_IDENT || a->kind == TK_KEYWORD || a->kind == TK_NUM ||
+                  a->kind == TK_PP_NUM;
+    bool b_word = b->kind == TK_IDENT || b->kind == TK_KEYWORD || b->kind == TK_NUM ||
+                  b->kind == TK_PP_NUM;
+    if (a_word && b_word)
+        return true;
+    if (a->kind == TK_PUNCT && b->kind == TK_PUNCT) {
+        /* the last character of a and the first of b start a longer
+           punctuator (or a comment) */
+        static const char *const pairs[] = {"++", "+=", "--", "-=", "->", "<<", "<=", "<:",
+                                            "<%", ">>", ">=", "&&", "&=", "||", "|=", "==",
+                                            "!=", "*=", "/=", "%=", "%:", "%>", "^=", "##",
+                                            ":>", "..", "//", "/*"};
+        char pair[3] = {a->loc[a->len - 1], b->loc[0], '\0'};
+        for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+            if (!strcmp(pair, pairs[i]))
+                return true;
+        return false;
+    }
+    return (a->kind == TK_PP_NUM || a->kind == TK_NUM) && b->kind == TK_PUNCT &&
+           (b->loc[0] == '.' || b->loc[0] == '+' || b->loc[0] == '-');
+}
+
+static void line_marker(StrBuf *sb, int line, const char *file) {
+    sb_printf(sb, "# %d \"", line);
+    for (const char *s = file; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(sb, '\\');
+        sb_putc(sb, *s);
+    }
+    sb_puts(sb, "\"\n");
+}
+
+char *pp_text(Compile *c, Token *tok, size_t *len) {
+    StrBuf sb;
+    sb_init(&sb, &c->arena);
+    const SrcFile *file = NULL;
+    int line = 0;
+    const Token *prev = NULL;
+    for (; tok && tok->kind != TK_EOF; tok = tok->next) {
+        const Token *at = placed_at(tok);
+        bool new_line = at == tok ? tok->at_bol : false;
+        if (at->file != file) {
+            if (prev)
+                sb_putc(&sb, '\n');
+            file = at->file;
+            line = at->line;
+            line_marker(&sb, line, file->name);
+            prev = NULL;
+        } else if (new_line || at->line > line) {
+            int gap = at->line - line;
+            if (gap > 8) {
+                sb_putc(&sb, '\n');
+                line_marker(&sb, at->line, file->name);
+            } else {
+                for (int i = 0; i < (gap > 0 ? gap : 1); i++)
+                    sb_putc(&sb, '\n');
+            }
+            line = at->line;
+            prev = NULL;
+        }
+        bool expanded = tok->origin || (prev && prev->origin);
+        if (prev && (tok->has_space || (expanded && would_join(prev, tok))))
+            sb_putc(&sb, ' ');
+        int n;
+        const char *text = tok_written(tok, &n);
+        sb_putn(&sb, text, (size_t)n);
+        prev = tok;
+    }
+    sb_putc(&sb, '\n');
+    char *s = sb_str(&sb);
+    *len = strlen(s);
+    return s;
+}

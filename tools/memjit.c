@@ -40,6 +40,7 @@ static void usage(FILE *out) {
           "  -include FILE              #include \"FILE\" before the program\n"
           "  -std=STD     c99, c11, c17, gnu99, gnu11 or gnu17 (__STDC_VERSION__,\n"
           "               __STRICT_ANSI__)\n"
+          "  -E           preprocess only: print the text gcc -E would (run and check)\n"
           "  -w           print no warnings\n"
           "  -Werror      warnings are errors (and the store is not used)\n"
           "  -l NAME, -L DIR            load libNAME.so (from DIR first) before the\n"
@@ -73,6 +74,7 @@ typedef struct Cli {
     int verbose;
     int no_cache;
     int no_warnings;           /* -w */
+    int preprocess_only;       /* -E */
     int warnings_are_errors;   /* -Werror */
     const char *store;    /* --store, or NULL for the default */
     Includes includes;         /* -I, then -isystem folders */
@@ -200,6 +202,8 @@ static int parse_option(Cli *cli, int *i, int argc, char **argv) {
         cli->verbose = 1;
     else if (!strcmp(a, "-w"))
         cli->no_warnings = 1;
+    else if (!strcmp(a, "-E"))
+        cli->preprocess_only = 1;
     else if (!strcmp(a, "-Werror"))
         cli->warnings_are_errors = 1;
     else if (!strcmp(a, "-fpermissive"))
@@ -636,6 +640,23 @@ int main(int argc, char **argv) {
     mj_runtime_set_include_resolver(rt, resolve_include, &cli.includes);
     mj_module *mod = NULL;
     mj_diags *diags = NULL;
+    if (cli.preprocess_only) {
+        char *text = NULL;
+        st = mj_preprocess(rt, strcmp(cli.file, "-") ? cli.file : "<stdin>", src, len, &text,
+                           &diags);
+        free(src);
+        free_includes(&cli.includes);
+        print_diags(&cli, diags);
+        mj_diags_free(diags);
+        if (text)
+            fputs(text, stdout);
+        free(text);
+        if (st != MJ_OK && st != MJ_ERR_COMPILE)
+            fprintf(stderr, "memjit: %s\n", mj_status_str(st));
+        mj_runtime_free(rt);
+        free(cli.preamble);
+        return st == MJ_OK ? 0 : 1;
+    }
     st = mj_compile(rt, strcmp(cli.file, "-") ? cli.file : "<stdin>", src, len, &mod, &diags);
     free(src);
     free_includes(&cli.includes);

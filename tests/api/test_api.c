@@ -580,8 +580,35 @@ static void test_preamble(void **state) {
     mj_runtime_free(rt);
 }
 
+/* mj_preprocess: gcc -E's text, errors as diagnostics, bad arguments. */
+static void test_preprocess(void **state) {
+    (void)state;
+    mj_options o;
+    mj_options_init(&o);
+    o.preamble = "#define TWO 2\n";
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    static const char *src = "#define SQ(x) ((x) * (x))\nint v = SQ(TWO);\n";
+    char *text = NULL;
+    mj_diags *d = NULL;
+    assert_int_equal(mj_preprocess(rt, "p.c", src, strlen(src), &text, &d), MJ_OK);
+    assert_string_equal(text, "# 2 \"p.c\"\nint v = ((2) * (2));\n");
+    assert_int_equal(mj_diags_count(d), 0);
+    free(text);
+    mj_diags_free(d);
+    static const char *bad = "#if 1 +\n#endif\n";
+    assert_int_equal(mj_preprocess(rt, "bad.c", bad, strlen(bad), &text, &d), MJ_ERR_COMPILE);
+    assert_null(text);
+    assert_int_equal(mj_diags_get(d, 0)->line, 1);
+    mj_diags_free(d);
+    assert_int_equal(mj_preprocess(NULL, "p.c", src, 1, &text, NULL), MJ_ERR_ARG);
+    assert_int_equal(mj_preprocess(rt, "p.c", src, 1, NULL, NULL), MJ_ERR_ARG);
+    mj_runtime_free(rt);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_preprocess),
         cmocka_unit_test(test_preamble),
         cmocka_unit_test(test_compile_lookup_call),
         cmocka_unit_test(test_variables),

@@ -136,5 +136,11 @@ expect "stdin is named <stdin>" "$(grep -q '^<stdin>:1:25: error' <<<"$err"; ech
 err=$("$memjit" run --no-cache -lmemjit_no_such exit_status.c 2>&1); check "-l missing" 2 $?
 expect "-l names the library" "$(grep -q 'cannot load -lmemjit_no_such' <<<"$err"; echo $?)"
 
+# -E: the preprocessed text, as gcc -E writes it.
+out=$("$memjit" check -E -DFROM_COMMAND_LINE=7 preprocess.c); check "-E" 0 $?
+expect "-E text" "$(diff preprocess.expected - <<<"$out" >/dev/null; echo $?)"
+err=$(printf '#error stop\n' | "$memjit" run -E 2>&1 >/dev/null); check "-E with an error" 1 $?
+expect "-E reports the error" "$(grep -q '<stdin>:1:2: error: #error stop' <<<"$err"; echo $?)"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
