@@ -316,6 +316,26 @@ static mj_status step_diags_text(void *ctx, long n, bool *fired) {
     return st;
 }
 
+/* ---- mj_preprocess ---- */
+
+static mj_status step_preprocess(void *ctx, long n, bool *fired) {
+    mj_runtime *rt = ctx;
+    static const char src[] = "#include <limits.h>\n#define SQ(x) ((x) * (x))\n"
+                              "int v = SQ(INT_MAX / 2);\n";
+    char *text = NULL;
+    mj_diags *d = NULL;
+    arm(n);
+    mj_status st = mj_preprocess(rt, "p.c", src, strlen(src), &text, &d);
+    *fired = disarm();
+    if (st == MJ_OK)
+        assert_non_null(strstr(text, "int v = ((2147483647 / 2) * (2147483647 / 2));"));
+    else
+        assert_null(text);
+    free(text);
+    mj_diags_free(d);
+    return st;
+}
+
 /* ---- the tests ---- */
 
 /* The store lives in a private folder: memjit refuses one that other
@@ -442,9 +462,17 @@ static void test_diags_text(void **state) {
     mj_runtime_free(rt);
 }
 
+static void test_preprocess(void **state) {
+    (void)state;
+    mj_runtime *rt = runtime_with(0, NULL);
+    assert_true(walk("mj_preprocess", step_preprocess, rt, MJ_OK) > 10);
+    mj_runtime_free(rt);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runtime_new),
+        cmocka_unit_test(test_preprocess),
         cmocka_unit_test(test_compile_in_memory),
         cmocka_unit_test(test_compile_bad_program),
         cmocka_unit_test(test_compile_cached),
