@@ -136,6 +136,16 @@ expect "stdin is named <stdin>" "$(grep -q '^<stdin>:1:25: error' <<<"$err"; ech
 err=$("$memjit" run --no-cache -lmemjit_no_such exit_status.c 2>&1); check "-l missing" 2 $?
 expect "-l names the library" "$(grep -q 'cannot load -lmemjit_no_such' <<<"$err"; echo $?)"
 
+for opt in -U -include -isystem -L -l -I; do
+    out=$("$memjit" run "$opt" 2>&1); check "$opt without a value" 2 $?
+    expect "$opt names what it needs" "$(grep -q "option '$opt' needs a value" <<<"$out"; echo $?)"
+done
+"$memjit" run --no-cache -L extra -lm exit_status.c >/dev/null; check "-L with a no-op -l" 41 $?
+err=$("$memjit" run --no-cache -L extra -lmemjit_no_such exit_status.c 2>&1); check "-L, library missing" 2 $?
+err=$("$memjit" check --no-cache -include no_such_header.h exit_status.c 2>&1)
+check "-include of a missing file" 1 $?
+expect "-include error" "$(grep -q '<command-line>:1:10: error: no_such_header.h: No such file or directory' <<<"$err"; echo $?)"
+
 # -E: the preprocessed text, as gcc -E writes it.
 out=$("$memjit" check -E -DFROM_COMMAND_LINE=7 preprocess.c); check "-E" 0 $?
 expect "-E text" "$(diff preprocess.expected - <<<"$out" >/dev/null; echo $?)"
