@@ -615,8 +615,10 @@ static char *read_program(Cli *cli, size_t *len) {
 int main(int argc, char **argv) {
     Cli cli = {0};
     int rc = parse_args(&cli, argc, argv);
-    if (rc)
+    if (rc) {
+        free(cli.preamble);   /* the -D given before the bad option */
         return rc;
+    }
     if (!strcmp(cli.command, "cache"))
         return cache_command(&cli);
 
