@@ -119,11 +119,14 @@ mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status, char *e
         return runtime_fail(NULL, status, MJ_ERR_NOMEM, errbuf, errlen, "out of memory");
     rt->opts = o;   /* store_path is replaced by a copy in open_caches */
     pthread_mutex_init(&rt->stats_lock, NULL);
-    if (o.preamble) {
+    if (o.preamble && *o.preamble) {
         rt->preamble = mem_strdup(o.preamble);
         rt->opts.preamble = rt->preamble;
         if (!rt->preamble)
             return runtime_fail(rt, status, MJ_ERR_NOMEM, errbuf, errlen, "out of memory");
+        key_hash_bytes(rt->preamble, strlen(rt->preamble), &rt->preamble_fp);
+    } else {
+        rt->opts.preamble = NULL;
     }
     mj_status st = open_caches(rt, errbuf, errlen);
     if (st != MJ_OK)
@@ -697,7 +700,8 @@ static mj_status compile_cached(mj_runtime *rt, const char *name, const char *sr
 
     Ident id;
     CacheKey key;
-    key_ident_init(&id, &rt->opts, rt->include_fn != NULL, name, src, key_len);
+    key_ident_init(&id, &rt->opts, rt->preamble ? &rt->preamble_fp : NULL,
+                   rt->include_fn != NULL, name, src, key_len);
     key_ident_set_host(&id, has_host_definitions(rt) ? &rt->host_fp : NULL, is_expr);
     key_of(&id, &key);
     CacheLookup look = CACHE_MISS;

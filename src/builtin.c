@@ -100,6 +100,21 @@ Node *classify_type(Parser *p, Token **rest, Token *tok) {
     return new_num(p, cls, ty_int, tok);
 }
 
+/* A call of libgccjit's builtin `name` of the prototype `type`, with the
+ * arguments already of its parameter types. */
+static Node *builtin_call(Parser *p, const char *name, const char *type, Node *args,
+                          Token *tok) {
+    Obj *fn = new_global(p, arena_strdup(&p->c->arena, name), parse_type_name_string(p->c, type),
+                         tok);
+    fn->is_function = fn->is_builtin = fn->is_extern = true;
+    Node *node = new_node(p, ND_FUNCALL, tok);
+    node->lhs = new_var_node(p, fn, tok);
+    node->func_ty = fn->ty;
+    node->ty = unqual(fn->ty->return_ty);
+    node->args = args;
+    return node;
+}
+
 /* __builtin_constant_p(expr), as gcc's fold_builtin_constant_p: 1 for
  * an arithmetic constant or a string literal; 0 for what has side
  * effects (not evaluated), a pointer or an aggregate, or outside a
@@ -113,14 +128,8 @@ Node *constant_p(Parser *p, Token **rest, Token *tok) {
         return new_num(p, 1, ty_int, tok);
     if (has_side_effects(arg) || !is_arith(arg->ty) || !p->fn)
         return new_num(p, 0, ty_int, tok);
-    Obj *fn = new_global(p, tok_name(p, tok), parse_type_name_string(p->c, "int(...)"), tok);
-    fn->is_function = fn->is_builtin = fn->is_extern = true;   /* never in scope: */
-    Node *node = new_node(p, ND_FUNCALL, tok);                 /* each use is folded first */
-    node->lhs = new_var_node(p, fn, tok);
-    node->func_ty = fn->ty;
-    node->ty = TY(ty_int);
-    node->args = arg;
-    return node;
+    /* never put in scope: each use is folded first */
+    return builtin_call(p, "__builtin_constant_p", "int(...)", arg, tok);
 }
 
 /* types-compatible = "__builtin_types_compatible_p" "(" type-name "," type-name ")"
@@ -398,21 +407,6 @@ static Type *atomic_object(Type *ptr) {
 /* The signed integer type of n bytes, as libgccjit's I1..I8 are. */
 static Type *atomic_word(int n) {
     return TY(n == 1 ? ty_schar : n == 2 ? ty_short : n == 4 ? ty_int : ty_long);
-}
-
-/* A call of libgccjit's builtin `name` of the prototype `type`, with the
- * arguments already of its parameter types. */
-static Node *builtin_call(Parser *p, const char *name, const char *type, Node *args,
-                          Token *tok) {
-    Obj *fn = new_global(p, arena_strdup(&p->c->arena, name), parse_type_name_string(p->c, type),
-                         tok);
-    fn->is_function = fn->is_builtin = fn->is_extern = true;
-    Node *node = new_node(p, ND_FUNCALL, tok);
-    node->lhs = new_var_node(p, fn, tok);
-    node->func_ty = fn->ty;
-    node->ty = unqual(fn->ty->return_ty);
-    node->args = args;
-    return node;
 }
 
 /* atomic-call = name "(" assign ("," assign)* ")" for the forms above,

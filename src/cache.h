@@ -53,8 +53,10 @@ typedef struct Ident {
     size_t src_len;
 } Ident;
 
-void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
-                    const char *name, const char *src, size_t len);
+/* preamble_fp: key_hash_bytes of mj_options.preamble, made once by the
+ * runtime, or NULL without one. */
+void key_ident_init(Ident *id, const mj_options *opts, const CacheKey *preamble_fp,
+                    bool has_resolver, const char *name, const char *src, size_t len);
 /* Adds to id what the host declared (host_fp: key_hash_bytes over the
  * names, types and header texts of mj_define_*, never the addresses; NULL
  * when nothing) and whether the compile is an mj_expr (whose wrapper

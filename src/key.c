@@ -37,16 +37,14 @@ void key_force_collisions(int on) {
     force_collisions = on;
 }
 
-void key_ident_init(Ident *id, const mj_options *opts, bool has_resolver,
-                    const char *name, const char *src, size_t len) {
+void key_ident_init(Ident *id, const mj_options *opts, const CacheKey *preamble_fp,
+                    bool has_resolver, const char *name, const char *src, size_t len) {
     int n = snprintf(id->head, sizeof id->head, "O%d g%d r%d p%d", opts->opt_level,
                      opts->debug_info ? 1 : 0, has_resolver ? 1 : 0, opts->permissive ? 1 : 0);
     /* the preamble by its hash, as the host's definitions (key_ident_set_host) */
-    if (opts->preamble && *opts->preamble) {
-        CacheKey pre;
+    if (preamble_fp) {
         char hex[33];
-        key_hash_bytes(opts->preamble, strlen(opts->preamble), &pre);
-        key_hex(&pre, hex);
+        key_hex(preamble_fp, hex);
         n += snprintf(id->head + n, sizeof id->head - (size_t)n, " P%s", hex);
     }
     id->head_len = (size_t)n + 1;

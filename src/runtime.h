@@ -53,7 +53,8 @@ void host_table_free(mj_runtime *rt);
 struct mj_runtime {
     mj_options opts;
     char *store_path;        /* opts.store_path points here */
-    char *preamble;          /* opts.preamble points here */
+    char *preamble;          /* opts.preamble points here; NULL for none or "" */
+    CacheKey preamble_fp;    /* its hash, for the cache key (key_ident_init) */
     mj_include_fn include_fn; /* the host's include resolver, or NULL */
     void *include_user;
     Cache *cache;            /* NULL when the in-memory cache is off */
