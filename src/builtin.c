@@ -245,6 +245,7 @@ Obj *declare_builtin(Parser *p, Token *tok) {
 bool is_generic_builtin(const char *name) {
     return !strcmp(name, "__builtin_isnan") || !strcmp(name, "__builtin_isinf_sign") ||
            !strcmp(name, "__builtin_isfinite") || !strcmp(name, "__builtin_signbit") ||
+           !strcmp(name, "__builtin_signbitf") || !strcmp(name, "__builtin_signbitl") ||
            !strcmp(name, "__builtin_isinf");
 }
 
@@ -252,11 +253,32 @@ bool is_generic_builtin(const char *name) {
  * are spelt with comparisons, on a temporary holding the argument:
  *   isinf_sign(x) = x == inf ? 1 : x == -inf ? -1 : 0
  *   isfinite(x)   = x == x && x != inf && x != -inf
- *   signbit(x)    = x < 0 || (x == 0 && 1 / x < 0)   (NaNs count as positive) */
+ * signbit(x) is the sign bit itself (also of -0.0 and of a NaN), read
+ * from the bits of x as a float or a double: converting a long double to
+ * double keeps its sign, and libgccjit's own signbit builtins become
+ * calls of a "signbit" that glibc lacks at -O0. signbitf and signbitl
+ * take their argument as float and long double. */
+static Node *signbit_of(Parser *p, const char *name, Node *arg, Token *tok) {
+    char suffix = name[strlen("__builtin_signbit")];
+    if (suffix == 'f')
+        arg = new_cast(p, arg, TY(ty_float));
+    bool is_float = unqual(arg->ty)->kind == TY_FLOAT;
+    Type *fty = is_float ? TY(ty_float) : TY(ty_double);
+    Type *ity = is_float ? TY(ty_uint) : TY(ty_ulong);
+    Obj *tmp = new_temp(p, fty, tok);
+    Node *setup = new_binary(p, ND_ASSIGN, new_var_node(p, tmp, tok), new_cast(p, arg, fty), fty,
+                             tok);
+    Node *addr = new_unary(p, ND_ADDR, new_var_node(p, tmp, tok), pointer_to(p->c, fty), tok);
+    Node *bits = new_deref_of(p, new_cast(p, addr, pointer_to(p->c, ity)), tok);
+    Node *sign = new_binop(p, ND_SHR, bits, new_num(p, is_float ? 31 : 63, ity, tok), tok);
+    return new_comma(p, setup, new_cast(p, sign, TY(ty_int)), tok);
+}
+
 Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok) {
     bool is_inf = !strcmp(name, "__builtin_isinf_sign") || !strcmp(name, "__builtin_isinf");
-    bool is_sign = !strcmp(name, "__builtin_signbit");
-    if ((!is_inf && !is_sign && strcmp(name, "__builtin_isfinite")) || !p->fn)
+    if (!strncmp(name, "__builtin_signbit", 17) && p->fn)
+        return signbit_of(p, name, arg, tok);
+    if ((!is_inf && strcmp(name, "__builtin_isfinite")) || !p->fn)
         return NULL;
     Type *ty = unqual(arg->ty);
     Obj *tmp = new_temp(p, ty, tok);
@@ -266,14 +288,7 @@ Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok) {
     Node *x1 = new_var_node(p, tmp, tok), *x2 = new_var_node(p, tmp, tok);
     Node *x3 = new_var_node(p, tmp, tok);
     Node *value;
-    if (is_sign) {
-        Node *zero = new_flonum(p, 0, ty, tok), *one = new_flonum(p, 1, ty, tok);
-        Node *neg_zero = new_binop(p, ND_LOGAND, new_compare(p, ND_EQ, x2, zero, tok),
-                                   new_compare(p, ND_LT, new_binop(p, ND_DIV, one, x3, tok),
-                                               new_flonum(p, 0, ty, tok), tok), tok);
-        value = new_binop(p, ND_LOGOR, new_compare(p, ND_LT, x1, new_flonum(p, 0, ty, tok), tok),
-                          neg_zero, tok);
-    } else if (is_inf) {
+    if (is_inf) {
         Node *neg = new_cond(p, new_compare(p, ND_EQ, x2, ninf, tok), new_num(p, -1, ty_int, tok),
                              new_num(p, 0, ty_int, tok), tok);
         value = new_cond(p, new_compare(p, ND_EQ, x1, inf, tok), new_num(p, 1, ty_int, tok),
