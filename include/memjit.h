@@ -122,10 +122,28 @@ typedef struct mj_options {
      * goes to the include resolver with that includer. NULL (the
      * default) for none. Copied; part of the cache key. */
     const char *preamble;
+
+    /* Where #include <name> looks (docs/headers.md). 0 (the default):
+     * memjit's own standard headers, held in memory; memjit reads no file,
+     * which a host without a file system needs, and every machine gets the
+     * same answers. Nonzero: the machine's own headers, as gcc finds them
+     * (glibc's struct stat, pthread.h, unistd.h, ...): the folders of
+     * system_include_dirs, searched after the include resolver. Each
+     * header read is keyed by its path and stat's facts (size, times,
+     * inode), so a cache or store hit checks with stat, not by reading. */
+    int system_headers;
+    /* The system folders, ':'-separated, searched in order. NULL (the
+     * default): the ones gcc searched when memjit was built,
+     * mj_default_system_include_dirs(). Copied; part of the cache key. */
+    const char *system_include_dirs;
 } mj_options;
 
 /* Fills *opts with the defaults listed above. */
 MJ_API void mj_options_init(mj_options *opts);
+
+/* The system include folders gcc searched when memjit was built
+ * (mj_options.system_include_dirs), ':'-separated. Static storage. */
+MJ_API const char *mj_default_system_include_dirs(void);
 
 /* Constructs a runtime. opts may be NULL for the defaults; it is copied.
  * Returns NULL on error and, when status is not NULL, stores why there
@@ -203,6 +221,10 @@ MJ_API mj_status mj_store_vacuum(mj_runtime *rt);
  * Every other name, and every "name", goes to the runtime's include
  * resolver, if the host set one; a "name" it does not find falls back to
  * memjit's standard headers too.
+ * With mj_options.system_headers, memjit's own headers are not used: every
+ * name goes to the resolver, then to the system folders (a "name" in a
+ * system header first to that header's folder), and #include_next goes on
+ * after the folder its includer came from.
  * ---------------------------------------------------------------------- */
 
 /* An include resolver. name is as written between the quotes or brackets,

@@ -15,8 +15,10 @@
  *   -> the new module goes into the cache; threads waiting for the same
  *      key wake up and share it.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -61,6 +63,12 @@ void mj_options_init(mj_options *opts) {
     opts->store_path = NULL;
     opts->store_max_bytes = DEFAULT_STORE_BYTES;
     opts->store_trust_permissions = 0;
+    opts->system_headers = 0;
+    opts->system_include_dirs = NULL;
+}
+
+const char *mj_default_system_include_dirs(void) {
+    return MJ_SYSTEM_INCLUDE_DIRS;
 }
 
 static mj_runtime *runtime_fail(mj_runtime *rt, mj_status *status, mj_status st,
@@ -128,7 +136,19 @@ mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status, char *e
     } else {
         rt->opts.preamble = NULL;
     }
-    mj_status st = open_caches(rt, errbuf, errlen);
+    mj_status st = MJ_OK;
+    if (o.system_headers) {
+        st = sysdirs_init(&rt->sysdirs, o.system_include_dirs ? o.system_include_dirs
+                                                              : MJ_SYSTEM_INCLUDE_DIRS);
+        if (st != MJ_OK)
+            return runtime_fail(rt, status, st, errbuf, errlen,
+                                st == MJ_ERR_NOMEM ? "out of memory"
+                                                   : "system_include_dirs: more than 64 folders");
+        rt->opts.system_include_dirs = rt->sysdirs.list;
+    } else {
+        rt->opts.system_include_dirs = NULL;
+    }
+    st = open_caches(rt, errbuf, errlen);
     if (st != MJ_OK)
         return runtime_fail(rt, status, st, NULL, 0, NULL);
     if (status)
@@ -163,6 +183,7 @@ void mj_runtime_free(mj_runtime *rt) {
     host_table_free(rt);
     free(rt->store_path);
     free(rt->preamble);
+    sysdirs_free(&rt->sysdirs);
     pthread_mutex_destroy(&rt->stats_lock);
     free(rt);
 }
@@ -295,7 +316,10 @@ typedef struct CompileRun {
     size_t nsyms;
     int fd;                   /* to_shared_object: the memfd, or -1 */
     bool fd_fallback;
-    DepList deps;             /* every answer of the include resolver */
+    DepList deps;             /* every answer of the include resolver, and
+                                 every search of the system folders */
+    char *sys_text, *sys_path; /* the last system header read */
+    Compile *c;               /* the compile's: resolvers escape through it */
     bool deps_incomplete;     /* one could not be recorded: do not cache */
     mj_module *mod;
     mj_status status;
@@ -344,6 +368,48 @@ static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
                   *resolved_name ? *resolved_name : name))
         run->deps_incomplete = true;
     return found;
+}
+
+/* The front end's search of the system folders, recording each answer
+ * by the found file's identity (sysinc.c). */
+static bool resolve_in_system(void *ctx, const char *name, const char *includer,
+                              int includer_dir, int from, const char **text, size_t *len,
+                              const char **path, int *dir) {
+    CompileRun *run = ctx;
+    free(run->sys_text);
+    free(run->sys_path);
+    run->sys_text = run->sys_path = NULL;
+    struct stat st;
+    SysFind f = sysdirs_locate(&run->rt->sysdirs, name, includer, includer_dir, from,
+                               &run->sys_path, dir, &st);
+    bool stable = false;
+    if (f == SYSFIND_FOUND)
+        run->sys_text = sysinc_read(run->sys_path, &st, len, &stable);
+    if (f == SYSFIND_NOMEM || (f == SYSFIND_FOUND && !run->sys_text && errno == ENOMEM))
+        arena_oom(&run->c->arena);
+    CacheKey id;
+    if (run->sys_text)
+        sysinc_identity(run->sys_path, &st, &id);
+    /* A file found but unreadable, or changed while read, is not cached:
+     * its identity would not name the bytes the compile saw. */
+    if ((f == SYSFIND_FOUND && !stable) ||
+        !deps_add_system(&run->deps, name, includer ? includer : "", includer_dir, from,
+                         run->sys_text != NULL, &id))
+        run->deps_incomplete = true;
+    *text = run->sys_text;
+    *path = run->sys_path;
+    return run->sys_text != NULL;
+}
+
+/* The resolvers a compile of rt uses. */
+static void set_resolvers(Compile *c, CompileRun *run, bool is_expr) {
+    mj_runtime *rt = run->rt;
+    if (rt->include_fn || rt->nhost_headers || is_expr)
+        c->resolve_include = resolve_through_host;
+    if (rt->opts.system_headers)
+        c->resolve_system = resolve_in_system;
+    c->resolve_ctx = run;
+    run->c = c;
 }
 
 /* With a store: gcc writes a shared object into a memfd, whose bytes the
@@ -525,10 +591,7 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         return MJ_ERR_NOMEM;
     CompileRun run = {.rt = rt, .name = name, .src = src, .len = len, .key_len = key_len,
                       .to_shared_object = to_shared_object, .is_expr = is_expr, .fd = -1};
-    if (rt->include_fn || rt->nhost_headers || is_expr) {
-        c->resolve_include = resolve_through_host;
-        c->resolve_ctx = &run;
-    }
+    set_resolvers(c, &run, is_expr);
     if (rt->nhost_syms) {
         c->host_symbol = host_symbol_of;
         c->host_ctx = rt;
@@ -549,6 +612,8 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         count_compile(rt, run.t[3] - run.t[0]);
     }
     deps_free(&run.deps);
+    free(run.sys_text);
+    free(run.sys_path);
     module_symbols_free(run.syms, run.nsyms);
     if (run.fd >= 0)
         close(run.fd);
@@ -594,10 +659,7 @@ mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_
     if (!c)
         return MJ_ERR_NOMEM;
     CompileRun run = {.rt = rt, .name = name, .src = src ? src : "", .len = len, .fd = -1};
-    if (rt->include_fn || rt->nhost_headers) {
-        c->resolve_include = resolve_through_host;
-        c->resolve_ctx = &run;
-    }
+    set_resolvers(c, &run, false);
     c->permissive = rt->opts.permissive != 0;
     PreprocessRun pr = {c, &run, NULL, 0};
     Escape why = run_protected(&c->bail, run_preprocessor, &pr);
@@ -611,6 +673,8 @@ mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_
             st = MJ_ERR_NOMEM;
     }
     deps_free(&run.deps);
+    free(run.sys_text);
+    free(run.sys_path);
     if (diags) {
         *diags = c->diags;
         c->diags = NULL;
@@ -634,7 +698,7 @@ static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Id
     MemLoad ml;
     mj_module *mod = NULL;
     if (deps_decode(row.deps, row.deps_len, &deps)) {
-        if (deps_still_hold(&deps, rt->include_fn, rt->include_user) &&
+        if (deps_still_hold(&deps, rt->include_fn, rt->include_user, &rt->sysdirs) &&
             (syms = module_syms_decode(row.syms, row.syms_len, &nsyms)) &&
             memload_bytes(row.blob, row.blob_len, rt->memload_flags, &ml, NULL, 0)) {
             mod = module_new_loaded(&ml, row.blob, row.blob_len, syms, nsyms, false);
@@ -701,6 +765,7 @@ static mj_status compile_cached(mj_runtime *rt, const char *name, const char *sr
     Ident id;
     CacheKey key;
     key_ident_init(&id, &rt->opts, rt->preamble ? &rt->preamble_fp : NULL,
+                   rt->opts.system_headers ? &rt->sysdirs.fp : NULL,
                    rt->include_fn != NULL, name, src, key_len);
     key_ident_set_host(&id, has_host_definitions(rt) ? &rt->host_fp : NULL, is_expr);
     key_of(&id, &key);
@@ -709,7 +774,8 @@ static mj_status compile_cached(mj_runtime *rt, const char *name, const char *sr
         void *found;
         look = cache_lookup(cache, &key, &id, &found);
         mj_module *hit = found;
-        if (look == CACHE_HIT && deps_still_hold(&hit->deps, rt->include_fn, rt->include_user)) {
+        if (look == CACHE_HIT && deps_still_hold(&hit->deps, rt->include_fn, rt->include_user,
+                                                    &rt->sysdirs)) {
             count(rt, STAT_HIT);
             /* A name defined again at another address, same type. */
             module_bind_imports(hit, rt, NULL, 0);

@@ -40,12 +40,13 @@ typedef struct CacheKey {
 /* What a compile depends on besides its include files, compared in full on
  * every hit so that a hash collision can never hand back the wrong code:
  *   "O<level> g<debug> r<has resolver> p<permissive>[ P<preamble hash>]
+ *    [ S<system folders' hash>]
  *    [ h<host fingerprint>][ e]\0" name
  *   "\0" source bytes
  * The pieces point into the caller's memory; key_ident_copy makes a
  * malloc'ed contiguous copy in that format. */
 typedef struct Ident {
-    char head[96];            /* the options, NUL-terminated */
+    char head[160];           /* the options, NUL-terminated */
     size_t head_len;          /* with its NUL */
     const char *name;
     size_t name_len;          /* with its NUL */
@@ -54,9 +55,10 @@ typedef struct Ident {
 } Ident;
 
 /* preamble_fp: key_hash_bytes of mj_options.preamble, made once by the
- * runtime, or NULL without one. */
+ * runtime, or NULL without one; system_fp: the SysDirs' fp when the
+ * system's headers are chosen, else NULL. */
 void key_ident_init(Ident *id, const mj_options *opts, const CacheKey *preamble_fp,
-                    bool has_resolver, const char *name, const char *src, size_t len);
+                    const CacheKey *system_fp, bool has_resolver, const char *name, const char *src, size_t len);
 /* Adds to id what the host declared (host_fp: key_hash_bytes over the
  * names, types and header texts of mj_define_*, never the addresses; NULL
  * when nothing) and whether the compile is an mj_expr (whose wrapper
@@ -85,13 +87,18 @@ void key_hex(const CacheKey *k, char out[33]);
 void key_force_collisions(int on);
 
 /* One call the preprocessor made to the host's include resolver, and what
- * came back: a hit re-asks the resolver and compares. */
+ * came back: a hit re-asks the resolver and compares. Or one search of
+ * the system folders (is_system): a hit searches again and compares the
+ * found file's identity (sysinc.c). */
 typedef struct IncludeDep {
     char *name;
-    char *includer;
+    char *includer;           /* system: the includer's path, or "" */
     bool is_angled;
     bool found;
-    CacheKey text_hash;       /* of the text and the display name */
+    bool is_system;
+    int includer_dir, from;   /* system: SystemResolver's arguments */
+    CacheKey text_hash;       /* of the text and the display name; for a
+                                 system header, its identity */
 } IncludeDep;
 
 typedef struct DepList {
@@ -102,13 +109,50 @@ typedef struct DepList {
 /* Records one resolver call; false on OOM (the list stays valid). */
 bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer,
               bool found, const char *text, size_t len, const char *display);
+/* Records one search of the system folders; false on OOM. */
+bool deps_add_system(DepList *d, const char *name, const char *includer, int includer_dir,
+                     int from, bool found, const CacheKey *identity);
 void deps_free(DepList *d);
 /* Byte encoding for the store; NULL on OOM (an empty list encodes to a
  * non-NULL buffer of length 0). decode returns false on malformed bytes. */
 unsigned char *deps_encode(const DepList *d, size_t *len);
 bool deps_decode(const unsigned char *p, size_t len, DepList *out);
-/* True when asking fn again gives the same answers in the same order. */
-bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user);
+typedef struct SysDirs SysDirs;
+/* True when asking fn again gives the same answers in the same order, and
+ * searching dirs (NULL when the compile did not) finds the same files. */
+bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user, const SysDirs *dirs);
+
+/* ---------------------------------------------------------------------
+ * sysinc.c: the system's include folders
+ * ------------------------------------------------------------------- */
+
+#define SYSDIRS_MAX 64
+
+struct SysDirs {
+    char *dir[SYSDIRS_MAX];   /* without a trailing '/' */
+    int n;
+    char *list;               /* as given: ':'-separated */
+    CacheKey fp;              /* the list's hash, for the cache key */
+};
+
+struct stat;
+/* Parses a ':'-separated list (empty entries skipped). MJ_ERR_NOMEM, or
+ * MJ_ERR_ARG for more than SYSDIRS_MAX folders. */
+mj_status sysdirs_init(SysDirs *d, const char *list);
+void sysdirs_free(SysDirs *d);
+
+typedef enum { SYSFIND_NONE, SYSFIND_FOUND, SYSFIND_NOMEM } SysFind;
+/* SystemResolver's search (front.h), by stat alone: on SYSFIND_FOUND,
+ * *path (malloc'ed, the caller's), *dir and *st. */
+SysFind sysdirs_locate(const SysDirs *d, const char *name, const char *includer,
+                       int includer_dir, int from, char **path, int *dir,
+                       struct stat *st);
+/* The identity of a file (its path and stat's facts) as a hash. */
+void sysinc_identity(const char *path, const struct stat *st, CacheKey *out);
+/* Reads a whole file (malloc'ed, NUL-terminated; NULL with errno when it
+ * cannot be opened, ENOMEM on OOM). *stable: it did not change since
+ * `found` was taken, nor while it was read. */
+char *sysinc_read(const char *path, const struct stat *found, size_t *len, bool *stable);
 
 /* The reader of the stored encodings (the dependencies', module.c's
  * symbols'): the NUL-terminated string at p[*i..len), in place, with *i

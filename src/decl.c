@@ -89,6 +89,7 @@ typedef enum {
     AT_ALIGNED,     /* honoured: the parser applies it */
     AT_PACKED,      /* honoured: the parser applies it */
     AT_MODE,        /* honoured: mode(QI) and the like pick a type by size */
+    AT_WEAK,        /* honoured on functions and variables with linkage */
     AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
     AT_REFUSED,     /* changes what the program does; not built yet */
 } AttrKind;
@@ -128,7 +129,7 @@ static const AttrSpec attribute_table[] = {
     {"transparent_union", AT_REFUSED}, {"unavailable", AT_NO_EFFECT}, {"unused", AT_NO_EFFECT},
     {"used", AT_NO_EFFECT}, {"vector_size", AT_REFUSED}, {"visibility", AT_REFUSED},
     {"warn_if_not_aligned", AT_NO_EFFECT}, {"warn_unused_result", AT_NO_EFFECT},
-    {"warning", AT_NO_EFFECT}, {"weak", AT_REFUSED}, {"weakref", AT_REFUSED},
+    {"warning", AT_NO_EFFECT}, {"weak", AT_WEAK}, {"weakref", AT_REFUSED},
 };
 
 /* A GNU attribute's or mode's name without the __ on each side that
@@ -288,6 +289,9 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     case AT_MODE:
         mode_arg(p, &tok, tok, name, a);
         return tok;
+    case AT_WEAK:
+        a->weak_tok = name;
+        return skip_balanced(p, tok);
     case AT_NO_EFFECT:
         return skip_balanced(p, tok);
     case AT_REFUSED:
@@ -341,6 +345,8 @@ void refuse_attrs(Parser *p, const Attrs *a, const char *where) {
     if (a->asm_label)
         error_tok(p->c, a->asm_label, "an asm label (a symbol renamed with asm(\"name\")) "
                   "is not supported yet");
+    if (a->weak_tok)
+        error_tok(p->c, a->weak_tok, "the 'weak' attribute is not supported yet on %s", where);
 }
 
 /* Attributes at a place where none of the honoured ones can apply. */
@@ -1836,6 +1842,35 @@ int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *decl,
     return align;
 }
 
+/* An asm label renames the symbol of a function or of a variable with
+ * linkage (glibc's __REDIRECT: fscanf links as __isoc99_fscanf). The
+ * caller takes it out of the attributes it checks (refuse_attrs refuses
+ * it elsewhere) and hands it here once name is declared. */
+/* Takes the asm label and weak out of *decl and *spec (what stays there
+ * is refused by the caller's checks) into *out. */
+void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
+    *out = (Attrs){.asm_label = decl->asm_label,
+                   .weak_tok = decl->weak_tok ? decl->weak_tok : spec->weak_tok};
+    decl->asm_label = decl->weak_tok = spec->weak_tok = NULL;
+}
+
+void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
+    VarScope *v = find_var(p, name);
+    Obj *obj = v ? v->var : NULL;
+    if (!obj || obj->is_local)
+        return;
+    if (a->weak_tok)
+        obj->is_weak = true;
+    if (!a->asm_label)
+        return;
+    const char *label = a->asm_label->next->next->str;
+    if (obj->asm_name && strcmp(obj->asm_name, label))
+        warn_tok(p->c, a->asm_label, "'asm' declaration ignored due to conflict with "
+                                     "previous rename");
+    else
+        obj->asm_name = (char *)label;
+}
+
 /* declaration = declspec (init-declarator ("," init-declarator)*)? ";"
  * init-declarator = declarator attribute* asm-label? ("=" initializer)?
  * (from the token after the declspec, which the caller parsed) */
@@ -1855,8 +1890,11 @@ Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *at
         Type *ty = declarator(p, &tok, tok, basety, &name);
         if (!name)
             syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        Attrs decl_attrs = *p->decl_attrs, spec_rest = *spec_attrs, linkage = {0};
+        if (!attr->is_typedef && (ty->kind == TY_FUNC || attr->is_extern))
+            take_linkage_attrs(&decl_attrs, &spec_rest, &linkage);
         int obj_align = declared_align(
-            p, align, spec_attrs, p->decl_attrs,
+            p, align, &spec_rest, &decl_attrs,
             attr->is_typedef ? "a typedef" : ty->kind == TY_FUNC ? "a function" : "a variable",
             ty->kind != TY_FUNC);
         if (attr->is_typedef)
@@ -1886,6 +1924,7 @@ Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *at
             if (init)
                 cur = cur->next = init;
         }
+        apply_linkage_attrs(p, name, &linkage);
         set_decl_align(p, name, obj_align);
     }
     *rest = tok->next;

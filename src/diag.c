@@ -115,6 +115,12 @@ int src_presumed_line(const SrcFile *f, int line, const char **name) {
  * error is in, where gcc would look for the presumed file on disk. */
 static void report(Compile *c, mj_severity sev, const SrcFile *f, int line,
                    int col, const char *fmt, va_list ap) {
+    /* gcc is silent about warnings in system headers (-Wno-system-headers),
+     * and about the notes that go with them. */
+    if (sev != MJ_SEV_NOTE)
+        c->hiding_notes = sev == MJ_SEV_WARNING && f && f->sys_dir >= 0;
+    if (c->hiding_notes)
+        return;
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
     char *src = NULL;
@@ -234,6 +240,7 @@ SrcFile *compile_add_file(Compile *c, const char *name, const char *text,
     f->len = len;
     f->id = c->nfiles;
     f->is_builtin = is_builtin;
+    f->sys_dir = -1;
     c->files[c->nfiles++] = f;
     return f;
 }

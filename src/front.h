@@ -59,18 +59,30 @@ typedef bool IncludeResolver(void *ctx, const char *name, bool is_angled,
                              const char *includer, const char **text,
                              size_t *len, const char **resolved_name);
 
+/* How #include finds a system header (mj_options.system_headers): name in
+ * the folder of includer (a system header's path, for "name" only; NULL
+ * otherwise), then in the system folders from index `from` on. Returns
+ * true and sets *text and *len (valid until the next call or the compile's
+ * end), *path and *dir (the folder's index: #include_next goes on after
+ * it). */
+typedef bool SystemResolver(void *ctx, const char *name, const char *includer,
+                            int includer_dir, int from, const char **text,
+                            size_t *len, const char **path, int *dir);
+
 struct Compile {
     Arena arena;               /* everything below lives here */
     jmp_buf bail;              /* out-of-memory and fatal errors land here */
     DiagList *diags;           /* collected diagnostics (not in the arena) */
     int error_count;
     int max_errors;            /* stop after this many (default 20) */
+    bool hiding_notes;         /* the last warning was in a system header */
 
     SrcFile **files;           /* every source buffer seen, main first */
     int nfiles, files_cap;
 
     IncludeResolver *resolve_include;  /* may be NULL */
-    void *resolve_ctx;
+    SystemResolver *resolve_system;    /* NULL: memjit's own headers */
+    void *resolve_ctx;                 /* for both */
 
     int depth;                 /* recursion depth guard for the parser */
     Obj *globals;              /* result of parse_program */
@@ -553,6 +565,8 @@ struct Obj {
     bool is_tls;          /* _Thread_local: one object per thread */
     bool is_host_import;  /* lower.c: reached through __mj_imp_<name> */
     int align;            /* _Alignas: the alignment asked for, or 0 */
+    char *asm_name;       /* __asm__("sym"): the symbol it links as, or NULL */
+    bool is_weak;         /* __attribute__((weak)) */
 
     /* global variable */
     Initializer *init;    /* NULL: zero-initialised */
@@ -565,6 +579,11 @@ struct Obj {
     void *lower;          /* lower.c's gcc_jit_function or gcc_jit_lvalue */
     int lower_gen;        /* the lowering (Compile.lowerings) lower belongs to */
 };
+
+/* The symbol obj links as: its asm label's, else its name. */
+static inline const char *obj_link_name(const Obj *obj) {
+    return obj->asm_name ? obj->asm_name : obj->name;
+}
 
 /* Parses a preprocessed token list into the program: the list of
  * functions and global variables (c->globals, also returned). Errors are

@@ -20,6 +20,7 @@
  * produces the same tokens, so the recorded list is complete.
  */
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@ void key_force_collisions(int on) {
 }
 
 void key_ident_init(Ident *id, const mj_options *opts, const CacheKey *preamble_fp,
-                    bool has_resolver, const char *name, const char *src, size_t len) {
+                    const CacheKey *system_fp, bool has_resolver, const char *name, const char *src, size_t len) {
     int n = snprintf(id->head, sizeof id->head, "O%d g%d r%d p%d", opts->opt_level,
                      opts->debug_info ? 1 : 0, has_resolver ? 1 : 0, opts->permissive ? 1 : 0);
     /* the preamble by its hash, as the host's definitions (key_ident_set_host) */
@@ -46,6 +47,12 @@ void key_ident_init(Ident *id, const mj_options *opts, const CacheKey *preamble_
         char hex[33];
         key_hex(preamble_fp, hex);
         n += snprintf(id->head + n, sizeof id->head - (size_t)n, " P%s", hex);
+    }
+    /* the system's headers: which folders (each header read is a dependency) */
+    if (system_fp) {
+        char hex[33];
+        key_hex(system_fp, hex);
+        n += snprintf(id->head + n, sizeof id->head - (size_t)n, " S%s", hex);
     }
     id->head_len = (size_t)n + 1;
     id->name = name;
@@ -203,6 +210,20 @@ bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer
     return true;
 }
 
+bool deps_add_system(DepList *d, const char *name, const char *includer, int includer_dir,
+                     int from, bool found, const CacheKey *identity) {
+    if (!deps_add(d, name, true, includer, false, NULL, 0, NULL))
+        return false;
+    IncludeDep *dep = &d->v[d->n - 1];
+    dep->is_system = true;
+    dep->found = found;
+    dep->includer_dir = includer_dir;
+    dep->from = from;
+    if (found)
+        dep->text_hash = *identity;
+    return true;
+}
+
 void deps_free(DepList *d) {
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].name);
@@ -212,21 +233,37 @@ void deps_free(DepList *d) {
     memset(d, 0, sizeof *d);
 }
 
-/* Encoding, per dependency: one flags byte (1 angled, 2 found), the 16
- * bytes of the hash, the name and the includer each NUL-terminated. */
+/* Encoding, per dependency: one flags byte (1 angled, 2 found, 4 system),
+ * the 16 bytes of the hash, for a system search two bytes (the includer's
+ * folder + 1 and the first folder searched, 255 for none), then the name
+ * and the includer each NUL-terminated. */
+static unsigned char dir_byte(int dir) {
+    return (unsigned char)(dir < 0 || dir >= 255 ? 255 : dir);
+}
+
+static int byte_dir(unsigned char b) {
+    return b == 255 ? INT_MAX : b;
+}
+
 unsigned char *deps_encode(const DepList *d, size_t *len) {
     size_t n = 0;
     for (size_t i = 0; i < d->n; i++)
-        n += 1 + 16 + strlen(d->v[i].name) + 1 + strlen(d->v[i].includer) + 1;
+        n += 1 + 16 + (d->v[i].is_system ? 2 : 0) + strlen(d->v[i].name) + 1 +
+             strlen(d->v[i].includer) + 1;
     unsigned char *p = mem_malloc(n ? n : 1);
     if (!p)
         return NULL;
     unsigned char *o = p;
     for (size_t i = 0; i < d->n; i++) {
         const IncludeDep *dep = &d->v[i];
-        *o++ = (unsigned char)((dep->is_angled ? 1 : 0) | (dep->found ? 2 : 0));
+        *o++ = (unsigned char)((dep->is_angled ? 1 : 0) | (dep->found ? 2 : 0) |
+                               (dep->is_system ? 4 : 0));
         memcpy(o, dep->text_hash.b, 16);
         o += 16;
+        if (dep->is_system) {
+            *o++ = dir_byte(dep->includer_dir + 1);
+            *o++ = dir_byte(dep->from);
+        }
         size_t a = strlen(dep->name) + 1, b = strlen(dep->includer) + 1;
         memcpy(o, dep->name, a);
         o += a;
@@ -257,12 +294,24 @@ bool deps_decode(const unsigned char *p, size_t len, DepList *out) {
         CacheKey h;
         memcpy(h.b, p + i + 1, 16);
         i += 17;
+        int includer_dir = -1, from = 0;
+        if (flags & 4) {
+            if (len - i < 2)
+                goto bad;
+            includer_dir = p[i] - 1;
+            from = byte_dir(p[i + 1]);
+            i += 2;
+        }
         const char *name = key_take_string(p, len, &i);
         const char *includer = name ? key_take_string(p, len, &i) : NULL;
         if (!includer || !deps_add(out, name, flags & 1, includer, false, NULL, 0, NULL))
             goto bad;
-        out->v[out->n - 1].found = flags & 2;
-        out->v[out->n - 1].text_hash = h;
+        IncludeDep *dep = &out->v[out->n - 1];
+        dep->found = flags & 2;
+        dep->text_hash = h;
+        dep->is_system = flags & 4;
+        dep->includer_dir = includer_dir;
+        dep->from = from;
     }
     return true;
 bad:
@@ -270,9 +319,34 @@ bad:
     return false;
 }
 
-bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user) {
+/* Searching the system folders again finds the same file, unchanged, or
+ * nothing again. */
+static bool system_dep_holds(const IncludeDep *dep, const SysDirs *dirs) {
+    if (!dirs)
+        return false;
+    char *path;
+    int dir;
+    struct stat st;
+    SysFind f = sysdirs_locate(dirs, dep->name, *dep->includer ? dep->includer : NULL,
+                               dep->includer_dir, dep->from, &path, &dir, &st);
+    if (f == SYSFIND_NOMEM)
+        return false;
+    if (f == SYSFIND_NONE)
+        return !dep->found;
+    CacheKey id;
+    sysinc_identity(path, &st, &id);
+    free(path);
+    return dep->found && memcmp(id.b, dep->text_hash.b, 16) == 0;
+}
+
+bool deps_still_hold(const DepList *d, mj_include_fn fn, void *user, const SysDirs *dirs) {
     for (size_t i = 0; i < d->n; i++) {
         const IncludeDep *dep = &d->v[i];
+        if (dep->is_system) {
+            if (!system_dep_holds(dep, dirs))
+                return false;
+            continue;
+        }
         const char *text = NULL, *display = NULL;
         size_t len = 0;
         bool found = fn && fn(user, dep->name, dep->is_angled, dep->includer, &text, &len,

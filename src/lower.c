@@ -809,8 +809,14 @@ static bool asm_defines(const char *text, const char *name) {
 }
 
 static void check_host_symbol(Lower *L, Obj *obj) {
-    if (!dlsym(RTLD_DEFAULT, obj->name) && !asm_defines(L->c->toplevel_asm, obj->name))
-        lower_error(L, obj->tok, "undefined reference to '%s'", obj->name);
+    const char *sym = obj_link_name(obj);
+    if (dlsym(RTLD_DEFAULT, sym) || asm_defines(L->c->toplevel_asm, sym))
+        return;
+    if (obj->is_weak)
+        lower_error(L, obj->tok, "undefined weak reference to '%s': memjit cannot make its "
+                                 "address null yet", sym);
+    else
+        lower_error(L, obj->tok, "undefined reference to '%s'", sym);
 }
 
 /* ---------------------------------------------------------------------
@@ -829,7 +835,7 @@ static void check_host_symbol(Lower *L, Obj *obj) {
 static bool is_host_import(Lower *L, Obj *obj) {
     Compile *c = L->c;
     if (!c->host_symbol || obj->is_definition || obj->is_static || obj->is_local ||
-        obj->is_builtin || obj->is_string_literal)
+        obj->is_builtin || obj->is_string_literal || obj->asm_name)
         return false;
     bool is_function;
     return c->host_symbol(c->host_ctx, obj->name, &is_function) &&
@@ -952,7 +958,7 @@ static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
                                                   arena_printf(&L->c->arena, "p%d", i));
     }
     return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), kind,
-                                        lower_type(L, fty->return_ty), fn->name, n, params,
+                                        lower_type(L, fty->return_ty), obj_link_name(fn), n, params,
                                         is_variadic_type(fty));
 }
 
@@ -971,7 +977,7 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
                                               name);
         set_lowered(L, p, gcc_jit_param_as_lvalue(params[i]));
     }
-    char *name = arena_printf(&L->c->arena, "__mj_va_body_%s", fn->name);
+    char *name = arena_printf(&L->c->arena, "__mj_va_body_%s", obj_link_name(fn));
     return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), GCC_JIT_FUNCTION_EXPORTED,
                                         lower_type(L, fn->ty->return_ty), name, n, params, 0);
 }
@@ -1041,7 +1047,7 @@ static void emit_va_stub(Lower *L, Obj *fn) {
     int frame = 208 + (out + 15) / 16 * 16;
     StrBuf sb;
     sb_init(&sb, &L->c->arena);
-    const char *name = fn->name;
+    const char *name = obj_link_name(fn);
     sb_printf(&sb, "\t.pushsection .text\n\t.p2align 4\n");
     if (!fn->is_static)
         sb_printf(&sb, "\t.globl %s\n", name);
@@ -1073,12 +1079,12 @@ static void emit_va_stub(Lower *L, Obj *fn) {
 static gcc_jit_function *func_of(Lower *L, Obj *fn) {
     if (lowered(L, fn))
         return lowered(L, fn);
-    Obj *first = name_get(&L->funcs, fn->name);
+    Obj *first = name_get(&L->funcs, obj_link_name(fn));
     if (first && first != fn && lowered(L, first))
         return set_lowered(L, fn, lowered(L, first));
     set_lowered(L, fn, declare_function(L, fn));
     if (!first)
-        name_put(L, &L->funcs, fn->name, fn);
+        name_put(L, &L->funcs, obj_link_name(fn), fn);
     return lowered(L, fn);
 }
 
@@ -1131,7 +1137,7 @@ static bool same_signature(Lower *L, gcc_jit_function *b, Obj *fn) {
  * 20021127-1); a call the builtin does not expand still reaches the
  * program's definition, which its module binds first. */
 static gcc_jit_function *callee_of(Lower *L, Obj *fn) {
-    if (!fn->is_static && !fn->is_builtin) {
+    if (!fn->is_static && !fn->is_builtin && !fn->asm_name) {
         Obj *first = name_get(&L->funcs, fn->name);
         bool defined_here = fn->is_definition || (first && first->is_definition);
         gcc_jit_function *b = builtin_for(L, fn->name);
@@ -1205,9 +1211,9 @@ static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
         return host_variable(L, var);
     if (lowered(L, var))
         return lowered(L, var);
-    const char *name = var->name;
+    const char *name = obj_link_name(var);
     Obj *first = NULL;
-    if (!var->is_string_literal && is_c_identifier(name)) {
+    if (!var->is_string_literal && is_c_identifier(var->name)) {
         first = name_get(&L->globals, name);
         if (first && first != var) {
             bool distinct = var->is_static && var->is_definition && first->is_definition;
@@ -1220,7 +1226,7 @@ static gcc_jit_lvalue *global_of(Lower *L, Obj *var) {
     }
     set_lowered(L, var, declare_global(L, var, name));
     if (!first && is_c_identifier(var->name) && !var->is_string_literal)
-        name_put(L, &L->globals, var->name, var);
+        name_put(L, &L->globals, name, var);
     return lowered(L, var);
 }
 

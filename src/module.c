@@ -81,7 +81,7 @@ ModuleSymbol *module_symbols_of(Compile *c, size_t *count) {
         if (!is_listed(obj))
             continue;
         ModuleSymbol *s = &syms[i];
-        s->name = mem_strdup(obj->name);
+        s->name = mem_strdup(obj_link_name(obj));
         s->type = void_params(types[i]);
         s->is_function = obj->is_function;
         s->is_static = obj->is_static;

@@ -482,8 +482,9 @@ static void add_main_return(Parser *p, Obj *fn, Token *tok) {
 
 /* function-definition = declspec declarator "{" compound-stmt */
 static void function_definition(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
-                                VarAttr *attr) {
+                                VarAttr *attr, const Attrs *linkage) {
     Obj *fn = declare_function(p, name, ty, attr, true);
+    apply_linkage_attrs(p, name, linkage);
     fn->locals = NULL;
     fn->params = NULL;
     p->fn = fn;
@@ -649,8 +650,11 @@ static Token *global_declaration(Parser *p, Token *tok) {
         Type *ty = declarator(p, &tok, tok, basety, &name);
         if (!name)
             syntax_error(p, at, "expected identifier or '(' %s", before_tok(p, at));
+        Attrs decl_attrs = *p->decl_attrs, spec_rest = *spec_attrs, linkage = {0};
+        if (!attr.is_typedef)
+            take_linkage_attrs(&decl_attrs, &spec_rest, &linkage);
         int obj_align = declared_align(
-            p, align, spec_attrs, p->decl_attrs,
+            p, align, &spec_rest, &decl_attrs,
             attr.is_typedef ? "a typedef" : ty->kind == TY_FUNC ? "a function" : "a variable",
             ty->kind != TY_FUNC);
         if (attr.is_typedef)
@@ -663,12 +667,18 @@ static Token *global_declaration(Parser *p, Token *tok) {
             else if (ty->kr_params)
                 warn_tok(p->c, at, "parameter names (without types) in function declaration");
             if (first && equal(tok, "{")) {
-                function_definition(p, &tok, tok, name, ty, &attr);
+                if (linkage.asm_label)
+                    error_tok(p->c, linkage.asm_label, "expected '=', ',', ';', 'asm' or "
+                                                       "'__attribute__' before '{' token");
+                linkage.asm_label = NULL;
+                function_definition(p, &tok, tok, name, ty, &attr, &linkage);
                 return tok;
             }
             declare_function(p, name, ty, &attr, false);
+            apply_linkage_attrs(p, name, &linkage);
         } else {
             global_variable(p, &tok, tok, name, ty, &attr);
+            apply_linkage_attrs(p, name, &linkage);
             set_decl_align(p, name, obj_align);
         }
         first = false;

@@ -232,6 +232,7 @@ typedef struct Attrs {
     Token *aligned_tok;
     Token *packed_tok;    /* packed, or NULL */
     Token *asm_label;     /* __asm__("name") after a declarator, or NULL */
+    Token *weak_tok;      /* weak, or NULL */
     Token *mode_tok;      /* mode(M), or NULL */
     int mode_size;        /* its size in bytes (0: a mode memjit cannot give) */
     bool mode_float;      /* SF, DF: a floating mode */
@@ -262,6 +263,8 @@ Type *type_name(Parser *p, Token **rest, Token *tok);
 char *name_str(Parser *p, Token *name);
 void declare_typedef(Parser *p, Token *name, Type *ty);
 Obj *declare_function(Parser *p, Token *name, Type *ty, VarAttr *attr, bool is_def);
+void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out);
+void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a);
 void static_initializer(Parser *p, Token **rest, Token *tok, Obj *var);
 void global_variable(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
                      VarAttr *attr);

@@ -42,6 +42,7 @@
  *     something are once, push_macro and pop_macro; the others are
  *     ignored, as gcc ignores a pragma it does not know.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,9 +136,18 @@ typedef struct PP {
 static Token *preprocess(PP *pp, Token *tok, bool top);
 static Token *directive(PP *pp, Token *hash);
 static Macro *load_predefined(PP *pp, const char *name, int len);
-static bool find_header(PP *pp, const char *name, bool angled, Token *hash,
-                        const char **text, size_t *len, const char **path,
-                        bool *builtin);
+/* Where a header was found. */
+typedef struct Header {
+    const char *text;
+    size_t len;
+    const char *path;      /* the file's name from now on */
+    bool builtin;          /* one of memjit's own */
+    bool from_host;        /* the host's include resolver gave it */
+    int sys_dir;           /* a system folder's index, or -1 */
+} Header;
+
+static bool find_header(PP *pp, const char *name, bool angled, bool next, Token *hash,
+                        Header *h);
 
 /* ---------------------------------------------------------------------
  * Tokens and hidesets
@@ -1153,12 +1163,8 @@ static Token *read_has_include(PP *pp, Token **rest, Token *tok) {
         return new_number(pp, start, false);
     }
     *rest = tok->next;
-    const char *text, *path;
-    size_t len;
-    bool builtin;
-    bool found = find_header(pp, sb_str(&sb), angled, start, &text, &len, &path,
-                             &builtin);
-    return new_number(pp, start, found);
+    Header h;
+    return new_number(pp, start, find_header(pp, sb_str(&sb), angled, false, start, &h));
 }
 
 /* Macro-expands an #if line. "defined" and "__has_include" are replaced
@@ -1335,26 +1341,47 @@ static Token *detect_include_guard(Token *tok) {
     return end->kind == TK_EOF ? name : NULL;
 }
 
-/* Finds the text of a header. */
-static bool find_header(PP *pp, const char *name, bool angled, Token *hash,
-                        const char **text, size_t *len, const char **path,
-                        bool *builtin) {
+static bool find_in_system(PP *pp, const char *name, const SrcFile *includer, int from,
+                           Header *h) {
     Compile *c = pp->c;
-    *path = name;
-    *builtin = true;
-    if (angled && (*text = builtin_header(name, len)))
+    const char *dir_of = includer && includer->sys_dir >= 0 ? includer->name : NULL;
+    return c->resolve_system(c->resolve_ctx, name, dir_of,
+                             includer ? includer->sys_dir : -1, from, &h->text, &h->len,
+                             &h->path, &h->sys_dir);
+}
+
+/* Finds a header as gcc's search list does: memjit's own headers (unless
+ * the system's are chosen) for <name>, then the host's resolver (gcc's -I
+ * folders), then the system folders, or memjit's own header for a "name"
+ * nobody else has. A "name" in a system header looks in that header's own
+ * folder first. #include_next (next) goes on after the folder the
+ * includer came from: past the resolver for a header it gave, past the
+ * includer's system folder for a system header. */
+static bool find_header(PP *pp, const char *name, bool angled, bool next, Token *hash,
+                        Header *h) {
+    Compile *c = pp->c;
+    const SrcFile *inc = hash->file;
+    bool system = c->resolve_system != NULL;
+    *h = (Header){.path = name, .sys_dir = -1};
+    if (next && inc->sys_dir >= 0)
+        return find_in_system(pp, name, NULL, inc->sys_dir + 1, h);
+    bool ask_host = !(next && inc->from_host);
+    if (!system && angled && (h->text = builtin_header(name, &h->len)))
+        return h->builtin = true;
+    if (system && !angled && inc->sys_dir >= 0 &&
+        find_in_system(pp, name, inc, INT_MAX, h))
         return true;
-    *builtin = false;
-    if (c->resolve_include &&
-        c->resolve_include(c->resolve_ctx, name, angled, hash->file->name, text,
-                           len, path)) {
-        if (!*path)
-            *path = name;
-        return true;
+    if (ask_host && c->resolve_include &&
+        c->resolve_include(c->resolve_ctx, name, angled, inc->name, &h->text, &h->len,
+                           &h->path)) {
+        if (!h->path)
+            h->path = name;
+        return h->from_host = true;
     }
-    *path = name;
-    *builtin = true;
-    return !angled && (*text = builtin_header(name, len));
+    h->path = name;
+    if (system)
+        return find_in_system(pp, name, NULL, 0, h);
+    return !angled && (h->text = builtin_header(name, &h->len)) && (h->builtin = true);
 }
 
 /* Skips the rest of the current file, up to its end-of-file marker,
@@ -1368,26 +1395,26 @@ static Token *skip_file(PP *pp, Token *tok) {
 }
 
 /* hash is the "#" of the directive; at, the token naming the file. */
-static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
+static Token *include_file(PP *pp, const char *name, bool angled, bool next, Token *hash,
                            Token *at, Token *rest) {
     Compile *c = pp->c;
-    const char *text, *path;
-    size_t len;
-    bool builtin;
-    if (!find_header(pp, name, angled, hash, &text, &len, &path, &builtin)) {
+    Header h;
+    if (!find_header(pp, name, angled, next, hash, &h)) {
         error_tok(c, at, "%s: No such file or directory", name);
         return skip_file(pp, rest);
     }
-    int plen = (int)strlen(path);
-    Token *guard = hashmap_get(&pp->guards, path, plen);
-    if (hashmap_get(&pp->once, path, plen) || (guard && find_macro(pp, guard)))
+    int plen = (int)strlen(h.path);
+    Token *guard = hashmap_get(&pp->guards, h.path, plen);
+    if (hashmap_get(&pp->once, h.path, plen) || (guard && find_macro(pp, guard)))
         return rest;
     if (pp->include_depth >= MAX_INCLUDE_DEPTH) {
         error_tok(c, at, "#include nested depth %d exceeds maximum of %d",
                   pp->include_depth + 1, MAX_INCLUDE_DEPTH);
         return skip_file(pp, rest);
     }
-    SrcFile *f = compile_add_file(c, path, text, len, builtin);
+    SrcFile *f = compile_add_file(c, h.path, h.text, h.len, h.builtin);
+    f->from_host = h.from_host;
+    f->sys_dir = h.sys_dir;
     Token *tok = lex_file(c, f);
     guard = detect_include_guard(tok);
     if (guard)
@@ -1401,7 +1428,7 @@ static Token *include_file(PP *pp, const char *name, bool angled, Token *hash,
 }
 
 /* include = "#" "include" ("\"" name "\"" | "<" name ">" | macros) */
-static Token *read_include(PP *pp, Token *hash, Token *tok) {
+static Token *read_include(PP *pp, Token *hash, Token *tok, bool next) {
     Compile *c = pp->c;
     Token *rest = NULL;
     if (tok->kind != TK_STR && !tok_equal(tok, "<") && !tok->at_bol) {
@@ -1437,7 +1464,7 @@ static Token *read_include(PP *pp, Token *hash, Token *tok) {
     }
     if (!rest)
         rest = skip_line(pp, after, "include");
-    return include_file(pp, sb_str(&sb), angled, hash, tok, rest);
+    return include_file(pp, sb_str(&sb), angled, next, hash, tok, rest);
 }
 
 /* At the end-of-file marker of an included file (or the main one). */
@@ -1818,7 +1845,7 @@ static Token *directive(PP *pp, Token *hash) {
     if (name->kind == TK_IDENT) {
         if (tok_equal(name, "define")) return read_define(pp, tok);
         if (tok_equal(name, "undef")) return read_undef(pp, tok);
-        if (tok_equal(name, "include")) return read_include(pp, hash, tok);
+        if (tok_equal(name, "include")) return read_include(pp, hash, tok, false);
         if (tok_equal(name, "ifdef")) return read_ifdef(pp, hash, tok, true);
         if (tok_equal(name, "ifndef")) return read_ifdef(pp, hash, tok, false);
         if (tok_equal(name, "if")) {
@@ -1835,8 +1862,7 @@ static Token *directive(PP *pp, Token *hash) {
         if (tok_equal(name, "pragma")) return read_pragma(pp, hash->file, tok);
         if (tok_equal(name, "ident") || tok_equal(name, "sccs")) return skip_rest(tok);
         if (tok_equal(name, "line")) return read_line(pp, hash, tok, true);
-        /* memjit has one search list: the next header is the same one. */
-        if (tok_equal(name, "include_next")) return read_include(pp, hash, tok);
+        if (tok_equal(name, "include_next")) return read_include(pp, hash, tok, true);
     }
     if (name->kind == TK_PP_NUM)
         return read_line(pp, hash, name, false);
@@ -1951,13 +1977,18 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
  * table. An #undef or #define of such a name leaves an entry in the macro
  * table, which hides the one here from then on.
  *
- * The set is gcc's `gcc -std=c11 -dM -E` minus the GNU-specific macros
- * (__GNUC__, __GCC_*, ...): memjit is not gcc, and a program that tests
- * __GNUC__ expects GNU extensions. The __ATOMIC_* memory orders are in,
- * since memjit has the __atomic builtins that take them. memjit adds __memjit__ and
- * says what it lacks: __STDC_NO_ATOMICS__, __STDC_NO_COMPLEX__,
- * __STDC_NO_THREADS__. __has_attribute and __has_builtin answer 0, so
- * code that asks takes its portable path.
+ * The set is gcc's `gcc -std=c11 -dM -E`, with two differences.
+ * __GNUC__ says 4.2.1, as clang's does (docs/language.md): glibc's
+ * headers need __GNUC__ (without it <sys/cdefs.h> defines __attribute__
+ * away, the program's own attributes too, and asm labels bind scanf to
+ * __isoc99_scanf), and gcc 4.2 is the version whose GNU C memjit has
+ * (glibc then asks for no _Float128, which libgccjit cannot give). What
+ * memjit lacks is left out: __SIZEOF_INT128__, __SSE__ & co. (which pull
+ * in the vector intrinsics), __OPTIMIZE__ (which turns on glibc's
+ * gnu_inline functions); memjit adds __memjit__ and says
+ * __STDC_NO_ATOMICS__, __STDC_NO_COMPLEX__, __STDC_NO_THREADS__.
+ * __has_attribute and __has_builtin answer 0, so code that asks takes its
+ * portable path.
  * ------------------------------------------------------------------- */
 
 typedef struct Predefined {
@@ -1968,6 +1999,7 @@ typedef struct Predefined {
 
 static const Predefined predefined[] = {
     {"_LP64", " 1"},
+    {"_STDC_PREDEF_H", " 1"},
     {"__ATOMIC_ACQUIRE", " 2"},
     {"__ATOMIC_ACQ_REL", " 4"},
     {"__ATOMIC_CONSUME", " 1"},
@@ -1996,7 +2028,9 @@ static const Predefined predefined[] = {
     {"__DBL_MIN_EXP__", " (-1021)"},
     {"__DBL_MIN__", " ((double)2.22507385850720138309023271733240406e-308L)"},
     {"__DBL_NORM_MAX__", " ((double)1.79769313486231570814527423731704357e+308L)"},
+    {"__DECIMAL_DIG__", " 21"},
     {"__ELF__", " 1"},
+    {"__FINITE_MATH_ONLY__", " 0"},
     {"__FLOAT_WORD_ORDER__", " __ORDER_LITTLE_ENDIAN__"},
     {"__FLT_DECIMAL_DIG__", " 9"},
     {"__FLT_DENORM_MIN__", " 1.40129846432481707092372958328991613e-45F"},
@@ -2017,6 +2051,30 @@ static const Predefined predefined[] = {
     {"__FLT_MIN__", " 1.17549435082228750796873653722224568e-38F"},
     {"__FLT_NORM_MAX__", " 3.40282346638528859811704183484516925e+38F"},
     {"__FLT_RADIX__", " 2"},
+    {"__GCC_ATOMIC_BOOL_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_CHAR16_T_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_CHAR32_T_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_CHAR_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_INT_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_LLONG_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_LONG_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_POINTER_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_SHORT_LOCK_FREE", " 2"},
+    {"__GCC_ATOMIC_TEST_AND_SET_TRUEVAL", " 1"},
+    {"__GCC_ATOMIC_WCHAR_T_LOCK_FREE", " 2"},
+    {"__GCC_CONSTRUCTIVE_SIZE", " 64"},
+    {"__GCC_DESTRUCTIVE_SIZE", " 64"},
+    {"__GCC_HAVE_SYNC_COMPARE_AND_SWAP_1", " 1"},
+    {"__GCC_HAVE_SYNC_COMPARE_AND_SWAP_2", " 1"},
+    {"__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4", " 1"},
+    {"__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8", " 1"},
+    {"__GCC_IEC_559", " 2"},
+    {"__GNUC_EXECUTION_CHARSET_NAME", " \"UTF-8\""},
+    {"__GNUC_MINOR__", " 2"},
+    {"__GNUC_PATCHLEVEL__", " 1"},
+    {"__GNUC_STDC_INLINE__", " 1"},
+    {"__GNUC_WIDE_EXECUTION_CHARSET_NAME", " \"UTF-32LE\""},
+    {"__GNUC__", " 4"},
     {"__INT16_C", "(c) c"},
     {"__INT16_MAX__", " 0x7fff"},
     {"__INT16_TYPE__", " short int"},
@@ -2086,9 +2144,11 @@ static const Predefined predefined[] = {
     {"__ORDER_BIG_ENDIAN__", " 4321"},
     {"__ORDER_LITTLE_ENDIAN__", " 1234"},
     {"__ORDER_PDP_ENDIAN__", " 3412"},
+    {"__PIC__", " 2"},
     {"__PTRDIFF_MAX__", " 0x7fffffffffffffffL"},
     {"__PTRDIFF_TYPE__", " long int"},
     {"__PTRDIFF_WIDTH__", " 64"},
+    {"__REGISTER_PREFIX__", " "},
     {"__SCHAR_MAX__", " 0x7f"},
     {"__SCHAR_WIDTH__", " 8"},
     {"__SHRT_MAX__", " 0x7fff"},
@@ -2158,6 +2218,7 @@ static const Predefined predefined[] = {
     {"__UINT_LEAST8_MAX__", " 0xff"},
     {"__UINT_LEAST8_TYPE__", " unsigned char"},
     {"__USER_LABEL_PREFIX__", " "},
+    {"__VERSION__", " \"4.2.1 Compatible memjit\""},
     {"__WCHAR_MAX__", " 0x7fffffff"},
     {"__WCHAR_MIN__", " (-__WCHAR_MAX__ - 1)"},
     {"__WCHAR_TYPE__", " int"},
@@ -2168,13 +2229,17 @@ static const Predefined predefined[] = {
     {"__WINT_WIDTH__", " 32"},
     {"__amd64", " 1"},
     {"__amd64__", " 1"},
+    {"__code_model_small__", " 1"},
     {"__gnu_linux__", " 1"},
     {"__has_attribute", "(x) 0"},
     {"__has_builtin", "(x) 0"},
     {"__has_c_attribute", "(x) 0"},
+    {"__k8", " 1"},
+    {"__k8__", " 1"},
     {"__linux", " 1"},
     {"__linux__", " 1"},
     {"__memjit__", " 1"},
+    {"__pic__", " 2"},
     {"__unix", " 1"},
     {"__unix__", " 1"},
     {"__x86_64", " 1"},
@@ -2229,6 +2294,12 @@ static void define_dynamic_macros(PP *pp) {
     define_dynamic(pp, "__BASE_FILE__", MAC_BASE_FILE);
     define_dynamic(pp, "__INCLUDE_LEVEL__", MAC_INCLUDE_LEVEL);
     define_dynamic(pp, "__has_include", MAC_HAS_INCLUDE);
+    /* The system's <threads.h> is glibc's own: threads are there. The
+     * entry hides the predefined one, as an #undef would. */
+    if (pp->c->resolve_system) {
+        define_dynamic(pp, "__STDC_NO_THREADS__", MAC_FILE);
+        ((Macro *)hashmap_get(&pp->macros, "__STDC_NO_THREADS__", 19))->is_defined = false;
+    }
 }
 
 Token *pp_run(Compile *c, Token *tok) {

@@ -55,6 +55,8 @@ struct mj_runtime {
     char *store_path;        /* opts.store_path points here */
     char *preamble;          /* opts.preamble points here; NULL for none or "" */
     CacheKey preamble_fp;    /* its hash, for the cache key (key_ident_init) */
+    SysDirs sysdirs;         /* opts.system_headers: where; opts.system_include_dirs
+                                points to its list */
     mj_include_fn include_fn; /* the host's include resolver, or NULL */
     void *include_user;
     Cache *cache;            /* NULL when the in-memory cache is off */

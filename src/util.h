@@ -181,6 +181,9 @@ typedef struct SrcFile {
     size_t len;
     int id;                 /* index in Compile.files */
     bool is_builtin;        /* one of memjit's in-memory standard headers */
+    bool from_host;         /* supplied by the host's include resolver */
+    int sys_dir;            /* index of the system folder it was found in
+                               (then its name is its path), or -1 */
     LineMark *line_marks;   /* its #line directives, the latest first (pp.c) */
 } SrcFile;
 

@@ -35,7 +35,10 @@ static void usage(FILE *out) {
           "  -O0 .. -O3   optimisation level (default -O2)\n"
           "  -g           emit debug information\n"
           "  -I DIR       search DIR for #include files (after the includer's folder)\n"
-          "  -isystem DIR search DIR after the -I folders\n"
+          "  -isystem DIR search DIR after the -I folders (and before the system's)\n"
+          "  --system-headers   #include <...> finds the machine's own headers, in\n"
+          "               the folders gcc searches (the default)\n"
+          "  --builtin-headers  memjit's own standard headers, held in memory\n"
           "  -D NAME[=VALUE], -U NAME   define (as 1 without a value) or undefine\n"
           "  -include FILE              #include \"FILE\" before the program\n"
           "  -std=STD     c99, c11, c17, gnu99, gnu11 or gnu17 (__STDC_VERSION__,\n"
@@ -86,6 +89,7 @@ typedef struct Cli {
     int nforced;
     const char *system_dirs[MAX_INCLUDE_DIRS];   /* -isystem */
     int nsystem_dirs;
+    char *system_list;         /* --system-headers: -isystem, then gcc's folders */
     const char *lib_dirs[MAX_INCLUDE_DIRS];      /* -L */
     int nlib_dirs;
     const char *libs[MAX_INCLUDE_DIRS];          /* -l */
@@ -208,6 +212,10 @@ static int parse_option(Cli *cli, int *i, int argc, char **argv) {
         cli->warnings_are_errors = 1;
     else if (!strcmp(a, "-fpermissive"))
         cli->opts.permissive = 1;
+    else if (!strcmp(a, "--system-headers"))
+        cli->opts.system_headers = 1;
+    else if (!strcmp(a, "--builtin-headers"))
+        cli->opts.system_headers = 0;
     else if (!strcmp(a, "--no-cache"))
         cli->no_cache = 1;
     else if (!strncmp(a, "-std=", 5))
@@ -255,14 +263,33 @@ static int finish_preamble(Cli *cli) {
                           cli->std_version, cli->std_strict ? "#define __STRICT_ANSI__ 1\n" : "");
     for (int k = 0; ok && k < cli->nforced; k++)
         ok = preamble_add(cli, "#include \"%s\"%s\n", cli->forced[k], "");
-    for (int k = 0; ok && k < cli->nsystem_dirs; k++)
-        ok = add_dir(cli->includes.dirs, &cli->includes.ndirs, "-I", cli->system_dirs[k]);
     cli->opts.preamble = cli->preamble;
+    if (!cli->opts.system_headers) {
+        /* memjit's own headers for <name>: -isystem folders follow -I's. */
+        for (int k = 0; ok && k < cli->nsystem_dirs; k++)
+            ok = add_dir(cli->includes.dirs, &cli->includes.ndirs, "-I", cli->system_dirs[k]);
+        return ok;
+    }
+    /* The system's: -isystem folders come before gcc's own, as in gcc. */
+    size_t n = strlen(mj_default_system_include_dirs()) + 1;
+    for (int k = 0; k < cli->nsystem_dirs; k++)
+        n += strlen(cli->system_dirs[k]) + 1;
+    cli->system_list = malloc(n);
+    if (!cli->system_list)
+        return 0;
+    cli->system_list[0] = '\0';
+    for (int k = 0; k < cli->nsystem_dirs; k++) {
+        strcat(cli->system_list, cli->system_dirs[k]);
+        strcat(cli->system_list, ":");
+    }
+    strcat(cli->system_list, mj_default_system_include_dirs());
+    cli->opts.system_include_dirs = cli->system_list;
     return ok;
 }
 
 static int parse_args(Cli *cli, int argc, char **argv) {
     mj_options_init(&cli->opts);
+    cli->opts.system_headers = 1;   /* as gcc: the machine's headers (docs/headers.md) */
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
@@ -612,11 +639,17 @@ static char *read_program(Cli *cli, size_t *len) {
     return src;
 }
 
+/* What parse_args allocated. */
+static void free_cli_strings(Cli *cli) {
+    free(cli->preamble);
+    free(cli->system_list);
+}
+
 int main(int argc, char **argv) {
     Cli cli = {0};
     int rc = parse_args(&cli, argc, argv);
     if (rc) {
-        free(cli.preamble);   /* the -D given before the bad option */
+        free_cli_strings(&cli);   /* the -D given before the bad option */
         return rc;
     }
     if (!strcmp(cli.command, "cache"))
@@ -626,7 +659,7 @@ int main(int argc, char **argv) {
     char *src = read_program(&cli, &len);
     if (!src || !load_libraries(&cli)) {
         free(src);
-        free(cli.preamble);
+        free_cli_strings(&cli);
         return EXIT_USAGE;
     }
     /* A store hit brings back no warnings, and -Werror must see them. */
@@ -636,7 +669,7 @@ int main(int argc, char **argv) {
     mj_runtime *rt = open_runtime(&cli, 0);
     if (!rt) {
         free(src);
-        free(cli.preamble);
+        free_cli_strings(&cli);
         return EXIT_USAGE;
     }
     mj_runtime_set_include_resolver(rt, resolve_include, &cli.includes);
@@ -656,7 +689,7 @@ int main(int argc, char **argv) {
         if (st != MJ_OK && st != MJ_ERR_COMPILE)
             fprintf(stderr, "memjit: %s\n", mj_status_str(st));
         mj_runtime_free(rt);
-        free(cli.preamble);
+        free_cli_strings(&cli);
         return st == MJ_OK ? 0 : 1;
     }
     st = mj_compile(rt, strcmp(cli.file, "-") ? cli.file : "<stdin>", src, len, &mod, &diags);
@@ -669,7 +702,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "memjit: %s\n", mj_status_str(st));
         mj_module_release(mod);
         mj_runtime_free(rt);
-        free(cli.preamble);
+        free_cli_strings(&cli);
         return 1;
     }
     if (cli.verbose)
@@ -682,6 +715,6 @@ int main(int argc, char **argv) {
     }
     mj_module_release(mod);
     mj_runtime_free(rt);
-    free(cli.preamble);
+    free_cli_strings(&cli);
     return rc;
 }

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <pthread.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -208,6 +210,52 @@ static void test_runtime_options(void **state) {
         mj_runtime_free(rt);
     }
     mj_runtime_free(NULL);
+}
+
+/* system_headers: the machine's own <pthread.h>, glibc's struct layouts;
+ * memjit's headers by default; more than 64 folders is a bad option. */
+static void test_system_headers_option(void **state) {
+    (void)state;
+    mj_options o;
+    mj_options_init(&o);
+    assert_int_equal(o.system_headers, 0);
+    assert_null(o.system_include_dirs);
+    assert_non_null(strstr(mj_default_system_include_dirs(), "/usr/include"));
+    const char *src = "#include <pthread.h>\n#include <sys/stat.h>\n"
+                      "unsigned long sizes(void) { return sizeof(pthread_mutex_t) * 1000 "
+                      "+ sizeof(struct stat); }\n";
+    mj_module *m = NULL;
+    mj_diags *d = NULL;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_int_equal(mj_compile(rt, "s.c", src, strlen(src), &m, &d), MJ_ERR_COMPILE);
+    assert_non_null(strstr(mj_diags_text(d), "s.c:1:10: error: pthread.h: No such file"));
+    mj_diags_free(d);
+    mj_runtime_free(rt);
+
+    o.system_headers = 1;
+    rt = mj_runtime_new(&o, NULL);
+    assert_int_equal(mj_compile(rt, "s.c", src, strlen(src), &m, NULL), MJ_OK);
+    unsigned long (*sizes)(void) = MJ_FN(m, "sizes", unsigned long, void);
+    assert_non_null(sizes);
+    assert_int_equal(sizes(), sizeof(pthread_mutex_t) * 1000 + sizeof(struct stat));
+    mj_module_release(m);
+    mj_runtime_free(rt);
+
+    char many[64 * 4 + 8] = "";
+    for (int i = 0; i < 65; i++)
+        strcat(many, "/a:");
+    o.system_include_dirs = many;
+    char why[128];
+    mj_status st = MJ_OK;
+    assert_null(mj_runtime_new_ex(&o, &st, why, sizeof why));
+    assert_int_equal(st, MJ_ERR_ARG);
+    assert_string_equal(why, "system_include_dirs: more than 64 folders");
+    /* Empty entries are skipped; no folder at all finds nothing. */
+    o.system_include_dirs = "::";
+    rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    assert_int_equal(mj_compile(rt, "s.c", src, strlen(src), &m, NULL), MJ_ERR_COMPILE);
+    mj_runtime_free(rt);
 }
 
 static void test_null_arguments(void **state) {
@@ -619,6 +667,7 @@ int main(void) {
         cmocka_unit_test(test_retain_release),
         cmocka_unit_test(test_module_outlives_runtime),
         cmocka_unit_test(test_runtime_options),
+        cmocka_unit_test(test_system_headers_option),
         cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_diagnostic_positions),
         cmocka_unit_test(test_several_errors_collected),

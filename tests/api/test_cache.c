@@ -79,9 +79,9 @@ static void options_are_part_of_the_key(void **state) {
     Ident a, b;
     CacheKey ka, kb;
     mj_options_init(&o);
-    key_ident_init(&a, &o, NULL, false, "a.c", src_a, strlen(src_a));
+    key_ident_init(&a, &o, NULL, NULL, false, "a.c", src_a, strlen(src_a));
     o.opt_level = 1;
-    key_ident_init(&b, &o, NULL, false, "a.c", src_a, strlen(src_a));
+    key_ident_init(&b, &o, NULL, NULL, false, "a.c", src_a, strlen(src_a));
     key_of(&a, &ka);
     key_of(&b, &kb);
     assert_memory_not_equal(ka.b, kb.b, 16);

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -114,6 +115,8 @@ static mj_status step_runtime_new(void *ctx, long n, bool *fired) {
     mj_options_init(&o);
     o.store_path = store;
     o.preamble = "#define TWICE(x) ((x) * 2)\n";   /* copied: one more allocation */
+    o.system_headers = 1;                           /* the folders are copied too */
+    o.system_include_dirs = "/memjit/no/such/folder:/usr/include";
     mj_status st = MJ_OK;
     arm(n);
     mj_runtime *rt = mj_runtime_new(&o, &st);
@@ -336,6 +339,107 @@ static mj_status step_preprocess(void *ctx, long n, bool *fired) {
     return st;
 }
 
+/* ---- mj_preprocess and mj_compile with system headers ---- */
+
+/* Two system folders: first/sys.h wraps second/sys.h by #include_next. */
+static char sys_dir[64] = "/tmp/memjit-oom-sys-XXXXXX";
+static char sys_list[256];
+
+static void write_file(const char *dir, const char *name, const char *text) {
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void make_system_folders(void) {
+    assert_non_null(mkdtemp(sys_dir));
+    char first[112], second[112];
+    snprintf(first, sizeof first, "%s/first", sys_dir);
+    snprintf(second, sizeof second, "%s/second", sys_dir);
+    assert_int_equal(mkdir(first, 0700), 0);
+    assert_int_equal(mkdir(second, 0700), 0);
+    write_file(first, "sys.h", "#include_next <sys.h>\n#define WRAPPED 1\n");
+    write_file(second, "sys.h", "#include \"inner.h\"\n#define SYSV (INNER + 1)\n");
+    write_file(second, "inner.h", "#define INNER 41\n");
+    snprintf(sys_list, sizeof sys_list, "%s:%s", first, second);
+}
+
+static void remove_system_folders(void) {
+    static const char *const files[] = {"first/sys.h", "second/sys.h", "second/inner.h",
+                                        "first", "second", ""};
+    char path[160];
+    for (int i = 0; i < 6; i++) {
+        snprintf(path, sizeof path, "%s/%s", sys_dir, files[i]);
+        remove(path);
+    }
+}
+
+static mj_runtime *system_runtime(size_t cache_entries) {
+    mj_options o;
+    mj_options_init(&o);
+    o.cache_max_entries = cache_entries;
+    o.system_headers = 1;
+    o.system_include_dirs = sys_list;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    return rt;
+}
+
+static const char system_program[] = "#include <sys.h>\nint twice(int x) { return 2 * x "
+                                     "+ WRAPPED - 1 + SYSV - 42; }\n";
+
+static mj_status step_preprocess_system(void *ctx, long n, bool *fired) {
+    (void)ctx;
+    mj_runtime *rt = system_runtime(0);
+    char *text = NULL;
+    mj_diags *d = NULL;
+    arm(n);
+    mj_status st = mj_preprocess(rt, "s.c", system_program, strlen(system_program), &text, &d);
+    *fired = disarm();
+    if (st == MJ_OK)
+        assert_non_null(strstr(text, "2 * x + 1 - 1 + (41 + 1) - 42"));
+    else
+        assert_null(text);
+    free(text);
+    mj_diags_free(d);
+    mj_runtime_free(rt);
+    return st;
+}
+
+/* A hit in the cache searches the system folders again (stat only). */
+static mj_status step_compile_system_hit(void *ctx, long n, bool *fired) {
+    mj_runtime *rt = ctx;
+    mj_module *m = NULL;
+    arm(n);
+    mj_status st = mj_compile(rt, "s.c", system_program, strlen(system_program), &m, NULL);
+    *fired = disarm();
+    if (st == MJ_OK)
+        check_module(m, true);
+    else
+        assert_null(m);
+    mj_module_release(m);
+    return st;
+}
+
+static void test_system_headers(void **state) {
+    (void)state;
+    make_system_folders();
+    assert_true(walk("mj_preprocess, system headers", step_preprocess_system, NULL, MJ_OK) > 10);
+    mj_runtime *rt = system_runtime(8);
+    mj_module *m = NULL;
+    assert_int_equal(mj_compile(rt, "s.c", system_program, strlen(system_program), &m, NULL),
+                     MJ_OK);
+    check_module(m, true);
+    mj_module_release(m);
+    assert_true(walk("mj_compile, system headers, cache hit", step_compile_system_hit, rt,
+                     MJ_OK) > 0);
+    mj_runtime_free(rt);
+    remove_system_folders();
+}
+
 /* ---- the tests ---- */
 
 /* The store lives in a private folder: memjit refuses one that other
@@ -473,6 +577,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runtime_new),
         cmocka_unit_test(test_preprocess),
+        cmocka_unit_test(test_system_headers),
         cmocka_unit_test(test_compile_in_memory),
         cmocka_unit_test(test_compile_bad_program),
         cmocka_unit_test(test_compile_cached),

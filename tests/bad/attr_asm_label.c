@@ -1,2 +1,5 @@
-// expect: 2:15: error: an asm label (a symbol renamed with asm("name")) is not supported yet
-int foo(void) __asm__("bar");
+// expect: 3:20: error: an asm label (a symbol renamed with asm("name")) is not supported yet
+void f(void) {
+    register int x __asm__("rbx");
+    x = 1;
+}

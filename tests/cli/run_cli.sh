@@ -147,10 +147,42 @@ check "-include of a missing file" 1 $?
 expect "-include error" "$(grep -q '<command-line>:1:10: error: no_such_header.h: No such file or directory' <<<"$err"; echo $?)"
 
 # -E: the preprocessed text, as gcc -E writes it.
-out=$("$memjit" check -E -DFROM_COMMAND_LINE=7 preprocess.c); check "-E" 0 $?
+out=$("$memjit" check -E --builtin-headers -DFROM_COMMAND_LINE=7 preprocess.c); check "-E" 0 $?
 expect "-E text" "$(diff preprocess.expected - <<<"$out" >/dev/null; echo $?)"
 err=$(printf '#error stop\n' | "$memjit" run -E 2>&1 >/dev/null); check "-E with an error" 1 $?
 expect "-E reports the error" "$(grep -q '<stdin>:1:2: error: #error stop' <<<"$err"; echo $?)"
+
+# The machine's headers (the default) and memjit's own (--builtin-headers).
+out=$("$memjit" run --no-cache system_headers.c 2>&1); check "system headers" 0 $?
+expect "system headers output" "$([ "$out" = "y 1" ]; echo $?)"
+err=$("$memjit" run --no-cache --builtin-headers system_headers.c 2>&1)
+check "--builtin-headers has no pthread.h" 1 $?
+expect "--builtin-headers error" "$(grep -q '^system_headers.c:1:10: error: pthread.h: No such file or directory' <<<"$err"; echo $?)"
+out=$("$memjit" run --no-cache --builtin-headers --system-headers system_headers.c)
+check "the last of the two wins" 0 $?
+# -isystem comes before gcc's folders; #include_next goes on after it;
+# a warning in a system header is not shown.
+out=$("$memjit" run --no-cache -isystem sys system_headers.c 2>&1); check "-isystem wrapper" 0 $?
+expect "-isystem, #include_next, silent" "$([ "$out" = "$(printf 'wrapped 1\ny 1')" ]; echo $?)"
+err=$("$memjit" check --no-cache -isystem sys -include sys/stdio.h exit_status.c 2>&1)
+expect "the same header as a user's warns" "$(grep -q 'warning: excess elements in scalar initializer' <<<"$err"; echo $?)"
+# A store hit checks each system header it read by stat: one that changed
+# is read again.
+sysdir=$(mktemp -d "${TMPDIR:-/tmp}/memjit-sys.XXXXXX")
+mkdir "$sysdir/first"
+printf '#define VALUE 1\n' >"$sysdir/value.h"
+printf '#include <value.h>\nint main(void) { return VALUE; }\n' >"$sysdir/main.c"
+run_sys() { "$memjit" run "$@" -isystem "$sysdir/first" -isystem "$sysdir" "$sysdir/main.c"; }
+run_sys; check "system header, compiled" 1 $?
+err=$(run_sys -v 2>&1); check "system header, stored" 1 $?
+expect "an unchanged header hits" "$(grep -q 'loaded from the store' <<<"$err"; echo $?)"
+printf '#define VALUE 2 \n' >"$sysdir/value.h"
+run_sys; check "a changed system header is read again" 2 $?
+printf '#define VALUE 4\n' >"$sysdir/first/value.h"
+run_sys; check "a header new in an earlier folder is found" 4 $?
+rm "$sysdir/first/value.h"
+run_sys; check "and gone again" 2 $?
+rm -rf "$sysdir"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,3 +1,4 @@
+/* memjit-options: -std=c11 */
 /* A strict C11 program may use names that POSIX reserves for itself:
  * glibc under gcc -std=c11 leaves them alone, and so must memjit's
  * headers (this is K&R's getline). */

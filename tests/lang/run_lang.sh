@@ -1,5 +1,5 @@
 #!/bin/bash
-# run_lang.sh MEMJIT GCC FILE
+# run_lang.sh MEMJIT GCC FILE [OPTION]
 #
 # Runs one language test: compiled by gcc (the reference) and by memjit
 # three times: at -O2 compiled, then loaded from a private store, and at
@@ -8,8 +8,8 @@
 # and exit status agree and all exit 0.
 set -u
 
-if [ $# -ne 3 ]; then
-    echo "usage: $0 MEMJIT GCC FILE" >&2
+if [ $# -ne 3 ] && [ $# -ne 4 ]; then
+    echo "usage: $0 MEMJIT GCC FILE [OPTION]" >&2
     exit 2
 fi
 memjit=$1
@@ -39,7 +39,9 @@ file=$src
 # A test may ask for memjit options on a line of its own, e.g.
 #   /* memjit-options: -fpermissive */
 # (gcc 12 needs none: it takes old C with warnings, which -w silences).
+# OPTION, the fourth argument, is one more for every memjit run.
 read -r -a options < <(sed -n 's|^/\* memjit-options: \(.*\) \*/$|\1|p' "$file" | head -1)
+[ $# -eq 4 ] && options+=("$4")
 
 if ! "$gcc" -std=c11 -O2 -w -o "$tmp/ref" "$file" -lm 2>"$tmp/gcc.err"; then
     echo "FAIL: gcc rejects $file (the test itself is wrong):"
