@@ -210,8 +210,24 @@ bool deps_add(DepList *d, const char *name, bool is_angled, const char *includer
     return true;
 }
 
+/* An identical search recorded already: the same folders searched for the
+ * same name give the same answer, so a hit need not repeat it (a header
+ * included again behind its guard is searched for again). */
+static bool has_system_dep(const DepList *d, const char *name, const char *includer,
+                           int includer_dir, int from) {
+    for (size_t i = d->n; i-- > 0;) {
+        const IncludeDep *dep = &d->v[i];
+        if (dep->is_system && dep->from == from && dep->includer_dir == includer_dir &&
+            !strcmp(dep->name, name) && !strcmp(dep->includer, includer))
+            return true;
+    }
+    return false;
+}
+
 bool deps_add_system(DepList *d, const char *name, const char *includer, int includer_dir,
                      int from, bool found, const CacheKey *identity) {
+    if (has_system_dep(d, name, includer, includer_dir, from))
+        return true;
     if (!deps_add(d, name, true, includer, false, NULL, 0, NULL))
         return false;
     IncludeDep *dep = &d->v[d->n - 1];
