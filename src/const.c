@@ -167,6 +167,18 @@ static bool eval_arith(Node *node, ConstVal a, ConstVal b, ConstVal *out) {
     return int_arith(node, a.i, b.i, &out->i);
 }
 
+/* An integer constant made a pointer by casts, as (char *)16 or &&label
+ * (stmt.c's label_value): its address in *addr. */
+static bool pointer_from_integer(const Node *node, int64_t *addr) {
+    while (node->kind == ND_CAST && (node->ty->kind == TY_PTR || is_integer(node->ty)) &&
+           (node->lhs->ty->kind == TY_PTR || is_integer(node->lhs->ty)))
+        node = node->lhs;
+    if (node->kind != ND_NUM || !is_integer(node->ty))
+        return false;
+    *addr = node->ival;
+    return true;
+}
+
 /* Evaluates an arithmetic constant expression, as a value of its type;
  * false when it is not one. */
 bool eval_const(Node *node, ConstVal *out) {
@@ -179,6 +191,15 @@ bool eval_const(Node *node, ConstVal *out) {
     case ND_NUM:
         *out = (ConstVal){node->ival, node->fval};
         return true;
+    case ND_PTR_DIFF: {
+        /* &&a - &&b, as gcc folds it (and (T *)x - (T *)y) */
+        int64_t x, y, size = node->lhs->ty->base->size;
+        if (!pointer_from_integer(node->lhs, &x) || !pointer_from_integer(node->rhs, &y) ||
+            size <= 0)
+            return false;
+        out->i = (x - y) / size;
+        return true;
+    }
     case ND_CAST:
         if (!eval_const(node->lhs, &a))
             return false;

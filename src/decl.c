@@ -57,6 +57,10 @@ static Type *typeof_specifier(Parser *p, Token **rest, Token *tok) {
 }
 
 bool is_typename(Parser *p, Token *tok) {
+    /* __extension__ begins a declaration or type name only when what
+     * follows does: (__extension__ (T)x) is a cast in an expression. */
+    while (equal(tok, "__extension__"))
+        tok = tok->next;
     /* Some GNU spellings (__thread, __signed) may reach us as identifiers. */
     bool maybe_keyword = tok->kind == TK_KEYWORD ||
                          (tok->kind == TK_IDENT && tok->len > 2 && tok->loc[0] == '_' &&
@@ -90,6 +94,7 @@ typedef enum {
     AT_PACKED,      /* honoured: the parser applies it */
     AT_MODE,        /* honoured: mode(QI) and the like pick a type by size */
     AT_WEAK,        /* honoured on functions and variables with linkage */
+    AT_VISIBILITY,  /* the same; "default" anywhere */
     AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
     AT_REFUSED,     /* changes what the program does; not built yet */
 } AttrKind;
@@ -127,7 +132,7 @@ static const AttrSpec attribute_table[] = {
     {"symver", AT_REFUSED}, {"sysv_abi", AT_NO_EFFECT}, {"target", AT_REFUSED},
     {"target_clones", AT_REFUSED}, {"tls_model", AT_NO_EFFECT},
     {"transparent_union", AT_REFUSED}, {"unavailable", AT_NO_EFFECT}, {"unused", AT_NO_EFFECT},
-    {"used", AT_NO_EFFECT}, {"vector_size", AT_REFUSED}, {"visibility", AT_REFUSED},
+    {"used", AT_NO_EFFECT}, {"vector_size", AT_REFUSED}, {"visibility", AT_VISIBILITY},
     {"warn_if_not_aligned", AT_NO_EFFECT}, {"warn_unused_result", AT_NO_EFFECT},
     {"warning", AT_NO_EFFECT}, {"weak", AT_WEAK}, {"weakref", AT_REFUSED},
 };
@@ -254,11 +259,23 @@ static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
     return qualified(p->c, TY(to), ty->is_const, ty->is_volatile);
 }
 
-/* visibility("default") is what every symbol of a module has already. */
-static bool is_default_visibility(const Token *args) {
-    return equal(args, "(") && args->next->kind == TK_STR &&
-           args->next->ty->array_len == 8 && !strcmp(args->next->str, "default") &&
-           equal(args->next->next, ")");
+/* visibility("default") is what every symbol of a module has already;
+ * "hidden", "internal" and "protected" keep one out of mj_lookup. */
+static void visibility_arg(Parser *p, Token *tok, Token *name, Attrs *a) {
+    static const char *const kinds[] = {"default", "hidden", "internal", "protected"};
+    if (!equal(tok, "(") || tok->next->kind != TK_STR || !equal(tok->next->next, ")")) {
+        error_tok(p->c, name, "visibility argument not a string");
+        return;
+    }
+    const char *v = tok->next->str;
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(v, kinds[i])) {
+            if (i > 0)
+                a->hidden_tok = name;
+            return;
+        }
+    error_tok(p->c, tok->next, "attribute 'visibility' argument must be one of 'default', "
+                               "'hidden', 'protected', or 'internal'");
 }
 
 /* attribute = name ("(" arguments ")")?   (or nothing, between commas) */
@@ -292,11 +309,12 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     case AT_WEAK:
         a->weak_tok = name;
         return skip_balanced(p, tok);
+    case AT_VISIBILITY:
+        visibility_arg(p, tok, name, a);
+        return skip_balanced(p, tok);
     case AT_NO_EFFECT:
         return skip_balanced(p, tok);
     case AT_REFUSED:
-        if (!strcmp(spec->name, "visibility") && is_default_visibility(tok))
-            return skip_balanced(p, tok);
         error_tok(p->c, name, "the '%s' attribute is not supported yet", spec->name);
         return skip_balanced(p, tok);
     }
@@ -347,6 +365,9 @@ void refuse_attrs(Parser *p, const Attrs *a, const char *where) {
                   "is not supported yet");
     if (a->weak_tok)
         error_tok(p->c, a->weak_tok, "the 'weak' attribute is not supported yet on %s", where);
+    if (a->hidden_tok)
+        error_tok(p->c, a->hidden_tok, "the 'visibility' attribute is not supported yet on %s",
+                  where);
 }
 
 /* Attributes at a place where none of the honoured ones can apply. */
@@ -1850,8 +1871,10 @@ int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *decl,
  * is refused by the caller's checks) into *out. */
 void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
     *out = (Attrs){.asm_label = decl->asm_label,
-                   .weak_tok = decl->weak_tok ? decl->weak_tok : spec->weak_tok};
+                   .weak_tok = decl->weak_tok ? decl->weak_tok : spec->weak_tok,
+                   .hidden_tok = decl->hidden_tok ? decl->hidden_tok : spec->hidden_tok};
     decl->asm_label = decl->weak_tok = spec->weak_tok = NULL;
+    decl->hidden_tok = spec->hidden_tok = NULL;
 }
 
 void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
@@ -1861,6 +1884,8 @@ void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
         return;
     if (a->weak_tok)
         obj->is_weak = true;
+    if (a->hidden_tok)
+        obj->is_hidden = true;
     if (!a->asm_label)
         return;
     const char *label = a->asm_label->next->next->str;

@@ -1136,6 +1136,11 @@ static Node *unary(Parser *p, Token **rest, Token *tok) {
     enter(p, tok, "expression nesting too deep");
     Token *op = tok;
     Node *node;
+    if (equal(tok, "&&") && tok->next->kind == TK_IDENT) {
+        node = label_value(p, rest, tok);
+        leave(p);
+        return node;
+    }
     if (equal(tok, "+") || equal(tok, "-") || equal(tok, "*") || equal(tok, "&") ||
         equal(tok, "!") || equal(tok, "~") || equal(tok, "__extension__")) {
         node = cast(p, rest, tok->next);

@@ -459,7 +459,10 @@ typedef enum {
     ND_CASE,       /* case ival: lhs (lhs may be NULL); also `default:`
                       (is_default); ival already converted to the switch's
                       promoted type */
-    ND_GOTO,       /* goto label; target is the ND_LABEL */
+    ND_GOTO,       /* goto label; target is the ND_LABEL. GNU's goto *lhs
+                      (lhs non-NULL): target is the first of the function's
+                      labels (by case_next); those with a label_index are
+                      where it may go (lhs's value is the index) */
     ND_LABEL,      /* label: lhs (lhs may be NULL); label is its name */
     ND_ASM,        /* an asm statement in a function: asm_stmt */
 } NodeKind;
@@ -517,6 +520,8 @@ struct Node {
     int64_t case_end;   /* ND_CASE: the last value (GNU `case 1 ... 5:`);
                            ival, the first, for a single value */
     char *label;        /* ND_GOTO, ND_LABEL: the label's name */
+    int label_index;    /* ND_LABEL: its value as &&label (1, 2, ...), 0 when
+                           its address is never taken */
 
     /* ND_FUNCALL */
     Node *args;         /* linked by next */
@@ -567,6 +572,7 @@ struct Obj {
     int align;            /* _Alignas: the alignment asked for, or 0 */
     char *asm_name;       /* __asm__("sym"): the symbol it links as, or NULL */
     bool is_weak;         /* __attribute__((weak)) */
+    bool is_hidden;       /* visibility("hidden"), "internal", "protected" */
 
     /* global variable */
     Initializer *init;    /* NULL: zero-initialised */

@@ -45,6 +45,8 @@ typedef struct Lower {
     HashMap fields;      /* Member* -> gcc_jit_field* */
     HashMap bitunits;    /* Member* of a bit-field -> its BitUnit */
     HashMap labels;      /* Node* of a label or case -> its gcc_jit_block */
+    gcc_jit_block *goto_dispatch;  /* the function's one goto *p branch, or NULL */
+    gcc_jit_lvalue *goto_target;   /* the label number it branches on */
     HashMap inited;      /* Obj* of globals whose initialiser is set */
     HashMap addressed;   /* Obj* of the current function's locals whose address is taken */
     /* keyed by name (name_get, name_put) */
@@ -2095,6 +2097,47 @@ static gcc_jit_case **switch_cases(Lower *L, Node *node, gcc_jit_type *t, int *n
     return cases;
 }
 
+/* goto *p: a multiway branch on p's value, the number of a label whose
+ * address the function takes (stmt.c); any other value traps. As gcc
+ * does (factor_computed_gotos), every goto *p of a function jumps to one
+ * block holding the branch: one per goto would make gcc's passes crawl
+ * over gotos x labels edges (Lua's interpreter loop has 83 of each). */
+static gcc_jit_block *goto_dispatch(Lower *L, Node *node) {
+    if (L->goto_dispatch)
+        return L->goto_dispatch;
+    L->goto_target = new_temp(L, L->t_long);
+    int n = 0;
+    for (Node *l = node->target; l; l = l->case_next)
+        n += l->label_index > 0;
+    gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (size_t)(n + 1));
+    n = 0;
+    for (Node *l = node->target; l; l = l->case_next) {
+        if (!l->label_index)
+            continue;
+        gcc_jit_rvalue *k = gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long,
+                                                                 l->label_index);
+        cases[n++] = gcc_jit_context_new_case(L->ctx, k, k, label_block(L, l));
+    }
+    gcc_jit_block *dispatch = new_block(L), *trap = new_block(L);
+    gcc_jit_block_end_with_switch(dispatch, L->loc, gcc_jit_lvalue_as_rvalue(L->goto_target),
+                                  trap, n, cases);
+    gcc_jit_block_add_eval(trap, L->loc, gcc_jit_context_new_call(
+        L->ctx, L->loc, gcc_jit_context_get_builtin_function(L->ctx, "__builtin_trap"), 0, NULL));
+    gcc_jit_block_end_with_jump(trap, L->loc, trap);   /* trap does not return */
+    return L->goto_dispatch = dispatch;
+}
+
+static void gen_computed_goto(Lower *L, Node *node) {
+    gcc_jit_rvalue *v = gen_expr(L, node->lhs);
+    if (!v) {
+        ensure_reported(L, node);
+        return;
+    }
+    gcc_jit_block *dispatch = goto_dispatch(L, node);
+    gcc_jit_block_add_assignment(cur(L), L->loc, L->goto_target, coerce(L, v, L->t_long));
+    jump_to(L, dispatch);
+}
+
 /* switch: one multiway branch to the case blocks; the body then places
  * them where their labels stand. */
 static void gen_switch(Lower *L, Node *node) {
@@ -2206,7 +2249,9 @@ static void gen_stmt(Lower *L, Node *node) {
     case ND_CASE:
     case ND_LABEL: gen_label(L, node); return;
     case ND_GOTO:
-        if (node->target)
+        if (node->lhs)
+            gen_computed_goto(L, node);
+        else if (node->target)
             jump_to(L, label_block(L, node->target));
         return;
     case ND_BREAK:
@@ -2263,6 +2308,7 @@ static void gen_function(Lower *L, Obj *fn) {
         L->fn = func_of(L, fn);
     }
     L->ret_ty = fn->ty->return_ty;
+    L->goto_dispatch = NULL;
     L->loc_tok = NULL;
     L->loc = loc_of(L, fn->tok);
     L->bb = new_block(L);

@@ -85,6 +85,7 @@ ModuleSymbol *module_symbols_of(Compile *c, size_t *count) {
         s->type = void_params(types[i]);
         s->is_function = obj->is_function;
         s->is_static = obj->is_static;
+        s->is_hidden = obj->is_hidden;
         i++;
         if (!s->name || !s->type) {
             free_symbols(syms, i);
@@ -124,7 +125,7 @@ mj_module *module_new(Compile *c, gcc_jit_result *result) {
     m->nsyms = n;
     for (size_t i = 0; i < n; i++) {
         ModuleSymbol *s = &syms[i];
-        if (!s->is_static)
+        if (!s->is_static && !s->is_hidden)
             s->addr = s->is_function ? gcc_jit_result_get_code(result, s->name)
                                      : gcc_jit_result_get_global(result, s->name);
     }
@@ -147,12 +148,12 @@ mj_module *module_new_loaded(MemLoad *ml, unsigned char *blob, size_t blob_len,
     m->nsyms = nsyms;
     m->untyped = untyped;
     for (size_t i = 0; i < nsyms; i++)
-        if (!syms[i].is_static)
+        if (!syms[i].is_static && !syms[i].is_hidden)
             syms[i].addr = memload_symbol(&m->loaded, syms[i].name);
     return m;
 }
 
-/* Encoding, per symbol: one flags byte (1 function, 2 static), then the
+/* Encoding, per symbol: one flags byte (1 function, 2 static, 4 hidden), then the
  * name and the type, each NUL-terminated. */
 unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t *len) {
     size_t n = 0;
@@ -163,7 +164,8 @@ unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t
         return NULL;
     unsigned char *o = p;
     for (size_t i = 0; i < nsyms; i++) {
-        *o++ = (unsigned char)((syms[i].is_function ? 1 : 0) | (syms[i].is_static ? 2 : 0));
+        *o++ = (unsigned char)((syms[i].is_function ? 1 : 0) | (syms[i].is_static ? 2 : 0) |
+                               (syms[i].is_hidden ? 4 : 0));
         size_t a = strlen(syms[i].name) + 1, b = strlen(syms[i].type) + 1;
         memcpy(o, syms[i].name, a);
         o += a;
@@ -200,6 +202,7 @@ ModuleSymbol *module_syms_decode(const unsigned char *p, size_t len, size_t *nsy
         ModuleSymbol *s = &syms[count++];
         s->is_function = text[i] & 1;
         s->is_static = text[i] & 2;
+        s->is_hidden = text[i] & 4;
         s->strings_shared = true;
         i++;
         s->name = key_take_string(text, len, &i);
@@ -370,6 +373,9 @@ mj_status mj_lookup_ex(mj_module *mod, const char *name, const char *type,
         return fail(errbuf, errlen, MJ_ERR_NOT_FOUND,
                     "'%s' is static in the module (internal linkage): it cannot be looked up",
                     name);
+    if (s->is_hidden)
+        return fail(errbuf, errlen, MJ_ERR_NOT_FOUND,
+                    "'%s' has hidden visibility in the module: it cannot be looked up", name);
     /* The common case: the caller spelt the type canonically. */
     if (strcmp(type, s->type) != 0) {
         char *canon;

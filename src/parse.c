@@ -491,6 +491,8 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     p->locals_tail = NULL;
     p->loop = p->brk = p->sw = NULL;
     p->labels = p->gotos = NULL;
+    p->label_values = NULL;
+    p->nlabel_values = 0;
     p->temps = NULL;
     p->last_post = NULL;
     Type *ret = ty->return_ty;

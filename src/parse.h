@@ -77,6 +77,8 @@ typedef struct Parser {
     Node *sw;               /* innermost switch, for case and default */
     Node *labels;           /* the function's ND_LABELs, by case_next */
     Node *gotos;            /* the function's ND_GOTOs, by case_next */
+    struct LabelValue *label_values; /* the function's &&label, newest first */
+    int nlabel_values;
     jmp_buf *recover;       /* where a syntax error jumps */
     Token *err_tok;         /* the token a syntax error was found at */
     Token *decl_start;      /* first token of the top-level declaration */
@@ -233,6 +235,7 @@ typedef struct Attrs {
     Token *packed_tok;    /* packed, or NULL */
     Token *asm_label;     /* __asm__("name") after a declarator, or NULL */
     Token *weak_tok;      /* weak, or NULL */
+    Token *hidden_tok;    /* visibility("hidden") and the like, or NULL */
     Token *mode_tok;      /* mode(M), or NULL */
     int mode_size;        /* its size in bytes (0: a mode memjit cannot give) */
     bool mode_float;      /* SF, DF: a floating mode */
@@ -275,6 +278,7 @@ void set_decl_align(Parser *p, Token *name, int align);
 int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *decl,
                    const char *what, bool is_object);
 Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *attr);
+Node *label_value(Parser *p, Token **rest, Token *tok);
 Token *static_assertion(Parser *p, Token *tok);
 extern const Attrs no_attrs;
 

@@ -86,6 +86,7 @@ typedef struct ModuleSymbol {
     char *type;
     bool is_function;
     bool is_static;           /* listed only to explain a failed lookup */
+    bool is_hidden;           /* visibility("hidden"): the same */
     void *addr;
     bool strings_shared;      /* name and type point into the array's own
                                  allocation (module_syms_decode): freed with

@@ -396,11 +396,54 @@ static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
     return node;
 }
 
-/* goto-stmt = "goto" ident ";" (the label is found when the function ends) */
+/* GNU C's labels as values. libgccjit 12 has no label addresses, so
+ * &&label is the label's number in its function (1, 2, ... in the order
+ * of first mention), a constant pointer a static table may hold, and
+ * goto *p is a multiway branch on p over the labels whose address the
+ * function takes; gcc makes the same jump table of it. What gcc leaves
+ * undefined differs: such a value is no code address (calling it, or
+ * taking it to another function, misbehaves otherwise than in gcc). */
+typedef struct LabelValue {
+    struct LabelValue *next;
+    Token *tok;             /* the first &&label */
+    char *name;
+    int index;
+} LabelValue;
+
+/* label-value = "&&" ident */
+Node *label_value(Parser *p, Token **rest, Token *tok) {
+    Token *name = tok->next;
+    *rest = name->next;
+    if (!p->fn) {
+        error_tok(p->c, tok, "taking the address of a label outside of a function");
+        return error_node(p, tok);
+    }
+    char *s = tok_name(p, name);
+    LabelValue *v = p->label_values;
+    while (v && strcmp(v->name, s))
+        v = v->next;
+    if (!v) {
+        v = arena_alloc(&p->c->arena, sizeof *v);
+        *v = (LabelValue){p->label_values, name, s, ++p->nlabel_values};
+        p->label_values = v;
+    }
+    return new_cast(p, new_num(p, v->index, ty_long, tok), pointer_to(p->c, TY(ty_void)));
+}
+
+/* goto-stmt = "goto" ident ";" | "goto" "*" expr ";" (the label is found
+ * when the function ends) */
 static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_GOTO, tok);
-    if (equal(tok->next, "*"))
-        syntax_error(p, tok->next, "computed goto is not supported yet");
+    if (equal(tok->next, "*")) {
+        Node *target = rval(p, expr(p, &tok, tok->next->next));
+        if (target->ty->kind != TY_PTR)
+            error_tok(p->c, target->tok, "computed goto must be pointer type");
+        node->lhs = new_cast(p, target, TY(ty_long));
+        node->case_next = p->gotos;
+        p->gotos = node;
+        *rest = skip(p, tok, ";");
+        return node;
+    }
     if (tok->next->kind != TK_IDENT)
         syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
     node->label = tok_name(p, tok->next);
@@ -413,7 +456,20 @@ static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
 
 /* Labels have function scope: every goto finds its label at the end. */
 void resolve_gotos(Parser *p) {
+    for (LabelValue *v = p->label_values; v; v = v->next) {
+        Node *l = p->labels;
+        while (l && strcmp(l->label, v->name))
+            l = l->case_next;
+        if (l)
+            l->label_index = v->index;
+        else
+            error_tok(p->c, v->tok, "label '%s' used but not defined", v->name);
+    }
     for (Node *g = p->gotos; g; g = g->case_next) {
+        if (g->lhs) {
+            g->target = p->labels;   /* with no label value, it can only trap */
+            continue;
+        }
         for (Node *l = p->labels; l && !g->target; l = l->case_next)
             if (strcmp(l->label, g->label) == 0)
                 g->target = l;

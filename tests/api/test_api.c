@@ -212,6 +212,36 @@ static void test_runtime_options(void **state) {
     mj_runtime_free(NULL);
 }
 
+/* visibility("hidden") keeps a definition out of mj_lookup, as it keeps
+ * it out of a gcc-built shared object's dynamic symbols; weak and asm
+ * labels change neither. */
+static void test_linkage_attributes(void **state) {
+    (void)state;
+    const char *src = "__attribute__((visibility(\"hidden\"))) int inner(void) { return 1; }\n"
+                      "int outer(void) __attribute__((weak));\n"
+                      "int outer(void) { return inner() + 1; }\n"
+                      "int renamed(void) __asm__(\"linked_as\");\n"
+                      "int renamed(void) { return 3; }\n";
+    mj_runtime *rt = mj_runtime_new(NULL, NULL);
+    mj_module *m = NULL;
+    assert_int_equal(mj_compile(rt, "v.c", src, strlen(src), &m, NULL), MJ_OK);
+    void *p = NULL;
+    char why[160];
+    assert_int_equal(mj_lookup_ex(m, "inner", "int(void)", &p, why, sizeof why),
+                     MJ_ERR_NOT_FOUND);
+    assert_string_equal(why, "'inner' has hidden visibility in the module: it cannot be "
+                             "looked up");
+    int (*outer)(void) = MJ_FN(m, "outer", int, void);
+    assert_non_null(outer);
+    assert_int_equal(outer(), 2);
+    assert_null(mj_lookup(m, "renamed", "int(void)"));
+    int (*renamed)(void) = MJ_FN(m, "linked_as", int, void);
+    assert_non_null(renamed);
+    assert_int_equal(renamed(), 3);
+    mj_module_release(m);
+    mj_runtime_free(rt);
+}
+
 /* system_headers: the machine's own <pthread.h>, glibc's struct layouts;
  * memjit's headers by default; more than 64 folders is a bad option. */
 static void test_system_headers_option(void **state) {
@@ -668,6 +698,7 @@ int main(void) {
         cmocka_unit_test(test_module_outlives_runtime),
         cmocka_unit_test(test_runtime_options),
         cmocka_unit_test(test_system_headers_option),
+        cmocka_unit_test(test_linkage_attributes),
         cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_diagnostic_positions),
         cmocka_unit_test(test_several_errors_collected),

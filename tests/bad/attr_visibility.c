@@ -1,2 +1,2 @@
-// expect: 2:37: error: the 'visibility' attribute is not supported yet
-int hidden_one(void) __attribute__((visibility("hidden")));
+// expect: 2:33: error: attribute 'visibility' argument must be one of 'default', 'hidden', 'protected', or 'internal'
+int x __attribute__((visibility("secret")));
