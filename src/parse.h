@@ -78,6 +78,7 @@ typedef struct Parser {
     Node *labels;           /* the function's ND_LABELs, by case_next */
     Node *gotos;            /* the function's ND_GOTOs, by case_next */
     struct LabelValue *label_values; /* the function's &&label, newest first */
+    struct LocalLabel *local_labels;  /* __label__ names in force, innermost first */
     int nlabel_values;
     jmp_buf *recover;       /* where a syntax error jumps */
     Token *err_tok;         /* the token a syntax error was found at */

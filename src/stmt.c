@@ -378,14 +378,52 @@ static Node *case_label(Parser *p, Token **rest, Token *tok) {
     return node;
 }
 
+/* GNU's local labels: `__label__ a, b;` at the start of a block makes
+ * the labels a and b the block's own, so that a macro's statement
+ * expression can use them once per expansion. Each gets a name of its own
+ * ("a.3"), which every use inside the block goes by. */
+typedef struct LocalLabel {
+    struct LocalLabel *next;
+    char *name, *unique;
+} LocalLabel;
+
+/* The name a label is known by here: its local one, if a block declared it. */
+static char *label_name(Parser *p, Token *tok) {
+    char *name = tok_name(p, tok);
+    for (LocalLabel *l = p->local_labels; l; l = l->next)
+        if (!strcmp(l->name, name))
+            return l->unique;
+    return name;
+}
+
+/* local-labels = ("__label__" ident ("," ident)* ";")* */
+static Token *local_labels(Parser *p, Token *tok) {
+    while (equal(tok, "__label__")) {
+        do {
+            tok = tok->next;
+            if (tok->kind != TK_IDENT)
+                syntax_error(p, tok, "expected identifier %s", before_tok(p, tok));
+            LocalLabel *l = arena_alloc(&p->c->arena, sizeof *l);
+            l->name = tok_name(p, tok);
+            l->unique = arena_printf(&p->c->arena, "%s.%d", l->name, p->counter++);
+            l->next = p->local_labels;
+            p->local_labels = l;
+            tok = tok->next;
+        } while (equal(tok, ","));
+        tok = skip(p, tok, ";");
+    }
+    return tok;
+}
+
 /* labeled-stmt = ident ":" stmt */
 static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_LABEL, tok);
-    node->label = tok_name(p, tok);
+    node->label = label_name(p, tok);
     for (Node *l = p->labels; l; l = l->case_next) {
         if (strcmp(l->label, node->label) == 0) {
-            error_tok(p->c, tok, "duplicate label '%s'", node->label);
-            note_tok(p->c, l->tok, "previous definition of '%s' was here", node->label);
+            error_tok(p->c, tok, "duplicate label '%.*s'", tok->len, tok->loc);
+            note_tok(p->c, l->tok, "previous definition of '%.*s' was here", tok->len,
+                     tok->loc);
             break;
         }
     }
@@ -418,7 +456,7 @@ Node *label_value(Parser *p, Token **rest, Token *tok) {
         error_tok(p->c, tok, "taking the address of a label outside of a function");
         return error_node(p, tok);
     }
-    char *s = tok_name(p, name);
+    char *s = label_name(p, name);
     LabelValue *v = p->label_values;
     while (v && strcmp(v->name, s))
         v = v->next;
@@ -446,7 +484,7 @@ static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
     }
     if (tok->next->kind != TK_IDENT)
         syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
-    node->label = tok_name(p, tok->next);
+    node->label = label_name(p, tok->next);
     node->case_next = p->gotos;
     p->gotos = node;
     note_jump(p, node);
@@ -463,7 +501,8 @@ void resolve_gotos(Parser *p) {
         if (l)
             l->label_index = v->index;
         else
-            error_tok(p->c, v->tok, "label '%s' used but not defined", v->name);
+            error_tok(p->c, v->tok, "label '%.*s' used but not defined", v->tok->len,
+                      v->tok->loc);
     }
     for (Node *g = p->gotos; g; g = g->case_next) {
         if (g->lhs) {
@@ -474,7 +513,8 @@ void resolve_gotos(Parser *p) {
             if (strcmp(l->label, g->label) == 0)
                 g->target = l;
         if (!g->target)
-            error_tok(p->c, g->tok, "label '%s' used but not defined", g->label);
+            error_tok(p->c, g->tok, "label '%.*s' used but not defined", g->tok->next->len,
+                      g->tok->next->loc);
         else
             check_vla_jump(p, g);
     }
@@ -626,6 +666,8 @@ Node *compound_stmt(Parser *p, Token **rest, Token *tok) {
     Node head = {0};
     Node *cur = &head;
     enter_scope(p);
+    LocalLabel *outer_labels = p->local_labels;
+    tok = local_labels(p, tok);
     while (!equal(tok, "}")) {
         if (tok->kind == TK_EOF) {
             error_tok(p->c, tok, "expected declaration or statement at end of input");
@@ -633,6 +675,7 @@ Node *compound_stmt(Parser *p, Token **rest, Token *tok) {
         }
         cur = cur->next = guarded_block_item(p, &tok, tok);
     }
+    p->local_labels = outer_labels;
     leave_scope(p);
     node->body = head.next;
     *rest = tok->kind == TK_EOF ? tok : tok->next;

@@ -1,2 +1,2 @@
-// expect: 2:18: error: unknown type name '__label__'
-int main(void) { __label__ l; return 0; }
+// expect: 2:18: error: unknown type name 'word_t'
+int main(void) { word_t l; return 0; }
