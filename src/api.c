@@ -601,6 +601,8 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
     protected_compile(c, &run);
     if (run.mod)
         bind_fresh_module(c, &run);
+    if (run.mod)
+        module_construct(run.mod);
 
     if (run.mod) {
         run.mod->times_ms[0] = run.t[1] - run.t[0];
@@ -710,6 +712,7 @@ static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Id
             mod = NULL;
         }
         if (mod) {
+            module_construct(mod);
             mod->deps = deps;
             count(rt, STAT_STORE_HIT);
         } else {

@@ -95,6 +95,7 @@ typedef enum {
     AT_MODE,        /* honoured: mode(QI) and the like pick a type by size */
     AT_WEAK,        /* honoured on functions and variables with linkage */
     AT_VISIBILITY,  /* the same; "default" anywhere */
+    AT_CTOR,        /* constructor, destructor: honoured on functions */
     AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
     AT_REFUSED,     /* changes what the program does; not built yet */
 } AttrKind;
@@ -109,9 +110,9 @@ static const AttrSpec attribute_table[] = {
     {"alloc_align", AT_NO_EFFECT}, {"alloc_size", AT_NO_EFFECT},
     {"always_inline", AT_NO_EFFECT}, {"artificial", AT_NO_EFFECT},
     {"cdecl", AT_NO_EFFECT}, {"cleanup", AT_REFUSED}, {"cold", AT_NO_EFFECT},
-    {"common", AT_NO_EFFECT}, {"const", AT_NO_EFFECT}, {"constructor", AT_REFUSED},
+    {"common", AT_NO_EFFECT}, {"const", AT_NO_EFFECT}, {"constructor", AT_CTOR},
     {"copy", AT_REFUSED}, {"deprecated", AT_NO_EFFECT}, {"designated_init", AT_NO_EFFECT},
-    {"destructor", AT_REFUSED}, {"error", AT_NO_EFFECT}, {"externally_visible", AT_NO_EFFECT},
+    {"destructor", AT_CTOR}, {"error", AT_NO_EFFECT}, {"externally_visible", AT_NO_EFFECT},
     {"fallthrough", AT_NO_EFFECT}, {"fastcall", AT_NO_EFFECT}, {"flatten", AT_NO_EFFECT},
     {"format", AT_NO_EFFECT}, {"format_arg", AT_NO_EFFECT}, {"gnu_inline", AT_NO_EFFECT},
     {"hot", AT_NO_EFFECT}, {"ifunc", AT_REFUSED}, {"interrupt", AT_REFUSED},
@@ -278,6 +279,36 @@ static void visibility_arg(Parser *p, Token *tok, Token *name, Attrs *a) {
                                "'hidden', 'protected', or 'internal'");
 }
 
+/* constructor and destructor, with an optional priority: 101..65535
+ * (0..100 are the implementation's, taken with gcc's warning); none
+ * runs after every priority, as CTOR_NO_PRIORITY. */
+static Token *ctor_arg(Parser *p, Token *tok, Token *name, Attrs *a) {
+    bool is_dtor = equal(name, "destructor") || equal(name, "__destructor__");
+    int priority = CTOR_NO_PRIORITY;
+    if (equal(tok, "(")) {
+        Node *n = conditional(p, &tok, tok->next);
+        tok = skip(p, tok, ")");
+        int64_t v = 0;
+        if (!is_integer(n->ty) || !eval_int(n, &v) || v < 0 || v > 65535) {
+            error_tok(p->c, n->tok, "%s priorities must be integers from 0 to 65535 inclusive",
+                      is_dtor ? "destructor" : "constructor");
+        } else {
+            if (v <= 100)
+                warn_tok(p->c, n->tok, "%s priorities from 0 to 100 are reserved for the "
+                         "implementation", is_dtor ? "destructor" : "constructor");
+            priority = (int)v;
+        }
+    }
+    if (is_dtor) {
+        a->dtor_tok = name;
+        a->dtor_priority = priority;
+    } else {
+        a->ctor_tok = name;
+        a->ctor_priority = priority;
+    }
+    return tok;
+}
+
 /* attribute = name ("(" arguments ")")?   (or nothing, between commas) */
 static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     if (equal(tok, ",") || equal(tok, ")"))
@@ -312,6 +343,8 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     case AT_VISIBILITY:
         visibility_arg(p, tok, name, a);
         return skip_balanced(p, tok);
+    case AT_CTOR:
+        return ctor_arg(p, tok, name, a);
     case AT_NO_EFFECT:
         return skip_balanced(p, tok);
     case AT_REFUSED:
@@ -368,6 +401,10 @@ void refuse_attrs(Parser *p, const Attrs *a, const char *where) {
     if (a->hidden_tok)
         error_tok(p->c, a->hidden_tok, "the 'visibility' attribute is not supported yet on %s",
                   where);
+    if (a->ctor_tok || a->dtor_tok)
+        error_tok(p->c, a->ctor_tok ? a->ctor_tok : a->dtor_tok,
+                  "the '%s' attribute is not supported yet on %s",
+                  a->ctor_tok ? "constructor" : "destructor", where);
 }
 
 /* Attributes at a place where none of the honoured ones can apply. */
@@ -1873,8 +1910,14 @@ void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
     *out = (Attrs){.asm_label = decl->asm_label,
                    .weak_tok = decl->weak_tok ? decl->weak_tok : spec->weak_tok,
                    .hidden_tok = decl->hidden_tok ? decl->hidden_tok : spec->hidden_tok};
+    const Attrs *ctor = decl->ctor_tok ? decl : spec, *dtor = decl->dtor_tok ? decl : spec;
+    out->ctor_tok = ctor->ctor_tok;
+    out->ctor_priority = ctor->ctor_priority;
+    out->dtor_tok = dtor->dtor_tok;
+    out->dtor_priority = dtor->dtor_priority;
     decl->asm_label = decl->weak_tok = spec->weak_tok = NULL;
     decl->hidden_tok = spec->hidden_tok = NULL;
+    decl->ctor_tok = spec->ctor_tok = decl->dtor_tok = spec->dtor_tok = NULL;
 }
 
 void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
@@ -1886,6 +1929,21 @@ void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
         obj->is_weak = true;
     if (a->hidden_tok)
         obj->is_hidden = true;
+    if ((a->ctor_tok || a->dtor_tok) && !obj->is_function)
+        error_tok(p->c, a->ctor_tok ? a->ctor_tok : a->dtor_tok,
+                  "the '%s' attribute applies only to functions",
+                  a->ctor_tok ? "constructor" : "destructor");
+    else if (a->ctor_tok || a->dtor_tok) {
+        Type *fty = obj->ty;
+        if (fty->params || fty->is_variadic)
+            error_tok(p->c, a->ctor_tok ? a->ctor_tok : a->dtor_tok,
+                      "a %s takes no parameters in memjit", a->ctor_tok ? "constructor"
+                                                                        : "destructor");
+        if (a->ctor_tok)
+            obj->ctor_priority = a->ctor_priority + 1;
+        if (a->dtor_tok)
+            obj->dtor_priority = a->dtor_priority + 1;
+    }
     if (!a->asm_label)
         return;
     const char *label = a->asm_label->next->next->str;

@@ -810,9 +810,24 @@ static bool asm_defines(const char *text, const char *name) {
     return false;
 }
 
+/* What gcc's link takes from libc_nonshared.a (libc.so is a linker
+ * script naming it): in no shared library, so dlsym cannot find them, but
+ * ld links them into the module as it does into gcc's build. atexit there
+ * registers with the module's own __dso_handle: the handler runs at exit,
+ * or when the module is unloaded if that comes first. */
+static bool from_libc_nonshared(const char *sym) {
+    static const char *const names[] = {"atexit", "at_quick_exit", "pthread_atfork",
+                                        "__pthread_atfork", "__stack_chk_fail_local"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(sym, names[i]))
+            return true;
+    return false;
+}
+
 static void check_host_symbol(Lower *L, Obj *obj) {
     const char *sym = obj_link_name(obj);
-    if (dlsym(RTLD_DEFAULT, sym) || asm_defines(L->c->toplevel_asm, sym))
+    if (dlsym(RTLD_DEFAULT, sym) || asm_defines(L->c->toplevel_asm, sym) ||
+        from_libc_nonshared(sym))
         return;
     if (obj->is_weak)
         lower_error(L, obj->tok, "undefined weak reference to '%s': memjit cannot make its "

@@ -235,6 +235,8 @@ mj_module *mj_module_retain(mj_module *mod) {
 void mj_module_release(mj_module *mod) {
     if (!mod || atomic_fetch_sub(&mod->refs, 1) != 1)
         return;
+    if (mod->destructors)
+        mod->destructors();
     free_symbols(mod->syms, mod->nsyms);
     free_symbols(mod->imports, mod->nimports);
     if (mod->result)
@@ -274,6 +276,29 @@ static const ModuleSymbol *find_symbol(const mj_module *m, const char *name) {
     ModuleSymbol key = {.name = (char *)name};
     return bsearch(&key, m->syms, m->nsyms, sizeof *m->syms, symbol_cmp);
 }
+
+/* The code of a function the module lists (it may be hidden). */
+static void (*listed_function(mj_module *mod, const char *name))(void) {
+    const ModuleSymbol *s = find_symbol(mod, name);
+    if (!s || !s->is_function)
+        return NULL;
+    void *code = mod->result ? gcc_jit_result_get_code(mod->result, name)
+                             : memload_symbol(&mod->loaded, name);
+    void (*fn)(void) = NULL;
+    memcpy(&fn, &code, sizeof fn);   // ISO C: no cast from object pointer
+    return fn;
+}
+
+void module_construct(mj_module *mod) {
+    if (mod->constructed)
+        return;
+    mod->constructed = true;
+    void (*ctors)(void) = listed_function(mod, "__mj_ctors");
+    mod->destructors = listed_function(mod, "__mj_dtors");
+    if (ctors)
+        ctors();
+}
+
 
 /* The message into the caller's errbuf, and the status st: a failure is
  * one return statement. */

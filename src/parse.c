@@ -758,6 +758,60 @@ static void finish_globals(Parser *p) {
     }
 }
 
+/* The constructors (or destructors) of the program, in the order gcc runs
+ * them: by priority, lowest first, and those of one priority in the order
+ * they were declared; destructors run in the reverse of that order. */
+static int ordered_ctors(Parser *p, bool dtors, Obj ***out) {
+    int n = 0;
+    for (Obj *o = p->c->globals; o; o = o->next)
+        n += o->is_function && o->is_definition && (dtors ? o->dtor_priority : o->ctor_priority);
+    Obj **v = arena_alloc(&p->c->arena, sizeof(Obj *) * (size_t)(n + 1));
+    int k = 0;
+    for (Obj *o = p->c->globals; o; o = o->next) {
+        int prio = dtors ? o->dtor_priority : o->ctor_priority;
+        if (!o->is_function || !o->is_definition || !prio)
+            continue;
+        int i = k++;   /* insertion sort: stable */
+        while (i > 0 && (dtors ? v[i - 1]->dtor_priority : v[i - 1]->ctor_priority) > prio) {
+            v[i] = v[i - 1];
+            i--;
+        }
+        v[i] = o;
+    }
+    for (int i = 0; dtors && i < n / 2; i++) {
+        Obj *t = v[i];
+        v[i] = v[n - 1 - i];
+        v[n - 1 - i] = t;
+    }
+    *out = v;
+    return n;
+}
+
+/* __mj_ctors and __mj_dtors: a function that calls every constructor (or
+ * destructor) in order, which module.c runs when the module is made and
+ * when it is released. Hidden: mj_lookup does not hand it out. */
+static void make_ctor_caller(Parser *p, const char *name, bool dtors) {
+    Obj **v;
+    int n = ordered_ctors(p, dtors, &v);
+    if (n == 0)
+        return;
+    Token *tok = v[0]->tok;
+    Type *fty = func_type(p->c, TY(ty_void));
+    fty->is_prototyped = true;
+    Obj *fn = new_global(p, arena_strdup(&p->c->arena, name), fty, tok);
+    fn->is_function = fn->is_definition = fn->is_hidden = true;
+    Node head = {0}, *cur = &head;
+    for (int i = 0; i < n; i++) {
+        Node *call = new_node(p, ND_FUNCALL, v[i]->tok);
+        call->lhs = new_var_node(p, v[i], v[i]->tok);
+        call->func_ty = v[i]->ty;
+        call->ty = unqual(v[i]->ty->return_ty);
+        cur = cur->next = expr_stmt_of(p, call);
+    }
+    fn->body = new_node(p, ND_BLOCK, tok);
+    fn->body->body = head.next;
+}
+
 static void init_parser(Parser *p, Compile *c) {
     memset(p, 0, sizeof(*p));
     p->c = c;
@@ -773,6 +827,8 @@ Obj *parse_program(Compile *c, Token *tok) {
     c->globals = NULL;
     while (tok->kind != TK_EOF)
         tok = guarded_top_level(&p, tok);
+    make_ctor_caller(&p, "__mj_ctors", false);
+    make_ctor_caller(&p, "__mj_dtors", true);
     finish_globals(&p);
     return c->globals;
 }

@@ -230,6 +230,8 @@ ConstVal convert_value(ConstVal v, const Type *from, const Type *to);
 
 /* What the attributes at one place asked for that the parser applies;
  * where it cannot, the caller refuses it (refuse_attrs). */
+#define CTOR_NO_PRIORITY 65536
+
 typedef struct Attrs {
     int aligned;          /* aligned(N): N; 0 when none */
     Token *aligned_tok;
@@ -237,6 +239,8 @@ typedef struct Attrs {
     Token *asm_label;     /* __asm__("name") after a declarator, or NULL */
     Token *weak_tok;      /* weak, or NULL */
     Token *hidden_tok;    /* visibility("hidden") and the like, or NULL */
+    Token *ctor_tok, *dtor_tok;   /* constructor, destructor, or NULL */
+    int ctor_priority, dtor_priority;   /* CTOR_NO_PRIORITY without one */
     Token *mode_tok;      /* mode(M), or NULL */
     int mode_size;        /* its size in bytes (0: a mode memjit cannot give) */
     bool mode_float;      /* SF, DF: a floating mode */

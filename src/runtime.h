@@ -112,10 +112,17 @@ struct mj_module {
     bool imports_read;        /* the table was read (or there is none) */
     bool has_init;            /* the table names __mj_init (host addresses
                                  in initialisers), not yet run */
+    bool constructed;         /* module_construct ran */
+    void (*destructors)(void); /* __mj_dtors, run by the last release */
     double times_ms[3];       /* front end, IR building, libgccjit compile */
     pthread_mutex_t err_lock;
     char errmsg[512];         /* last failed mj_lookup */
 };
+
+/* Runs the module's constructors (__mj_ctors, parse.c), once, when its
+ * imports are bound and before anyone else sees it; the last
+ * mj_module_release runs its destructors. */
+void module_construct(mj_module *mod);
 
 /* Takes ownership of result; collects the exported symbols of c->globals.
  * Returns NULL on OOM (and then releases result). */

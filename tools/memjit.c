@@ -540,6 +540,21 @@ static void print_times(const mj_module *mod, mj_runtime *rt) {
 }
 
 /* Calls main with the signature the program gave it. */
+/* The program's module once main runs: exit() (also main's return)
+ * releases it, and so runs its destructors, after the atexit handlers the
+ * program registered, as gcc's build runs them. */
+static mj_module *running;
+static mj_runtime *running_rt;   /* its cache holds the module too */
+
+static void release_at_exit(void) {
+    mj_module *mod = running;
+    if (!mod)
+        return;
+    running = NULL;
+    mj_module_release(mod);
+    mj_runtime_free(running_rt);
+}
+
 static int call_main(mj_module *mod, int argc, char **argv) {
     const char *type = mj_module_symbol_type(mod, "main");
     if (!type) {
@@ -710,8 +725,15 @@ int main(int argc, char **argv) {
     rc = 0;
     if (!strcmp(cli.command, "run")) {
         fflush(stderr);
+        running = mod;
+        running_rt = rt;
+        atexit(release_at_exit);
         rc = call_main(mod, cli.argc, cli.argv);
-        fflush(stdout);
+        /* As C's startup code does: main's return is exit(rc), which runs
+         * the program's atexit handlers, then (release_at_exit) its
+         * destructors, before the code goes away. */
+        free_cli_strings(&cli);
+        exit(rc);
     }
     mj_module_release(mod);
     mj_runtime_free(rt);

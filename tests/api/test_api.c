@@ -242,6 +242,35 @@ static void test_linkage_attributes(void **state) {
     mj_runtime_free(rt);
 }
 
+/* Constructors run when mj_compile makes a module (also one loaded from
+ * the store), not on an in-memory hit of the same one; destructors when
+ * its last reference goes. */
+static void test_constructors(void **state) {
+    (void)state;
+    const char *src = "int setenv(const char *, const char *, int);\n"
+                      "int made;\n"
+                      "__attribute__((constructor)) static void up(void) { made++; }\n"
+                      "__attribute__((destructor)) static void down(void) "
+                      "{ setenv(\"MEMJIT_TEST_DTOR\", \"ran\", 1); }\n";
+    unsetenv("MEMJIT_TEST_DTOR");
+    mj_runtime *rt = mj_runtime_new(NULL, NULL);
+    mj_module *m = NULL, *again = NULL;
+    assert_int_equal(mj_compile(rt, "c.c", src, strlen(src), &m, NULL), MJ_OK);
+    int *made = MJ_VAR(m, "made", int);
+    assert_non_null(made);
+    assert_int_equal(*made, 1);
+    assert_null(mj_lookup(m, "__mj_ctors", "void(void)"));
+    assert_int_equal(mj_compile(rt, "c.c", src, strlen(src), &again, NULL), MJ_OK);
+    assert_ptr_equal(again, m);
+    assert_int_equal(*made, 1);
+    mj_module_release(again);
+    mj_module_release(m);
+    assert_null(getenv("MEMJIT_TEST_DTOR"));   /* the cache holds it still */
+    mj_runtime_free(rt);
+    assert_non_null(getenv("MEMJIT_TEST_DTOR"));
+    assert_string_equal(getenv("MEMJIT_TEST_DTOR"), "ran");
+}
+
 /* system_headers: the machine's own <pthread.h>, glibc's struct layouts;
  * memjit's headers by default; more than 64 folders is a bad option. */
 static void test_system_headers_option(void **state) {
@@ -699,6 +728,7 @@ int main(void) {
         cmocka_unit_test(test_runtime_options),
         cmocka_unit_test(test_system_headers_option),
         cmocka_unit_test(test_linkage_attributes),
+        cmocka_unit_test(test_constructors),
         cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_diagnostic_positions),
         cmocka_unit_test(test_several_errors_collected),

@@ -184,5 +184,15 @@ rm "$sysdir/first/value.h"
 run_sys; check "and gone again" 2 $?
 rm -rf "$sysdir"
 
+# Constructors and destructors when main returns (tests/lang runs the
+# exit() path), against gcc's build, compiled and from the store.
+ctordir=$(mktemp -d "${TMPDIR:-/tmp}/memjit-ctor.XXXXXX")
+gcc -w -o "$ctordir/ref" ../lang/constructors.c && "$ctordir/ref" >"$ctordir/ref.out"
+for run in compiled stored; do
+    "$memjit" run ../lang/constructors.c >"$ctordir/out"; check "constructors, main returns ($run)" 0 $?
+    expect "constructors and destructors as gcc ($run)" "$(cmp -s "$ctordir/ref.out" "$ctordir/out"; echo $?)"
+done
+rm -rf "$ctordir"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
