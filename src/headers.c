@@ -594,9 +594,15 @@ static const char tgmath_h[] =
     "#error \"<tgmath.h>: _Complex is not supported by memjit yet\"\n";
 static const char stdatomic_h[] =
     "#error \"<stdatomic.h>: _Atomic is not supported by memjit yet\"\n";
-static const char threads_h[] =
-    "#error \"<threads.h>: not provided by memjit's headers yet (use <pthread.h> from the "
-    "system's)\"\n";
+/* What memjit's own headers do not have yet, though the system's do. */
+#define SYSTEM_ONLY(h)                                                                   \
+    "#error \"<" h ">: not among memjit's own headers yet; the system's have it "       \
+    "(mj_options.system_headers; memjit run --system-headers, its default)\"\n"
+static const char threads_h[] = SYSTEM_ONLY("threads.h");
+static const char wchar_h[] = SYSTEM_ONLY("wchar.h");
+static const char wctype_h[] = SYSTEM_ONLY("wctype.h");
+static const char uchar_h[] = SYSTEM_ONLY("uchar.h");
+static const char fenv_h[] = SYSTEM_ONLY("fenv.h");
 
 typedef struct Header {
     const char *name;
@@ -619,7 +625,9 @@ static const Header headers[] = {
     HEADER("setjmp.h", setjmp_h),     HEADER("signal.h", signal_h),
     HEADER("locale.h", locale_h),     HEADER("complex.h", complex_h),
     HEADER("tgmath.h", tgmath_h),     HEADER("stdatomic.h", stdatomic_h),
-    HEADER("threads.h", threads_h),
+    HEADER("threads.h", threads_h),   HEADER("wchar.h", wchar_h),
+    HEADER("wctype.h", wctype_h),     HEADER("uchar.h", uchar_h),
+    HEADER("fenv.h", fenv_h),
 };
 
 const char *builtin_header(const char *name, size_t *len) {
