@@ -114,7 +114,7 @@ if [ $update -eq 1 ]; then
     # Drop the lines whose NAME passes now or is not in the suite.
     sort -u "$tmp/now-pass" "$tmp/stale" >"$tmp/gone"
     for list in "$refused_list" "$wrong_list"; do
-        awk 'NR == FNR { gone[$1] = 1; next }
+        awk 'FILENAME == ARGV[1] { gone[$1] = 1; next }
              { n = $0; sub(/#.*/, "", n); split(n, w, " ") }
              !(w[1] in gone)' "$tmp/gone" "$list" >"$tmp/list"
         cat "$tmp/list" >"$list"

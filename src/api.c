@@ -67,6 +67,14 @@ void mj_options_init(mj_options *opts) {
     opts->system_include_dirs = NULL;
 }
 
+/* meson.build asks gcc (gcc -E -v); a build without it (fuzz/build.sh)
+ * gets the folders that list holds on Debian's x86-64 gcc 12. */
+#ifndef MJ_SYSTEM_INCLUDE_DIRS
+#define MJ_SYSTEM_INCLUDE_DIRS                                                   \
+    "/usr/lib/gcc/x86_64-linux-gnu/12/include:/usr/local/include:"               \
+    "/usr/include/x86_64-linux-gnu:/usr/include"
+#endif
+
 const char *mj_default_system_include_dirs(void) {
     return MJ_SYSTEM_INCLUDE_DIRS;
 }
