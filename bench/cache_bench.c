@@ -52,15 +52,22 @@ static void die(const char *what) {
     exit(1);
 }
 
-static mj_runtime *runtime(size_t cache_entries, const char *store) {
+/* system_headers: mj_options.system_headers (header_hits) */
+static mj_runtime *runtime_with_headers(int system_headers, size_t cache_entries,
+                                        const char *store) {
     mj_options o;
     mj_options_init(&o);
+    o.system_headers = system_headers;
     o.cache_max_entries = cache_entries;
     o.store_path = store;
     mj_runtime *rt = mj_runtime_new(&o, NULL);
     if (!rt)
         die("cannot make a runtime");
     return rt;
+}
+
+static mj_runtime *runtime(size_t cache_entries, const char *store) {
+    return runtime_with_headers(0, cache_entries, store);
 }
 
 static mj_module *compile(mj_runtime *rt, const char *src) {
@@ -255,18 +262,6 @@ static const char header_source[] =
     "int f(int x) { char b[16]; snprintf(b, sizeof b, \"%d\", x); return atoi(b) + "
     "(int)strlen(b); }\n";
 
-static mj_runtime *header_runtime(int system, size_t cache_entries, const char *store) {
-    mj_options o;
-    mj_options_init(&o);
-    o.system_headers = system;
-    o.cache_max_entries = cache_entries;
-    o.store_path = store;
-    mj_runtime *rt = mj_runtime_new(&o, NULL);
-    if (!rt)
-        die("cannot make a runtime");
-    return rt;
-}
-
 static void header_hits(const char *dir, HeaderRow *r) {
     enum { ROUNDS = 31, PER = 200 };
     double mem[2][ROUNDS], warm[2][ROUNDS];
@@ -274,8 +269,8 @@ static void header_hits(const char *dir, HeaderRow *r) {
     for (int k = 0; k < 2; k++) {
         char db[512];
         snprintf(db, sizeof db, "%s/headers%d.db", dir, k);
-        cached[k] = header_runtime(k, 256, NULL);
-        stored[k] = header_runtime(k, 0, db);
+        cached[k] = runtime_with_headers(k, 256, NULL);
+        stored[k] = runtime_with_headers(k, 0, db);
         mj_module_release(compile(cached[k], header_source));
         mj_module_release(compile(stored[k], header_source));
     }

@@ -2294,11 +2294,12 @@ static void define_dynamic_macros(PP *pp) {
     define_dynamic(pp, "__BASE_FILE__", MAC_BASE_FILE);
     define_dynamic(pp, "__INCLUDE_LEVEL__", MAC_INCLUDE_LEVEL);
     define_dynamic(pp, "__has_include", MAC_HAS_INCLUDE);
-    /* The system's <threads.h> is glibc's own: threads are there. The
-     * entry hides the predefined one, as an #undef would. */
+    /* The system's <threads.h> is glibc's own: threads are there. As an
+     * #undef of it does. */
     if (pp->c->resolve_system) {
-        define_dynamic(pp, "__STDC_NO_THREADS__", MAC_FILE);
-        ((Macro *)hashmap_get(&pp->macros, "__STDC_NO_THREADS__", 19))->is_defined = false;
+        Macro *m = lookup_macro(pp, "__STDC_NO_THREADS__", 19);
+        if (m)
+            m->is_defined = false;
     }
 }
 

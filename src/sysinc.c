@@ -121,24 +121,24 @@ SysFind sysdirs_locate(const SysDirs *d, const char *name, const char *includer,
     return SYSFIND_NONE;
 }
 
+typedef struct Identity {
+    const char *path;
+    const struct stat *st;
+} Identity;
+
+static void feed_identity(void *ctx, KeyFeed *f) {
+    const Identity *id = ctx;
+    const struct stat *st = id->st;
+    long long facts[] = {(long long)st->st_dev, (long long)st->st_ino, (long long)st->st_size,
+                         (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec,
+                         (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec};
+    key_feed(f, id->path, strlen(id->path) + 1);
+    key_feed(f, facts, sizeof facts);
+}
+
 void sysinc_identity(const char *path, const struct stat *st, CacheKey *out) {
-    struct {
-        unsigned long long dev, ino, size;
-        long long mtime, mtime_ns, ctime, ctime_ns;
-    } id = {(unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
-            (unsigned long long)st->st_size, (long long)st->st_mtim.tv_sec,
-            st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec};
-    size_t n = strlen(path);
-    char *buf = mem_malloc(n + 1 + sizeof id);
-    if (!buf) {
-        /* No memory for the identity: one no file can have. */
-        memset(out->b, 0xff, sizeof out->b);
-        return;
-    }
-    memcpy(buf, path, n + 1);
-    memcpy(buf + n + 1, &id, sizeof id);
-    key_hash_bytes(buf, n + 1 + sizeof id, out);
-    free(buf);
+    Identity id = {path, st};
+    key_hash_stream(feed_identity, &id, out);
 }
 
 static bool same_file_state(const struct stat *a, const struct stat *b) {

@@ -579,8 +579,8 @@ static int call_main(mj_module *mod, int argc, char **argv) {
 }
 
 /* The libraries a memjit process has anyway: libc, libm (memjit links
- * it), and those glibc 2.34 merged into libc, which keeps only stubs of
- * them for the linker (no libpthread.so to load). */
+ * it), and those glibc 2.34 merged into libc, which leaves only empty
+ * archives of them for the linker (no libpthread.so to load). */
 static int is_in_libc(const char *name) {
     static const char *const merged[] = {"c", "m", "pthread", "dl", "rt", "util", "anl"};
     for (size_t i = 0; i < sizeof merged / sizeof *merged; i++)

@@ -84,14 +84,22 @@ static bool disarm(void) {
     return fired;
 }
 
-static mj_runtime *runtime_with(size_t cache_entries, const char *store) {
+/* system_dirs: the system headers' folders, or NULL for memjit's own. */
+static mj_runtime *runtime_of(size_t cache_entries, const char *store,
+                              const char *system_dirs) {
     mj_options o;
     mj_options_init(&o);
     o.cache_max_entries = cache_entries;
     o.store_path = store;
+    o.system_headers = system_dirs != NULL;
+    o.system_include_dirs = system_dirs;
     mj_runtime *rt = mj_runtime_new(&o, NULL);
     assert_non_null(rt);
     return rt;
+}
+
+static mj_runtime *runtime_with(size_t cache_entries, const char *store) {
+    return runtime_of(cache_entries, store, NULL);
 }
 
 /* A compiled module's code is right: twice() or sum(). */
@@ -378,14 +386,7 @@ static void remove_system_folders(void) {
 }
 
 static mj_runtime *system_runtime(size_t cache_entries) {
-    mj_options o;
-    mj_options_init(&o);
-    o.cache_max_entries = cache_entries;
-    o.system_headers = 1;
-    o.system_include_dirs = sys_list;
-    mj_runtime *rt = mj_runtime_new(&o, NULL);
-    assert_non_null(rt);
-    return rt;
+    return runtime_of(cache_entries, NULL, sys_list);
 }
 
 static const char system_program[] = "#include <sys.h>\nint twice(int x) { return 2 * x "
