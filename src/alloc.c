@@ -11,6 +11,7 @@
  * The countdown is per thread: a test fails its own calls' allocations,
  * never those of another thread running a compile at the same time.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,14 @@
 static _Thread_local long countdown = -1;
 static _Thread_local bool refused_one;
 
+/* Whether any thread ever armed the hook. A thread-local variable of a
+ * shared library is reached through __tls_get_addr, a call the arena would
+ * make for every token: outside the tests one relaxed load says no. */
+static atomic_bool ever_armed;
+
 void mem_fail_after(long n) {
+    if (n >= 0)
+        atomic_store_explicit(&ever_armed, true, memory_order_relaxed);
     countdown = n;
     refused_one = false;
 }
@@ -30,7 +38,7 @@ bool mem_fail_fired(void) {
 }
 
 bool mem_refused(void) {
-    if (countdown < 0)
+    if (!atomic_load_explicit(&ever_armed, memory_order_relaxed) || countdown < 0)
         return false;
     if (countdown > 0) {
         countdown--;

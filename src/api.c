@@ -326,7 +326,9 @@ typedef struct CompileRun {
     bool fd_fallback;
     DepList deps;             /* every answer of the include resolver, and
                                  every search of the system folders */
-    char *sys_text, *sys_path; /* the last system header read */
+    char *sys_scratch;        /* malloc'd by sysinc.c, until copied to the arena */
+    HashMap sys_searches;     /* system header searches made: SysSearch */
+    HashMap sys_files;        /* system headers found, by path: SysHeader */
     Compile *c;               /* the compile's: resolvers escape through it */
     bool deps_incomplete;     /* one could not be recorded: do not cache */
     mj_module *mod;
@@ -378,35 +380,91 @@ static bool resolve_through_host(void *ctx, const char *name, bool is_angled,
     return found;
 }
 
+/* One search of the system folders in this compile: glibc's headers
+ * include <bits/types.h> and <stddef.h> dozens of times, and each search
+ * is a few stat calls. The compile's arena holds these. */
+typedef struct SysSearch {
+    const char *path;         /* NULL: not found */
+    int dir;
+} SysSearch;
+
+/* A system header found in this compile; its text once read. */
+typedef struct SysHeader {
+    struct stat st;           /* as the search found it */
+    const char *text;
+    size_t len;
+} SysHeader;
+
 /* The front end's search of the system folders, recording each answer
- * by the found file's identity (sysinc.c). */
+ * by the found file's identity (sysinc.c). An identical search gives the
+ * answer of the first: it was recorded then. */
 static bool resolve_in_system(void *ctx, const char *name, const char *includer,
-                              int includer_dir, int from, const char **text, size_t *len,
-                              const char **path, int *dir) {
+                              int includer_dir, int from, const char **path, int *dir) {
     CompileRun *run = ctx;
-    free(run->sys_text);
-    free(run->sys_path);
-    run->sys_text = run->sys_path = NULL;
-    struct stat st;
-    SysFind f = sysdirs_locate(&run->rt->sysdirs, name, includer, includer_dir, from,
-                               &run->sys_path, dir, &st);
-    bool stable = false;
-    if (f == SYSFIND_FOUND)
-        run->sys_text = sysinc_read(run->sys_path, &st, len, &stable);
-    if (f == SYSFIND_NOMEM || (f == SYSFIND_FOUND && !run->sys_text && errno == ENOMEM))
-        arena_oom(&run->c->arena);
-    CacheKey id;
-    if (run->sys_text)
-        sysinc_identity(run->sys_path, &st, &id);
-    /* A file found but unreadable, or changed while read, is not cached:
-     * its identity would not name the bytes the compile saw. */
-    if ((f == SYSFIND_FOUND && !stable) ||
-        !deps_add_system(&run->deps, name, includer ? includer : "", includer_dir, from,
-                         run->sys_text != NULL, &id))
-        run->deps_incomplete = true;
-    *text = run->sys_text;
-    *path = run->sys_path;
-    return run->sys_text != NULL;
+    Arena *arena = &run->c->arena;
+    char *key = arena_printf(arena, "%d %d %s|%s", from, includer_dir,
+                             includer ? includer : "", name);
+    int key_len = (int)strlen(key);
+    SysSearch *seen = hashmap_get(&run->sys_searches, key, key_len);
+    if (!seen) {
+        struct stat st;
+        SysFind f = sysdirs_locate(&run->rt->sysdirs, name, includer, includer_dir, from,
+                                   &run->sys_scratch, dir, &st);
+        if (f == SYSFIND_NOMEM)
+            arena_oom(arena);
+        seen = arena_alloc(arena, sizeof *seen);
+        seen->dir = *dir;
+        CacheKey id = {0};
+        if (f == SYSFIND_FOUND) {
+            seen->path = arena_strdup(arena, run->sys_scratch);
+            free(run->sys_scratch);
+            run->sys_scratch = NULL;
+            sysinc_identity(seen->path, &st, &id);
+            if (!hashmap_get(&run->sys_files, seen->path, (int)strlen(seen->path))) {
+                SysHeader *h = arena_alloc(arena, sizeof *h);
+                h->st = st;
+                hashmap_put(arena, &run->sys_files, seen->path, (int)strlen(seen->path), h);
+            }
+        }
+        hashmap_put(arena, &run->sys_searches, key, key_len, seen);
+        if (!deps_add_system(&run->deps, name, includer ? includer : "", includer_dir, from,
+                             seen->path != NULL, &id))
+            run->deps_incomplete = true;
+    }
+    *path = seen->path;
+    *dir = seen->dir;
+    return seen->path != NULL;
+}
+
+/* The text of a header resolve_in_system found, read at most once. A file
+ * found but unreadable, or changed while read, is not cached: its
+ * identity would not name the bytes the compile saw. */
+static bool read_in_system(void *ctx, const char *path, const char **text, size_t *len) {
+    CompileRun *run = ctx;
+    Arena *arena = &run->c->arena;
+    SysHeader *h = hashmap_get(&run->sys_files, path, (int)strlen(path));
+    if (!h) {
+        errno = ENOENT;
+        return false;
+    }
+    if (!h->text) {
+        bool stable = false;
+        size_t n;
+        run->sys_scratch = sysinc_read(path, &h->st, &n, &stable);
+        if (!run->sys_scratch && errno == ENOMEM)
+            arena_oom(arena);
+        if (!stable)
+            run->deps_incomplete = true;
+        if (!run->sys_scratch)
+            return false;
+        h->text = arena_strndup(arena, run->sys_scratch, n);
+        h->len = n;
+        free(run->sys_scratch);
+        run->sys_scratch = NULL;
+    }
+    *text = h->text;
+    *len = h->len;
+    return true;
 }
 
 /* The resolvers a compile of rt uses. */
@@ -414,8 +472,10 @@ static void set_resolvers(Compile *c, CompileRun *run, bool is_expr) {
     mj_runtime *rt = run->rt;
     if (rt->include_fn || rt->nhost_headers || is_expr)
         c->resolve_include = resolve_through_host;
-    if (rt->opts.system_headers)
+    if (rt->opts.system_headers) {
         c->resolve_system = resolve_in_system;
+        c->read_system = read_in_system;
+    }
     c->resolve_ctx = run;
     run->c = c;
 }
@@ -622,8 +682,7 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         count_compile(rt, run.t[3] - run.t[0]);
     }
     deps_free(&run.deps);
-    free(run.sys_text);
-    free(run.sys_path);
+    free(run.sys_scratch);
     module_symbols_free(run.syms, run.nsyms);
     if (run.fd >= 0)
         close(run.fd);
@@ -683,8 +742,7 @@ mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_
             st = MJ_ERR_NOMEM;
     }
     deps_free(&run.deps);
-    free(run.sys_text);
-    free(run.sys_path);
+    free(run.sys_scratch);
     if (diags) {
         *diags = c->diags;
         c->diags = NULL;

@@ -86,7 +86,7 @@ static void new_chunk(Arena *a, size_t need) {
     a->total += cap;
 }
 
-void *arena_alloc(Arena *a, size_t size) {
+void *arena_alloc_raw(Arena *a, size_t size) {
     if (mem_refused())   /* the test hook of alloc.c */
         arena_oom(a);
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -96,12 +96,15 @@ void *arena_alloc(Arena *a, size_t size) {
         new_chunk(a, size);
     void *p = a->chunks->data + a->used;
     a->used += size;
-    memset(p, 0, size);
     return p;
 }
 
+void *arena_alloc(Arena *a, size_t size) {
+    return memset(arena_alloc_raw(a, size), 0, size);
+}
+
 char *arena_strndup(Arena *a, const char *s, size_t n) {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -62,12 +62,14 @@ typedef bool IncludeResolver(void *ctx, const char *name, bool is_angled,
 /* How #include finds a system header (mj_options.system_headers): name in
  * the folder of includer (a system header's path, for "name" only; NULL
  * otherwise), then in the system folders from index `from` on. Returns
- * true and sets *text and *len (valid until the next call or the compile's
- * end), *path and *dir (the folder's index: #include_next goes on after
- * it). */
+ * true and sets *path (valid for the compile) and *dir (the folder's
+ * index: #include_next goes on after it). Reads nothing: a header that an
+ * include guard skips costs no read. */
 typedef bool SystemResolver(void *ctx, const char *name, const char *includer,
-                            int includer_dir, int from, const char **text,
-                            size_t *len, const char **path, int *dir);
+                            int includer_dir, int from, const char **path, int *dir);
+/* The text of a header SystemResolver found, read once per compile: sets
+ * *text and *len (valid for the compile) or returns false with errno. */
+typedef bool SystemReader(void *ctx, const char *path, const char **text, size_t *len);
 
 struct Compile {
     Arena arena;               /* everything below lives here */
@@ -82,6 +84,7 @@ struct Compile {
 
     IncludeResolver *resolve_include;  /* may be NULL */
     SystemResolver *resolve_system;    /* NULL: memjit's own headers */
+    SystemReader *read_system;         /* set with resolve_system */
     void *resolve_ctx;                 /* for both */
 
     int depth;                 /* recursion depth guard for the parser */

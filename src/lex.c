@@ -61,7 +61,11 @@ static int cur(Lexer *L) {
     return L->p < L->end ? (unsigned char)*L->p : -1;
 }
 
+/* Never past the end: a look-ahead (punct_length) may advance twice at
+ * the last byte, and the byte after the terminating NUL is not ours. */
 static void advance(Lexer *L) {
+    if (L->p >= L->end)
+        return;
     if (*L->p == '\n') {
         L->line++;
         L->line_start = L->p + 1;
@@ -129,10 +133,20 @@ static void unsplice_spelling(Lexer *L, Token *tok) {
     tok->len = (int)sb.len;
 }
 
+/* Moves over bytes that are none of stop1, stop2 and the backslash that
+ * may begin a splice: the bulk of a comment, read without cur(). */
+static void skip_plain(Lexer *L, char stop1, char stop2) {
+    const char *p = L->p;
+    while (p < L->end && *p != stop1 && *p != stop2 && *p != '\\')
+        p++;
+    L->p = p;
+}
+
 /* Skips a block comment whose "/" "*" has been read. Reports an
  * unterminated one at its start. */
 static void skip_block_comment(Lexer *L, int line, int col) {
     for (;;) {
+        skip_plain(L, '*', '\n');
         int ch = cur(L);
         if (ch == -1) {
             error_at(L->c, L->file, line, col, "unterminated comment");
@@ -148,8 +162,12 @@ static void skip_block_comment(Lexer *L, int line, int col) {
 
 static void skip_line_comment(Lexer *L) {
     int ch;
-    while ((ch = cur(L)) != -1 && ch != '\n')
+    for (;;) {
+        skip_plain(L, '\n', '\n');
+        if ((ch = cur(L)) == -1 || ch == '\n')
+            return;
         advance(L);
+    }
 }
 
 /* pp-number: digit | . digit, then (digit | identifier-nondigit |
@@ -379,17 +397,20 @@ Token *lex_file(Compile *c, const SrcFile *f) {
  * ------------------------------------------------------------------- */
 
 /* The parser asks this of nearly every token several times, and most
- * answers are "no" at the first byte: test that before calling strncmp. */
+ * answers are "no" at the first byte. Spellings are short: a loop beats a
+ * call of strncmp. s ends at its NUL, so no byte past it is read. */
 bool tok_equal(const Token *tok, const char *s) {
-    if (tok->len == 0)
-        return s[0] == '\0';
-    if (tok->loc[0] != s[0])
-        return false;
-    return strncmp(tok->loc, s, (size_t)tok->len) == 0 && s[tok->len] == '\0';
+    const char *loc = tok->loc;
+    if (tok->len == 0 || loc[0] != s[0])
+        return tok->len == 0 && s[0] == '\0';
+    for (int i = 1; i < tok->len; i++)
+        if (s[i] != loc[i] || s[i] == '\0')
+            return false;
+    return s[tok->len] == '\0';
 }
 
 Token *tok_copy(Compile *c, const Token *tok) {
-    Token *t = arena_alloc(&c->arena, sizeof(Token));
+    Token *t = arena_alloc_raw(&c->arena, sizeof(Token));
     *t = *tok;
     t->next = NULL;
     return t;
@@ -440,10 +461,17 @@ static bool is_keyword(const char *s, int len) {
         cands = lower[s[0] - 'a'];
     else
         return false;
-    /* strncmp stops at a shorter candidate's NUL: no read past it. */
-    for (; *cands; cands++)
-        if (strncmp(*cands, s, (size_t)len) == 0 && (*cands)[len] == '\0')
+    /* s holds no NUL, so a shorter candidate's NUL ends the comparison:
+     * no byte past it is read. Inline, as strncmp's call costs more than
+     * these few bytes. */
+    for (; *cands; cands++) {
+        const char *kw = *cands;
+        int i = 0;
+        while (i < len && kw[i] == s[i])
+            i++;
+        if (i == len && kw[len] == '\0')
             return true;
+    }
     return false;
 }
 

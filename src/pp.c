@@ -42,6 +42,7 @@
  *     something are once, push_macro and pop_macro; the others are
  *     ignored, as gcc ignores a pragma it does not know.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1345,9 +1346,10 @@ static bool find_in_system(PP *pp, const char *name, const SrcFile *includer, in
                            Header *h) {
     Compile *c = pp->c;
     const char *dir_of = includer && includer->sys_dir >= 0 ? includer->name : NULL;
+    h->text = NULL;   /* read by include_file, once it knows it is wanted */
     return c->resolve_system(c->resolve_ctx, name, dir_of,
-                             includer ? includer->sys_dir : -1, from, &h->text, &h->len,
-                             &h->path, &h->sys_dir);
+                             includer ? includer->sys_dir : -1, from, &h->path,
+                             &h->sys_dir);
 }
 
 /* Finds a header as gcc's search list does: memjit's own headers (unless
@@ -1410,6 +1412,10 @@ static Token *include_file(PP *pp, const char *name, bool angled, bool next, Tok
     if (pp->include_depth >= MAX_INCLUDE_DEPTH) {
         error_tok(c, at, "#include nested depth %d exceeds maximum of %d",
                   pp->include_depth + 1, MAX_INCLUDE_DEPTH);
+        return skip_file(pp, rest);
+    }
+    if (!h.text && !c->read_system(c->resolve_ctx, h.path, &h.text, &h.len)) {
+        error_tok(c, at, "%s: %s", name, strerror(errno));
         return skip_file(pp, rest);
     }
     SrcFile *f = compile_add_file(c, h.path, h.text, h.len, h.builtin);

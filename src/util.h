@@ -95,6 +95,7 @@ typedef struct Arena {
 void arena_init(Arena *a, jmp_buf *oom);
 void arena_free(Arena *a);                       /* frees every chunk */
 void *arena_alloc(Arena *a, size_t size);        /* zeroed, 16-byte aligned */
+void *arena_alloc_raw(Arena *a, size_t size);    /* the same, not zeroed */
 char *arena_strndup(Arena *a, const char *s, size_t n);   /* adds a NUL */
 char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...) MJ_PRINTF(2, 3);
