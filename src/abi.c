@@ -34,6 +34,8 @@ static void classify_eightbytes(Type *ty, int offset, AbiClass cls[2]) {
         return;
     if (ty->kind == TY_LDOUBLE)
         cls[0] = cls[1] = ABI_MEM;
+    else if (ty->kind == TY_INT128)   /* 16-aligned: offset 0, both halves */
+        cls[0] = cls[1] = cls[0] == ABI_MEM ? ABI_MEM : ABI_GP;
     else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
         cls[i] = cls[i] == ABI_NONE ? ABI_SSE : cls[i];
     else if (cls[i] != ABI_MEM)
@@ -44,7 +46,9 @@ AbiArg abi_classify(Type *ty) {
     ty = unqual(ty);
     AbiArg a = {{ABI_NONE, ABI_NONE}, 0, 0};
     // An array or function parameter is passed as the pointer it decays to.
-    if (ty->kind == TY_ARRAY || ty->kind == TY_FUNC || ty->kind == TY_PTR || is_integer(ty))
+    if (ty->kind == TY_INT128)
+        a.cls[0] = a.cls[1] = ABI_GP;   /* two registers or the stack (ABI 3.2.3) */
+    else if (ty->kind == TY_ARRAY || ty->kind == TY_FUNC || ty->kind == TY_PTR || is_integer(ty))
         a.cls[0] = ABI_GP;
     else if (ty->kind == TY_FLOAT || ty->kind == TY_DOUBLE)
         a.cls[0] = ABI_SSE;

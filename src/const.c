@@ -182,7 +182,9 @@ static bool pointer_from_integer(const Node *node, int64_t *addr) {
 /* Evaluates an arithmetic constant expression, as a value of its type;
  * false when it is not one. */
 bool eval_const(Node *node, ConstVal *out) {
-    if (!is_arith(node->ty))
+    /* ConstVal holds 64 bits: a 128-bit value is never folded here, so
+     * no expression with one is a constant to memjit (gcc folds them). */
+    if (!is_arith(node->ty) || node->ty->kind == TY_INT128)
         return false;
     *out = (ConstVal){0, 0};
     ConstVal a = {0, 0}, b = {0, 0};

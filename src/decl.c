@@ -24,6 +24,7 @@ static const char *const type_keywords[] = {
     "__signed", "__restrict", "__restrict__", "__inline", "__inline__",
     "__const", "__const__", "__volatile", "__volatile__", "_Thread_local",
     "__thread", "__builtin_va_list", "typeof", "__typeof__", "__typeof",
+    "__int128",
 };
 
 static bool is_typeof_kw(const Token *tok) {
@@ -233,8 +234,8 @@ static void mode_arg(Parser *p, Token **rest, Token *tok, Token *name, Attrs *a)
 }
 
 /* The type mode(M) makes of ty: the integer type of M's size and ty's
- * signedness, or float or double for SF and DF; what memjit cannot give
- * (TI: __int128, XF, TF, a mode on a derived type) is refused. */
+ * signedness (TI: __int128), or float or double for SF and DF; what
+ * memjit cannot give (XF, TF, a mode on a derived type) is refused. */
 static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
     if (!a->mode_tok || a->mode_size < 0)
         return ty;
@@ -247,6 +248,7 @@ static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
         case 2: to = u ? ty_ushort : ty_short; break;
         case 4: to = u ? ty_uint : ty_int; break;
         case 8: to = u ? ty_ulong : ty_long; break;
+        case 16: to = u ? ty_uint128 : ty_int128; break;
         default: break;
         }
     } else if (is_flonum(base) && a->mode_float) {
@@ -472,6 +474,7 @@ enum {
     K_VOID = 1 << 0, K_BOOL = 1 << 2, K_CHAR = 1 << 4, K_SHORT = 1 << 6,
     K_INT = 1 << 8, K_LONG = 1 << 10, K_FLOAT = 1 << 12, K_DOUBLE = 1 << 14,
     K_OTHER = 1 << 16, K_SIGNED = 1 << 17, K_UNSIGNED = 1 << 18,
+    K_INT128 = 1 << 20,
 };
 
 /* The type a combination of basic type keywords spells, or NULL. */
@@ -504,6 +507,8 @@ static const Type *basic_type(int counter) {
     case K_FLOAT: return ty_float;
     case K_DOUBLE: return ty_double;
     case K_LONG + K_DOUBLE: return ty_ldouble;
+    case K_INT128: case K_SIGNED + K_INT128: return ty_int128;
+    case K_UNSIGNED + K_INT128: return ty_uint128;
     default: return NULL;
     }
 }
@@ -514,7 +519,7 @@ static int basic_keyword(const Token *tok) {
         {"short", K_SHORT}, {"int", K_INT}, {"long", K_LONG},
         {"float", K_FLOAT}, {"double", K_DOUBLE}, {"signed", K_SIGNED},
         {"__signed__", K_SIGNED}, {"__signed", K_SIGNED},
-        {"unsigned", K_UNSIGNED},
+        {"unsigned", K_UNSIGNED}, {"__int128", K_INT128},
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(*kws); i++)
         if (equal(tok, kws[i].kw))
@@ -1266,6 +1271,14 @@ static void bitfield_width(Parser *p, Token **rest, Token *tok, Member *m, Token
         error_tok(p->c, name ? name : at, "bit-field %s has invalid type", nm);
         m->ty = TY(ty_int);
         ty = m->ty;
+    } else if (ty->kind == TY_INT128) {
+        /* a bit-field's value is computed in 64 bits (lower.c) */
+        error_tok(p->c, name ? name : at, "a bit-field %s of a 128-bit type is not "
+                  "supported yet", nm);
+        m->ty = TY(ty_int);
+        m->is_bitfield = true;
+        m->bit_width = 1;
+        return;
     }
     if (!is_integer(n->ty) || !eval_int(n, &w)) {
         error_tok(p->c, at, "bit-field %s width not an integer constant", nm);

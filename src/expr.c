@@ -103,7 +103,7 @@ static bool same_type(Type *a, Type *b) {
     case TY_CHAR:
         return a->is_unsigned == b->is_unsigned &&
                a->is_plain_char == b->is_plain_char;
-    case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG:
+    case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG: case TY_INT128:
         return a->is_unsigned == b->is_unsigned && a->bit_prec == b->bit_prec;
     case TY_PTR:
         return a->base->is_const == b->base->is_const &&
@@ -120,7 +120,11 @@ static bool same_type(Type *a, Type *b) {
     }
 }
 
+/* A Node holds 64 bits of value: a conversion to or from a 128-bit type
+ * stays a cast, which gcc folds. */
 static Node *fold_num_cast(Parser *p, Node *num, Type *ty) {
+    if (num->ty->kind == TY_INT128 || ty->kind == TY_INT128)
+        return new_unary(p, ND_CAST, num, ty, num->tok);
     ConstVal v = convert_value((ConstVal){num->ival, num->fval}, num->ty, ty);
     if (is_integer(ty))
         return new_num(p, v.i, ty, num->tok);
@@ -1820,7 +1824,7 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
  * of a declaration, as `_Complex double z;` reaches here. */
 void unsupported_keyword(Parser *p, Token *tok) {
     static const char *const kws[] = {
-        "_Complex", "_Imaginary", "_Atomic", "__int128",
+        "_Complex", "_Imaginary", "_Atomic",
         "__label__",
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)

@@ -246,6 +246,7 @@ typedef enum {
     TY_INT,      /* int, unsigned int */
     TY_LONG,     /* long, unsigned long */
     TY_LLONG,    /* long long, unsigned long long */
+    TY_INT128,   /* __int128, unsigned __int128 (GNU C) */
     TY_FLOAT,    /* float */
     TY_DOUBLE,   /* double */
     TY_LDOUBLE,  /* long double (x87 80-bit, 16 bytes) */
@@ -347,6 +348,7 @@ extern const Type ty_void[1], ty_bool[1];
 extern const Type ty_char[1], ty_schar[1], ty_uchar[1];
 extern const Type ty_short[1], ty_ushort[1], ty_int[1], ty_uint[1];
 extern const Type ty_long[1], ty_ulong[1], ty_llong[1], ty_ullong[1];
+extern const Type ty_int128[1], ty_uint128[1];
 extern const Type ty_float[1], ty_double[1], ty_ldouble[1];
 #define TY(t) ((Type *)(t))   /* a basic type as a (never written) Type * */
 

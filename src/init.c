@@ -625,10 +625,30 @@ static bool addr_const(Parser *p, Node *n) {
     }
 }
 
+/* A 128-bit constant: memjit folds 64 bits (const.c), so the value must
+ * be a narrower integer constant converted, which gcc's cast extends by
+ * that constant's own signedness. */
+static Node *int128_initializer(Parser *p, Node *e, Type *ty) {
+    Node *inner = e;
+    while (inner->kind == ND_CAST && inner->ty->kind == TY_INT128)
+        inner = inner->lhs;
+    int64_t v;
+    if (!is_integer(inner->ty) || inner->ty->kind == TY_INT128 || !eval_int(inner, &v)) {
+        error_tok(p->c, e->tok, "a 128-bit constant that is not a 64-bit one converted "
+                  "is not supported yet");
+        return NULL;
+    }
+    if (v == 0)
+        return NULL;
+    return new_cast(p, new_num(p, v, inner->ty, e->tok), ty);
+}
+
 /* The constant a file-scope initializer element stands for; NULL for 0. */
 static Node *const_initializer(Parser *p, Node *e, Type *ty) {
     int64_t v;
     ConstVal k;
+    if (ty->kind == TY_INT128)
+        return int128_initializer(p, e, ty);
     if (is_integer(ty) && eval_int(e, &v))
         return v ? new_num(p, wrap_int(v, ty), ty, e->tok) : NULL;
     if (is_flonum(ty) && eval_const(e, &k))

@@ -432,7 +432,8 @@ static bool is_keyword(const char *s, int len) {
         "_Noreturn", "_Static_assert", "_Thread_local", "_Imaginary",
         "__attribute__", "__restrict", "__restrict__", "__inline",
         "__inline__", "__const", "__volatile__", "__volatile", "__asm__",
-        "__extension__", "__typeof__", "__alignof__", "__signed__", NULL,
+        "__extension__", "__typeof__", "__alignof__", "__signed__", "__int128",
+        NULL,
     };
     static const char *const lower[26][8] = {
         ['a' - 'a'] = {"auto"},

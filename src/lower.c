@@ -155,6 +155,7 @@ static gcc_jit_type *basic_type(Lower *L, Type *ty) {
     case TY_INT: k = u ? GCC_JIT_TYPE_UNSIGNED_INT : GCC_JIT_TYPE_INT; break;
     case TY_LONG: k = u ? GCC_JIT_TYPE_UNSIGNED_LONG : GCC_JIT_TYPE_LONG; break;
     case TY_LLONG: k = u ? GCC_JIT_TYPE_UNSIGNED_LONG_LONG : GCC_JIT_TYPE_LONG_LONG; break;
+    case TY_INT128: k = u ? GCC_JIT_TYPE_UINT128_T : GCC_JIT_TYPE_INT128_T; break;
     case TY_FLOAT: k = GCC_JIT_TYPE_FLOAT; break;
     case TY_DOUBLE: k = GCC_JIT_TYPE_DOUBLE; break;
     case TY_LDOUBLE: k = GCC_JIT_TYPE_LONG_DOUBLE; break;
@@ -781,6 +782,10 @@ static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
 /* A constant converted at compile time: gcc would fold the cast too, but
  * a constant is cheaper to build and is valid in any initialiser. */
 static gcc_jit_rvalue *convert_const(Lower *L, Node *num, Type *to) {
+    /* A 64-bit constant becomes a 128-bit one by gcc's cast, which
+     * extends it by its own signedness: int_const only sign-extends. */
+    if (num->ty->kind == TY_INT128 || to->kind == TY_INT128)
+        return NULL;
     if (is_integer(num->ty) && (is_integer(to) || to->kind == TY_PTR))
         return int_const(L, to, num->ival);
     if (is_integer(num->ty) && is_flonum(to))

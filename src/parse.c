@@ -812,12 +812,27 @@ static void make_ctor_caller(Parser *p, const char *name, bool dtors) {
     fn->body->body = head.next;
 }
 
+/* gcc's predefined typedef names, which a program may shadow. */
+static void define_builtin_typedefs(Parser *p) {
+    static const struct { const char *name; const Type *ty; } defs[] = {
+        {"__int128_t", ty_int128}, {"__uint128_t", ty_uint128},
+    };
+    for (size_t i = 0; i < sizeof defs / sizeof *defs; i++) {
+        Token *name = arena_alloc(&p->c->arena, sizeof(Token));
+        name->kind = TK_IDENT;
+        name->loc = defs[i].name;
+        name->len = (int)strlen(defs[i].name);
+        push_var(p, p->file_scope, name)->type_def = TY(defs[i].ty);
+    }
+}
+
 static void init_parser(Parser *p, Compile *c) {
     memset(p, 0, sizeof(*p));
     p->c = c;
     p->spec_attrs = p->decl_attrs = &no_attrs;
     enter_scope(p);
     p->file_scope = p->scope;
+    define_builtin_typedefs(p);
 }
 
 /* program = (global-declaration | static-assert | ";")* EOF */

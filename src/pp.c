@@ -1989,7 +1989,7 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
  * away, the program's own attributes too, and asm labels bind scanf to
  * __isoc99_scanf), and gcc 4.2 is the version whose GNU C memjit has
  * (glibc then asks for no _Float128, which libgccjit cannot give). What
- * memjit lacks is left out: __SIZEOF_INT128__, __SSE__ & co. (which pull
+ * memjit lacks is left out: __SSE__ & co. (which pull
  * in the vector intrinsics), __OPTIMIZE__ (which turns on glibc's
  * gnu_inline functions); memjit adds __memjit__ and says
  * __STDC_NO_ATOMICS__, __STDC_NO_COMPLEX__, __STDC_NO_THREADS__.
@@ -2165,6 +2165,7 @@ static const Predefined predefined[] = {
     {"__SIG_ATOMIC_WIDTH__", " 32"},
     {"__SIZEOF_DOUBLE__", " 8"},
     {"__SIZEOF_FLOAT__", " 4"},
+    {"__SIZEOF_INT128__", " 16"},
     {"__SIZEOF_INT__", " 4"},
     {"__SIZEOF_LONG_DOUBLE__", " 16"},
     {"__SIZEOF_LONG_LONG__", " 8"},

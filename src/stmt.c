@@ -273,6 +273,10 @@ static Node *switch_stmt(Parser *p, Token **rest, Token *tok) {
     if (!is_integer(cond->ty)) {
         error_tok(p->c, cond->tok, "switch quantity not an integer");
         cond = error_node(p, cond->tok);
+    } else if (cond->ty->kind == TY_INT128) {
+        /* case values are folded in 64 bits (const.c) */
+        error_tok(p->c, cond->tok, "a switch on a 128-bit integer is not supported yet");
+        cond = error_node(p, cond->tok);
     }
     node->cond = new_cast(p, cond, int_promote(cond->ty));
     Node *saved_brk = p->brk, *saved_sw = p->sw;

@@ -26,6 +26,8 @@ const Type ty_long[1] = {{.kind = TY_LONG, .size = 8, .align = 8}};
 const Type ty_ulong[1] = {{.kind = TY_LONG, .size = 8, .align = 8, .is_unsigned = true}};
 const Type ty_llong[1] = {{.kind = TY_LLONG, .size = 8, .align = 8}};
 const Type ty_ullong[1] = {{.kind = TY_LLONG, .size = 8, .align = 8, .is_unsigned = true}};
+const Type ty_int128[1] = {{.kind = TY_INT128, .size = 16, .align = 16}};
+const Type ty_uint128[1] = {{.kind = TY_INT128, .size = 16, .align = 16, .is_unsigned = true}};
 
 const Type ty_float[1] = {{.kind = TY_FLOAT, .size = 4, .align = 4}};
 const Type ty_double[1] = {{.kind = TY_DOUBLE, .size = 8, .align = 8}};
@@ -34,7 +36,7 @@ const Type ty_ldouble[1] = {{.kind = TY_LDOUBLE, .size = 16, .align = 16}};
 bool is_integer(const Type *ty) {
     switch (ty->kind) {
     case TY_BOOL: case TY_CHAR: case TY_SHORT: case TY_INT: case TY_LONG:
-    case TY_LLONG:
+    case TY_LLONG: case TY_INT128:
         return true;
     default:
         return false;
@@ -132,6 +134,7 @@ int type_rank(const Type *ty) {
     case TY_INT: return 4;
     case TY_LONG: return 5;
     case TY_LLONG: return 6;
+    case TY_INT128: return 7;
     default: return 0;
     }
 }
@@ -155,6 +158,7 @@ static Type *unsigned_of(Type *ty) {
     case TY_INT: return TY(ty_uint);
     case TY_LONG: return TY(ty_ulong);
     case TY_LLONG: return TY(ty_ullong);
+    case TY_INT128: return TY(ty_uint128);
     default: return ty;
     }
 }
@@ -217,7 +221,7 @@ bool type_compatible(const Type *a, const Type *b) {
     case TY_CHAR:
         return a->is_unsigned == b->is_unsigned &&
                a->is_plain_char == b->is_plain_char;
-    case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG:
+    case TY_SHORT: case TY_INT: case TY_LONG: case TY_LLONG: case TY_INT128:
         /* two enumerations are two types, each compatible with its
            integer type (C11 6.7.2.2p4) */
         return a->is_unsigned == b->is_unsigned && !(a->is_enum && b->is_enum);
@@ -264,6 +268,7 @@ static const char *base_name(const Type *ty) {
     case TY_INT: return ty->is_unsigned ? "unsigned int" : "int";
     case TY_LONG: return ty->is_unsigned ? "unsigned long" : "long";
     case TY_LLONG: return ty->is_unsigned ? "unsigned long long" : "long long";
+    case TY_INT128: return ty->is_unsigned ? "unsigned __int128" : "__int128";
     case TY_FLOAT: return "float";
     case TY_DOUBLE: return "double";
     case TY_LDOUBLE: return "long double";
