@@ -8,7 +8,7 @@
  * named arguments came in registers and which on the stack. Both ask
  * abi_classify, so that they cannot disagree.
  *
- * The rule (ABI 3.2.3), for C's types (no __m128, no _Complex): an
+ * The rule (ABI 3.2.3), for C's types (no __m128): an
  * object over 16 bytes, or a long double, goes in memory. A smaller one
  * is split into eightbytes; each is SSE if only float and double lie in
  * it, else INTEGER; if any of its parts is in memory, all of it is.
@@ -32,6 +32,11 @@ static void classify_eightbytes(Type *ty, int offset, AbiClass cls[2]) {
     int i = offset / 8;
     if (i > 1)
         return;
+    if (ty->kind == TY_COMPLEX) {   /* two of its parts, one after the other */
+        classify_eightbytes(ty->base, offset, cls);
+        classify_eightbytes(ty->base, offset + ty->base->size, cls);
+        return;
+    }
     if (ty->kind == TY_LDOUBLE)
         cls[0] = cls[1] = ABI_MEM;
     else if (ty->kind == TY_INT128)   /* 16-aligned: offset 0, both halves */

@@ -93,6 +93,8 @@ Node *classify_type(Parser *p, Token **rest, Token *tok) {
         cls = 5;
     else if (is_flonum(ty))
         cls = 8;
+    else if (is_complex(ty))
+        cls = 9;
     else if (ty->kind == TY_STRUCT)
         cls = 12;
     else if (ty->kind == TY_UNION)
@@ -187,6 +189,15 @@ static const struct { const char *name; const char *type; } gcc_builtins[] = {
     {"__builtin_parityll", "int(unsigned long long)"},
     {"__builtin_ffs", "int(int)"}, {"__builtin_ffsl", "int(long)"},
     {"__builtin_ffsll", "int(long long)"},
+    {"__builtin_creal", "double(_Complex double)"},
+    {"__builtin_crealf", "float(_Complex float)"},
+    {"__builtin_creall", "long double(_Complex long double)"},
+    {"__builtin_cimag", "double(_Complex double)"},
+    {"__builtin_cimagf", "float(_Complex float)"},
+    {"__builtin_cimagl", "long double(_Complex long double)"},
+    {"__builtin_conj", "_Complex double(_Complex double)"},
+    {"__builtin_conjf", "_Complex float(_Complex float)"},
+    {"__builtin_conjl", "_Complex long double(_Complex long double)"},
     {"__builtin_bswap16", "unsigned short(unsigned short)"},
     {"__builtin_bswap32", "unsigned(unsigned)"},
     {"__builtin_bswap64", "unsigned long(unsigned long)"},

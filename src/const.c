@@ -142,14 +142,28 @@ static bool int_arith(Node *node, int64_t a, int64_t b, int64_t *out) {
 
 /* A floating operator applied to a and b (b unused by -): a comparison
  * gives an int (out->i), the others a value of node's type (out->f). */
+/* a op b (+ - * /) for a and b of the floating type ty, computed in ty
+ * as the program computes it: in long double and then rounded, a double
+ * sum could round twice (1.0 + 0x1.0000000000001p-53 would be 1.0). */
+long double flo_binary(NodeKind op, long double a, long double b, const Type *ty) {
+    if (ty->kind == TY_FLOAT) {
+        float x = (float)a, y = (float)b;
+        return op == ND_ADD ? x + y : op == ND_SUB ? x - y : op == ND_MUL ? x * y : x / y;
+    }
+    if (ty->kind == TY_DOUBLE) {
+        double x = (double)a, y = (double)b;
+        return op == ND_ADD ? x + y : op == ND_SUB ? x - y : op == ND_MUL ? x * y : x / y;
+    }
+    return op == ND_ADD ? a + b : op == ND_SUB ? a - b : op == ND_MUL ? a * b : a / b;
+}
+
 static bool flo_arith(Node *node, long double a, long double b, ConstVal *out) {
     Type *ty = node->ty;
     switch (node->kind) {
     case ND_NEG: out->f = -a; return true;
-    case ND_ADD: out->f = round_flo(a + b, ty); return true;
-    case ND_SUB: out->f = round_flo(a - b, ty); return true;
-    case ND_MUL: out->f = round_flo(a * b, ty); return true;
-    case ND_DIV: out->f = round_flo(a / b, ty); return true;
+    case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV:
+        out->f = flo_binary(node->kind, a, b, ty);
+        return true;
     case ND_EQ: out->i = a == b; return true;
     case ND_NE: out->i = a != b; return true;
     case ND_LT: out->i = a < b; return true;
@@ -182,9 +196,10 @@ static bool pointer_from_integer(const Node *node, int64_t *addr) {
 /* Evaluates an arithmetic constant expression, as a value of its type;
  * false when it is not one. */
 bool eval_const(Node *node, ConstVal *out) {
-    /* ConstVal holds 64 bits: a 128-bit value is never folded here, so
-     * no expression with one is a constant to memjit (gcc folds them). */
-    if (!is_arith(node->ty) || node->ty->kind == TY_INT128)
+    /* ConstVal holds 64 bits and one real: a 128-bit or complex value is
+     * never folded here, so no expression with one is a constant to memjit
+     * (gcc folds them; a file-scope initialiser leaves them to gcc). */
+    if (!is_arith(node->ty) || node->ty->kind == TY_INT128 || is_complex(node->ty))
         return false;
     *out = (ConstVal){0, 0};
     ConstVal a = {0, 0}, b = {0, 0};

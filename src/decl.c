@@ -24,7 +24,7 @@ static const char *const type_keywords[] = {
     "__signed", "__restrict", "__restrict__", "__inline", "__inline__",
     "__const", "__const__", "__volatile", "__volatile__", "_Thread_local",
     "__thread", "__builtin_va_list", "typeof", "__typeof__", "__typeof",
-    "__int128",
+    "__int128", "_Complex", "__complex__", "__complex",
 };
 
 static bool is_typeof_kw(const Token *tok) {
@@ -474,11 +474,32 @@ enum {
     K_VOID = 1 << 0, K_BOOL = 1 << 2, K_CHAR = 1 << 4, K_SHORT = 1 << 6,
     K_INT = 1 << 8, K_LONG = 1 << 10, K_FLOAT = 1 << 12, K_DOUBLE = 1 << 14,
     K_OTHER = 1 << 16, K_SIGNED = 1 << 17, K_UNSIGNED = 1 << 18,
-    K_INT128 = 1 << 20,
+    K_INT128 = 1 << 20, K_COMPLEX = 1 << 21,
 };
+
+static const Type *basic_type(int counter);
+
+/* _Complex with the floating type the rest spells (alone: double, as in
+ * gcc). With an integer type (GNU C's complex integers, which memjit
+ * lacks), the complex double it stands in for until declspec refuses it
+ * at the end, since the keywords may come in any order. */
+static const Type *complex_basic_type(int counter) {
+    const Type *real = counter == K_COMPLEX ? ty_double : basic_type(counter - K_COMPLEX);
+    if (!real || real == ty_void || real == ty_bool)
+        return NULL;
+    return complex_of(real);
+}
+
+static bool is_complex_integer(int counter) {
+    int rest = counter - K_COMPLEX;
+    return (counter & K_COMPLEX) && rest != 0 && rest != K_FLOAT && rest != K_DOUBLE &&
+           rest != K_LONG + K_DOUBLE;
+}
 
 /* The type a combination of basic type keywords spells, or NULL. */
 static const Type *basic_type(int counter) {
+    if (counter & K_COMPLEX)
+        return complex_basic_type(counter);
     switch (counter) {
     case K_VOID: return ty_void;
     case K_BOOL: return ty_bool;
@@ -520,6 +541,7 @@ static int basic_keyword(const Token *tok) {
         {"float", K_FLOAT}, {"double", K_DOUBLE}, {"signed", K_SIGNED},
         {"__signed__", K_SIGNED}, {"__signed", K_SIGNED},
         {"unsigned", K_UNSIGNED}, {"__int128", K_INT128},
+        {"_Complex", K_COMPLEX}, {"__complex__", K_COMPLEX}, {"__complex", K_COMPLEX},
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(*kws); i++)
         if (equal(tok, kws[i].kw))
@@ -622,6 +644,8 @@ Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     *rest = tok;
     if (tok == start && !attr)
         syntax_error(p, tok, "expected specifier-qualifier-list %s", before_tok(p, tok));
+    if (is_complex_integer(counter))
+        error_tok(p->c, start, "complex integer types are not supported yet");
     Type *result = (counter & K_OTHER) ? other : TY(ty);
     p->decl_align = align;
     p->spec_attrs = attrs;

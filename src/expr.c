@@ -113,6 +113,8 @@ static bool same_type(Type *a, Type *b) {
         return a->array_len == b->array_len && same_type(a->base, b->base);
     case TY_FUNC:
         return type_compatible(a, b);
+    case TY_COMPLEX:
+        return a->base->kind == b->base->kind;
     case TY_STRUCT: case TY_UNION:
         return false;
     default:
@@ -121,9 +123,11 @@ static bool same_type(Type *a, Type *b) {
 }
 
 /* A Node holds 64 bits of value: a conversion to or from a 128-bit type
- * stays a cast, which gcc folds. */
+ * stays a cast, which gcc folds; so does one to or from a complex type
+ * (an ND_NUM of one holds only the imaginary part). */
 static Node *fold_num_cast(Parser *p, Node *num, Type *ty) {
-    if (num->ty->kind == TY_INT128 || ty->kind == TY_INT128)
+    if (num->ty->kind == TY_INT128 || ty->kind == TY_INT128 || is_complex(num->ty) ||
+        is_complex(ty))
         return new_unary(p, ND_CAST, num, ty, num->tok);
     ConstVal v = convert_value((ConstVal){num->ival, num->fval}, num->ty, ty);
     if (is_integer(ty))
@@ -218,6 +222,8 @@ bool is_lvalue(Node *node) {
     case ND_DEREF:
         return node->ty->kind != TY_FUNC && node->ty->kind != TY_VOID;
     case ND_MEMBER:
+    case ND_REAL:
+    case ND_IMAG:
         return is_lvalue(node->lhs);
     case ND_STR:
         return true;
@@ -380,6 +386,16 @@ static Node *invalid_operands(Parser *p, NodeKind kind, Node *lhs, Node *rhs, To
  * the common type, which is also the result's. */
 static Node *new_arith(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
     Type *ty = common_type(lhs->ty, rhs->ty);
+    /* A real operand of +, -, * (and the divisor of /) with a complex one
+     * stays real, as in gcc: the other's parts are combined with it one by
+     * one (2.0 * (1 - 0.0i) keeps the -0.0 that (2 + 0i) * (1 - 0i) would
+     * lose). lower.c does it. */
+    bool lreal = !is_complex(lhs->ty), rreal = !is_complex(rhs->ty);
+    if (is_complex(ty) && lreal != rreal && (kind != ND_DIV || rreal)) {
+        Node *l = new_cast(p, lhs, lreal ? ty->base : ty);
+        Node *r = new_cast(p, rhs, rreal ? ty->base : ty);
+        return new_binary(p, kind, l, r, ty, tok);
+    }
     return wrapped(p, new_binary(p, kind, new_cast(p, lhs, ty), new_cast(p, rhs, ty), ty, tok));
 }
 
@@ -478,6 +494,8 @@ static Node *new_ptr_compare(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Tok
 }
 
 Node *new_compare(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    if ((is_complex(lhs->ty) || is_complex(rhs->ty)) && kind != ND_EQ && kind != ND_NE)
+        return invalid_operands(p, kind, lhs, rhs, tok);
     if (is_arith(lhs->ty) && is_arith(rhs->ty)) {
         Type *ty = common_type(lhs->ty, rhs->ty);
         return new_binary(p, kind, new_cast(p, lhs, ty), new_cast(p, rhs, ty),
@@ -1116,6 +1134,45 @@ static Node *sizeof_alignof(Parser *p, Token **rest, Token *tok, bool is_sizeof)
     return new_num(p, ty->align, ty_ulong, op);
 }
 
+/* __real__ x and __imag__ x (GNU C): a part of a complex x, an lvalue
+ * when x is one; of a real x, x itself and a zero (x still evaluated). */
+static Node *complex_part(Parser *p, Node *x, bool imag, Token *tok) {
+    const char *what = imag ? "__imag__" : "__real__";
+    if (!is_arith(x->ty)) {
+        error_tok(p->c, tok, "wrong type argument to %s", what);
+        return error_node(p, tok);
+    }
+    if (is_complex(x->ty))
+        return new_unary(p, imag ? ND_IMAG : ND_REAL, x, unqual(x->ty)->base, tok);
+    x = rval(p, x);
+    if (!imag)
+        return x;
+    Type *ty = unqual(x->ty);
+    Node *zero = is_flonum(ty) ? new_flonum(p, 0, ty, tok) : new_num(p, 0, ty, tok);
+    return new_comma(p, new_cast(p, x, TY(ty_void)), zero, tok);
+}
+
+/* "__builtin_complex" "(" assign "," assign ")": two parts of one real
+ * floating type, the complex number they make. */
+static Node *builtin_complex(Parser *p, Token **rest, Token *tok) {
+    Token *start = tok;
+    tok = skip(p, tok->next, "(");
+    Node *re = rval(p, assign(p, &tok, tok));
+    tok = skip(p, tok, ",");
+    Node *im = rval(p, assign(p, &tok, tok));
+    *rest = skip(p, tok, ")");
+    if (!is_flonum(re->ty) || !is_flonum(im->ty)) {
+        error_tok(p->c, start, "'__builtin_complex' operand not of real binary floating-point "
+                  "type");
+        return error_node(p, start);
+    }
+    if (unqual(re->ty)->kind != unqual(im->ty)->kind) {
+        error_tok(p->c, start, "'__builtin_complex' operands of different types");
+        return error_node(p, start);
+    }
+    return new_binary(p, ND_COMPLEX, re, im, complex_of(re->ty), start);
+}
+
 static Node *new_neg(Parser *p, Node *node, Token *tok) {
     node = rval(p, node);
     if (!is_arith(node->ty)) {
@@ -1126,7 +1183,8 @@ static Node *new_neg(Parser *p, Node *node, Token *tok) {
     node = new_cast(p, node, ty);
     if (node->kind == ND_NUM && is_integer(ty))
         return new_num(p, wrap_int((int64_t)(0 - (uint64_t)node->ival), ty), ty, tok);
-    if (node->kind == ND_NUM)
+    /* not a complex one: -(0 + v i) is -0 - v i, which one fval cannot say */
+    if (node->kind == ND_NUM && is_flonum(ty))
         return new_flonum(p, -node->fval, ty, tok);
     return wrapped(p, new_unary(p, ND_NEG, node, ty, tok));
 }
@@ -1165,6 +1223,12 @@ static Node *unary(Parser *p, Token **rest, Token *tok) {
             node = new_unary(p, ND_NOT, scalar_operand(p, node), TY(ty_int), op);
         } else if (equal(op, "~")) {
             node = rval(p, node);
+            if (is_complex(node->ty)) {
+                /* GNU C: ~z is the complex conjugate */
+                node = new_unary(p, ND_BITNOT, node, unqual(node->ty), op);
+                leave(p);
+                return node;
+            }
             if (!is_integer(node->ty)) {
                 error_tok(p->c, op, "wrong type argument to bit-complement");
                 node = error_node(p, op);
@@ -1172,6 +1236,9 @@ static Node *unary(Parser *p, Token **rest, Token *tok) {
             node = new_cast(p, node, int_promote(node->ty));
             node = wrapped(p, new_unary(p, ND_BITNOT, node, node->ty, op));
         }
+    } else if (equal(tok, "__real__") || equal(tok, "__real") || equal(tok, "__imag__") ||
+               equal(tok, "__imag")) {
+        node = complex_part(p, cast(p, rest, tok->next), tok->loc[2] == 'i', op);
     } else if (equal(tok, "++") || equal(tok, "--")) {
         node = unary(p, rest, tok->next);
         node = new_pre_incdec(p, node, equal(op, "++") ? 1 : -1, op);
@@ -1781,6 +1848,8 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
     if (v && v->type_def)
         syntax_error(p, tok, "expected expression before '%.*s'", tok->len, tok->loc);
     if (tok->len > 10 && !strncmp(tok->loc, "__builtin_", 10)) {
+        if (equal(tok, "__builtin_complex"))
+            return builtin_complex(p, rest, tok);
         if (equal(tok, "__builtin_offsetof"))
             return builtin_offsetof(p, rest, tok);
         if (equal(tok, "__builtin_classify_type"))
@@ -1824,7 +1893,7 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
  * of a declaration, as `_Complex double z;` reaches here. */
 void unsupported_keyword(Parser *p, Token *tok) {
     static const char *const kws[] = {
-        "_Complex", "_Imaginary", "_Atomic",
+        "_Imaginary", "_Atomic",
         "__label__",
     };
     for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
@@ -1919,7 +1988,7 @@ static Node *primary(Parser *p, Token **rest, Token *tok) {
     if (tok->kind == TK_NUM) {
         *rest = tok->next;
         Type *ty = tok->ty ? tok->ty : TY(ty_int);
-        if (is_flonum(ty))
+        if (is_flonum(ty) || is_complex(ty))   /* complex: 0 + fval i */
             return new_flonum(p, tok->fval, ty, tok);
         return new_num(p, tok->ival, ty, tok);
     }

@@ -250,6 +250,7 @@ typedef enum {
     TY_FLOAT,    /* float */
     TY_DOUBLE,   /* double */
     TY_LDOUBLE,  /* long double (x87 80-bit, 16 bytes) */
+    TY_COMPLEX,  /* _Complex float, double, long double: base is the real type */
     TY_PTR,      /* pointer to base */
     TY_ARRAY,    /* array of array_len elements of base; array_len < 0: incomplete */
     TY_FUNC,     /* function returning return_ty, parameters in params */
@@ -349,12 +350,16 @@ extern const Type ty_char[1], ty_schar[1], ty_uchar[1];
 extern const Type ty_short[1], ty_ushort[1], ty_int[1], ty_uint[1];
 extern const Type ty_long[1], ty_ulong[1], ty_llong[1], ty_ullong[1];
 extern const Type ty_int128[1], ty_uint128[1];
+extern const Type ty_cfloat[1], ty_cdouble[1], ty_cldouble[1];
 extern const Type ty_float[1], ty_double[1], ty_ldouble[1];
 #define TY(t) ((Type *)(t))   /* a basic type as a (never written) Type * */
 
 bool is_integer(const Type *ty);    /* _Bool, char, short, int, long, long long */
 bool is_flonum(const Type *ty);     /* float, double, long double */
-bool is_arith(const Type *ty);
+bool is_arith(const Type *ty);       /* integer, floating or complex */
+bool is_complex(const Type *ty);    /* _Complex float, double, long double */
+Type *complex_of(const Type *ty);   /* the complex type of a floating type */
+Type *real_type_of(Type *ty);       /* a complex type's parts, else ty */
 bool is_scalar(const Type *ty);     /* arithmetic or pointer */
 bool is_void(const Type *ty);
 Type *unqual(Type *ty);             /* drops const/volatile */
@@ -431,6 +436,9 @@ typedef enum {
     ND_NOT,        /* !lhs (scalar), type int */
     ND_BITNOT,     /* ~lhs */
     ND_NEG,        /* -lhs */
+    ND_REAL,       /* __real__ lhs (an lvalue when lhs is a complex lvalue) */
+    ND_IMAG,       /* __imag__ lhs */
+    ND_COMPLEX,    /* __builtin_complex(lhs, rhs): lhs + rhs i */
     ND_PTR_ADD,    /* lhs (pointer) + rhs (integer, type long), in elements */
     ND_PTR_SUB,    /* lhs (pointer) - rhs (integer, type long), in elements */
     ND_PTR_DIFF,   /* lhs - rhs, both pointers to one type: long, in elements */

@@ -586,12 +586,31 @@ static const char locale_h[] =
     "char *setlocale(int,const char*);\nstruct lconv *localeconv(void);\n"
     "#endif\n";
 
+/* C11 7.3, as glibc declares it: the functions are libm's. */
+#define COMPLEX1(T, S) \
+    T _Complex cacos##S(T _Complex),casin##S(T _Complex),catan##S(T _Complex),\
+ccos##S(T _Complex),csin##S(T _Complex),ctan##S(T _Complex),cacosh##S(T _Complex),\
+casinh##S(T _Complex),catanh##S(T _Complex),ccosh##S(T _Complex),csinh##S(T _Complex),\
+ctanh##S(T _Complex),cexp##S(T _Complex),clog##S(T _Complex),csqrt##S(T _Complex),\
+cpow##S(T _Complex,T _Complex),conj##S(T _Complex),cproj##S(T _Complex);\
+T cabs##S(T _Complex),carg##S(T _Complex),creal##S(T _Complex),cimag##S(T _Complex);
+
+static const char complex_h[] =
+    "#ifndef __MJ_COMPLEX_H\n#define __MJ_COMPLEX_H\n"
+    "#define complex _Complex\n#define _Complex_I (__extension__ 1.0iF)\n"
+    "#undef I\n#define I _Complex_I\n"
+    "#define CMPLX(x,y) __builtin_complex((double)(x),(double)(y))\n"
+    "#define CMPLXF(x,y) __builtin_complex((float)(x),(float)(y))\n"
+    "#define CMPLXL(x,y) __builtin_complex((long double)(x),(long double)(y))\n"
+    STR(COMPLEX1(double, )) "\n"
+    STR(COMPLEX1(float, f)) "\n"
+    STR(COMPLEX1(long double, l)) "\n"
+    "#endif\n";
+
 /* What C11 specifies and memjit cannot compile yet: a located error at
  * the #include, never a header that half works. */
-static const char complex_h[] =
-    "#error \"<complex.h>: _Complex is not supported by memjit yet\"\n";
 static const char tgmath_h[] =
-    "#error \"<tgmath.h>: _Complex is not supported by memjit yet\"\n";
+    "#error \"<tgmath.h>: its type-generic macros are not supported by memjit yet\"\n";
 static const char stdatomic_h[] =
     "#error \"<stdatomic.h>: _Atomic is not supported by memjit yet\"\n";
 /* What memjit's own headers do not have yet, though the system's do. */

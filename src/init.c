@@ -643,12 +643,96 @@ static Node *int128_initializer(Parser *p, Node *e, Type *ty) {
     return new_cast(p, new_num(p, v, inner->ty, e->tok), ty);
 }
 
+/* A complex constant expression's value, of e's type (complex, or real
+ * for a real operand), folded part by part in the parts' type. What
+ * needs gcc's complex multiplication or division (done with correct
+ * rounding, which memjit does not reproduce) is not folded. */
+static bool fold_complex(Node *e, long double *re, long double *im) {
+    Type *ty = unqual(e->ty);
+    if (!is_complex(ty)) {
+        ConstVal v;
+        if (!is_arith(ty) || !eval_const(e, &v))
+            return false;
+        *re = is_integer(ty) ? convert_value(v, ty, ty_ldouble).f : v.f;
+        *im = 0;
+        return true;
+    }
+    long double ar, ai, br, bi;
+    switch (e->kind) {
+    case ND_NUM:
+        *re = 0;
+        *im = e->fval;
+        return true;
+    case ND_CAST: {
+        Type *from = unqual(e->lhs->ty);
+        if (!is_complex(from)) {
+            ConstVal v;
+            if (!is_arith(from) || !eval_const(e->lhs, &v))
+                return false;
+            *re = convert_value(v, from, ty->base).f;
+            *im = 0;
+            return true;
+        }
+        if (!fold_complex(e->lhs, &ar, &ai))
+            return false;
+        *re = convert_value((ConstVal){0, ar}, from->base, ty->base).f;
+        *im = convert_value((ConstVal){0, ai}, from->base, ty->base).f;
+        return true;
+    }
+    case ND_COMPLEX:
+        if (!fold_complex(e->lhs, &ar, &ai) || !fold_complex(e->rhs, &br, &bi))
+            return false;
+        *re = ar;
+        *im = br;
+        return true;
+    case ND_NEG:
+    case ND_BITNOT:   /* conj */
+        if (!fold_complex(e->lhs, &ar, &ai))
+            return false;
+        *re = e->kind == ND_NEG ? -ar : ar;
+        *im = -ai;
+        return true;
+    case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV: {
+        bool lc = is_complex(e->lhs->ty), rc = is_complex(e->rhs->ty);
+        if ((lc && rc && (e->kind == ND_MUL || e->kind == ND_DIV)) ||
+            !fold_complex(e->lhs, &ar, &ai) || !fold_complex(e->rhs, &br, &bi))
+            return false;
+        Type *part = ty->base;
+        NodeKind op = e->kind;
+        *re = flo_binary(op, ar, br, part);
+        if (lc && rc)
+            *im = flo_binary(op, ai, bi, part);
+        else if (op == ND_MUL || op == ND_DIV)   /* scaled by the real one, as lower.c */
+            *im = lc ? flo_binary(op, ai, br, part) : flo_binary(op, ar, bi, part);
+        else   /* a real and a complex: the complex one's imaginary part */
+            *im = lc ? ai : (op == ND_SUB ? -bi : bi);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+static Node *complex_initializer(Parser *p, Node *e, Type *ty) {
+    long double re, im;
+    if (!fold_complex(e, &re, &im)) {
+        error_tok(p->c, e->tok, "initializer element is not constant, or a complex constant "
+                  "memjit does not fold (it folds conversions, + and -, and * and / by a "
+                  "real)");
+        return NULL;
+    }
+    return new_binary(p, ND_COMPLEX, new_flonum(p, re, ty->base, e->tok),
+                      new_flonum(p, im, ty->base, e->tok), ty, e->tok);
+}
+
 /* The constant a file-scope initializer element stands for; NULL for 0. */
 static Node *const_initializer(Parser *p, Node *e, Type *ty) {
     int64_t v;
     ConstVal k;
     if (ty->kind == TY_INT128)
         return int128_initializer(p, e, ty);
+    if (is_complex(ty))
+        return complex_initializer(p, new_cast(p, e, ty), ty);
     if (is_integer(ty) && eval_int(e, &v))
         return v ? new_num(p, wrap_int(v, ty), ty, e->tok) : NULL;
     if (is_flonum(ty) && eval_const(e, &k))

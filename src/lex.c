@@ -433,7 +433,7 @@ static bool is_keyword(const char *s, int len) {
         "__attribute__", "__restrict", "__restrict__", "__inline",
         "__inline__", "__const", "__volatile__", "__volatile", "__asm__",
         "__extension__", "__typeof__", "__alignof__", "__signed__", "__int128",
-        NULL,
+        "__complex__", "__complex", "__real__", "__real", "__imag__", "__imag", NULL,
     };
     static const char *const lower[26][8] = {
         ['a' - 'a'] = {"auto"},
@@ -545,6 +545,23 @@ static bool is_float_spelling(const char *s, int n) {
     return false;
 }
 
+/* GNU C's imaginary suffix: one i, I, j or J before or after the others
+ * ("1.0i", "2fi", "3if"). Copies the suffix without it to out (at most
+ * 3 bytes and a NUL) and returns true when it was there. */
+static bool take_imaginary(const char *suffix, size_t n, char out[4]) {
+    const char *marks = "iIjJ";
+    bool first = n > 0 && strchr(marks, suffix[0]);
+    bool last = n > 1 && strchr(marks, suffix[n - 1]);
+    if ((!first && !last) || n > 3) {
+        out[0] = '\0';
+        return false;
+    }
+    size_t from = first ? 1 : 0, len = n - 1;
+    memcpy(out, suffix + from, len);
+    out[len] = '\0';
+    return true;
+}
+
 static void convert_int(Compile *c, Token *tok) {
     const char *s = tok->loc;
     int n = tok->len, i = 0, base = 10;
@@ -589,8 +606,14 @@ static void convert_int(Compile *c, Token *tok) {
         return;
     }
     if (!int_suffix(s + i, n - i, &u, &l)) {
-        error_tok(c, tok, "invalid suffix \"%.*s\" on integer constant",
-                  n - i, s + i);
+        char rest[4];
+        if (take_imaginary(s + i, (size_t)(n - i), rest) &&
+            int_suffix(rest, (int)strlen(rest), &u, &l))
+            error_tok(c, tok, "imaginary constants of integer type (GNU C's complex "
+                      "integers) are not supported yet");
+        else
+            error_tok(c, tok, "invalid suffix \"%.*s\" on integer constant",
+                      n - i, s + i);
         return;
     }
     if (overflow) {
@@ -620,6 +643,10 @@ static void convert_float(Compile *c, Token *tok, locale_t *loc) {
     char *end;
     long double v = *loc ? strtold_l(text, &end, *loc) : strtold(text, &end);
     const char *suffix = end;
+    char real_suffix[4];
+    bool imaginary = take_imaginary(end, strlen(end), real_suffix);
+    if (imaginary)
+        suffix = real_suffix;
     if (strcmp(suffix, "f") == 0 || strcmp(suffix, "F") == 0) {
         tok->ty = TY(ty_float);
         tok->fval = *loc ? strtof_l(text, NULL, *loc) : strtof(text, NULL);
@@ -629,8 +656,12 @@ static void convert_float(Compile *c, Token *tok, locale_t *loc) {
     } else if (*suffix == '\0') {
         tok->fval = *loc ? strtod_l(text, NULL, *loc) : strtod(text, NULL);
     } else {
-        error_tok(c, tok, "invalid suffix \"%s\" on floating constant", suffix);
+        error_tok(c, tok, "invalid suffix \"%s\" on floating constant", end);
+        return;
     }
+    /* fval is the imaginary part: the value is 0 + fval i */
+    if (imaginary)
+        tok->ty = complex_of(tok->ty);
 }
 
 static void convert_pp_number(Compile *c, Token *tok, locale_t *loc) {

@@ -159,6 +159,11 @@ static gcc_jit_type *basic_type(Lower *L, Type *ty) {
     case TY_FLOAT: k = GCC_JIT_TYPE_FLOAT; break;
     case TY_DOUBLE: k = GCC_JIT_TYPE_DOUBLE; break;
     case TY_LDOUBLE: k = GCC_JIT_TYPE_LONG_DOUBLE; break;
+    case TY_COMPLEX:
+        k = ty->base->kind == TY_FLOAT    ? GCC_JIT_TYPE_COMPLEX_FLOAT
+            : ty->base->kind == TY_DOUBLE ? GCC_JIT_TYPE_COMPLEX_DOUBLE
+                                          : GCC_JIT_TYPE_COMPLEX_LONG_DOUBLE;
+        break;
     default: k = GCC_JIT_TYPE_VOID; break;
     }
     return gcc_jit_context_get_type(L->ctx, k);
@@ -737,7 +742,73 @@ static gcc_jit_rvalue *float_const(Lower *L, Type *ty, long double v) {
     return gcc_jit_context_new_binary_op(L->ctx, NULL, GCC_JIT_BINARY_OP_PLUS, t, rv, rlo);
 }
 
+/* ---------------------------------------------------------------------
+ * Complex values. libgccjit 12 has the complex types and their + - * /
+ * == != (gcc's own code for them), but no way to make one from its parts
+ * nor to take a part: a complex value is made as the bit image of a
+ * vector of its two parts (double, float) or of their bits (long double,
+ * whose 16-byte x87 format no vector holds), and a part is taken by gcc's
+ * creal and cimag builtins, which gcc folds into the part itself. A
+ * vector of constants is a constant: so is a complex one made that way,
+ * in a file-scope initialiser too.
+ * ------------------------------------------------------------------- */
+
+static gcc_jit_rvalue *in_temp(Lower *L, gcc_jit_rvalue *rv);
+
+/* The real type of rv's type when that is complex, else NULL. */
+static Type *complex_part_type(Lower *L, gcc_jit_type *t) {
+    static const Type *const bases[] = {ty_float, ty_double, ty_ldouble};
+    static const enum gcc_jit_types kinds[] = {GCC_JIT_TYPE_COMPLEX_FLOAT,
+                                               GCC_JIT_TYPE_COMPLEX_DOUBLE,
+                                               GCC_JIT_TYPE_COMPLEX_LONG_DOUBLE};
+    t = gcc_jit_type_unqualified(t);
+    for (int i = 0; i < 3; i++)
+        if (t == gcc_jit_context_get_type(L->ctx, kinds[i]))
+            return TY(bases[i]);
+    return NULL;
+}
+
+/* gcc's builtin `what` (creal, cimag, conj) for parts of type base. */
+static gcc_jit_function *complex_builtin(Lower *L, const char *what, Type *base) {
+    const char *suffix = base->kind == TY_FLOAT ? "f" : base->kind == TY_LDOUBLE ? "l" : "";
+    char name[32];
+    snprintf(name, sizeof name, "__builtin_%s%s", what, suffix);
+    return gcc_jit_context_get_builtin_function(L->ctx, name);
+}
+
+static gcc_jit_rvalue *complex_part(Lower *L, gcc_jit_rvalue *z, bool imag) {
+    Type *base = complex_part_type(L, type_of(z));
+    return gcc_jit_context_new_call(L->ctx, L->loc,
+                                    complex_builtin(L, imag ? "cimag" : "creal", base), 1, &z);
+}
+
+/* re + im i, of the complex type ty. */
+static gcc_jit_rvalue *make_complex(Lower *L, Type *ty, gcc_jit_rvalue *re, gcc_jit_rvalue *im) {
+    gcc_jit_type *part = lower_type(L, ty->base);
+    gcc_jit_rvalue *parts[2] = {coerce(L, re, part), coerce(L, im, part)};
+    if (ty->base->kind == TY_LDOUBLE) {
+        part = gcc_jit_context_get_type(L->ctx, GCC_JIT_TYPE_UINT128_T);
+        for (int i = 0; i < 2; i++)
+            parts[i] = gcc_jit_context_new_bitcast(L->ctx, L->loc, parts[i], part);
+    }
+    gcc_jit_rvalue *vec = gcc_jit_context_new_rvalue_from_vector(
+        L->ctx, L->loc, gcc_jit_type_get_vector(part, 2), 2, parts);
+    return gcc_jit_context_new_bitcast(L->ctx, L->loc, vec, lower_type(L, ty));
+}
+
+static gcc_jit_rvalue *complex_const(Lower *L, Type *ty, long double re, long double im) {
+    return make_complex(L, ty, float_const(L, ty->base, re), float_const(L, ty->base, im));
+}
+
+/* A value used twice: in a temporary inside a function; a file-scope
+ * initialiser's values are constants, read twice at no cost. */
+static gcc_jit_rvalue *used_twice(Lower *L, gcc_jit_rvalue *rv) {
+    return L->fn ? in_temp(L, rv) : rv;
+}
+
 static gcc_jit_rvalue *num_const(Lower *L, Node *node) {
+    if (is_complex(node->ty))   /* an imaginary constant */
+        return complex_const(L, node->ty, 0, node->fval);
     if (is_flonum(node->ty))
         return float_const(L, node->ty, node->fval);
     return int_const(L, node->ty, node->ival);
@@ -748,9 +819,33 @@ static gcc_jit_rvalue *is_nonzero(Lower *L, gcc_jit_rvalue *rv) {
     gcc_jit_type *t = type_of(rv);
     if (t == L->t_bool)
         return rv;
+    Type *part = complex_part_type(L, t);
+    if (part)
+        return gcc_jit_context_new_comparison(L->ctx, L->loc, GCC_JIT_COMPARISON_NE, rv,
+                                              complex_const(L, complex_of(part), 0, 0));
     gcc_jit_rvalue *zero = gcc_jit_type_is_pointer(t) ? gcc_jit_context_null(L->ctx, t)
                                                       : gcc_jit_context_zero(L->ctx, t);
     return gcc_jit_context_new_comparison(L->ctx, L->loc, GCC_JIT_COMPARISON_NE, rv, zero);
+}
+
+static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to);
+
+/* Conversions to and from complex types (C11 6.3.1.6, 6.3.1.7): a real
+ * value is the real part, with a zero imaginary part; a complex value
+ * converted to a real type is its real part. NULL when neither is
+ * complex. */
+static gcc_jit_rvalue *convert_complex(Lower *L, gcc_jit_rvalue *rv, Type *to) {
+    Type *from_part = complex_part_type(L, type_of(rv));
+    if (is_complex(to) && from_part) {
+        rv = used_twice(L, rv);
+        return make_complex(L, to, convert(L, complex_part(L, rv, false), to->base),
+                            convert(L, complex_part(L, rv, true), to->base));
+    }
+    if (is_complex(to))
+        return make_complex(L, to, convert(L, rv, to->base), float_const(L, to->base, 0));
+    if (from_part && to->kind != TY_BOOL)
+        return convert(L, complex_part(L, rv, false), to);
+    return NULL;
 }
 
 /* Converts rv to the C type to. */
@@ -762,6 +857,9 @@ static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
         return rv;
     if (to->kind == TY_BOOL)
         return is_nonzero(L, rv);
+    gcc_jit_rvalue *c = convert_complex(L, rv, to);
+    if (c)
+        return c;
     bool from_ptr = gcc_jit_type_is_pointer(type_of(rv)) != NULL;
     bool to_ptr = to->kind == TY_PTR;
     if (from_ptr && !to_ptr) {
@@ -784,7 +882,8 @@ static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
 static gcc_jit_rvalue *convert_const(Lower *L, Node *num, Type *to) {
     /* A 64-bit constant becomes a 128-bit one by gcc's cast, which
      * extends it by its own signedness: int_const only sign-extends. */
-    if (num->ty->kind == TY_INT128 || to->kind == TY_INT128)
+    if (num->ty->kind == TY_INT128 || to->kind == TY_INT128 || is_complex(num->ty) ||
+        is_complex(to))
         return NULL;
     if (is_integer(num->ty) && (is_integer(to) || to->kind == TY_PTR))
         return int_const(L, to, num->ival);
@@ -1354,7 +1453,10 @@ static gcc_jit_rvalue *load(Lower *L, gcc_jit_lvalue *lv, Type *ty) {
     gcc_jit_rvalue *rv = gcc_jit_lvalue_as_rvalue(lv);
     if (!ty->is_volatile || !is_scalar(ty))
         return rv;
-    gcc_jit_rvalue *plain = gcc_jit_context_new_cast(L->ctx, L->loc, rv, lower_type(L, ty));
+    /* libgccjit casts no complex value: its bits are the same */
+    gcc_jit_rvalue *plain =
+        is_complex(ty) ? gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, lower_type(L, ty))
+                       : gcc_jit_context_new_cast(L->ctx, L->loc, rv, lower_type(L, ty));
     return L->fn ? fenced_read(L, lv, plain) : plain;
 }
 
@@ -1372,7 +1474,9 @@ static bool is_lvalue_node(Node *node) {
     case ND_VAR: return !node->var->is_function;
     case ND_DEREF:
     case ND_STR: return true;
-    case ND_MEMBER: return is_lvalue_node(node->lhs);
+    case ND_MEMBER:
+    case ND_REAL:
+    case ND_IMAG: return is_lvalue_node(node->lhs);
     default: return false;
     }
 }
@@ -1415,6 +1519,24 @@ static gcc_jit_lvalue *gen_lval(Lower *L, Node *node) {
         if (is_lvalue_node(node->lhs))
             return gcc_jit_lvalue_access_field(gen_lval(L, node->lhs), L->loc,
                                                field_of(L, node->member));
+        break;
+    case ND_REAL:
+    case ND_IMAG:
+        /* a part of a complex object: its first or second half */
+        if (is_lvalue_node(node->lhs)) {
+            gcc_jit_lvalue *z = gen_lval(L, node->lhs);
+            if (!z)
+                return NULL;
+            gcc_jit_type *part = lower_type(L, node->ty);
+            if (node->lhs->ty->is_volatile)
+                part = gcc_jit_type_get_volatile(part);
+            gcc_jit_rvalue *at = gcc_jit_context_new_cast(
+                L->ctx, L->loc, gcc_jit_lvalue_get_address(z, L->loc),
+                gcc_jit_type_get_pointer(part));
+            return gcc_jit_context_new_array_access(
+                L->ctx, L->loc, at,
+                gcc_jit_context_new_rvalue_from_int(L->ctx, L->t_int, node->kind == ND_IMAG));
+        }
         break;
     default:
         break;
@@ -1615,11 +1737,37 @@ static gcc_jit_rvalue *function_address(Lower *L, Obj *fn) {
     return gcc_jit_function_get_address(func_of(L, fn), L->loc);
 }
 
+/* A real and a complex operand of + - * / (expr.c's new_arith): the real
+ * one meets each part, as gcc does it, and the sign of a zero part
+ * survives: x + (a + b i) = (x + a) + b i, x - (a + b i) = (x - a) - b i,
+ * x * (a + b i) = x a + x b i, (a + b i) / x = a / x + (b / x) i. */
+static gcc_jit_rvalue *mixed_complex(Lower *L, Node *node, enum gcc_jit_binary_op op,
+                                     gcc_jit_rvalue *l, gcc_jit_rvalue *r) {
+    bool real_left = !is_complex(node->lhs->ty);
+    Type *part = node->ty->base;
+    gcc_jit_type *t = lower_type(L, part);
+    gcc_jit_rvalue *x = coerce(L, used_twice(L, real_left ? l : r), t);
+    gcc_jit_rvalue *z = used_twice(L, real_left ? r : l);
+    gcc_jit_rvalue *re = complex_part(L, z, false), *im = complex_part(L, z, true);
+    bool scales = op == GCC_JIT_BINARY_OP_MULT || op == GCC_JIT_BINARY_OP_DIVIDE;
+    gcc_jit_rvalue *re2 = real_left ? gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, x, re)
+                                    : gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, re, x);
+    gcc_jit_rvalue *im2 = im;
+    if (scales)
+        im2 = real_left ? gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, x, im)
+                        : gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, im, x);
+    else if (op == GCC_JIT_BINARY_OP_MINUS && real_left)
+        im2 = gcc_jit_context_new_unary_op(L->ctx, L->loc, GCC_JIT_UNARY_OP_MINUS, t, im);
+    return make_complex(L, node->ty, re2, im2);
+}
+
 static gcc_jit_rvalue *gen_binary(Lower *L, Node *node, enum gcc_jit_binary_op op) {
     gcc_jit_rvalue *l = gen_expr(L, node->lhs);
     gcc_jit_rvalue *r = gen_expr(L, node->rhs);
     if (!l || !r)
         return NULL;
+    if (is_complex(node->ty) && is_complex(node->lhs->ty) != is_complex(node->rhs->ty))
+        return mixed_complex(L, node, op, l, r);
     gcc_jit_type *t = lower_type(L, node->ty);
     l = coerce(L, l, t);
     r = coerce(L, r, t);     // shifts: libgccjit wants one type for both
@@ -1797,6 +1945,9 @@ static gcc_jit_rvalue *gen_cast(Lower *L, Node *node) {
 
 static gcc_jit_rvalue *gen_unary(Lower *L, Node *node, enum gcc_jit_unary_op op) {
     gcc_jit_rvalue *v = gen_expr(L, node->lhs);
+    if (v && is_complex(node->ty) && op == GCC_JIT_UNARY_OP_BITWISE_NEGATE)   /* ~z: conj */
+        return gcc_jit_context_new_call(L->ctx, L->loc,
+                                        complex_builtin(L, "conj", node->ty->base), 1, &v);
     gcc_jit_type *t = lower_type(L, node->ty);
     return v ? gcc_jit_context_new_unary_op(L->ctx, L->loc, op, t, coerce(L, v, t)) : NULL;
 }
@@ -1858,6 +2009,16 @@ static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
         return coerce(L, gen_logical(L, node), lower_type(L, node->ty));
     case ND_BITNOT: return gen_unary(L, node, GCC_JIT_UNARY_OP_BITWISE_NEGATE);
     case ND_NEG: return gen_unary(L, node, GCC_JIT_UNARY_OP_MINUS);
+    case ND_REAL:
+    case ND_IMAG: {
+        gcc_jit_rvalue *z = gen_expr(L, node->lhs);
+        return z ? complex_part(L, z, node->kind == ND_IMAG) : NULL;
+    }
+    case ND_COMPLEX: {
+        gcc_jit_rvalue *re = gen_expr(L, node->lhs);
+        gcc_jit_rvalue *im = gen_expr(L, node->rhs);
+        return re && im ? make_complex(L, node->ty, re, im) : NULL;
+    }
     case ND_PTR_ADD:
     case ND_PTR_SUB: return gen_ptr_add(L, node);
     case ND_PTR_DIFF: return gen_ptr_diff(L, node);
@@ -1964,7 +2125,7 @@ static void gen_discard(Lower *L, Node *node) {
         return;
     }
     case ND_CAST: case ND_NOT: case ND_NEG: case ND_BITNOT: case ND_ADDR: case ND_DECAY:
-    case ND_MEMBER:
+    case ND_MEMBER: case ND_REAL: case ND_IMAG:
         gen_discard(L, node->lhs);
         return;
     case ND_DEREF:

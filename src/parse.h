@@ -223,6 +223,7 @@ bool is_null_ptr_const(Node *node);
 
 int64_t wrap_int(int64_t v, const Type *ty);
 ConstVal convert_value(ConstVal v, const Type *from, const Type *to);
+long double flo_binary(NodeKind op, long double a, long double b, const Type *ty);
 
 /* ---------------------------------------------------------------------
  * decl.c: declarations

@@ -1992,7 +1992,7 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
  * memjit lacks is left out: __SSE__ & co. (which pull
  * in the vector intrinsics), __OPTIMIZE__ (which turns on glibc's
  * gnu_inline functions); memjit adds __memjit__ and says
- * __STDC_NO_ATOMICS__, __STDC_NO_COMPLEX__, __STDC_NO_THREADS__.
+ * __STDC_NO_ATOMICS__, __STDC_NO_THREADS__.
  * __has_attribute and __has_builtin answer 0, so code that asks takes its
  * portable path.
  * ------------------------------------------------------------------- */
@@ -2180,11 +2180,12 @@ static const Predefined predefined[] = {
     {"__SIZE_TYPE__", " long unsigned int"},
     {"__SIZE_WIDTH__", " 64"},
     {"__STDC_HOSTED__", " 1"},
+    {"__STDC_IEC_559_COMPLEX__", " 1"},
     {"__STDC_IEC_559__", " 1"},
     {"__STDC_IEC_60559_BFP__", " 201404L"},
+    {"__STDC_IEC_60559_COMPLEX__", " 201404L"},
     {"__STDC_ISO_10646__", " 201706L"},
     {"__STDC_NO_ATOMICS__", " 1"},
-    {"__STDC_NO_COMPLEX__", " 1"},
     {"__STDC_NO_THREADS__", " 1"},
     {"__STDC_UTF_16__", " 1"},
     {"__STDC_UTF_32__", " 1"},

@@ -33,6 +33,31 @@ const Type ty_float[1] = {{.kind = TY_FLOAT, .size = 4, .align = 4}};
 const Type ty_double[1] = {{.kind = TY_DOUBLE, .size = 8, .align = 8}};
 const Type ty_ldouble[1] = {{.kind = TY_LDOUBLE, .size = 16, .align = 16}};
 
+const Type ty_cfloat[1] = {{.kind = TY_COMPLEX, .size = 8, .align = 4, .base = (Type *)ty_float}};
+const Type ty_cdouble[1] = {{.kind = TY_COMPLEX, .size = 16, .align = 8,
+                             .base = (Type *)ty_double}};
+const Type ty_cldouble[1] = {{.kind = TY_COMPLEX, .size = 32, .align = 16,
+                              .base = (Type *)ty_ldouble}};
+
+bool is_complex(const Type *ty) {
+    return ty->kind == TY_COMPLEX;
+}
+
+/* The complex type whose parts are of the floating type ty. */
+Type *complex_of(const Type *ty) {
+    switch (unqual((Type *)ty)->kind) {
+    case TY_FLOAT: return TY(ty_cfloat);
+    case TY_LDOUBLE: return TY(ty_cldouble);
+    default: return TY(ty_cdouble);
+    }
+}
+
+/* The real type of an arithmetic type: a complex type's parts, or itself. */
+Type *real_type_of(Type *ty) {
+    ty = unqual(ty);
+    return ty->kind == TY_COMPLEX ? ty->base : ty;
+}
+
 bool is_integer(const Type *ty) {
     switch (ty->kind) {
     case TY_BOOL: case TY_CHAR: case TY_SHORT: case TY_INT: case TY_LONG:
@@ -48,7 +73,7 @@ bool is_flonum(const Type *ty) {
            ty->kind == TY_LDOUBLE;
 }
 
-bool is_arith(const Type *ty) { return is_integer(ty) || is_flonum(ty); }
+bool is_arith(const Type *ty) { return is_integer(ty) || is_flonum(ty) || is_complex(ty); }
 
 bool is_scalar(const Type *ty) { return is_arith(ty) || ty->kind == TY_PTR; }
 
@@ -167,6 +192,9 @@ static Type *unsigned_of(Type *ty) {
 Type *common_type(Type *a, Type *b) {
     a = unqual(a);
     b = unqual(b);
+    /* C11 6.3.1.8: the common real type, complex when either is */
+    if (is_complex(a) || is_complex(b))
+        return complex_of(common_type(real_type_of(a), real_type_of(b)));
     if (a->kind == TY_LDOUBLE || b->kind == TY_LDOUBLE)
         return TY(ty_ldouble);
     if (a->kind == TY_DOUBLE || b->kind == TY_DOUBLE)
@@ -225,6 +253,8 @@ bool type_compatible(const Type *a, const Type *b) {
         /* two enumerations are two types, each compatible with its
            integer type (C11 6.7.2.2p4) */
         return a->is_unsigned == b->is_unsigned && !(a->is_enum && b->is_enum);
+    case TY_COMPLEX:
+        return a->base->kind == b->base->kind;
     case TY_PTR:
         return type_compatible(a->base, b->base);
     case TY_ARRAY:
@@ -272,6 +302,10 @@ static const char *base_name(const Type *ty) {
     case TY_FLOAT: return "float";
     case TY_DOUBLE: return "double";
     case TY_LDOUBLE: return "long double";
+    case TY_COMPLEX:   /* as gcc spells them */
+        return ty->base->kind == TY_FLOAT    ? "complex float"
+               : ty->base->kind == TY_DOUBLE ? "complex double"
+                                             : "complex long double";
     default: return "?";
     }
 }
