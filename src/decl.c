@@ -97,6 +97,7 @@ typedef enum {
     AT_WEAK,        /* honoured on functions and variables with linkage */
     AT_VISIBILITY,  /* the same; "default" anywhere */
     AT_CTOR,        /* constructor, destructor: honoured on functions */
+    AT_VECTOR,      /* vector_size(N): honoured on integer and floating types */
     AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
     AT_REFUSED,     /* changes what the program does; not built yet */
 } AttrKind;
@@ -134,7 +135,7 @@ static const AttrSpec attribute_table[] = {
     {"symver", AT_REFUSED}, {"sysv_abi", AT_NO_EFFECT}, {"target", AT_REFUSED},
     {"target_clones", AT_REFUSED}, {"tls_model", AT_NO_EFFECT},
     {"transparent_union", AT_REFUSED}, {"unavailable", AT_NO_EFFECT}, {"unused", AT_NO_EFFECT},
-    {"used", AT_NO_EFFECT}, {"vector_size", AT_REFUSED}, {"visibility", AT_VISIBILITY},
+    {"used", AT_NO_EFFECT}, {"vector_size", AT_VECTOR}, {"visibility", AT_VISIBILITY},
     {"warn_if_not_aligned", AT_NO_EFFECT}, {"warn_unused_result", AT_NO_EFFECT},
     {"warning", AT_NO_EFFECT}, {"weak", AT_WEAK}, {"weakref", AT_REFUSED},
 };
@@ -236,9 +237,11 @@ static void mode_arg(Parser *p, Token **rest, Token *tok, Token *name, Attrs *a)
 /* The type mode(M) makes of ty: the integer type of M's size and ty's
  * signedness (TI: __int128), or float or double for SF and DF; what
  * memjit cannot give (XF, TF, a mode on a derived type) is refused. */
+static Type *apply_vector_size(Parser *p, Type *ty, const Attrs *a);
+
 static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
     if (!a->mode_tok || a->mode_size < 0)
-        return ty;
+        return apply_vector_size(p, ty, a);
     Type *base = unqual(ty);
     const Type *to = NULL;
     if (is_integer(base) && !a->mode_float && base->kind != TY_BOOL) {
@@ -259,7 +262,32 @@ static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
                   "mode and type");
         return ty;
     }
-    return qualified(p->c, TY(to), ty->is_const, ty->is_volatile);
+    return apply_vector_size(p, qualified(p->c, TY(to), ty->is_const, ty->is_volatile), a);
+}
+
+/* vector_size(N) makes a vector of N bytes of the integer or floating
+ * type it is written on (gcc's GNU vector extension); N must hold a
+ * whole number of lanes, as many as a power of two. */
+static Type *apply_vector_size(Parser *p, Type *ty, const Attrs *a) {
+    if (!a->vector_tok || !a->vector_size)
+        return ty;
+    Type *base = unqual(ty);
+    if ((!is_integer(base) && !is_flonum(base)) || base->kind == TY_BOOL || base->is_enum ||
+        base->kind == TY_INT128 || base->bit_prec) {
+        error_tok(p->c, a->vector_tok, "invalid vector type for attribute 'vector_size'");
+        return ty;
+    }
+    if (a->vector_size % base->size || a->vector_size / base->size < 1) {
+        error_tok(p->c, a->vector_tok, "vector size not an integral multiple of component "
+                  "size");
+        return ty;
+    }
+    if (base->kind == TY_LDOUBLE) {
+        error_tok(p->c, a->vector_tok, "a vector of long double is not supported yet");
+        return ty;
+    }
+    Type *v = vector_of(p->c, base, a->vector_size);
+    return qualified(p->c, v, ty->is_const, ty->is_volatile);
 }
 
 /* visibility("default") is what every symbol of a module has already;
@@ -284,6 +312,25 @@ static void visibility_arg(Parser *p, Token *tok, Token *name, Attrs *a) {
 /* constructor and destructor, with an optional priority: 101..65535
  * (0..100 are the implementation's, taken with gcc's warning); none
  * runs after every priority, as CTOR_NO_PRIORITY. */
+/* vector_size "(" const-expr ")": a positive size in bytes */
+static Token *vector_size_arg(Parser *p, Token *tok, Token *name, Attrs *a) {
+    tok = skip(p, tok, "(");
+    Node *n = conditional(p, &tok, tok);
+    tok = skip(p, tok, ")");
+    int64_t v = 0;
+    a->vector_tok = name;
+    a->vector_size = 0;
+    if (!is_integer(n->ty) || !eval_int(n, &v))
+        error_tok(p->c, n->tok, "'vector_size' attribute argument value is not an integer "
+                  "constant");
+    else if (v <= 0 || v > 4096 || (v & (v - 1)))
+        error_tok(p->c, n->tok, "'vector_size' attribute argument value '%lld' is not a "
+                  "power of two from 1 to 4096", (long long)v);
+    else
+        a->vector_size = (int)v;
+    return tok;
+}
+
 static Token *ctor_arg(Parser *p, Token *tok, Token *name, Attrs *a) {
     bool is_dtor = equal(name, "destructor") || equal(name, "__destructor__");
     int priority = CTOR_NO_PRIORITY;
@@ -339,6 +386,8 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     case AT_MODE:
         mode_arg(p, &tok, tok, name, a);
         return tok;
+    case AT_VECTOR:
+        return vector_size_arg(p, tok, name, a);
     case AT_WEAK:
         a->weak_tok = name;
         return skip_balanced(p, tok);

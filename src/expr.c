@@ -115,6 +115,8 @@ static bool same_type(Type *a, Type *b) {
         return type_compatible(a, b);
     case TY_COMPLEX:
         return a->base->kind == b->base->kind;
+    case TY_VECTOR:
+        return a->array_len == b->array_len && same_type(a->base, b->base);
     case TY_STRUCT: case TY_UNION:
         return false;
     default:
@@ -342,6 +344,8 @@ Node *convert_assign(Parser *p, Node *node, Type *to, ConvCtx *cx) {
     }
     if ((to->kind == TY_STRUCT || to->kind == TY_UNION) && unqual(from) == to)
         return node;
+    if (is_vector(to) && is_vector(from) && same_type(from, to))
+        return node;
     if (cx->kind == CV_ASSIGN)
         cx->tok = node->tok;     /* gcc points at the assigned value */
     incompatible_error(p, cx, to, from);
@@ -525,8 +529,104 @@ Node *scalar_operand(Parser *p, Node *node) {
     return error_node(p, node->tok);
 }
 
+/* ------------------------------------------------------------------
+ * GNU vectors (vector_size): operators lane by lane
+ * ---------------------------------------------------------------- */
+
+/* Whether the scalar s converts to the lane type without loss, gcc's
+ * condition for meeting a vector: a constant by its value, anything else
+ * by its type. */
+static bool scalar_fits_lane(Node *s, Type *lane) {
+    Type *st = unqual(s->ty);
+    ConstVal v;
+    bool constant = eval_const(s, &v);
+    if (is_integer(lane)) {
+        if (!is_integer(st))
+            return false;
+        if (constant)
+            return convert_value(convert_value(v, st, lane), lane, st).i == v.i;
+        return type_prec(st) < type_prec(lane) ||
+               (type_prec(st) == type_prec(lane) && st->is_unsigned == lane->is_unsigned) ||
+               type_prec(st) <= type_prec(lane);
+    }
+    if (constant) {
+        ConstVal back = convert_value(convert_value(v, st, lane), lane, st);
+        return is_integer(st) ? back.i == v.i : back.f == v.f || v.f != v.f;
+    }
+    return is_flonum(st) && st->size <= lane->size;
+}
+
+/* A scalar operand of a vector operator: the vector with it in every lane. */
+static Node *splat(Parser *p, Node *s, Type *vec, NodeKind kind, Node *other, Token *tok) {
+    if (!is_integer(s->ty) && !is_flonum(s->ty))
+        return NULL;
+    if (!scalar_fits_lane(s, vec->base)) {
+        error_tok(p->c, tok, "conversion of scalar '%s' to vector '%s' involves truncation",
+                  tystr(p, s->ty), tystr(p, vec));
+        return error_node(p, tok);
+    }
+    (void)kind;
+    (void)other;
+    return new_unary(p, ND_SPLAT, new_cast(p, s, vec->base), vec, tok);
+}
+
+static bool is_compare(NodeKind kind) {
+    return kind == ND_EQ || kind == ND_NE || kind == ND_LT || kind == ND_LE || kind == ND_GT ||
+           kind == ND_GE;
+}
+
+/* lhs op rhs where one is a vector: both of one vector type (a scalar
+ * spread over the lanes), lane by lane; a comparison gives each lane 0 or
+ * -1 in a vector of signed integers as wide. */
+static Node *vector_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    Type *vec = unqual(is_vector(lhs->ty) ? lhs->ty : rhs->ty);
+    if (!is_vector(lhs->ty))
+        lhs = splat(p, lhs, vec, kind, rhs, tok);
+    else if (!is_vector(rhs->ty))
+        rhs = splat(p, rhs, vec, kind, lhs, tok);
+    if (!lhs || !rhs || !same_type(lhs->ty, rhs->ty))
+        return invalid_operands(p, kind, lhs ? lhs : rhs, rhs ? rhs : lhs, tok);
+    bool int_only = kind == ND_MOD || kind == ND_BITAND || kind == ND_BITOR ||
+                    kind == ND_BITXOR || kind == ND_SHL || kind == ND_SHR;
+    if ((int_only && !is_integer(vec->base)) || kind == ND_LOGAND || kind == ND_LOGOR)
+        return invalid_operands(p, kind, lhs, rhs, tok);
+    Type *ty = is_compare(kind) ? vector_mask_type(p->c, vec) : vec;
+    return new_binary(p, kind, lhs, rhs, ty, tok);
+}
+
+/* v[i] of a vector: the lane, an lvalue when v is one (gcc's rule), read
+ * through a pointer to the lane type. */
+static Node *vector_subscript(Parser *p, Node *v, Node *i, Token *tok) {
+    if (!is_integer(i->ty)) {
+        error_tok(p->c, tok, "array subscript is not an integer");
+        return error_node(p, tok);
+    }
+    Type *lane = qualified(p->c, unqual(v->ty)->base, v->ty->is_const, v->ty->is_volatile);
+    Node *setup = NULL;
+    if (!is_lvalue(v)) {
+        if (!p->fn) {
+            error_tok(p->c, tok, "initializer element is not constant");
+            return error_node(p, tok);
+        }
+        Obj *tmp = new_temp(p, unqual(v->ty), tok);
+        setup = new_binary(p, ND_ASSIGN, new_var_node(p, tmp, tok), v, unqual(v->ty), tok);
+        v = new_var_node(p, tmp, tok);
+    }
+    Node *addr = new_unary(p, ND_ADDR, v, pointer_to(p->c, v->ty), tok);
+    Node *lanes = new_cast(p, addr, pointer_to(p->c, lane));
+    Node *elem = new_deref_of(p, new_ptr_offset(p, ND_PTR_ADD, lanes, i, tok), tok);
+    return setup ? new_comma(p, setup, elem, tok) : elem;
+}
+
 /* Every binary operator but assignment and the comma. */
 Node *new_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
+    if (kind != ND_LOGAND && kind != ND_LOGOR) {
+        Node *l = rval(p, lhs), *r = rval(p, rhs);
+        if (is_vector(l->ty) || is_vector(r->ty))
+            return vector_binop(p, kind, l, r, tok);
+        lhs = l;
+        rhs = r;
+    }
     switch (kind) {
     case ND_ADD:
         return new_add(p, lhs, rhs, tok);
@@ -691,7 +791,7 @@ static Node *new_pre_incdec(Parser *p, Node *lhs, int delta, Token *tok) {
     const char *what = delta > 0 ? "increment" : "decrement";
     if (!check_modifiable(p, lhs, tok, what))
         return error_node(p, tok);
-    if (!is_scalar(lhs->ty)) {
+    if (!is_scalar(lhs->ty) && !is_vector(lhs->ty)) {
         error_tok(p->c, tok, "wrong type argument to %s", what);
         return error_node(p, tok);
     }
@@ -704,7 +804,7 @@ static Node *new_post_incdec(Parser *p, Node *lhs, int delta, Token *tok) {
     const char *what = delta > 0 ? "increment" : "decrement";
     if (!check_modifiable(p, lhs, tok, what))
         return error_node(p, tok);
-    if (!is_scalar(lhs->ty)) {
+    if (!is_scalar(lhs->ty) && !is_vector(lhs->ty)) {
         error_tok(p->c, tok, "wrong type argument to %s", what);
         return error_node(p, tok);
     }
@@ -714,8 +814,7 @@ static Node *new_post_incdec(Parser *p, Node *lhs, int delta, Token *tok) {
     Node *save = new_binary(p, ND_ASSIGN, new_var_node(p, old, tok), target,
                             old->ty, tok);
     Node *one = new_num(p, 1, ty_int, tok);
-    Node *value = delta > 0 ? new_add(p, new_var_node(p, old, tok), one, tok)
-                            : new_sub(p, new_var_node(p, old, tok), one, tok);
+    Node *value = new_binop(p, delta > 0 ? ND_ADD : ND_SUB, new_var_node(p, old, tok), one, tok);
     ConvCtx cx = {CV_ASSIGN, tok, NULL, 0};
     Node *store = make_assign(p, target, value, tok, &cx);
     Node *node = new_comma(p, save, store, tok);
@@ -752,6 +851,8 @@ Node *new_cond(Parser *p, Node *cond, Node *then, Node *els, Token *tok) {
     } else if (a->kind == TY_VOID && b->kind == TY_VOID) {
         ty = TY(ty_void);
     } else if ((a->kind == TY_STRUCT || a->kind == TY_UNION) && unqual(a) == unqual(b)) {
+        ty = unqual(a);
+    } else if (is_vector(a) && is_vector(b) && same_type(a, b)) {
         ty = unqual(a);
     } else if (a->kind == TY_PTR && is_null_ptr_const(els)) {
         ty = a;
@@ -814,6 +915,8 @@ static Node *new_deref(Parser *p, Node *node, Token *tok) {
 
 /* a[i] is *(a + i), either way round. */
 static Node *new_subscript(Parser *p, Node *a, Node *i, Token *tok) {
+    if (is_vector(a->ty))
+        return vector_subscript(p, a, rval(p, i), tok);
     a = rval(p, a);
     i = rval(p, i);
     if (a->ty->kind != TY_PTR && i->ty->kind == TY_PTR) {
@@ -1040,6 +1143,18 @@ static Node *explicit_cast(Parser *p, Node *node, Type *ty, Token *tok) {
     Type *to = unqual(ty), *from = node->ty;
     if (to->kind == TY_VOID)
         return new_unary(p, ND_CAST, node, TY(ty_void), tok);
+    if (is_vector(to) || is_vector(from)) {
+        /* GNU C: the same bits, between a vector and a vector or an
+         * integer of its size */
+        Type *other = is_vector(to) ? from : to;
+        if ((!is_vector(other) && !is_integer(other)) || to->size != from->size) {
+            error_tok(p->c, tok, "cannot convert a value of type '%s' to vector type '%s' "
+                      "which has different size or is not an integer", tystr(p, from),
+                      tystr(p, to));
+            return error_node(p, tok);
+        }
+        return new_unary(p, ND_CAST, node, to, tok);
+    }
     if (!is_scalar(to)) {
         error_tok(p->c, tok, "conversion to non-scalar type requested");
         return error_node(p, tok);
@@ -1175,6 +1290,8 @@ static Node *builtin_complex(Parser *p, Token **rest, Token *tok) {
 
 static Node *new_neg(Parser *p, Node *node, Token *tok) {
     node = rval(p, node);
+    if (is_vector(node->ty))
+        return new_unary(p, ND_NEG, node, unqual(node->ty), tok);
     if (!is_arith(node->ty)) {
         error_tok(p->c, tok, "wrong type argument to unary minus");
         return error_node(p, tok);
@@ -1210,7 +1327,7 @@ static Node *unary(Parser *p, Token **rest, Token *tok) {
             node = new_neg(p, node, op);
         } else if (equal(op, "+")) {
             node = rval(p, node);
-            if (!is_arith(node->ty)) {
+            if (!is_arith(node->ty) && !is_vector(node->ty)) {
                 error_tok(p->c, op, "wrong type argument to unary plus");
                 node = error_node(p, op);
             }
@@ -1223,8 +1340,8 @@ static Node *unary(Parser *p, Token **rest, Token *tok) {
             node = new_unary(p, ND_NOT, scalar_operand(p, node), TY(ty_int), op);
         } else if (equal(op, "~")) {
             node = rval(p, node);
-            if (is_complex(node->ty)) {
-                /* GNU C: ~z is the complex conjugate */
+            if (is_complex(node->ty) || (is_vector(node->ty) && is_integer(node->ty->base))) {
+                /* GNU C: ~z is the complex conjugate; ~v, lane by lane */
                 node = new_unary(p, ND_BITNOT, node, unqual(node->ty), op);
                 leave(p);
                 return node;
@@ -1667,6 +1784,10 @@ static Node *va_builtin(Parser *p, Token **rest, Token *tok) {
         return va_void(p, new_binary(p, ND_ASSIGN, dst, src, unqual(dst->ty), start), start);
     }
     ty = unqual(ty);
+    if (holds_vector(ty)) {
+        error_tok(p->c, start, "'va_arg' of a vector type is not supported yet");
+        return error_node(p, start);
+    }
     if (ty->kind == TY_VOID || ty->kind == TY_FUNC || ty->kind == TY_ARRAY ||
         completed(ty)->size < 0) {
         error_tok(p->c, start, "invalid type '%s' for 'va_arg'", tystr(p, ty));

@@ -251,6 +251,7 @@ typedef enum {
     TY_DOUBLE,   /* double */
     TY_LDOUBLE,  /* long double (x87 80-bit, 16 bytes) */
     TY_COMPLEX,  /* _Complex float, double, long double: base is the real type */
+    TY_VECTOR,   /* GNU vector_size: array_len lanes of the scalar type base */
     TY_PTR,      /* pointer to base */
     TY_ARRAY,    /* array of array_len elements of base; array_len < 0: incomplete */
     TY_FUNC,     /* function returning return_ty, parameters in params */
@@ -360,6 +361,10 @@ bool is_arith(const Type *ty);       /* integer, floating or complex */
 bool is_complex(const Type *ty);    /* _Complex float, double, long double */
 Type *complex_of(const Type *ty);   /* the complex type of a floating type */
 Type *real_type_of(Type *ty);       /* a complex type's parts, else ty */
+bool is_vector(const Type *ty);
+bool holds_vector(const Type *ty);  /* a vector, or an aggregate with one */
+Type *vector_of(Compile *c, Type *base, int size);   /* size bytes of base lanes */
+Type *vector_mask_type(Compile *c, Type *vec);      /* what a comparison gives */
 bool is_scalar(const Type *ty);     /* arithmetic or pointer */
 bool is_void(const Type *ty);
 Type *unqual(Type *ty);             /* drops const/volatile */
@@ -439,6 +444,8 @@ typedef enum {
     ND_REAL,       /* __real__ lhs (an lvalue when lhs is a complex lvalue) */
     ND_IMAG,       /* __imag__ lhs */
     ND_COMPLEX,    /* __builtin_complex(lhs, rhs): lhs + rhs i */
+    ND_VECTOR,     /* a vector of its lanes, args (of the lane type, all of them) */
+    ND_SPLAT,      /* a vector with lhs, a scalar of the lane type, in every lane */
     ND_PTR_ADD,    /* lhs (pointer) + rhs (integer, type long), in elements */
     ND_PTR_SUB,    /* lhs (pointer) - rhs (integer, type long), in elements */
     ND_PTR_DIFF,   /* lhs - rhs, both pointers to one type: long, in elements */

@@ -391,6 +391,42 @@ static bool whole_aggregate(Parser *p, Token **rest, Token *tok, Initializer *in
 
 /* initializer = string-initializer | array-initializer | struct-initializer
  *             | union-initializer | "{" initializer "}" | assign */
+/* "{" (assign ("," assign)*)? ","? "}" for a vector: its lanes in order,
+ * converted to the lane type; the lanes left out are zero. */
+static Node *vector_literal(Parser *p, Token **rest, Token *tok, Type *ty) {
+    Token *start = tok;
+    tok = skip(p, tok, "{");
+    Type *lane = unqual(ty)->base;
+    int n = unqual(ty)->array_len, i = 0;
+    Node head = {0}, *cur = &head;
+    while (!consume_end(&tok, tok)) {
+        if (i > 0)
+            tok = skip(p, tok, ",");
+        if (consume_end(&tok, tok))
+            break;
+        if (equal(tok, "[") || equal(tok, "."))
+            syntax_error(p, tok, "a designator in a vector initializer is not supported yet");
+        Token *at = tok;
+        Node *e = assign(p, &tok, tok);
+        if (i >= n) {
+            if (i == n)
+                warn_tok(p->c, at, "excess elements in vector initializer");
+            i++;
+            continue;
+        }
+        ConvCtx cx = {CV_INIT, at, NULL, 0};
+        cur = cur->next = convert_assign(p, e, lane, &cx);
+        i++;
+    }
+    for (; i < n; i++)
+        cur = cur->next = is_flonum(lane) ? new_flonum(p, 0, lane, start) : new_num(p, 0, lane, start);
+    *rest = tok;
+    Node *node = new_node(p, ND_VECTOR, start);
+    node->ty = unqual(ty);
+    node->args = head.next;
+    return node;
+}
+
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init) {
     enter(p, tok, "initializer nesting too deep");
     Type *ty = init->ty;
@@ -411,6 +447,8 @@ static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init)
         string_initializer(p, &tok, tok->next, init);
         consume(&tok, tok, ",");
         *rest = skip(p, tok, "}");
+    } else if (is_vector(ty) && equal(tok, "{")) {
+        init->expr = vector_literal(p, rest, tok, ty);
     } else if (ty->kind == TY_ARRAY) {
         if (equal(tok, "{"))
             array_initializer1(p, rest, tok, init);
@@ -725,6 +763,31 @@ static Node *complex_initializer(Parser *p, Node *e, Type *ty) {
                       new_flonum(p, im, ty->base, e->tok), ty, e->tok);
 }
 
+static Node *const_initializer(Parser *p, Node *e, Type *ty);
+
+/* A vector constant: every lane a constant (a zero lane too). */
+static Node *vector_initializer(Parser *p, Node *e, Type *ty) {
+    /* a compound literal at file scope, (v4si){1, 2, 3, 4}: its value */
+    if (e->kind == ND_VAR && e->var->is_static && !e->var->is_local && e->var->init &&
+        e->var->init->expr && e->var->init->expr->kind == ND_VECTOR &&
+        !strncmp(e->var->name, "__mj_lit_", 9))
+        return e->var->init->expr;
+    if (e->kind != ND_VECTOR) {
+        error_tok(p->c, e->tok, "initializer element is not constant");
+        return NULL;
+    }
+    Type *lane = unqual(ty)->base;
+    for (Node *a = e->args, **link = &e->args; a; link = &(*link)->next, a = *link) {
+        Node *next = a->next;
+        Node *k = const_initializer(p, a, lane);
+        if (!k)
+            k = is_flonum(lane) ? new_flonum(p, 0, lane, a->tok) : new_num(p, 0, lane, a->tok);
+        k->next = next;
+        *link = k;
+    }
+    return e;
+}
+
 /* The constant a file-scope initializer element stands for; NULL for 0. */
 static Node *const_initializer(Parser *p, Node *e, Type *ty) {
     int64_t v;
@@ -733,6 +796,8 @@ static Node *const_initializer(Parser *p, Node *e, Type *ty) {
         return int128_initializer(p, e, ty);
     if (is_complex(ty))
         return complex_initializer(p, new_cast(p, e, ty), ty);
+    if (is_vector(ty))
+        return vector_initializer(p, e, ty);
     if (is_integer(ty) && eval_int(e, &v))
         return v ? new_num(p, wrap_int(v, ty), ty, e->tok) : NULL;
     if (is_flonum(ty) && eval_const(e, &k))

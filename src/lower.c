@@ -43,6 +43,7 @@ typedef struct Lower {
     /* keyed by pointer (hashmap_*_ptr) */
     HashMap types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
     HashMap fields;      /* Member* -> gcc_jit_field* */
+    HashMap vectors;     /* "lanes base" -> its gcc_jit_type*, one per vector type */
     HashMap bitunits;    /* Member* of a bit-field -> its BitUnit */
     HashMap labels;      /* Node* of a label or case -> its gcc_jit_block */
     gcc_jit_block *goto_dispatch;  /* the function's one goto *p branch, or NULL */
@@ -603,6 +604,21 @@ static gcc_jit_type *array_type(Lower *L, Type *ty) {
 /* The gcc_jit type of a C type, without qualifiers: const is a promise
  * libgccjit would enforce against our own initialising assignments, and
  * volatile is applied where objects are declared or dereferenced. */
+/* One gcc_jit_type per vector type (lanes and lane type), wherever the
+ * C type was spelt: libgccjit makes a new one per call, and casts none. */
+static gcc_jit_type *vector_type(Lower *L, Type *ty) {
+    Type *lane = unqual(ty->base);
+    char *key = arena_printf(&L->c->arena, "%d %d %d", ty->array_len, (int)lane->kind,
+                             lane->is_unsigned);
+    int len = (int)strlen(key);
+    gcc_jit_type *t = hashmap_get(&L->vectors, key, len);
+    if (!t) {
+        t = gcc_jit_type_get_vector(basic_type(L, lane), (size_t)ty->array_len);
+        hashmap_put(&L->c->arena, &L->vectors, key, len, t);
+    }
+    return t;
+}
+
 static gcc_jit_type *lower_type(Lower *L, Type *ty) {
     switch (ty->kind) {
     case TY_PTR:
@@ -616,6 +632,8 @@ static gcc_jit_type *lower_type(Lower *L, Type *ty) {
     case TY_STRUCT:
     case TY_UNION:
         return record_type(L, ty);
+    case TY_VECTOR:
+        return vector_type(L, ty);
     default:
         return basic_type(L, ty);
     }
@@ -665,6 +683,14 @@ static gcc_jit_rvalue *coerce(Lower *L, gcc_jit_rvalue *rv, gcc_jit_type *t) {
     gcc_jit_type *from = type_of(rv);
     if (from == t || gcc_jit_type_is_struct(t) || gcc_jit_type_is_struct(from))
         return rv;
+    // libgccjit casts no vector: a volatile one is read as it is, and one
+    // vector type for another of its size (expr.c allows no other) is the
+    // same bits.
+    if (gcc_jit_type_dyncast_vector(gcc_jit_type_unqualified(t)) ||
+        gcc_jit_type_dyncast_vector(gcc_jit_type_unqualified(from)))
+        return gcc_jit_type_unqualified(from) == gcc_jit_type_unqualified(t)
+                   ? rv
+                   : gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, t);
     // A volatile union read: libgccjit casts no union, but takes the value
     // where the unqualified union is wanted.
     if (gcc_jit_type_unqualified(from) == t && !gcc_jit_type_is_integral(t) &&
@@ -860,6 +886,9 @@ static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
     gcc_jit_rvalue *c = convert_complex(L, rv, to);
     if (c)
         return c;
+    /* a vector and a vector or an integer of its size: the same bits */
+    if (is_vector(to) || gcc_jit_type_dyncast_vector(gcc_jit_type_unqualified(type_of(rv))))
+        return gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, t);
     bool from_ptr = gcc_jit_type_is_pointer(type_of(rv)) != NULL;
     bool to_ptr = to->kind == TY_PTR;
     if (from_ptr && !to_ptr) {
@@ -1774,6 +1803,74 @@ static gcc_jit_rvalue *gen_binary(Lower *L, Node *node, enum gcc_jit_binary_op o
     return gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, l, r);
 }
 
+/* ---------------------------------------------------------------------
+ * GNU vectors. libgccjit 12 has vector types and their arithmetic, but
+ * its comparisons give one bool and it has no lane access: a vector's
+ * lanes are built with gcc_jit_context_new_rvalue_from_vector and read
+ * through a pointer to the lane type, from a temporary.
+ * ------------------------------------------------------------------- */
+
+/* A vector of lanes (ND_VECTOR), or one scalar in every lane (ND_SPLAT,
+ * computed once). */
+static gcc_jit_rvalue *gen_vector(Lower *L, Node *node) {
+    int n = node->ty->array_len;
+    gcc_jit_type *lane = lower_type(L, node->ty->base);
+    gcc_jit_rvalue **lanes = arena_alloc(&L->c->arena, sizeof(*lanes) * (size_t)n);
+    if (node->kind == ND_SPLAT) {
+        gcc_jit_rvalue *v = gen_expr(L, node->lhs);
+        if (!v)
+            return NULL;
+        v = coerce(L, v, lane);
+        if (L->fn && node->lhs->kind != ND_NUM)
+            v = in_temp(L, v);
+        for (int i = 0; i < n; i++)
+            lanes[i] = v;
+    } else {
+        int i = 0;
+        for (Node *a = node->args; a && i < n; a = a->next, i++) {
+            lanes[i] = coerce(L, gen_expr(L, a), lane);
+            if (!lanes[i])
+                return NULL;
+        }
+    }
+    return gcc_jit_context_new_rvalue_from_vector(L->ctx, L->loc, lower_type(L, node->ty),
+                                                  (size_t)n, lanes);
+}
+
+/* Lane i of the vector held in the temporary tmp, of the jit type lane. */
+static gcc_jit_rvalue *vector_lane(Lower *L, gcc_jit_lvalue *tmp, gcc_jit_type *lane, int i) {
+    gcc_jit_rvalue *at = gcc_jit_context_new_cast(L->ctx, L->loc,
+                                                  gcc_jit_lvalue_get_address(tmp, L->loc),
+                                                  gcc_jit_type_get_pointer(lane));
+    return gcc_jit_lvalue_as_rvalue(gcc_jit_context_new_array_access(
+        L->ctx, L->loc, at, gcc_jit_context_new_rvalue_from_int(L->ctx, L->t_int, i)));
+}
+
+/* A comparison of two vectors: each lane of the result -1 where it holds,
+ * 0 where not (gcc's vector comparison). */
+static gcc_jit_rvalue *vector_compare(Lower *L, Node *node, enum gcc_jit_comparison op) {
+    gcc_jit_rvalue *l = gen_expr(L, node->lhs);
+    gcc_jit_rvalue *r = gen_expr(L, node->rhs);
+    if (!l || !r || no_code(L, node))
+        return NULL;
+    Type *vty = unqual(node->lhs->ty);
+    gcc_jit_type *vt = lower_type(L, vty), *lane = lower_type(L, vty->base);
+    gcc_jit_type *mask = lower_type(L, node->ty->base);
+    gcc_jit_lvalue *a = new_temp(L, vt), *b = new_temp(L, vt);
+    gcc_jit_block_add_assignment(cur(L), L->loc, a, coerce(L, l, vt));
+    gcc_jit_block_add_assignment(cur(L), L->loc, b, coerce(L, r, vt));
+    int n = vty->array_len;
+    gcc_jit_rvalue **lanes = arena_alloc(&L->c->arena, sizeof(*lanes) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        gcc_jit_rvalue *holds = gcc_jit_context_new_comparison(
+            L->ctx, L->loc, op, vector_lane(L, a, lane, i), vector_lane(L, b, lane, i));
+        gcc_jit_rvalue *one = gcc_jit_context_new_cast(L->ctx, L->loc, holds, mask);
+        lanes[i] = gcc_jit_context_new_unary_op(L->ctx, L->loc, GCC_JIT_UNARY_OP_MINUS, mask, one);
+    }
+    return gcc_jit_context_new_rvalue_from_vector(L->ctx, L->loc, lower_type(L, node->ty),
+                                                  (size_t)n, lanes);
+}
+
 static gcc_jit_rvalue *gen_compare(Lower *L, Node *node) {
     static const enum gcc_jit_comparison ops[] = {
         [ND_EQ] = GCC_JIT_COMPARISON_EQ, [ND_NE] = GCC_JIT_COMPARISON_NE,
@@ -2001,6 +2098,14 @@ static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
     case ND_SHL: return gen_binary(L, node, GCC_JIT_BINARY_OP_LSHIFT);
     case ND_SHR: return gen_binary(L, node, GCC_JIT_BINARY_OP_RSHIFT);
     case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
+        if (is_vector(node->ty)) {
+            static const enum gcc_jit_comparison ops[] = {
+                [ND_EQ] = GCC_JIT_COMPARISON_EQ, [ND_NE] = GCC_JIT_COMPARISON_NE,
+                [ND_LT] = GCC_JIT_COMPARISON_LT, [ND_LE] = GCC_JIT_COMPARISON_LE,
+                [ND_GT] = GCC_JIT_COMPARISON_GT, [ND_GE] = GCC_JIT_COMPARISON_GE,
+            };
+            return vector_compare(L, node, ops[node->kind]);
+        }
         return bool_to_int(L, gen_compare(L, node), node->ty);
     case ND_NOT:
         return bool_to_int(L, gen_truth(L, node), node->ty);
@@ -2019,6 +2124,9 @@ static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
         gcc_jit_rvalue *im = gen_expr(L, node->rhs);
         return re && im ? make_complex(L, node->ty, re, im) : NULL;
     }
+    case ND_VECTOR:
+    case ND_SPLAT:
+        return gen_vector(L, node);
     case ND_PTR_ADD:
     case ND_PTR_SUB: return gen_ptr_add(L, node);
     case ND_PTR_DIFF: return gen_ptr_diff(L, node);

@@ -504,8 +504,13 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
      * the first parameter to the end, fn->locals through everything. */
     declare_params(p, ty);
     p->fn_va = NULL;
-    if (ty->is_variadic)
+    if (ty->is_variadic) {
         p->fn_va = new_local(p, "__mj_va", pointer_to(p->c, va_list_type(p, name)->base), name);
+        for (Type *t = ty->params; t; t = t->next)
+            if (holds_vector(unqual(t)))
+                error_tok(p->c, name, "a variadic function with a vector parameter is not "
+                          "supported yet");
+    }
     fn->params = fn->locals;
     fn->locals = NULL;
     p->locals_tail = NULL;

@@ -43,6 +43,44 @@ bool is_complex(const Type *ty) {
     return ty->kind == TY_COMPLEX;
 }
 
+bool is_vector(const Type *ty) {
+    return ty->kind == TY_VECTOR;
+}
+
+/* Whether an object of type ty holds a vector (abi.c's classes do not
+ * cover them: a 16-byte vector is one SSE register, not two). */
+bool holds_vector(const Type *ty) {
+    if (ty->kind == TY_VECTOR)
+        return true;
+    if (ty->kind == TY_ARRAY)
+        return holds_vector(ty->base);
+    if (ty->kind == TY_STRUCT || ty->kind == TY_UNION)
+        for (Member *m = ty->members; m; m = m->next)
+            if (holds_vector(m->ty))
+                return true;
+    return false;
+}
+
+/* gcc's vector type of size bytes of base: aligned to its size, at most
+ * 16 on x86-64 without AVX (BIGGEST_ALIGNMENT). */
+Type *vector_of(Compile *c, Type *base, int size) {
+    Type *t = arena_alloc(&c->arena, sizeof(Type));
+    t->kind = TY_VECTOR;
+    t->size = size;
+    t->align = size < 16 ? size : 16;
+    t->base = unqual(base);
+    t->array_len = size / base->size;
+    return t;
+}
+
+/* The vector of signed integers, lane for lane as wide as vec's, that a
+ * comparison of two vec makes (each lane 0 or -1). */
+Type *vector_mask_type(Compile *c, Type *vec) {
+    static const Type *const ints[] = {NULL, ty_schar, ty_short, NULL, ty_int,
+                                       NULL, NULL,     NULL,     ty_long};
+    return vector_of(c, TY(ints[vec->base->size]), vec->size);
+}
+
 /* The complex type whose parts are of the floating type ty. */
 Type *complex_of(const Type *ty) {
     switch (unqual((Type *)ty)->kind) {
@@ -255,6 +293,8 @@ bool type_compatible(const Type *a, const Type *b) {
         return a->is_unsigned == b->is_unsigned && !(a->is_enum && b->is_enum);
     case TY_COMPLEX:
         return a->base->kind == b->base->kind;
+    case TY_VECTOR:
+        return a->array_len == b->array_len && type_compatible(a->base, b->base);
     case TY_PTR:
         return type_compatible(a->base, b->base);
     case TY_ARRAY:
@@ -363,6 +403,10 @@ static char *spell(Compile *c, const Type *ty, const char *decl,
         sb_puts(&sb, decl);
         put_params(c, &sb, ty);
         return spell(c, ty->return_ty, sb_str(&sb), starts_ptr);
+    case TY_VECTOR:   /* as gcc spells it: __vector(4) int */
+        put_quals(&sb, ty, true);
+        sb_printf(&sb, "__vector(%d) %s", ty->array_len, base_name(ty->base));
+        break;
     case TY_STRUCT: case TY_UNION:
         put_quals(&sb, ty, true);
         sb_puts(&sb, ty->kind == TY_STRUCT ? "struct " : "union ");
