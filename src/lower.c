@@ -677,17 +677,20 @@ static gcc_jit_rvalue *zero_of(Lower *L, gcc_jit_type *t, Type *ty) {
 
 /* Casts rv to t when two spellings of one C type lowered to distinct
  * gcc_jit types (function pointer types, a union's placeholder). */
+static Type *complex_part_type(Lower *L, gcc_jit_type *t);
+
 static gcc_jit_rvalue *coerce(Lower *L, gcc_jit_rvalue *rv, gcc_jit_type *t) {
     if (!rv || !t)
         return rv;
     gcc_jit_type *from = type_of(rv);
     if (from == t || gcc_jit_type_is_struct(t) || gcc_jit_type_is_struct(from))
         return rv;
-    // libgccjit casts no vector: a volatile one is read as it is, and one
-    // vector type for another of its size (expr.c allows no other) is the
-    // same bits.
+    // libgccjit casts no vector and no complex value: a volatile one is
+    // read as it is, and one type for another of its size (a vector type
+    // for another, a packed member's) is the same bits.
     if (gcc_jit_type_dyncast_vector(gcc_jit_type_unqualified(t)) ||
-        gcc_jit_type_dyncast_vector(gcc_jit_type_unqualified(from)))
+        gcc_jit_type_dyncast_vector(gcc_jit_type_unqualified(from)) ||
+        complex_part_type(L, t) || complex_part_type(L, from))
         return gcc_jit_type_unqualified(from) == gcc_jit_type_unqualified(t)
                    ? rv
                    : gcc_jit_context_new_bitcast(L->ctx, L->loc, rv, t);
@@ -2373,13 +2376,23 @@ static gcc_jit_case **switch_cases(Lower *L, Node *node, gcc_jit_type *t, int *n
     int n = 0;
     for (Node *c = node->case_next; c; c = c->case_next)
         n++;
-    gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (n + 1));
+    gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (2 * n + 1));
     n = 0;
+    Type *cty = node->cond->ty;
     for (Node *c = node->case_next; c; c = c->case_next) {
         if (c->is_default)
             continue;
-        gcc_jit_rvalue *lo = coerce(L, int_const(L, node->cond->ty, c->ival), t);
-        gcc_jit_rvalue *hi = coerce(L, int_const(L, node->cond->ty, c->case_end), t);
+        int64_t first = c->ival, last = c->case_end;
+        /* libgccjit 12 checks a range's bounds as signed numbers: an
+         * unsigned 64-bit range across 2^63 goes in as its two halves */
+        if (cty->is_unsigned && cty->size == 8 && first >= 0 && last < 0) {
+            gcc_jit_rvalue *lo = coerce(L, int_const(L, cty, first), t);
+            gcc_jit_rvalue *mid = coerce(L, int_const(L, cty, INT64_MAX), t);
+            cases[n++] = gcc_jit_context_new_case(L->ctx, lo, mid, label_block(L, c));
+            first = INT64_MIN;
+        }
+        gcc_jit_rvalue *lo = coerce(L, int_const(L, cty, first), t);
+        gcc_jit_rvalue *hi = coerce(L, int_const(L, cty, last), t);
         cases[n++] = gcc_jit_context_new_case(L->ctx, lo, hi, label_block(L, c));
     }
     *ncases = n;
@@ -2726,7 +2739,7 @@ static gcc_jit_rvalue *array_value(Lower *L, Initializer *init, Type *ty,
                                    const InitStep *path) {
     if (init->bytes || (!init->children && init->nbytes))
         return char_array_value(L, ty, init->bytes, init->nbytes);
-    int n = ty->array_len;
+    int n = ty->array_len < 0 ? 0 : ty->array_len;   /* a flexible array's {}: none */
     while (n > 0 && (!init->children || !init->children[n - 1]))
         n--;
     gcc_jit_rvalue **vals = arena_alloc(&L->c->arena, sizeof(*vals) * (n + 1));

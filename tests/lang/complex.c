@@ -22,6 +22,7 @@ static _Complex float gf = 1.5 + 0.25i;
 static _Complex long double gl = 1.0L / 3 + (2.0L / 3) * 1.0iL;
 static double complex gI = 2.0 * I - 1;
 struct holder { int n; _Complex double z; } gs = {1, 2.0 - 1.0i};
+struct __attribute__((packed)) packed { char c; _Complex float f; _Complex double d; };
 static volatile _Complex float vf = 1.1f + 2.2if;
 
 static double sum(int n, ...) {
@@ -99,6 +100,14 @@ int main(void) {
     printf("va_arg %g\n", sum(2, 1.0 + 2.0i, 0.5f + 0.25if, 4.0L + 1.0iL, 3.0 + 4.0i, 1.0f + 1.0if,
                               2.0L + 0.0iL));
     show("stack", many(1, 2.0i, 3, 4.0i, 5, 6.0if, 7.0iL, 8));
+
+    struct packed pk;   /* members of an aligned(1) type: libgccjit cast them */
+    pk.f = 1.5f + 2.0if;
+    pk.d = pk.f * 2;
+    pk.c = 1;
+    __real__ pk.d = 7;
+    show("packed", pk.d);
+    show("packedf", pk.f);
 
     double complex z = 3.0 + 4.0 * I;
     printf("libm %g %.6f %.3f\n", cabs(z), carg(z), cimag(csqrt(-4.0 + 0.0 * I)));
