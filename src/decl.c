@@ -2079,6 +2079,17 @@ Node *declaration(Parser *p, Token **rest, Token *tok, Type *basety, VarAttr *at
             enter_vla_scope(p, name);
         if (attr->is_typedef) {
             declare_typedef(p, name, ty);
+        } else if (ty->kind == TY_FUNC && p->fn && equal(tok, "{") && !attr->is_extern) {
+            for (Type *pt = ty->params; pt; pt = pt->next)
+                if (is_variably_modified(pt))   /* its sizes are the outer function's */
+                    error_tok(p->c, name, "a nested function with a variably modified "
+                              "parameter is not supported yet");
+            *rest = nested_function(p, tok, name, ty);   /* GNU C */
+            if (!head.next)
+                return new_node(p, ND_NULL_STMT, tok);
+            Node *node = new_node(p, ND_BLOCK, tok);
+            node->body = head.next;
+            return node;
         } else if (ty->kind == TY_FUNC) {
             declare_function(p, name, ty, attr, false);
         } else if (attr->is_extern) {

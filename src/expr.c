@@ -1500,6 +1500,8 @@ static Node *funcall(Parser *p, Token **rest, Token *tok, Node *fn) {
     node->ty = unqual(fty->return_ty);
     if ((node->ty->kind == TY_STRUCT || node->ty->kind == TY_UNION) && completed(node->ty)->size < 0)
         error_tok(p->c, open, "invalid use of undefined type '%s'", tystr(p, node->ty));
+    if (fn->kind == ND_VAR && fn->var->nest_parent)
+        note_nested_use(p, fn->var, node, fn->tok);   /* its captures come at the end */
     return node;
 }
 
@@ -1962,8 +1964,14 @@ static Node *identifier(Parser *p, Token **rest, Token *tok) {
     VarScope *v = find_var(p, tok);
     if (v && v->is_vla)
         return new_deref_of(p, new_var_node(p, v->var, tok), tok);
-    if (v && v->var)
-        return new_var_node(p, v->var, tok);
+    if (v && v->var) {
+        Obj *var = v->var;
+        if (var->is_local && var->owner_fn && p->fn && var->owner_fn != p->fn)
+            return captured_var(p, var, tok);   /* in a nested function */
+        if (var->nest_parent && !equal(tok->next, "("))
+            note_nested_use(p, var, NULL, tok);
+        return new_var_node(p, var, tok);
+    }
     if (v && v->is_enum)
         return new_num(p, v->enum_val, v->enum_ty, tok);
     if (v && v->type_def)

@@ -573,12 +573,36 @@ struct Initializer {
     int nbytes;
 };
 
+/* A variable of the enclosing function that a nested function uses: it
+ * gets the variable's address in the hidden parameter `param`. */
+typedef struct Capture {
+    struct Capture *next;
+    Obj *var;             /* the enclosing function's */
+    Obj *param;           /* the nested function's pointer to it */
+} Capture;
+
+/* A call of a nested function (or another use of its name), finished
+ * when the enclosing function is: its captures are known then. */
+typedef struct NestedUse {
+    struct NestedUse *next;
+    Node *call;           /* an ND_FUNCALL, or NULL for a use that is not a call */
+    Token *tok;
+    Obj *in_fn;           /* the function the use is in */
+} NestedUse;
+
 struct Obj {
     Obj *next;
     char *name;
     Type *ty;
     Token *tok;           /* the declaration (the definition, if any) */
     bool is_local;
+    Obj *owner_fn;        /* a local: the function it belongs to */
+    Obj *nest_parent;     /* a GNU nested function: the function it is in */
+    Obj *nested;          /* a function's nested functions, by next_nested */
+    Obj *next_nested;
+    Capture *captures;    /* a nested function's, in parameter order */
+    Type *lifted_ty;      /* its type with them, once the enclosing one is parsed */
+    NestedUse *nested_uses;
     bool is_function;
     bool is_static;       /* internal linkage */
     bool is_definition;   /* defined here (function with body / global with storage) */

@@ -265,6 +265,7 @@ void leave(Parser *p) { p->c->depth--; }
 void link_local(Parser *p, Obj *var) {
     if (!p->fn)
         return;
+    var->owner_fn = p->fn;
     if (p->locals_tail)
         p->locals_tail->next = var;
     else
@@ -480,11 +481,10 @@ static void add_main_return(Parser *p, Obj *fn, Token *tok) {
     *cur = ret;
 }
 
-/* function-definition = declspec declarator "{" compound-stmt */
-static void function_definition(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
-                                VarAttr *attr, const Attrs *linkage) {
-    Obj *fn = declare_function(p, name, ty, attr, true);
-    apply_linkage_attrs(p, name, linkage);
+static void finish_nested(Parser *p, Obj *outer);
+
+/* The body of fn, of type ty, from its "{". */
+static void function_body(Parser *p, Token **rest, Token *tok, Token *name, Type *ty, Obj *fn) {
     fn->locals = NULL;
     fn->params = NULL;
     p->fn = fn;
@@ -548,9 +548,158 @@ static void function_definition(Parser *p, Token **rest, Token *tok, Token *name
     add_main_return(p, fn, *rest);
     resolve_gotos(p);
     leave_scope(p);
+    finish_nested(p, fn);
     p->fn = NULL;
     p->fn_scope = NULL;
     p->fn_va = NULL;
+}
+
+/* function-definition = declspec declarator "{" compound-stmt */
+static void function_definition(Parser *p, Token **rest, Token *tok, Token *name, Type *ty,
+                                VarAttr *attr, const Attrs *linkage) {
+    Obj *fn = declare_function(p, name, ty, attr, true);
+    apply_linkage_attrs(p, name, linkage);
+    function_body(p, rest, tok, name, ty, fn);
+}
+
+/* ------------------------------------------------------------------
+ * GNU nested functions
+ *
+ * gcc gives a nested function a static chain to its enclosing frame;
+ * libgccjit 12 has none. memjit lifts it to a function of its own that
+ * takes, after its parameters, the address of each variable of the
+ * enclosing function it uses (expr.c's captured_var), and every call
+ * passes them. A call is what gcc's code does too; what needs the chain
+ * at run time, the nested function's address (gcc builds a trampoline
+ * on the stack), is refused unless it uses no such variable, and so is
+ * a nested function inside a nested one.
+ * ---------------------------------------------------------------- */
+
+/* The parameter through which fn reaches var, made on first use. */
+Node *captured_var(Parser *p, Obj *var, Token *tok) {
+    Obj *fn = p->fn;
+    if (fn->nest_parent != var->owner_fn) {
+        error_tok(p->c, tok, "a variable of a function two levels out, '%s', used in a nested "
+                  "function is not supported yet", var->name);
+        return error_node(p, tok);
+    }
+    if (var->ty->is_vla) {
+        error_tok(p->c, tok, "a variable-length array of the enclosing function, '%s', used "
+                  "in a nested function is not supported yet", var->name);
+        return error_node(p, tok);
+    }
+    Capture **link = &fn->captures;
+    for (; *link; link = &(*link)->next)
+        if ((*link)->var == var)
+            return new_deref_of(p, new_var_node(p, (*link)->param, tok), tok);
+    Capture *cap = arena_alloc(&p->c->arena, sizeof *cap);
+    cap->var = var;
+    cap->param = unlinked_local(p, arena_printf(&p->c->arena, "__mj_cap_%s", var->name),
+                                pointer_to(p->c, var->ty), tok);
+    cap->param->owner_fn = fn;
+    *link = cap;
+    return new_deref_of(p, new_var_node(p, cap->param, tok), tok);
+}
+
+/* A use of the nested function fn's name: a call (call) or anything else. */
+void note_nested_use(Parser *p, Obj *fn, Node *call, Token *tok) {
+    NestedUse *u = arena_alloc(&p->c->arena, sizeof *u);
+    u->call = call;
+    u->tok = tok;
+    u->in_fn = p->fn;
+    u->next = fn->nested_uses;
+    fn->nested_uses = u;
+}
+
+/* fn's captures become parameters of its own, after the declared ones:
+ * in its Obj list and in its type. */
+static void add_capture_params(Parser *p, Obj *fn) {
+    if (!fn->captures)
+        return;
+    Obj **tail = &fn->locals;
+    while (*tail)
+        tail = &(*tail)->next;
+    Type *fty = copy_type(p->c, fn->ty);
+    fty->origin = NULL;
+    Type head = {0}, *cur = &head;
+    for (Type *t = fn->ty->params; t; t = t->next) {
+        cur = cur->next = copy_type(p->c, t);
+        cur->name = t->name;
+    }
+    for (Capture *c = fn->captures; c; c = c->next) {
+        *tail = c->param;
+        tail = &c->param->next;
+        if (!fn->params)
+            fn->params = c->param;
+        cur = cur->next = copy_type(p->c, c->param->ty);
+    }
+    fty->params = head.next;
+    fn->lifted_ty = fty;   /* calls still check against the declared type */
+}
+
+/* The enclosing function outer is parsed: each call of its nested
+ * functions passes the addresses of what the callee captured. */
+static void finish_nested(Parser *p, Obj *outer) {
+    for (Obj *fn = outer->nested; fn; fn = fn->next_nested) {
+        for (NestedUse *u = fn->nested_uses; u; u = u->next) {
+            if (!fn->captures)
+                continue;
+            if (!u->call) {
+                error_tok(p->c, u->tok, "taking the address of nested function '%s', which "
+                          "uses variables of '%s', is not supported yet (gcc makes a "
+                          "trampoline)", u->tok ? tok_name(p, u->tok) : fn->name, outer->name);
+                continue;
+            }
+            if (u->in_fn != fn && u->in_fn != outer) {
+                error_tok(p->c, u->tok, "a call of nested function '%s' from another nested "
+                          "function is not supported yet", fn->name);
+                continue;
+            }
+            Node **arg = &u->call->args;
+            while (*arg)
+                arg = &(*arg)->next;
+            for (Capture *c = fn->captures; c; c = c->next) {
+                Node *v = u->in_fn == fn
+                              ? new_var_node(p, c->param, u->tok)
+                              : new_unary(p, ND_ADDR, new_var_node(p, c->var, u->tok),
+                                          c->param->ty, u->tok);
+                *arg = v;
+                arg = &v->next;
+            }
+            u->call->func_ty = fn->lifted_ty;
+        }
+        if (fn->lifted_ty)
+            fn->ty = fn->lifted_ty;
+    }
+}
+
+/* A function defined inside outer's body (GNU C), from its "{". */
+Token *nested_function(Parser *p, Token *tok, Token *name, Type *ty) {
+    Obj *outer = p->fn;
+    if (outer->nest_parent)
+        error_tok(p->c, name, "a function nested in a nested function is not supported yet");
+    char *link = arena_printf(&p->c->arena, "__mj_nested_%s_%.*s_%d", outer->name, name->len, name->loc,
+                              p->counter++);
+    Obj *fn = new_global(p, tok_name(p, name), ty, name);
+    fn->asm_name = link;   /* unique: two functions may nest an `add` each */
+    fn->is_function = fn->is_static = fn->is_definition = true;
+    fn->nest_parent = outer;
+    fn->next_nested = outer->nested;
+    outer->nested = fn;
+    push_var(p, p->scope, name)->var = fn;
+    Parser saved = *p;
+    p->local_labels = NULL;
+    p->said_undeclared_note = false;
+    Token *rest;
+    function_body(p, &rest, tok, name, ty, fn);
+    Parser after = *p;
+    *p = saved;
+    p->globals_tail = after.globals_tail;
+    p->counter = after.counter;
+    p->va_list_ty = after.va_list_ty;
+    p->alloca_fn = after.alloca_fn;
+    add_capture_params(p, fn);
+    return rest;
 }
 
 /* The K&R parameter of that name in fn's identifier list, or NULL. */

@@ -505,8 +505,9 @@ void resolve_gotos(Parser *p) {
         if (l)
             l->label_index = v->index;
         else
-            error_tok(p->c, v->tok, "label '%.*s' used but not defined", v->tok->len,
-                      v->tok->loc);
+            error_tok(p->c, v->tok, "label '%.*s' used but not defined%s", v->tok->len,
+                      v->tok->loc, p->fn->nest_parent ? " (a label of the enclosing function "
+                      "taken in a nested one is not supported yet)" : "");
     }
     for (Node *g = p->gotos; g; g = g->case_next) {
         if (g->lhs) {
@@ -516,7 +517,11 @@ void resolve_gotos(Parser *p) {
         for (Node *l = p->labels; l && !g->target; l = l->case_next)
             if (strcmp(l->label, g->label) == 0)
                 g->target = l;
-        if (!g->target)
+        if (!g->target && p->fn->nest_parent)
+            error_tok(p->c, g->tok, "label '%.*s' used but not defined (a jump out of a nested "
+                      "function, gcc's non-local goto, is not supported yet)",
+                      g->tok->next->len, g->tok->next->loc);
+        else if (!g->target)
             error_tok(p->c, g->tok, "label '%.*s' used but not defined", g->tok->next->len,
                       g->tok->next->loc);
         else
