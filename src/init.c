@@ -287,6 +287,23 @@ static void array_initializer2(Parser *p, Token **rest, Token *tok, Initializer 
     *rest = tok;
 }
 
+/* GNU C's obsolete designator "member:" is ".member =": the tokens are
+ * rewritten so (each a copy, located where the name is). */
+static Token *obsolete_designator(Parser *p, Token *tok) {
+    if (tok->kind != TK_IDENT || !equal(tok->next, ":"))
+        return tok;
+    Token *dot = tok_copy(p->c, tok), *name = tok_copy(p->c, tok);
+    Token *eq = tok_copy(p->c, tok->next);
+    dot->kind = eq->kind = TK_PUNCT;
+    dot->loc = ".";
+    dot->len = 1;
+    eq->loc = "=";
+    dot->next = name;
+    name->next = eq;
+    eq->next = tok->next->next;
+    return dot;
+}
+
 /* struct-initializer1 = "{" initializer ("," initializer)* ","? "}" */
 static void struct_initializer1(Parser *p, Token **rest, Token *tok, Initializer *init) {
     tok = skip(p, tok, "{");
@@ -296,6 +313,7 @@ static void struct_initializer1(Parser *p, Token **rest, Token *tok, Initializer
         if (!first)
             tok = skip(p, tok, ",");
         first = false;
+        tok = obsolete_designator(p, tok);
         if (equal(tok, ".")) {
             mem = struct_designator(p, &tok, tok, init->ty);
             designation(p, &tok, tok, init_child(p, init, mem->index));
@@ -343,6 +361,7 @@ static void union_initializer(Parser *p, Token **rest, Token *tok, Initializer *
     tok = tok->next;
     if (consume(rest, tok, "}"))
         return;
+    tok = obsolete_designator(p, tok);
     if (equal(tok, ".")) {
         Member *m = struct_designator(p, &tok, tok, init->ty);
         designation(p, &tok, tok, init_child(p, init, m->index));

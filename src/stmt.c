@@ -193,8 +193,16 @@ static Node *return_stmt(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_RETURN, tok);
     Type *ret = p->fn->ty->return_ty;
     if (consume(rest, tok->next, ";")) {
-        if (ret->kind != TY_VOID)
+        if (ret->kind == TY_VOID)
+            return node;
+        /* an error since gcc 14 (-Wreturn-mismatch), a warning in old C:
+         * the value is unspecified, and memjit's is zero */
+        if (!is_scalar(ret)) {
             error_tok(p->c, tok, "'return' with no value, in function returning non-void");
+            return node;
+        }
+        old_c(p, tok, "'return' with no value, in function returning non-void");
+        node->lhs = new_cast(p, new_num(p, 0, ty_int, tok), ret);
         return node;
     }
     Node *e = expr(p, &tok, tok->next);
