@@ -98,6 +98,7 @@ typedef enum {
     AT_VISIBILITY,  /* the same; "default" anywhere */
     AT_CTOR,        /* constructor, destructor: honoured on functions */
     AT_VECTOR,      /* vector_size(N): honoured on integer and floating types */
+    AT_ALIAS,       /* alias("t"): honoured on a declaration of t's type */
     AT_NO_EFFECT,   /* accepted: only warnings or optimisation hints */
     AT_REFUSED,     /* changes what the program does; not built yet */
 } AttrKind;
@@ -108,7 +109,7 @@ typedef struct AttrSpec {
 } AttrSpec;
 
 static const AttrSpec attribute_table[] = {
-    {"access", AT_NO_EFFECT}, {"alias", AT_REFUSED}, {"aligned", AT_ALIGNED},
+    {"access", AT_NO_EFFECT}, {"alias", AT_ALIAS}, {"aligned", AT_ALIGNED},
     {"alloc_align", AT_NO_EFFECT}, {"alloc_size", AT_NO_EFFECT},
     {"always_inline", AT_NO_EFFECT}, {"artificial", AT_NO_EFFECT},
     {"cdecl", AT_NO_EFFECT}, {"cleanup", AT_REFUSED}, {"cold", AT_NO_EFFECT},
@@ -388,6 +389,14 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
         return tok;
     case AT_VECTOR:
         return vector_size_arg(p, tok, name, a);
+    case AT_ALIAS:
+        if (!equal(tok, "(") || tok->next->kind != TK_STR || !equal(tok->next->next, ")")) {
+            error_tok(p->c, name, "alias argument not a string");
+            return skip_balanced(p, tok);
+        }
+        a->alias_tok = name;
+        a->alias_target = tok->next->str;
+        return tok->next->next->next;
     case AT_WEAK:
         a->weak_tok = name;
         return skip_balanced(p, tok);
@@ -1994,6 +2003,8 @@ int declared_align(Parser *p, int align, const Attrs *spec, const Attrs *decl,
  * is refused by the caller's checks) into *out. */
 void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
     *out = (Attrs){.asm_label = decl->asm_label,
+                   .alias_tok = decl->alias_tok ? decl->alias_tok : spec->alias_tok,
+                   .alias_target = decl->alias_tok ? decl->alias_target : spec->alias_target,
                    .weak_tok = decl->weak_tok ? decl->weak_tok : spec->weak_tok,
                    .hidden_tok = decl->hidden_tok ? decl->hidden_tok : spec->hidden_tok};
     const Attrs *ctor = decl->ctor_tok ? decl : spec, *dtor = decl->dtor_tok ? decl : spec;
@@ -2002,15 +2013,47 @@ void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
     out->dtor_tok = dtor->dtor_tok;
     out->dtor_priority = dtor->dtor_priority;
     decl->asm_label = decl->weak_tok = spec->weak_tok = NULL;
+    decl->alias_tok = spec->alias_tok = NULL;
     decl->hidden_tok = spec->hidden_tok = NULL;
     decl->ctor_tok = spec->ctor_tok = decl->dtor_tok = spec->dtor_tok = NULL;
+}
+
+/* alias("target") on the declaration of obj: obj names target's object
+ * or function, which this unit defines (gcc's rule), so every use binds
+ * to target's symbol. memjit exports no symbol of obj's own name, so a
+ * host's mj_lookup of it fails. */
+static void apply_alias(Parser *p, Obj *obj, const Attrs *a) {
+    Token t = *a->alias_tok;
+    t.loc = a->alias_target;
+    t.len = (int)strlen(a->alias_target);
+    VarScope *tv = find_var_in(p->file_scope, &t);
+    Obj *target = tv ? tv->var : NULL;
+    if (!target || target->is_local || (target->is_function ? !target->is_definition : target->is_extern)) {
+        error_tok(p->c, a->alias_tok, "'%s' aliased to undefined symbol '%s'", obj->name,
+                  a->alias_target);
+        return;
+    }
+    if (obj->is_definition || obj->is_function != target->is_function ||
+        !type_compatible(unqual(obj->ty), unqual(target->ty))) {
+        error_tok(p->c, a->alias_tok, "an alias that is a definition, or of another type than "
+                  "its target, is not supported yet");
+        return;
+    }
+    obj->asm_name = (char *)obj_link_name(target);
 }
 
 void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
     VarScope *v = find_var(p, name);
     Obj *obj = v ? v->var : NULL;
+    if (a->alias_tok && (!obj || obj->is_local)) {
+        error_tok(p->c, a->alias_tok, "the 'alias' attribute applies only to functions and "
+                  "variables with linkage");
+        return;
+    }
     if (!obj || obj->is_local)
         return;
+    if (a->alias_tok)
+        apply_alias(p, obj, a);
     if (a->weak_tok)
         obj->is_weak = true;
     if (a->hidden_tok)

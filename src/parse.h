@@ -248,6 +248,8 @@ typedef struct Attrs {
     Token *mode_tok;      /* mode(M), or NULL */
     int mode_size;        /* its size in bytes (0: a mode memjit cannot give) */
     bool mode_float;      /* SF, DF: a floating mode */
+    Token *alias_tok;     /* alias("target"): the attribute, or NULL */
+    const char *alias_target;
     Token *vector_tok;    /* vector_size(N), or NULL */
     int vector_size;      /* N (0 when it was not a valid size) */
 } Attrs;

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>   /* environ */
 
 #include "memjit.h"
 
@@ -569,9 +570,18 @@ static int call_main(mj_module *mod, int argc, char **argv) {
         int (*main_fn)(int, char **) = MJ_FN(mod, "main", int, int, char **);
         if (main_fn)
             return main_fn(argc, argv);
+    } else if (!strcmp(type, "int(int)")) {   /* gcc takes these too */
+        int (*main_fn)(int) = MJ_FN(mod, "main", int, int);
+        if (main_fn)
+            return main_fn(argc);
+    } else if (!strcmp(type, "int(int, char **, char **)")) {
+        int (*main_fn)(int, char **, char **) = MJ_FN(mod, "main", int, int, char **, char **);
+        if (main_fn)
+            return main_fn(argc, argv, environ);
     } else {
-        fprintf(stderr, "memjit: 'main' has type '%s'; expected 'int(void)' or "
-                        "'int(int, char **)'\n", type);
+        fprintf(stderr, "memjit: 'main' has type '%s'; expected 'int(void)', "
+                        "'int(int, char **)', 'int(int)' or 'int(int, char **, char **)'\n",
+                type);
         return 1;
     }
     fprintf(stderr, "memjit: %s\n", mj_module_errmsg(mod));

@@ -86,6 +86,12 @@ out=$("$memjit" run no_main.c 2>&1); check "no main" 1 $?
 expect "no main message" "$(grep -q "defines no function 'main'" <<<"$out"; echo $?)"
 out=$("$memjit" run bad_main.c 2>&1); check "bad main" 1 $?
 expect "bad main message" "$(grep -q "'main' has type 'double(double)'" <<<"$out"; echo $?)"
+# the other forms gcc takes: main(int) and main(int, char **, char **envp)
+out=$(printf 'int main(int argc) { return argc; }' | "$memjit" run --no-cache - a b 2>&1)
+check "main(int) gets argc" 3 $?
+out=$(printf '#include <string.h>\nint main(int c, char **v, char **e) { for (; *e; e++) if (!strncmp(*e, "MJ_ENV_TEST=", 12)) return 7; return 1; }' |
+      MJ_ENV_TEST=1 "$memjit" run --no-cache - 2>&1)
+check "main(int, char **, char **) gets the environment" 7 $?
 
 # #include "name": next to the includer, then -I folders.
 out=$("$memjit" run uses_include.c 2>&1); check "include without -I" 1 $?
