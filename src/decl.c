@@ -238,11 +238,9 @@ static void mode_arg(Parser *p, Token **rest, Token *tok, Token *name, Attrs *a)
 /* The type mode(M) makes of ty: the integer type of M's size and ty's
  * signedness (TI: __int128), or float or double for SF and DF; what
  * memjit cannot give (XF, TF, a mode on a derived type) is refused. */
-static Type *apply_vector_size(Parser *p, Type *ty, const Attrs *a);
-
 static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
     if (!a->mode_tok || a->mode_size < 0)
-        return apply_vector_size(p, ty, a);
+        return ty;
     Type *base = unqual(ty);
     const Type *to = NULL;
     if (is_integer(base) && !a->mode_float && base->kind != TY_BOOL) {
@@ -263,7 +261,7 @@ static Type *apply_mode(Parser *p, Type *ty, const Attrs *a) {
                   "mode and type");
         return ty;
     }
-    return apply_vector_size(p, qualified(p->c, TY(to), ty->is_const, ty->is_volatile), a);
+    return qualified(p->c, TY(to), ty->is_const, ty->is_volatile);
 }
 
 /* vector_size(N) makes a vector of N bytes of the integer or floating
@@ -289,6 +287,13 @@ static Type *apply_vector_size(Parser *p, Type *ty, const Attrs *a) {
     }
     Type *v = vector_of(p->c, base, a->vector_size);
     return qualified(p->c, v, ty->is_const, ty->is_volatile);
+}
+
+/* The attributes that make another type of the one they are written on:
+ * mode(M), then vector_size(N) (typedef int v4si __attribute__((mode(SI),
+ * vector_size(16)))). */
+static Type *apply_type_attrs(Parser *p, Type *ty, const Attrs *a) {
+    return apply_vector_size(p, apply_mode(p, ty, a), a);
 }
 
 /* visibility("default") is what every symbol of a module has already;
@@ -707,7 +712,7 @@ Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
     Type *result = (counter & K_OTHER) ? other : TY(ty);
     p->decl_align = align;
     p->spec_attrs = attrs;
-    result = apply_mode(p, result, attrs);
+    result = apply_type_attrs(p, result, attrs);
     if (counter == 0 && tok != start)
         old_c(p, start, "type defaults to 'int' in declaration");
     return qualified(p->c, result, is_const, is_volatile);
@@ -1175,7 +1180,7 @@ Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
         *rest = attributes(p, end, a);
         p->decl_attrs = a;
         leave(p);
-        return apply_mode(p, ty, a);
+        return apply_type_attrs(p, ty, a);
     }
     *name = NULL;
     if (tok->kind == TK_IDENT) {
@@ -1186,7 +1191,7 @@ Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
     *rest = attributes(p, tok, a);
     p->decl_attrs = a;
     leave(p);
-    return apply_mode(p, ty, a);
+    return apply_type_attrs(p, ty, a);
 }
 
 /* type-name = declspec abstract-declarator */

@@ -79,6 +79,11 @@ Node *new_flonum(Parser *p, long double val, const Type *ty, Token *tok) {
     return node;
 }
 
+/* A zero of the integer or floating type ty. */
+Node *new_zero(Parser *p, const Type *ty, Token *tok) {
+    return is_flonum(ty) ? new_flonum(p, 0, ty, tok) : new_num(p, 0, ty, tok);
+}
+
 Node *new_var_node(Parser *p, Obj *var, Token *tok) {
     Node *node = new_node(p, ND_VAR, tok);
     node->var = var;
@@ -545,9 +550,7 @@ static bool scalar_fits_lane(Node *s, Type *lane) {
             return false;
         if (constant)
             return convert_value(convert_value(v, st, lane), lane, st).i == v.i;
-        return type_prec(st) < type_prec(lane) ||
-               (type_prec(st) == type_prec(lane) && st->is_unsigned == lane->is_unsigned) ||
-               type_prec(st) <= type_prec(lane);
+        return type_prec(st) <= type_prec(lane);
     }
     if (constant) {
         ConstVal back = convert_value(convert_value(v, st, lane), lane, st);
@@ -557,7 +560,7 @@ static bool scalar_fits_lane(Node *s, Type *lane) {
 }
 
 /* A scalar operand of a vector operator: the vector with it in every lane. */
-static Node *splat(Parser *p, Node *s, Type *vec, NodeKind kind, Node *other, Token *tok) {
+static Node *splat(Parser *p, Node *s, Type *vec, Token *tok) {
     if (!is_integer(s->ty) && !is_flonum(s->ty))
         return NULL;
     if (!scalar_fits_lane(s, vec->base)) {
@@ -565,8 +568,6 @@ static Node *splat(Parser *p, Node *s, Type *vec, NodeKind kind, Node *other, To
                   tystr(p, s->ty), tystr(p, vec));
         return error_node(p, tok);
     }
-    (void)kind;
-    (void)other;
     return new_unary(p, ND_SPLAT, new_cast(p, s, vec->base), vec, tok);
 }
 
@@ -581,9 +582,9 @@ static bool is_compare(NodeKind kind) {
 static Node *vector_binop(Parser *p, NodeKind kind, Node *lhs, Node *rhs, Token *tok) {
     Type *vec = unqual(is_vector(lhs->ty) ? lhs->ty : rhs->ty);
     if (!is_vector(lhs->ty))
-        lhs = splat(p, lhs, vec, kind, rhs, tok);
+        lhs = splat(p, lhs, vec, tok);
     else if (!is_vector(rhs->ty))
-        rhs = splat(p, rhs, vec, kind, lhs, tok);
+        rhs = splat(p, rhs, vec, tok);
     if (!lhs || !rhs || !same_type(lhs->ty, rhs->ty))
         return invalid_operands(p, kind, lhs ? lhs : rhs, rhs ? rhs : lhs, tok);
     bool int_only = kind == ND_MOD || kind == ND_BITAND || kind == ND_BITOR ||
@@ -1263,8 +1264,7 @@ static Node *complex_part(Parser *p, Node *x, bool imag, Token *tok) {
     if (!imag)
         return x;
     Type *ty = unqual(x->ty);
-    Node *zero = is_flonum(ty) ? new_flonum(p, 0, ty, tok) : new_num(p, 0, ty, tok);
-    return new_comma(p, new_cast(p, x, TY(ty_void)), zero, tok);
+    return new_comma(p, new_cast(p, x, TY(ty_void)), new_zero(p, ty, tok), tok);
 }
 
 /* "__builtin_complex" "(" assign "," assign ")": two parts of one real

@@ -438,7 +438,7 @@ static Node *vector_literal(Parser *p, Token **rest, Token *tok, Type *ty) {
         i++;
     }
     for (; i < n; i++)
-        cur = cur->next = is_flonum(lane) ? new_flonum(p, 0, lane, start) : new_num(p, 0, lane, start);
+        cur = cur->next = new_zero(p, lane, start);
     *rest = tok;
     Node *node = new_node(p, ND_VECTOR, start);
     node->ty = unqual(ty);
@@ -800,7 +800,7 @@ static Node *vector_initializer(Parser *p, Node *e, Type *ty) {
         Node *next = a->next;
         Node *k = const_initializer(p, a, lane);
         if (!k)
-            k = is_flonum(lane) ? new_flonum(p, 0, lane, a->tok) : new_num(p, 0, lane, a->tok);
+            k = new_zero(p, lane, a->tok);
         k->next = next;
         *link = k;
     }

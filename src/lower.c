@@ -601,9 +601,6 @@ static gcc_jit_type *array_type(Lower *L, Type *ty) {
     return t;
 }
 
-/* The gcc_jit type of a C type, without qualifiers: const is a promise
- * libgccjit would enforce against our own initialising assignments, and
- * volatile is applied where objects are declared or dereferenced. */
 /* One gcc_jit_type per vector type (lanes and lane type), wherever the
  * C type was spelt: libgccjit makes a new one per call, and casts none. */
 static gcc_jit_type *vector_type(Lower *L, Type *ty) {
@@ -619,6 +616,9 @@ static gcc_jit_type *vector_type(Lower *L, Type *ty) {
     return t;
 }
 
+/* The gcc_jit type of a C type, without qualifiers: const is a promise
+ * libgccjit would enforce against our own initialising assignments, and
+ * volatile is applied where objects are declared or dereferenced. */
 static gcc_jit_type *lower_type(Lower *L, Type *ty) {
     switch (ty->kind) {
     case TY_PTR:
@@ -675,10 +675,10 @@ static gcc_jit_rvalue *zero_of(Lower *L, gcc_jit_type *t, Type *ty) {
     return gcc_jit_context_zero(L->ctx, t);
 }
 
-/* Casts rv to t when two spellings of one C type lowered to distinct
- * gcc_jit types (function pointer types, a union's placeholder). */
 static Type *complex_part_type(Lower *L, gcc_jit_type *t);
 
+/* Casts rv to t when two spellings of one C type lowered to distinct
+ * gcc_jit types (function pointer types, a union's placeholder). */
 static gcc_jit_rvalue *coerce(Lower *L, gcc_jit_rvalue *rv, gcc_jit_type *t) {
     if (!rv || !t)
         return rv;
@@ -913,7 +913,8 @@ static gcc_jit_rvalue *convert(Lower *L, gcc_jit_rvalue *rv, Type *to) {
  * a constant is cheaper to build and is valid in any initialiser. */
 static gcc_jit_rvalue *convert_const(Lower *L, Node *num, Type *to) {
     /* A 64-bit constant becomes a 128-bit one by gcc's cast, which
-     * extends it by its own signedness: int_const only sign-extends. */
+     * extends it by its own signedness (int_const only sign-extends); a
+     * complex one is made by convert (an ND_NUM holds one part). */
     if (num->ty->kind == TY_INT128 || to->kind == TY_INT128 || is_complex(num->ty) ||
         is_complex(to))
         return NULL;
@@ -1501,6 +1502,16 @@ static void store(Lower *L, gcc_jit_lvalue *lv, gcc_jit_rvalue *rv, Type *ty) {
     fenced_write(L, lv, rv);
 }
 
+/* Element i of obj seen as an array of elem: a complex object's parts, a
+ * vector's lanes (libgccjit has no access to either). */
+static gcc_jit_lvalue *element_of(Lower *L, gcc_jit_lvalue *obj, gcc_jit_type *elem, int i) {
+    gcc_jit_rvalue *at = gcc_jit_context_new_cast(L->ctx, L->loc,
+                                                  gcc_jit_lvalue_get_address(obj, L->loc),
+                                                  gcc_jit_type_get_pointer(elem));
+    return gcc_jit_context_new_array_access(
+        L->ctx, L->loc, at, gcc_jit_context_new_rvalue_from_int(L->ctx, L->t_int, i));
+}
+
 static bool is_lvalue_node(Node *node) {
     switch (node->kind) {
     case ND_VAR: return !node->var->is_function;
@@ -1562,12 +1573,7 @@ static gcc_jit_lvalue *gen_lval(Lower *L, Node *node) {
             gcc_jit_type *part = lower_type(L, node->ty);
             if (node->lhs->ty->is_volatile)
                 part = gcc_jit_type_get_volatile(part);
-            gcc_jit_rvalue *at = gcc_jit_context_new_cast(
-                L->ctx, L->loc, gcc_jit_lvalue_get_address(z, L->loc),
-                gcc_jit_type_get_pointer(part));
-            return gcc_jit_context_new_array_access(
-                L->ctx, L->loc, at,
-                gcc_jit_context_new_rvalue_from_int(L->ctx, L->t_int, node->kind == ND_IMAG));
+            return element_of(L, z, part, node->kind == ND_IMAG);
         }
         break;
     default:
@@ -1806,6 +1812,13 @@ static gcc_jit_rvalue *gen_binary(Lower *L, Node *node, enum gcc_jit_binary_op o
     return gcc_jit_context_new_binary_op(L->ctx, L->loc, op, t, l, r);
 }
 
+/* The gcc comparison of each C comparison operator. */
+static const enum gcc_jit_comparison comparison_op[] = {
+    [ND_EQ] = GCC_JIT_COMPARISON_EQ, [ND_NE] = GCC_JIT_COMPARISON_NE,
+    [ND_LT] = GCC_JIT_COMPARISON_LT, [ND_LE] = GCC_JIT_COMPARISON_LE,
+    [ND_GT] = GCC_JIT_COMPARISON_GT, [ND_GE] = GCC_JIT_COMPARISON_GE,
+};
+
 /* ---------------------------------------------------------------------
  * GNU vectors. libgccjit 12 has vector types and their arithmetic, but
  * its comparisons give one bool and it has no lane access: a vector's
@@ -1842,16 +1855,13 @@ static gcc_jit_rvalue *gen_vector(Lower *L, Node *node) {
 
 /* Lane i of the vector held in the temporary tmp, of the jit type lane. */
 static gcc_jit_rvalue *vector_lane(Lower *L, gcc_jit_lvalue *tmp, gcc_jit_type *lane, int i) {
-    gcc_jit_rvalue *at = gcc_jit_context_new_cast(L->ctx, L->loc,
-                                                  gcc_jit_lvalue_get_address(tmp, L->loc),
-                                                  gcc_jit_type_get_pointer(lane));
-    return gcc_jit_lvalue_as_rvalue(gcc_jit_context_new_array_access(
-        L->ctx, L->loc, at, gcc_jit_context_new_rvalue_from_int(L->ctx, L->t_int, i)));
+    return gcc_jit_lvalue_as_rvalue(element_of(L, tmp, lane, i));
 }
 
 /* A comparison of two vectors: each lane of the result -1 where it holds,
  * 0 where not (gcc's vector comparison). */
-static gcc_jit_rvalue *vector_compare(Lower *L, Node *node, enum gcc_jit_comparison op) {
+static gcc_jit_rvalue *vector_compare(Lower *L, Node *node) {
+    enum gcc_jit_comparison op = comparison_op[node->kind];
     gcc_jit_rvalue *l = gen_expr(L, node->lhs);
     gcc_jit_rvalue *r = gen_expr(L, node->rhs);
     if (!l || !r || no_code(L, node))
@@ -1875,17 +1885,12 @@ static gcc_jit_rvalue *vector_compare(Lower *L, Node *node, enum gcc_jit_compari
 }
 
 static gcc_jit_rvalue *gen_compare(Lower *L, Node *node) {
-    static const enum gcc_jit_comparison ops[] = {
-        [ND_EQ] = GCC_JIT_COMPARISON_EQ, [ND_NE] = GCC_JIT_COMPARISON_NE,
-        [ND_LT] = GCC_JIT_COMPARISON_LT, [ND_LE] = GCC_JIT_COMPARISON_LE,
-        [ND_GT] = GCC_JIT_COMPARISON_GT, [ND_GE] = GCC_JIT_COMPARISON_GE,
-    };
     gcc_jit_rvalue *l = gen_expr(L, node->lhs);
     gcc_jit_rvalue *r = gen_expr(L, node->rhs);
     if (!l || !r)
         return NULL;
     r = coerce(L, r, type_of(l));
-    return gcc_jit_context_new_comparison(L->ctx, L->loc, ops[node->kind], l, r);
+    return gcc_jit_context_new_comparison(L->ctx, L->loc, comparison_op[node->kind], l, r);
 }
 
 /* The truth of a controlling expression, as a gcc bool. */
@@ -2101,14 +2106,8 @@ static gcc_jit_rvalue *gen_expr(Lower *L, Node *node) {
     case ND_SHL: return gen_binary(L, node, GCC_JIT_BINARY_OP_LSHIFT);
     case ND_SHR: return gen_binary(L, node, GCC_JIT_BINARY_OP_RSHIFT);
     case ND_EQ: case ND_NE: case ND_LT: case ND_LE: case ND_GT: case ND_GE:
-        if (is_vector(node->ty)) {
-            static const enum gcc_jit_comparison ops[] = {
-                [ND_EQ] = GCC_JIT_COMPARISON_EQ, [ND_NE] = GCC_JIT_COMPARISON_NE,
-                [ND_LT] = GCC_JIT_COMPARISON_LT, [ND_LE] = GCC_JIT_COMPARISON_LE,
-                [ND_GT] = GCC_JIT_COMPARISON_GT, [ND_GE] = GCC_JIT_COMPARISON_GE,
-            };
-            return vector_compare(L, node, ops[node->kind]);
-        }
+        if (is_vector(node->ty))
+            return vector_compare(L, node);
         return bool_to_int(L, gen_compare(L, node), node->ty);
     case ND_NOT:
         return bool_to_int(L, gen_truth(L, node), node->ty);

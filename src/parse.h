@@ -176,6 +176,7 @@ Node *new_binary(Parser *p, NodeKind kind, Node *lhs, Node *rhs,
                  Type *ty, Token *tok);
 Node *new_num(Parser *p, int64_t val, const Type *ty, Token *tok);
 Node *new_flonum(Parser *p, long double val, const Type *ty, Token *tok);
+Node *new_zero(Parser *p, const Type *ty, Token *tok);   /* integer or floating */
 Node *new_var_node(Parser *p, Obj *var, Token *tok);
 Node *error_node(Parser *p, Token *tok);
 Node *new_cast(Parser *p, Node *node, Type *ty);
