@@ -9,9 +9,10 @@
  * The path of one mj_compile (docs/cache.md):
  *   key (key.c) -> in-memory cache (cache.c): a hit re-asks the include
  *   resolver, then returns the cached module
- *   -> store (store.c): a hit loads the stored shared object (memload.c)
- *   -> compile: with a store, to a shared object in a memfd that is kept,
- *      stored and loaded; without one, in memory (gcc_jit_context_compile)
+ *   -> store (store.c): a hit links the stored object in memory (link.c)
+ *   -> compile: libgccjit makes a relocatable object (jit.c), which
+ *      link.c links into the process; with a store its bytes are kept
+ *      and stored
  *   -> the new module goes into the cache; threads waiting for the same
  *      key wake up and share it.
  */
@@ -313,17 +314,14 @@ typedef struct CompileRun {
     const char *name;
     const char *src;
     size_t len;
-    bool to_shared_object;    /* compile to bytes that the store keeps */
+    bool keep_object;         /* the module keeps the object's bytes (the store's) */
     bool is_expr;             /* mj_expr: the host's symbols are predeclared,
                                  and src[len..key_len) is the expression,
                                  served as the header "<expr>" */
     size_t key_len;
     gcc_jit_context *ctx;
-    gcc_jit_result *result;
-    ModuleSymbol *syms;       /* to_shared_object: until the module takes them */
+    ModuleSymbol *syms;       /* until the module takes them */
     size_t nsyms;
-    int fd;                   /* to_shared_object: the memfd, or -1 */
-    bool fd_fallback;
     DepList deps;             /* every answer of the include resolver, and
                                  every search of the system folders */
     char *sys_scratch;        /* malloc'd by sysinc.c, until copied to the arena */
@@ -480,51 +478,45 @@ static void set_resolvers(Compile *c, CompileRun *run, bool is_expr) {
     run->c = c;
 }
 
-/* With a store: gcc writes a shared object into a memfd, whose bytes the
- * module keeps (for the store and mj_module_blob) and which is then sealed
- * and loaded. The symbol table is spelt first: it is the last use of the
- * arena that may escape, and what is built after it lives in *run. */
-static void compile_shared_object(Compile *c, CompileRun *run) {
+/* gcc makes an object, which is linked in memory (link.c); the module
+ * keeps its bytes when the store will. The symbol table is spelt first: it
+ * is the last use of the arena that may escape, and what is built after
+ * it lives in *run. */
+static void compile_and_link(Compile *c, CompileRun *run) {
     run->syms = module_symbols_of(c, &run->nsyms);
-    char why[256];
-    if (run->syms)
-        run->fd = memload_new_file(run->rt->memload_flags, &run->fd_fallback, why, sizeof why);
-    if (!run->syms || run->fd < 0) {
-        run->status = run->syms ? MJ_ERR_JIT : MJ_ERR_NOMEM;
-        if (run->syms)
-            error_at(c, NULL, 0, 0, "%s", why);
-        return;
-    }
-    char path[64];
-    memload_proc_path(run->fd, path, sizeof path);
-    if (!jit_compile_to_file(c, run->ctx, path)) {
-        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
-        return;
-    }
-    size_t blob_len = 0;
-    unsigned char *blob = memload_read_all(run->fd, &blob_len);
-    if (!blob) {
+    if (!run->syms) {
         run->status = MJ_ERR_NOMEM;
         return;
     }
-    MemLoad ml;
-    int fd = run->fd;
-    run->fd = -1;   /* memload_open_fd takes it */
-    if (!memload_open_fd(fd, run->fd_fallback, &ml, why, sizeof why)) {
-        free(blob);
-        error_at(c, NULL, 0, 0, "%s", why);
-        run->status = MJ_ERR_JIT;
+    size_t len = 0;
+    unsigned char *obj = jit_compile_object(c, run->ctx, &len);
+    if (!obj) {
+        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
         return;
     }
-    run->mod = module_new_loaded(&ml, blob, blob_len, run->syms, run->nsyms, false);
+    char why[512];
+    mj_status st;
+    LinkedObject *lo = link_object(obj, len, &st, why, sizeof why);
+    if (!lo) {
+        free(obj);
+        if (st != MJ_ERR_NOMEM)
+            error_at(c, NULL, 0, 0, "%s", why);
+        run->status = st;
+        return;
+    }
+    if (!run->keep_object) {
+        free(obj);
+        obj = NULL;
+        len = 0;
+    }
+    run->mod = module_new_loaded(lo, NULL, obj, len, run->syms, run->nsyms, false);
     run->syms = NULL;   /* taken */
     run->nsyms = 0;
     run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
 }
 
 /* Lowers the program into a fresh context (with gcc's warnings off when
- * no_warnings) and builds it: in memory, or the shared object for the
- * store. False when gcc failed it with a message of its own, left in
+ * no_warnings), builds it and links it. False when gcc failed it with a message of its own, left in
  * c->gcc_message unreported; otherwise run->status says how it went. */
 static bool build(Compile *c, CompileRun *run, bool no_warnings) {
     if (run->ctx)
@@ -532,9 +524,6 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
     module_symbols_free(run->syms, run->nsyms);
     run->syms = NULL;
     run->nsyms = 0;
-    if (run->fd >= 0)
-        close(run->fd);
-    run->fd = -1;
     c->gcc_message = NULL;
     run->ctx = jit_new_context(&run->rt->opts, no_warnings);
     if (!run->ctx) {
@@ -550,22 +539,9 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
         run->status = MJ_ERR_COMPILE;
         return true;
     }
-    if (run->to_shared_object) {
-        compile_shared_object(c, run);
-        run->t[3] = now_ms();
-        return run->status == MJ_OK || !c->gcc_message;
-    }
-    run->result = jit_compile(c, run->ctx);
+    compile_and_link(c, run);
     run->t[3] = now_ms();
-    if (!run->result) {
-        // The assembler refusing the program's own asm is the source's fault.
-        run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
-        return !c->gcc_message;
-    }
-    run->mod = module_new(c, run->result);   /* takes the result */
-    run->result = NULL;
-    run->status = run->mod ? MJ_OK : MJ_ERR_NOMEM;
-    return true;
+    return run->status == MJ_OK || !c->gcc_message;
 }
 
 /* The phases of a compile, as run_protected runs them. */
@@ -652,13 +628,13 @@ static void bind_fresh_module(Compile *c, CompileRun *run) {
 /* Compiles src[0..len) (for mj_expr, src[len..key_len) is the expression:
  * see CompileRun.is_expr). */
 static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src,
-                               size_t len, size_t key_len, bool to_shared_object,
+                               size_t len, size_t key_len, bool keep_object,
                                bool is_expr, mj_module **out, mj_diags **diags) {
     Compile *c = compile_new();
     if (!c)
         return MJ_ERR_NOMEM;
     CompileRun run = {.rt = rt, .name = name, .src = src, .len = len, .key_len = key_len,
-                      .to_shared_object = to_shared_object, .is_expr = is_expr, .fd = -1};
+                      .keep_object = keep_object, .is_expr = is_expr};
     set_resolvers(c, &run, is_expr);
     if (rt->nhost_syms) {
         c->host_symbol = host_symbol_of;
@@ -684,10 +660,6 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
     deps_free(&run.deps);
     free(run.sys_scratch);
     module_symbols_free(run.syms, run.nsyms);
-    if (run.fd >= 0)
-        close(run.fd);
-    if (run.result)
-        gcc_jit_result_release(run.result);
     if (run.ctx)
         gcc_jit_context_release(run.ctx);
     *out = run.mod;
@@ -727,7 +699,7 @@ mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_
     Compile *c = compile_new();
     if (!c)
         return MJ_ERR_NOMEM;
-    CompileRun run = {.rt = rt, .name = name, .src = src ? src : "", .len = len, .fd = -1};
+    CompileRun run = {.rt = rt, .name = name, .src = src ? src : "", .len = len};
     set_resolvers(c, &run, false);
     c->permissive = rt->opts.permissive != 0;
     PreprocessRun pr = {c, &run, NULL, 0};
@@ -763,13 +735,14 @@ static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Id
     DepList deps;
     size_t nsyms = 0;
     ModuleSymbol *syms = NULL;
-    MemLoad ml;
+    LinkedObject *lo = NULL;
+    mj_status linked;
     mj_module *mod = NULL;
     if (deps_decode(row.deps, row.deps_len, &deps)) {
         if (deps_still_hold(&deps, rt->include_fn, rt->include_user, &rt->sysdirs) &&
             (syms = module_syms_decode(row.syms, row.syms_len, &nsyms)) &&
-            memload_bytes(row.blob, row.blob_len, rt->memload_flags, &ml, NULL, 0)) {
-            mod = module_new_loaded(&ml, row.blob, row.blob_len, syms, nsyms, false);
+            (lo = link_object(row.blob, row.blob_len, &linked, NULL, 0))) {
+            mod = module_new_loaded(lo, NULL, row.blob, row.blob_len, syms, nsyms, false);
             row.blob = NULL;   /* taken */
             syms = NULL;
         }
@@ -906,14 +879,19 @@ mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len, const char
         return MJ_ERR_NOMEM;
     memcpy(copy, bytes, len);
     MemLoad ml;
+    LinkedObject *lo = NULL;
     char why[512];
-    if (!memload_bytes(copy, len, rt->memload_flags, &ml, why, sizeof why)) {
+    mj_status linked = MJ_ERR_JIT;
+    bool loaded = link_is_object(copy, len)
+                      ? (lo = link_object(copy, len, &linked, why, sizeof why)) != NULL
+                      : memload_bytes(copy, len, rt->memload_flags, &ml, why, sizeof why);
+    if (!loaded) {
         free(copy);
         if (errbuf && errlen)
             snprintf(errbuf, errlen, "%s: %s", name ? name : "<blob>", why);
-        return MJ_ERR_JIT;
+        return linked == MJ_ERR_NOMEM ? MJ_ERR_NOMEM : MJ_ERR_JIT;
     }
-    mj_module *mod = module_new_loaded(&ml, copy, len, NULL, 0, true);
+    mj_module *mod = module_new_loaded(lo, lo ? NULL : &ml, copy, len, NULL, 0, true);
     if (!mod)
         return MJ_ERR_NOMEM;
     mj_status st = module_bind_imports(mod, rt, why, sizeof why);

@@ -41,15 +41,13 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog);
  * printing of errors to stderr, and with no_warnings gcc's warnings off
  * (-w). NULL when libgccjit cannot make one. */
 gcc_jit_context *jit_new_context(const mj_options *opts, bool no_warnings);
-/* Compiles ctx in memory; NULL on failure. What the assembler refused in
- * the program's own asm is reported as located errors (c->asm_refused);
- * any other failure leaves gcc's first message in c->gcc_message,
- * unreported: libgccjit fails a compile on a mere warning of gcc's, and
- * the caller decides (api.c). */
-gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx);
-/* Compiles ctx into a shared object written at path (a /proc/PID/fd/N of
- * memload_new_file: gcc's driver and linker are child processes, so the
- * path must name our fd table, not theirs). Fails as jit_compile. */
-bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path);
+/* Compiles ctx into an ELF relocatable object (link.c links it) and
+ * returns its bytes, malloc'ed, with their number in *len; NULL on
+ * failure. What the assembler refused in the program's own asm is
+ * reported as located errors (c->asm_refused); a failure of gcc's leaves
+ * its first message in c->gcc_message, unreported: libgccjit fails a
+ * compile on a mere warning of gcc's, and the caller decides (api.c).
+ * Other failures (no private folder for gcc's output) are reported. */
+unsigned char *jit_compile_object(Compile *c, gcc_jit_context *ctx, size_t *len);
 
 #endif /* MEMJIT_BACK_H */

@@ -1,6 +1,6 @@
 /*
  * cache.h - compile once: the key of a compile, the in-memory cache, the
- * SQLite store, and shared objects loaded straight from memory.
+ * SQLite store, the system's include folders.
  *
  *   key.c      the 128-bit XXH3 key of a compile, the identity bytes that a
  *              hit compares in full, and the include dependencies a hit
@@ -9,11 +9,11 @@
  *              by count and bytes; concurrent compiles of one source make
  *              one compile (the others wait and share it)
  *   store.c    the persistent store: one SQLite file shared by processes
- *   memload.c  a shared object from bytes: memfd_create + dlopen through
- *              /proc/self/fd, with an O_TMPFILE fallback
+ *   sysinc.c   the system's include folders: the search, reading a header,
+ *              its identity
  *
  * docs/cache.md tells the whole story: what the key covers, why the
- * identity bytes, the store's layout and trust rules, the memfd traps.
+ * identity bytes, the store's layout and trust rules.
  */
 #ifndef MEMJIT_CACHE_H
 #define MEMJIT_CACHE_H
@@ -27,7 +27,7 @@
 /* Bumped whenever anything stored changes meaning: the key's inputs, the
  * store's columns, the encoding of symbols or dependencies, memjit's
  * in-memory standard headers. Part of every key and of the table name. */
-#define MJ_CACHE_SCHEMA 1
+#define MJ_CACHE_SCHEMA 2
 
 /* ---------------------------------------------------------------------
  * key.c
@@ -159,46 +159,6 @@ char *sysinc_read(const char *path, const struct stat *found, size_t *len, bool 
  * moved past its NUL; NULL when none is terminated there. Not const, as
  * memchr's result is not: the caller knows whether p is writable. */
 char *key_take_string(const void *p, size_t len, size_t *i);
-
-/* ---------------------------------------------------------------------
- * memload.c
- * ------------------------------------------------------------------- */
-
-/* A shared object loaded from memory. fd stays open while handle is
- * loaded: glibc recognises an already-loaded object by its path string,
- * and /proc/self/fd/N must not name another file while N's is loaded. */
-typedef struct MemLoad {
-    void *handle;             /* from dlopen */
-    int fd;                   /* -1 when none */
-    char path[40];            /* "/proc/self/fd/N": dlopen's name for it */
-    bool used_fallback;       /* an O_TMPFILE rather than a memfd */
-    uintptr_t start, end;     /* the object's own mapping, [start, end): where
-                                 its own symbols are; 0, 0 when unknown */
-} MemLoad;
-
-enum {
-    MEMLOAD_FORCE_FALLBACK = 1,   /* test hook: behave as if memfd_create failed */
-};
-
-/* A new empty, writable, anonymous file fit for dlopen: a memfd (with
- * MFD_EXEC where the kernel knows it) or an O_TMPFILE in a private folder.
- * Returns the fd, or -1 with a message in errbuf. *fallback says which. */
-int memload_new_file(int flags, bool *fallback, char *errbuf, size_t errlen);
-/* The path another process (gcc's driver, the linker) opens to write fd. */
-void memload_proc_path(int fd, char *out, size_t outlen);
-/* Seals fd against writes (a memfd) and dlopens it. Takes fd: on failure
- * it is closed. Returns false with a message. */
-bool memload_open_fd(int fd, bool fallback, MemLoad *out, char *errbuf, size_t errlen);
-/* Copies len bytes into a new anonymous file and loads it. */
-bool memload_bytes(const void *bytes, size_t len, int flags, MemLoad *out,
-                   char *errbuf, size_t errlen);
-/* Reads the whole file fd into a malloc'ed buffer; NULL on failure. */
-unsigned char *memload_read_all(int fd, size_t *len);
-/* The address of `name` defined in the loaded object itself (not in a
- * library it depends on), or NULL. */
-void *memload_symbol(const MemLoad *ml, const char *name);
-/* dlcloses and closes the fd. Accepts a zeroed or closed MemLoad. */
-void memload_close(MemLoad *ml);
 
 /* ---------------------------------------------------------------------
  * cache.c

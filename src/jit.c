@@ -6,6 +6,8 @@
  * printing is turned off and the first error becomes a diagnostic.
  */
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <pthread.h>
 #include <signal.h>
@@ -272,8 +274,7 @@ static void release_stderr(Compile *c, StderrCapture cap) {
 /* ---------------------------------------------------------------------
  * Signals during a compile
  *
- * gcc's driver inside libgccjit waits for the assembler and the linker
- * with waitpid and takes EINTR as fatal: a signal the host handles during
+ * gcc's driver inside libgccjit waits for the assembler with waitpid and takes EINTR as fatal: a signal the host handles during
  * a compile (a profiler's SIGPROF, a timer's SIGALRM) makes it print
  * "failed to get exit status: Interrupted system call" and exit() the
  * whole process. So the compiling thread blocks every signal it may for
@@ -281,8 +282,8 @@ static void release_stderr(Compile *c, StderrCapture cap) {
  * thread, or waits and is handled as soon as the compile ends (~20 ms).
  * The signals a fault raises (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP,
  * SIGSYS, SIGABRT) stay open: blocking those would turn a crash into
- * undefined behaviour. The assembler and the linker inherit the mask; they
- * run briefly and rely on no signal.
+ * undefined behaviour. The assembler inherits the mask; it runs briefly
+ * and relies on no signal.
  * ------------------------------------------------------------------- */
 
 static sigset_t block_signals(void) {
@@ -300,13 +301,13 @@ static void restore_signals(sigset_t old) {
 }
 
 /* ---------------------------------------------------------------------
- * The assembler and the linker
+ * The assembler
  *
- * gcc's driver inside libgccjit runs `as` and `ld` (through collect2) as
- * child processes, and when it cannot find one it prints "fatal error:
- * cannot execute 'as'" and exits the whole process. So before a compile
- * memjit looks for both where the driver does: its own program folders
- * (gcc -print-search-dirs, "programs:", known at build time), then PATH
+ * gcc's driver inside libgccjit runs `as` as a child process (memjit
+ * links the object itself, link.c: ld never runs), and when it cannot
+ * find it prints "fatal error: cannot execute 'as'" and exits the whole
+ * process. So before a compile memjit looks for it where the driver
+ * does: its own program folders (gcc -print-search-dirs, "programs:", known at build time), then PATH
  * (execvp's "/bin:/usr/bin" when PATH is unset). Not found: the compile
  * fails with an error saying so. A few access() calls per cold compile.
  * ------------------------------------------------------------------- */
@@ -331,24 +332,14 @@ static bool in_folders(const char *folders, const char *name) {
     return false;
 }
 
-/* The first of as and ld that the driver would not find, or NULL. */
-static const char *tool_missing(void) {
-    static const char *const tools[] = {"as", "ld"};
-    const char *path = getenv("PATH");
-    for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
-        if (!in_folders(MJ_GCC_PROGRAM_DIRS, tools[i]) &&
-            !in_folders(path ? path : "/bin:/usr/bin", tools[i]))
-            return tools[i];
-    return NULL;
-}
-
+/* Whether the driver would find the assembler. */
 static bool tools_found(Compile *c) {
-    const char *tool = tool_missing();
-    if (tool)
-        error_at(c, NULL, 0, 0, "gcc cannot compile here: the %s '%s' (binutils) is in "
-                 "none of gcc's folders nor in PATH",
-                 strcmp(tool, "as") ? "linker" : "assembler", tool);
-    return tool == NULL;
+    const char *path = getenv("PATH");
+    if (in_folders(MJ_GCC_PROGRAM_DIRS, "as") || in_folders(path ? path : "/bin:/usr/bin", "as"))
+        return true;
+    error_at(c, NULL, 0, 0, "gcc cannot compile here: the assembler 'as' (binutils) is in "
+             "none of gcc's folders nor in PATH");
+    return false;
 }
 
 /* One compile at a time in the process. libgccjit takes its own big lock
@@ -363,10 +354,9 @@ static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* gcc itself, with what must surround it: the tools checked, one compile
  * at a time, the host's locale kept, the assembler's messages caught and
- * signals held. To the shared object at path, or (path NULL) in memory
- * into *result. False when it failed; the reason is reported. */
-static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path,
-                    gcc_jit_result **result) {
+ * signals held. To the object at path. False when it failed; the reason
+ * is reported. */
+static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path) {
     if (!tools_found(c))
         return false;
     pthread_mutex_lock(&compile_lock);
@@ -374,38 +364,70 @@ static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path,
     int errors = c->error_count;
     StderrCapture cap = capture_stderr(c);
     sigset_t mask = block_signals();
-    if (path)
-        gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY, path);
-    else
-        *result = gcc_jit_context_compile(ctx);
+    gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_OBJECT_FILE, path);
     restore_signals(mask);
     release_stderr(c, cap);
     restore_locale(locale);
     pthread_mutex_unlock(&compile_lock);
     const char *msg = gcc_jit_context_get_first_error(ctx);
-    bool ok = path ? msg == NULL : *result != NULL;
     c->gcc_message = NULL;
-    if (!ok && c->error_count == errors)   // else the assembler said why
-        c->gcc_message = arena_printf(&c->arena, "%s",
-                                      msg ? msg : "libgccjit failed to compile the code");
-    return ok;
+    if (msg && c->error_count == errors)   // else the assembler said why
+        c->gcc_message = arena_printf(&c->arena, "%s", msg);
+    return msg == NULL;
 }
 
-bool jit_compile_to_file(Compile *c, gcc_jit_context *ctx, const char *path) {
-    // The object is stored and loaded again by every process that hits the
-    // store, so its loading cost is paid far more often than its link.
-    // ld's default on x86-64 (-z separate-code) gives it four segments,
-    // the headers and read-only data each in pages of their own; with
-    // noseparate-code it has two (code with read-only data, then data):
-    // two mmaps fewer per dlopen (measured: ~5 µs of a ~30 µs dlopen in a
-    // fresh process) and a file half the size (15 KB -> 7 KB for a small
-    // program) to store, hash, copy and write. RELRO is kept.
-    gcc_jit_context_add_driver_option(ctx, "-Wl,-z,noseparate-code");
-    return run_gcc(c, ctx, path, NULL);
+/* The object file, read whole into a malloc'ed buffer; NULL with errno. */
+static unsigned char *read_object(const char *path, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return NULL;
+    unsigned char *p = NULL;
+    if (fstat(fd, &st) == 0 && st.st_size > 0 && (p = mem_malloc((size_t)st.st_size))) {
+        size_t got = 0;
+        while (got < (size_t)st.st_size) {
+            ssize_t n = read(fd, p + got, (size_t)st.st_size - got);
+            if (n <= 0)
+                break;
+            got += (size_t)n;
+        }
+        if (got != (size_t)st.st_size) {
+            free(p);
+            p = NULL;
+            errno = EIO;
+        }
+        *len = got;
+    } else if (!p) {
+        errno = ENOMEM;
+    }
+    close(fd);
+    return p;
 }
 
-gcc_jit_result *jit_compile(Compile *c, gcc_jit_context *ctx) {
-    gcc_jit_result *result = NULL;
-    run_gcc(c, ctx, NULL, &result);
-    return result;
+/* The assembler writes the object to a file: one in a folder of our own
+ * (mode 0700, under $TMPDIR or /tmp), read back and removed at once. A
+ * folder rather than a memfd's /proc path: a compile must work where
+ * /proc is not mounted. */
+unsigned char *jit_compile_object(Compile *c, gcc_jit_context *ctx, size_t *len) {
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096];
+    if (!tmp || !*tmp || strlen(tmp) > sizeof dir - 64)
+        tmp = "/tmp";
+    snprintf(dir, sizeof dir, "%s/memjit-XXXXXX", tmp);
+    if (!mkdtemp(dir)) {
+        error_at(c, NULL, 0, 0, "cannot make a private folder in %s for gcc's output: %s", tmp,
+                 strerror(errno));
+        return NULL;
+    }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/code.o", dir);
+    unsigned char *obj = NULL;
+    if (run_gcc(c, ctx, path)) {
+        obj = read_object(path, len);
+        if (!obj)
+            error_at(c, NULL, 0, 0, "cannot read gcc's output %s: %s", path, strerror(errno));
+    }
+    unlink(path);
+    rmdir(dir);
+    return obj;
 }

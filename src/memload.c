@@ -37,7 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cache.h"
+#include "load.h"
 
 #ifndef MFD_EXEC
 #define MFD_EXEC 0x0010U
@@ -69,7 +69,7 @@ static int new_tmpfile(void) {
     return -1;
 }
 
-int memload_new_file(int flags, bool *fallback, char *errbuf, size_t errlen) {
+static int new_file(int flags, bool *fallback, char *errbuf, size_t errlen) {
     int fd = -1;
     if (!(flags & MEMLOAD_FORCE_FALLBACK))
         fd = new_memfd();
@@ -80,10 +80,6 @@ int memload_new_file(int flags, bool *fallback, char *errbuf, size_t errlen) {
         errbuf_printf(errbuf, errlen, "cannot make an anonymous file for the code: %s",
                 strerror(errno));
     return fd;
-}
-
-void memload_proc_path(int fd, char *out, size_t outlen) {
-    snprintf(out, outlen, "/proc/%ld/fd/%d", (long)getpid(), fd);
 }
 
 static bool write_all(int fd, const void *bytes, size_t len) {
@@ -174,7 +170,7 @@ static void find_own_mapping(MemLoad *ml) {
     }
 }
 
-bool memload_open_fd(int fd, bool fallback, MemLoad *out, char *errbuf, size_t errlen) {
+static bool open_fd(int fd, bool fallback, MemLoad *out, char *errbuf, size_t errlen) {
     memset(out, 0, sizeof *out);
     out->fd = -1;
     if (!fallback)
@@ -200,7 +196,7 @@ bool memload_bytes(const void *bytes, size_t len, int flags, MemLoad *out,
     memset(out, 0, sizeof *out);
     out->fd = -1;
     bool fallback;
-    int fd = memload_new_file(flags, &fallback, errbuf, errlen);
+    int fd = new_file(flags, &fallback, errbuf, errlen);
     if (fd < 0)
         return false;
     if (!write_all(fd, bytes, len)) {
@@ -208,30 +204,7 @@ bool memload_bytes(const void *bytes, size_t len, int flags, MemLoad *out,
         close(fd);
         return false;
     }
-    return memload_open_fd(fd, fallback, out, errbuf, errlen);
-}
-
-unsigned char *memload_read_all(int fd, size_t *len) {
-    struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size <= 0)
-        return NULL;
-    size_t n = (size_t)st.st_size;
-    unsigned char *p = mem_malloc(n);
-    if (!p)
-        return NULL;
-    size_t got = 0;
-    while (got < n) {
-        ssize_t r = pread(fd, p + got, n - got, (off_t)got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0) {
-            free(p);
-            return NULL;
-        }
-        got += (size_t)r;
-    }
-    *len = n;
-    return p;
+    return open_fd(fd, fallback, out, errbuf, errlen);
 }
 
 void *memload_symbol(const MemLoad *ml, const char *name) {

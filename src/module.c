@@ -1,8 +1,8 @@
 /*
  * module.c - compiled code with a reference count and a typed symbol table.
  *
- * A module owns its gcc_jit_result, or its shared object loaded from bytes
- * (memload.c) with those bytes. It remembers, for each function and
+ * A module owns its code: an object linked in memory (link.c), or a shared
+ * object loaded from bytes (memload.c, mj_load_blob's), with those bytes. It remembers, for each function and
  * variable defined in the source, the canonical spelling of its C type
  * (type_to_string), so that typed lookup is a string comparison once the
  * caller's type has been parsed and spelt the same way.
@@ -111,37 +111,27 @@ static mj_module *module_alloc(void) {
     return m;
 }
 
-mj_module *module_new(Compile *c, gcc_jit_result *result) {
-    size_t n = 0;
-    ModuleSymbol *syms = module_symbols_of(c, &n);
-    mj_module *m = syms ? module_alloc() : NULL;
-    if (!m) {
-        free_symbols(syms, n);
-        gcc_jit_result_release(result);
-        return NULL;
-    }
-    m->result = result;
-    m->syms = syms;
-    m->nsyms = n;
-    for (size_t i = 0; i < n; i++) {
-        ModuleSymbol *s = &syms[i];
-        if (!s->is_static && !s->is_hidden)
-            s->addr = s->is_function ? gcc_jit_result_get_code(result, s->name)
-                                     : gcc_jit_result_get_global(result, s->name);
-    }
-    return m;
+/* The address of a symbol the module's own code defines, or NULL. */
+static void *own_symbol(const mj_module *mod, const char *name) {
+    if (mod->linked)
+        return link_symbol(mod->linked, name);
+    return mod->loaded.handle ? memload_symbol(&mod->loaded, name) : NULL;
 }
 
-mj_module *module_new_loaded(MemLoad *ml, unsigned char *blob, size_t blob_len,
-                             ModuleSymbol *syms, size_t nsyms, bool untyped) {
+mj_module *module_new_loaded(LinkedObject *lo, MemLoad *ml, unsigned char *blob,
+                             size_t blob_len, ModuleSymbol *syms, size_t nsyms, bool untyped) {
     mj_module *m = module_alloc();
     if (!m) {
-        memload_close(ml);
+        link_free(lo);
+        if (ml)
+            memload_close(ml);
         free(blob);
         free_symbols(syms, nsyms);
         return NULL;
     }
-    m->loaded = *ml;
+    m->linked = lo;
+    if (ml)
+        m->loaded = *ml;
     m->blob = blob;
     m->blob_len = blob_len;
     m->syms = syms;
@@ -149,7 +139,7 @@ mj_module *module_new_loaded(MemLoad *ml, unsigned char *blob, size_t blob_len,
     m->untyped = untyped;
     for (size_t i = 0; i < nsyms; i++)
         if (!syms[i].is_static && !syms[i].is_hidden)
-            syms[i].addr = memload_symbol(&m->loaded, syms[i].name);
+            syms[i].addr = own_symbol(m, syms[i].name);
     return m;
 }
 
@@ -239,8 +229,7 @@ void mj_module_release(mj_module *mod) {
         mod->destructors();
     free_symbols(mod->syms, mod->nsyms);
     free_symbols(mod->imports, mod->nimports);
-    if (mod->result)
-        gcc_jit_result_release(mod->result);
+    link_free(mod->linked);
     memload_close(&mod->loaded);
     free(mod->blob);
     free(mod->ident);
@@ -282,8 +271,7 @@ static void (*listed_function(mj_module *mod, const char *name))(void) {
     const ModuleSymbol *s = find_symbol(mod, name);
     if (!s || !s->is_function)
         return NULL;
-    void *code = mod->result ? gcc_jit_result_get_code(mod->result, name)
-                             : memload_symbol(&mod->loaded, name);
+    void *code = own_symbol(mod, name);
     void (*fn)(void) = NULL;
     memcpy(&fn, &code, sizeof fn);   // ISO C: no cast from object pointer
     return fn;
@@ -373,10 +361,11 @@ static mj_status lookup_untyped(mj_module *mod, const char *name, const char *ty
     if (st != MJ_OK)
         return st;
     free(canon);
-    void *addr = memload_symbol(&mod->loaded, name);
+    void *addr = own_symbol(mod, name);
     if (!addr)
         return fail(errbuf, errlen, MJ_ERR_NOT_FOUND,
-                    "no exported symbol '%s' in the shared object", name);
+                    "no exported symbol '%s' in the %s", name,
+                    mod->linked ? "object" : "shared object");
     *out = addr;
     return MJ_OK;
 }
@@ -448,13 +437,6 @@ const char *mj_module_errmsg(mj_module *mod) {
  * from mj_load_blob is bound exactly as a fresh compile is.
  * ------------------------------------------------------------------- */
 
-/* An exported symbol of the module's own code, wherever it was loaded. */
-static void *code_symbol(const mj_module *mod, const char *name) {
-    if (mod->result)
-        return gcc_jit_result_get_global(mod->result, name);
-    return mod->loaded.handle ? memload_symbol(&mod->loaded, name) : NULL;
-}
-
 /* The table as ModuleSymbols, addr left NULL; an 'I' entry (the module
  * has an initialiser) sets mod->has_init instead. False on OOM. */
 static bool read_import_table(mj_module *mod, const char *p) {
@@ -503,7 +485,7 @@ static mj_status bind_one(mj_module *mod, ModuleSymbol *imp, const mj_runtime *r
                     "as '%s'", what, imp->name, imp->type, h->type);
     char slot_name[300];
     snprintf(slot_name, sizeof slot_name, "__mj_imp_%s", imp->name);
-    void **slot = code_symbol(mod, slot_name);
+    void **slot = own_symbol(mod, slot_name);
     if (!slot)
         return fail(errbuf, errlen, MJ_ERR_JIT, "the import slot of '%s' is missing",
                     imp->name);
@@ -525,8 +507,7 @@ static mj_status run_initialiser(mj_module *mod, char *errbuf, size_t errlen) {
     if (!mod->has_init)
         return MJ_OK;
     void (*init)(void) = NULL;
-    void *code = mod->result ? gcc_jit_result_get_code(mod->result, "__mj_init")
-                             : code_symbol(mod, "__mj_init");
+    void *code = own_symbol(mod, "__mj_init");
     memcpy(&init, &code, sizeof init);   // ISO C: no cast from object pointer
     if (!init)
         return fail(errbuf, errlen, MJ_ERR_JIT, "the module's initialiser is missing");
@@ -542,7 +523,7 @@ mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf
     /* Read once, before the module is shared; later calls (a cache hit
      * after the host defined a name again) only fill the slots again. */
     if (!mod->imports_read) {
-        const char *table = code_symbol(mod, "__mj_imports");
+        const char *table = own_symbol(mod, "__mj_imports");
         if (table && !read_import_table(mod, table))
             return fail(errbuf, errlen, MJ_ERR_NOMEM, "out of memory");
         mod->imports_read = true;

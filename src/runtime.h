@@ -16,6 +16,7 @@
 #include <stdatomic.h>
 
 #include "cache.h"
+#include "load.h"
 #include "front.h"
 #include "jitapi.h"
 
@@ -95,9 +96,9 @@ typedef struct ModuleSymbol {
 
 struct mj_module {
     atomic_int refs;
-    gcc_jit_result *result;   /* compiled in memory (no store), or NULL */
-    MemLoad loaded;           /* loaded from shared-object bytes: handle set */
-    unsigned char *blob;      /* those bytes, or NULL; see mj_module_blob */
+    LinkedObject *linked;     /* an object linked in memory (link.c), or NULL */
+    MemLoad loaded;           /* a shared object (mj_load_blob): handle set */
+    unsigned char *blob;      /* the object's bytes, or NULL; see mj_module_blob */
     size_t blob_len;
     bool untyped;             /* mj_load_blob: found by name, no C types */
     char *ident;              /* the cache's ident (key_ident_copy), or NULL */
@@ -124,18 +125,15 @@ struct mj_module {
  * mj_module_release runs its destructors. */
 void module_construct(mj_module *mod);
 
-/* Takes ownership of result; collects the exported symbols of c->globals.
- * Returns NULL on OOM (and then releases result). */
-mj_module *module_new(Compile *c, gcc_jit_result *result);
-
 /* The symbol table of c->globals without addresses, malloc'ed; NULL on
  * OOM. Uses the arena first (may escape), then malloc only. */
 ModuleSymbol *module_symbols_of(Compile *c, size_t *n);
-/* A module over loaded shared-object bytes. Takes ml, blob and syms (an
- * encoded table from module_syms_encode, or NULL for an untyped module)
- * whatever happens. NULL on OOM or a malformed table. */
-mj_module *module_new_loaded(MemLoad *ml, unsigned char *blob, size_t blob_len,
-                             ModuleSymbol *syms, size_t nsyms, bool untyped);
+/* A module over loaded code: an object linked in memory (lo), or else a
+ * shared object (ml). Takes lo or ml, blob (the bytes, or NULL) and syms
+ * (from module_symbols_of or module_syms_decode; NULL for an untyped
+ * module) whatever happens. NULL on OOM. */
+mj_module *module_new_loaded(LinkedObject *lo, MemLoad *ml, unsigned char *blob,
+                             size_t blob_len, ModuleSymbol *syms, size_t nsyms, bool untyped);
 /* The symbol table as bytes for the store, and back; NULL on OOM or
  * malformed bytes. */
 unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t *len);

@@ -1,0 +1,1158 @@
+/*
+ * link.c - an x86-64 ELF relocatable object linked where its bytes are.
+ *
+ * libgccjit's compile to an object runs gcc and the assembler but not ld;
+ * this file does the rest inside the process, as the Linux module loader
+ * and LLVM's JITLink do:
+ *
+ *   1. read and check the object: every offset, size and index is checked
+ *      against the bytes before it is used, so a corrupt or truncated
+ *      object is refused with a message and none of its code runs;
+ *   2. lay out its allocated sections in one private mapping, in three
+ *      page-aligned parts: code (with branch stubs and memjit's own small
+ *      trampolines), read-only data (with .eh_frame, terminated, and the
+ *      GOT), writable data (.data, .bss, common symbols, .init_array);
+ *      thread-local sections (.tdata, .tbss) form an image copied per
+ *      thread instead. One mapping keeps every PC-relative reference
+ *      within +-2 GiB (RuntimeDyld's separate allocations did not);
+ *   3. bind undefined symbols: the object's own definitions first (as a
+ *      static link would), then what the process has loaded (dlsym), then
+ *      libgcc_s.so.1 (__divti3 and friends, which ld used to take from
+ *      libgcc); weak ones left undefined are 0. The few ld took from
+ *      libc_nonshared.a, which dlsym cannot find, are memjit's: atexit,
+ *      at_quick_exit and pthread_atfork become trampolines passing this
+ *      object as the `dso` to __cxa_atexit and friends (so its handlers
+ *      run when it is released, as dlclose runs a library's), and
+ *      __stack_chk_fail_local is __stack_chk_fail;
+ *   4. apply every relocation of the allocated sections (the debug
+ *      sections are not loaded); a kind not handled is an error naming it
+ *      and its section;
+ *   5. W^X: the mapping is writable while it is relocated, then code is
+ *      read+execute and read-only data read-only; no page is ever both
+ *      writable and executable;
+ *   6. register .eh_frame with libgcc's unwinder (backtrace(), unwinding
+ *      through compiled frames), register the .fini_array runner with
+ *      __cxa_atexit under this object's dso handle, run .init_array.
+ *
+ * Thread-local variables: gcc's general- and local-dynamic sequences call
+ * __tls_get_addr with a GOT pair {module, offset}; the call is bound to
+ * link_tls_get_addr here, which gives each thread its own copy of the
+ * image (pthread keys), as LLVM ORC's ELFNix platform does. Initial-exec
+ * and local-exec (which -fPIC code does not use) are refused.
+ */
+#include <dlfcn.h>
+#include <elf.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "load.h"
+
+/* The three parts of the mapping, in address order. */
+enum { PART_CODE, PART_RODATA, PART_DATA, NPARTS };
+
+/* A defined symbol others may look up. */
+typedef struct LinkSymbol {
+    const char *name;         /* in LinkedObject.names */
+    void *addr;
+} LinkSymbol;
+
+/* One thread's copy of the thread-local image. */
+typedef struct TlsBlock {
+    struct TlsBlock *next, *prev;
+    struct LinkedObject *lo;
+    unsigned char *data;      /* inside this allocation, aligned */
+} TlsBlock;
+
+struct LinkedObject {
+    unsigned char *map;
+    size_t map_len;
+    size_t part_off[NPARTS + 1];   /* offsets of the parts; [NPARTS] = end */
+    LinkSymbol *syms;         /* sorted by name */
+    size_t nsyms;
+    char *names;
+    void *eh_frame;           /* registered with the unwinder, or NULL */
+    void (**fini)(void);      /* the .fini_array entries, in order */
+    size_t nfini;
+    bool uses_dso;            /* handlers registered under map: finalize */
+    /* thread-local storage */
+    bool has_tls;
+    pthread_key_t tls_key;
+    pthread_mutex_t tls_lock;
+    TlsBlock *tls_blocks;
+    unsigned char *tls_image; /* .tdata's bytes, then zeros (.tbss) */
+    size_t tls_size, tls_align;
+};
+
+/* The trampolines memjit writes for the symbols of libc_nonshared.a. */
+typedef enum Tramp { TRAMP_NONE, TRAMP_ATEXIT, TRAMP_AT_QUICK_EXIT, TRAMP_ATFORK } Tramp;
+#define TRAMP_SIZE 16
+#define STUB_SIZE 8
+
+/* A symbol's binding once resolved. */
+typedef struct SymInfo {
+    uint64_t value;           /* its address (TLS: offset in the block) */
+    bool resolved;
+    bool external;            /* outside the mapping: calls go through a stub */
+    bool is_tls;
+    Tramp tramp;
+    int32_t got;              /* GOT slot index, or -1 */
+    int32_t stub;             /* stub index, or -1 */
+    int32_t tlsgd;            /* first of two GOT slots, or -1 */
+    int32_t tramp_index;      /* trampoline index, or -1 */
+    int32_t tramp_slot;       /* the GOT slot of the trampoline's target */
+} SymInfo;
+
+typedef struct Section {
+    unsigned char *addr;      /* where it is in the mapping, or NULL */
+    int part;                 /* -1: not loaded */
+    size_t offset;            /* in its part, or in the TLS image */
+    bool is_tls;
+} Section;
+
+typedef struct Linker {
+    const unsigned char *bytes;
+    size_t len;
+    const Elf64_Shdr *sh;
+    size_t shnum;
+    const char *shstr;
+    size_t shstr_len;
+    const Elf64_Sym *sym;
+    size_t nsym;
+    const char *str;
+    size_t str_len;
+    Section *sec;
+    SymInfo *info;
+    size_t ngot, nstub, ntramp;
+    int32_t tlsld;            /* the local-dynamic GOT pair, or -1 */
+    size_t part_size[NPARTS];
+    size_t stub_off, tramp_off, got_off, eh_off;   /* in their parts */
+    size_t eh_index;          /* .eh_frame's section, or 0 */
+    size_t common_size;       /* SHN_COMMON symbols, at the end of data */
+    size_t common_off;
+    uint64_t *common_addr;    /* per symbol: offset in the commons + 1, or 0 */
+    LinkedObject *lo;
+    char *err;
+    size_t errlen;
+    bool oom;
+} Linker;
+
+#define fail(L, ...) (errbuf_printf((L)->err, (L)->errlen, __VA_ARGS__), false)
+
+static bool out_of_memory(Linker *L) {
+    L->oom = true;
+    return fail(L, "out of memory");
+}
+
+/* ---------------------------------------------------------------------
+ * What the process supplies
+ * ------------------------------------------------------------------- */
+
+/* libgcc_s.so.1, opened once when a symbol is found nowhere else; kept
+ * for the life of the process, as the code bound to it may be. */
+static pthread_once_t libgcc_once = PTHREAD_ONCE_INIT;
+static void *libgcc;
+
+static void open_libgcc(void) {
+    libgcc = dlopen("libgcc_s.so.1", RTLD_NOW | RTLD_LOCAL);
+}
+
+static void *process_symbol(const char *name) {
+    void *p = dlsym(RTLD_DEFAULT, name);
+    if (!p) {
+        pthread_once(&libgcc_once, open_libgcc);
+        if (libgcc)
+            p = dlsym(libgcc, name);
+    }
+    return p;
+}
+
+/* glibc's: runs and forgets the handlers registered under dso (dlclose's
+ * call); declared in no header. */
+extern void __cxa_finalize(void *dso);
+
+/* ---------------------------------------------------------------------
+ * Thread-local storage
+ * ------------------------------------------------------------------- */
+
+typedef struct TlsIndex {
+    uint64_t module;          /* the LinkedObject */
+    uint64_t offset;
+} TlsIndex;
+
+static void tls_block_free(void *p) {
+    TlsBlock *b = p;
+    LinkedObject *lo = b->lo;
+    pthread_mutex_lock(&lo->tls_lock);
+    if (b->prev)
+        b->prev->next = b->next;
+    else
+        lo->tls_blocks = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+    pthread_mutex_unlock(&lo->tls_lock);
+    free(b);
+}
+
+static TlsBlock *tls_block_new(LinkedObject *lo) {
+    size_t head = (sizeof(TlsBlock) + lo->tls_align - 1) & ~(lo->tls_align - 1);
+    void *p = NULL;
+    size_t align = lo->tls_align < sizeof(void *) ? sizeof(void *) : lo->tls_align;
+    if (posix_memalign(&p, align, head + lo->tls_size) != 0) {
+        /* As glibc's own __tls_get_addr does when it cannot allocate. */
+        fputs("memjit: out of memory for a thread's thread-local variables\n", stderr);
+        abort();
+    }
+    TlsBlock *b = p;
+    b->lo = lo;
+    b->prev = NULL;
+    b->data = (unsigned char *)p + head;
+    memcpy(b->data, lo->tls_image, lo->tls_size);
+    pthread_mutex_lock(&lo->tls_lock);
+    b->next = lo->tls_blocks;
+    if (b->next)
+        b->next->prev = b;
+    lo->tls_blocks = b;
+    pthread_mutex_unlock(&lo->tls_lock);
+    pthread_setspecific(lo->tls_key, b);
+    return b;
+}
+
+/* What gcc's TLS sequences call in place of glibc's __tls_get_addr. The
+ * stack is realigned: older gcc called __tls_get_addr misaligned (glibc
+ * bug 27137). */
+__attribute__((force_align_arg_pointer)) static void *link_tls_get_addr(TlsIndex *ti) {
+    LinkedObject *lo = (LinkedObject *)(uintptr_t)ti->module;
+    TlsBlock *b = pthread_getspecific(lo->tls_key);
+    if (!b)
+        b = tls_block_new(lo);
+    return b->data + ti->offset;
+}
+
+/* ---------------------------------------------------------------------
+ * Reading the object
+ * ------------------------------------------------------------------- */
+
+bool link_is_object(const void *bytes, size_t len) {
+    const Elf64_Ehdr *eh = bytes;
+    return len >= sizeof *eh && !memcmp(eh->e_ident, ELFMAG, SELFMAG) &&
+           eh->e_ident[EI_CLASS] == ELFCLASS64 && eh->e_type == ET_REL;
+}
+
+static const char *section_name(const Linker *L, size_t i) {
+    size_t off = L->sh[i].sh_name;
+    if (off >= L->shstr_len || !memchr(L->shstr + off, '\0', L->shstr_len - off))
+        return "?";
+    return L->shstr + off;
+}
+
+static const char *symbol_name(const Linker *L, size_t i) {
+    const Elf64_Sym *s = &L->sym[i];
+    if (ELF64_ST_TYPE(s->st_info) == STT_SECTION && s->st_shndx < L->shnum)
+        return section_name(L, s->st_shndx);
+    size_t off = s->st_name;
+    if (off >= L->str_len || !memchr(L->str + off, '\0', L->str_len - off))
+        return "?";
+    return L->str + off;
+}
+
+/* [off, off+size) lies inside the object. */
+static bool in_file(const Linker *L, uint64_t off, uint64_t size) {
+    return off <= L->len && size <= L->len - off;
+}
+
+static bool read_headers(Linker *L) {
+    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)L->bytes;
+    if (L->len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG))
+        return fail(L, "not an ELF object");
+    if (eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_ident[EI_DATA] != ELFDATA2LSB ||
+        eh->e_machine != EM_X86_64)
+        return fail(L, "not an x86-64 ELF object (class %d, data %d, machine %d)",
+                    eh->e_ident[EI_CLASS], eh->e_ident[EI_DATA], eh->e_machine);
+    if (eh->e_type != ET_REL)
+        return fail(L, "not a relocatable object (ELF type %d)", eh->e_type);
+    if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shnum == 0 ||
+        !in_file(L, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr)) ||
+        eh->e_shoff % 8)
+        return fail(L, "corrupt object: bad section header table");
+    L->sh = (const Elf64_Shdr *)(L->bytes + eh->e_shoff);
+    L->shnum = eh->e_shnum;
+    if (eh->e_shstrndx == SHN_UNDEF || eh->e_shstrndx >= L->shnum)
+        return fail(L, "corrupt object: bad section name table index");
+    for (size_t i = 1; i < L->shnum; i++) {
+        const Elf64_Shdr *s = &L->sh[i];
+        if (s->sh_type != SHT_NOBITS && !in_file(L, s->sh_offset, s->sh_size))
+            return fail(L, "corrupt object: section %zu lies outside the %zu bytes", i, L->len);
+        if (s->sh_addralign > 4096 || (s->sh_addralign & (s->sh_addralign - 1)))
+            return fail(L, "section %zu: alignment %llu is not supported", i,
+                        (unsigned long long)s->sh_addralign);
+        if (s->sh_size > ((uint64_t)1 << 31))
+            return fail(L, "section %zu is over 2 GiB", i);
+    }
+    const Elf64_Shdr *ss = &L->sh[eh->e_shstrndx];
+    L->shstr = (const char *)L->bytes + ss->sh_offset;
+    L->shstr_len = ss->sh_type == SHT_NOBITS ? 0 : ss->sh_size;
+    return true;
+}
+
+static bool read_symbols(Linker *L) {
+    size_t tab = 0;
+    for (size_t i = 1; i < L->shnum; i++) {
+        if (L->sh[i].sh_type != SHT_SYMTAB)
+            continue;
+        if (tab)
+            return fail(L, "corrupt object: two symbol tables");
+        tab = i;
+    }
+    if (!tab)
+        return true;   // nothing to bind, nothing to relocate against
+    const Elf64_Shdr *s = &L->sh[tab];
+    if (s->sh_entsize != sizeof(Elf64_Sym) || s->sh_size % sizeof(Elf64_Sym) ||
+        s->sh_offset % 8 || s->sh_link == 0 || s->sh_link >= L->shnum ||
+        L->sh[s->sh_link].sh_type != SHT_STRTAB)
+        return fail(L, "corrupt object: bad symbol table");
+    L->sym = (const Elf64_Sym *)(L->bytes + s->sh_offset);
+    L->nsym = s->sh_size / sizeof(Elf64_Sym);
+    L->str = (const char *)L->bytes + L->sh[s->sh_link].sh_offset;
+    L->str_len = L->sh[s->sh_link].sh_size;
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Layout
+ * ------------------------------------------------------------------- */
+
+static size_t align_up(size_t n, size_t a) {
+    return a > 1 ? (n + a - 1) & ~(a - 1) : n;
+}
+
+static int part_of(const Elf64_Shdr *s) {
+    if (s->sh_flags & SHF_EXECINSTR)
+        return PART_CODE;
+    return s->sh_flags & SHF_WRITE ? PART_DATA : PART_RODATA;
+}
+
+/* Places each allocated section: in a part of the mapping, or in the TLS
+ * image. */
+static bool place_sections(Linker *L) {
+    LinkedObject *lo = L->lo;
+    size_t tls = 0;
+    lo->tls_align = 1;
+    for (size_t i = 1; i < L->shnum; i++) {
+        const Elf64_Shdr *s = &L->sh[i];
+        Section *sec = &L->sec[i];
+        sec->part = -1;
+        if (!(s->sh_flags & SHF_ALLOC))
+            continue;
+        if (s->sh_type == SHT_PREINIT_ARRAY)
+            return fail(L, "section '%s': .preinit_array is only for executables",
+                        section_name(L, i));
+        if (s->sh_type != SHT_PROGBITS && s->sh_type != SHT_NOBITS &&
+            s->sh_type != SHT_INIT_ARRAY && s->sh_type != SHT_FINI_ARRAY &&
+            s->sh_type != SHT_X86_64_UNWIND && s->sh_type != SHT_NOTE)
+            return fail(L, "section '%s' has type %u, which memjit's linker does not load",
+                        section_name(L, i), s->sh_type);
+        size_t align = s->sh_addralign ? s->sh_addralign : 1;
+        if (s->sh_flags & SHF_TLS) {
+            sec->is_tls = true;
+            tls = align_up(tls, align);
+            sec->offset = tls;
+            tls += s->sh_size;
+            if (align > lo->tls_align)
+                lo->tls_align = align;
+            continue;
+        }
+        int p = part_of(s);
+        sec->part = p;
+        L->part_size[p] = align_up(L->part_size[p], align);
+        sec->offset = L->part_size[p];
+        L->part_size[p] += s->sh_size;
+        if (!strcmp(section_name(L, i), ".eh_frame") && !L->eh_index) {
+            L->eh_index = i;
+            L->part_size[p] += 4;   /* the zero terminator crtend.o supplied */
+        }
+    }
+    lo->tls_size = tls;
+    lo->has_tls = tls > 0;
+    return true;
+}
+
+/* Common symbols (-fcommon) become zeroed data at the end of the data
+ * part, aligned as their st_value asks. */
+static bool place_commons(Linker *L) {
+    size_t off = 0;
+    for (size_t i = 1; i < L->nsym; i++) {
+        const Elf64_Sym *s = &L->sym[i];
+        if (s->st_shndx != SHN_COMMON)
+            continue;
+        uint64_t align = s->st_value ? s->st_value : 1;
+        if (align > 4096 || (align & (align - 1)) || s->st_size > ((uint64_t)1 << 31))
+            return fail(L, "common symbol '%s' has a bad alignment or size", symbol_name(L, i));
+        if (!L->common_addr) {
+            L->common_addr = mem_calloc(L->nsym, sizeof *L->common_addr);
+            if (!L->common_addr)
+                return out_of_memory(L);
+        }
+        off = align_up(off, align);
+        L->common_addr[i] = off + 1;
+        off += s->st_size;
+        if (align > 16)
+            L->part_size[PART_DATA] = align_up(L->part_size[PART_DATA], align);
+    }
+    L->common_off = align_up(L->part_size[PART_DATA], 16);
+    L->common_size = off;
+    if (off)
+        L->part_size[PART_DATA] = L->common_off + off;
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Symbols
+ * ------------------------------------------------------------------- */
+
+static Tramp tramp_for(const char *name) {
+    if (!strcmp(name, "atexit"))
+        return TRAMP_ATEXIT;
+    if (!strcmp(name, "at_quick_exit"))
+        return TRAMP_AT_QUICK_EXIT;
+    if (!strcmp(name, "pthread_atfork"))
+        return TRAMP_ATFORK;
+    return TRAMP_NONE;
+}
+
+/* What an undefined symbol binds to in the process. */
+static bool bind_undefined(Linker *L, size_t i, SymInfo *si) {
+    const char *name = symbol_name(L, i);
+    si->external = true;
+    if ((si->tramp = tramp_for(name)) != TRAMP_NONE) {
+        si->external = false;
+        si->tramp_index = (int32_t)L->ntramp++;
+        si->tramp_slot = (int32_t)L->ngot++;
+        return true;
+    }
+    if (!strcmp(name, "__tls_get_addr")) {
+        void *(*fn)(TlsIndex *) = link_tls_get_addr;
+        memcpy(&si->value, &fn, sizeof fn);
+        return true;
+    }
+    if (!strcmp(name, "_GLOBAL_OFFSET_TABLE_") || !strcmp(name, "__dso_handle")) {
+        si->external = false;   /* set once the mapping exists */
+        return true;
+    }
+    void *addr = process_symbol(!strcmp(name, "__stack_chk_fail_local") ? "__stack_chk_fail"
+                                                                         : name);
+    if (!addr && ELF64_ST_BIND(L->sym[i].st_info) != STB_WEAK)
+        return fail(L, "undefined reference to '%s'", name);
+    si->value = (uint64_t)(uintptr_t)addr;
+    return true;
+}
+
+static bool check_symbol(Linker *L, size_t i) {
+    const Elf64_Sym *s = &L->sym[i];
+    if (ELF64_ST_TYPE(s->st_info) == STT_GNU_IFUNC)
+        return fail(L, "symbol '%s' is an IFUNC, which memjit's linker does not support",
+                    symbol_name(L, i));
+    if (s->st_shndx == SHN_XINDEX)
+        return fail(L, "symbol '%s': extended section indexes are not supported",
+                    symbol_name(L, i));
+    if (s->st_shndx != SHN_UNDEF && s->st_shndx != SHN_ABS && s->st_shndx != SHN_COMMON) {
+        if (s->st_shndx >= L->shnum)
+            return fail(L, "corrupt object: symbol '%s' in section %u of %zu",
+                        symbol_name(L, i), s->st_shndx, L->shnum);
+        const Section *sec = &L->sec[s->st_shndx];
+        if (sec->part < 0 && !sec->is_tls && ELF64_ST_TYPE(s->st_info) != STT_SECTION &&
+            ELF64_ST_TYPE(s->st_info) != STT_FILE && ELF64_ST_BIND(s->st_info) != STB_LOCAL)
+            return fail(L, "symbol '%s' is defined in section '%s', which is not loaded",
+                        symbol_name(L, i), section_name(L, s->st_shndx));
+        if (sec->part >= 0 && s->st_value > L->sh[s->st_shndx].sh_size)
+            return fail(L, "corrupt object: symbol '%s' lies outside its section",
+                        symbol_name(L, i));
+    }
+    return true;
+}
+
+/* The symbol a relocation names, resolved on first use: an undefined
+ * symbol nobody relocates against (_GLOBAL_OFFSET_TABLE_ is listed by
+ * every object) is never looked up. */
+static bool use_symbol(Linker *L, size_t i) {
+    SymInfo *si = &L->info[i];
+    if (si->resolved)
+        return true;
+    si->resolved = true;
+    const Elf64_Sym *s = &L->sym[i];
+    if (s->st_shndx == SHN_UNDEF)
+        return i == 0 || bind_undefined(L, i, si);
+    if (s->st_shndx < L->shnum && L->sec[s->st_shndx].is_tls)
+        si->is_tls = true;
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Relocations: the first pass counts GOT slots and stubs
+ * ------------------------------------------------------------------- */
+
+static const char *reloc_name(unsigned type) {
+    switch (type) {
+    case R_X86_64_NONE: return "R_X86_64_NONE";
+    case R_X86_64_64: return "R_X86_64_64";
+    case R_X86_64_PC32: return "R_X86_64_PC32";
+    case R_X86_64_GOT32: return "R_X86_64_GOT32";
+    case R_X86_64_PLT32: return "R_X86_64_PLT32";
+    case R_X86_64_COPY: return "R_X86_64_COPY";
+    case R_X86_64_GLOB_DAT: return "R_X86_64_GLOB_DAT";
+    case R_X86_64_JUMP_SLOT: return "R_X86_64_JUMP_SLOT";
+    case R_X86_64_RELATIVE: return "R_X86_64_RELATIVE";
+    case R_X86_64_GOTPCREL: return "R_X86_64_GOTPCREL";
+    case R_X86_64_32: return "R_X86_64_32";
+    case R_X86_64_32S: return "R_X86_64_32S";
+    case R_X86_64_16: return "R_X86_64_16";
+    case R_X86_64_PC16: return "R_X86_64_PC16";
+    case R_X86_64_8: return "R_X86_64_8";
+    case R_X86_64_PC8: return "R_X86_64_PC8";
+    case R_X86_64_DTPMOD64: return "R_X86_64_DTPMOD64";
+    case R_X86_64_DTPOFF64: return "R_X86_64_DTPOFF64";
+    case R_X86_64_TPOFF64: return "R_X86_64_TPOFF64";
+    case R_X86_64_TLSGD: return "R_X86_64_TLSGD";
+    case R_X86_64_TLSLD: return "R_X86_64_TLSLD";
+    case R_X86_64_DTPOFF32: return "R_X86_64_DTPOFF32";
+    case R_X86_64_GOTTPOFF: return "R_X86_64_GOTTPOFF";
+    case R_X86_64_TPOFF32: return "R_X86_64_TPOFF32";
+    case R_X86_64_PC64: return "R_X86_64_PC64";
+    case R_X86_64_GOTOFF64: return "R_X86_64_GOTOFF64";
+    case R_X86_64_GOTPC32: return "R_X86_64_GOTPC32";
+    case R_X86_64_SIZE32: return "R_X86_64_SIZE32";
+    case R_X86_64_SIZE64: return "R_X86_64_SIZE64";
+    case R_X86_64_GOTPC32_TLSDESC: return "R_X86_64_GOTPC32_TLSDESC";
+    case R_X86_64_TLSDESC_CALL: return "R_X86_64_TLSDESC_CALL";
+    case R_X86_64_IRELATIVE: return "R_X86_64_IRELATIVE";
+    case R_X86_64_GOTPCRELX: return "R_X86_64_GOTPCRELX";
+    case R_X86_64_REX_GOTPCRELX: return "R_X86_64_REX_GOTPCRELX";
+    default: return "an unknown relocation";
+    }
+}
+
+static bool is_got_reloc(unsigned type) {
+    return type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX ||
+           type == R_X86_64_REX_GOTPCRELX;
+}
+
+/* The relocation sections that apply to loaded sections, checked. */
+static bool check_rela_section(Linker *L, size_t i, bool *applies) {
+    const Elf64_Shdr *s = &L->sh[i];
+    *applies = false;
+    if (s->sh_type == SHT_REL)
+        return fail(L, "section '%s': REL relocations are not x86-64's", section_name(L, i));
+    if (s->sh_type != SHT_RELA)
+        return true;
+    if (s->sh_info == 0 || s->sh_info >= L->shnum)
+        return fail(L, "corrupt object: relocation section '%s' names section %u",
+                    section_name(L, i), s->sh_info);
+    const Section *target = &L->sec[s->sh_info];
+    if (target->part < 0)
+        return true;   /* .rela.debug_*, .rela.comment: not loaded */
+    if (s->sh_entsize != sizeof(Elf64_Rela) || s->sh_size % sizeof(Elf64_Rela) ||
+        s->sh_offset % 8 || !L->sym)
+        return fail(L, "corrupt object: bad relocation section '%s'", section_name(L, i));
+    *applies = true;
+    return true;
+}
+
+static bool count_one(Linker *L, size_t rs, const Elf64_Rela *r) {
+    size_t si = ELF64_R_SYM(r->r_info);
+    unsigned type = (unsigned)ELF64_R_TYPE(r->r_info);
+    if (si >= L->nsym)
+        return fail(L, "corrupt object: relocation in '%s' names symbol %zu of %zu",
+                    section_name(L, rs), si, L->nsym);
+    if (!check_symbol(L, si) || !use_symbol(L, si))
+        return false;
+    SymInfo *info = &L->info[si];
+    if (is_got_reloc(type) && info->got < 0)
+        info->got = (int32_t)L->ngot++;
+    else if (type == R_X86_64_PLT32 && info->external && info->stub < 0) {
+        info->stub = (int32_t)L->nstub++;
+        if (info->got < 0)
+            info->got = (int32_t)L->ngot++;
+    } else if (type == R_X86_64_TLSGD && info->tlsgd < 0) {
+        info->tlsgd = (int32_t)L->ngot;
+        L->ngot += 2;
+    } else if (type == R_X86_64_TLSLD && L->tlsld < 0) {
+        L->tlsld = (int32_t)L->ngot;
+        L->ngot += 2;
+    }
+    return true;
+}
+
+static bool count_relocations(Linker *L) {
+    for (size_t i = 1; i < L->shnum; i++) {
+        bool applies;
+        if (!check_rela_section(L, i, &applies))
+            return false;
+        if (!applies)
+            continue;
+        const Elf64_Rela *r = (const Elf64_Rela *)(L->bytes + L->sh[i].sh_offset);
+        size_t n = L->sh[i].sh_size / sizeof *r;
+        for (size_t k = 0; k < n; k++)
+            if (!count_one(L, i, &r[k]))
+                return false;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * The mapping
+ * ------------------------------------------------------------------- */
+
+static unsigned char *part_addr(const Linker *L, int part) {
+    return L->lo->map + L->lo->part_off[part];
+}
+
+static unsigned char *got_addr(const Linker *L, int32_t slot) {
+    return part_addr(L, PART_RODATA) + L->got_off + (size_t)slot * 8;
+}
+
+static bool map_object(Linker *L) {
+    LinkedObject *lo = L->lo;
+    L->stub_off = align_up(L->part_size[PART_CODE], 16);
+    L->tramp_off = L->stub_off + L->nstub * STUB_SIZE;
+    L->part_size[PART_CODE] = L->tramp_off + L->ntramp * TRAMP_SIZE;
+    L->got_off = align_up(L->part_size[PART_RODATA], 16);
+    L->part_size[PART_RODATA] = L->got_off + L->ngot * 8;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t off = 0;
+    for (int p = 0; p < NPARTS; p++) {
+        lo->part_off[p] = off;
+        off += align_up(L->part_size[p], page);
+    }
+    lo->part_off[NPARTS] = off;
+    if (off > ((size_t)1 << 31))
+        return fail(L, "the object needs %zu bytes, over the 2 GiB its code can reach", off);
+    if (off == 0)
+        off = page;
+    void *m = mmap(NULL, off, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return fail(L, "cannot map %zu bytes for the code: %s", off, strerror(errno));
+    lo->map = m;
+    lo->map_len = off;
+    for (size_t i = 1; i < L->shnum; i++) {
+        Section *sec = &L->sec[i];
+        if (sec->part < 0)
+            continue;
+        sec->addr = part_addr(L, sec->part) + sec->offset;
+        if (L->sh[i].sh_type != SHT_NOBITS)
+            memcpy(sec->addr, L->bytes + L->sh[i].sh_offset, L->sh[i].sh_size);
+    }
+    return true;
+}
+
+/* The TLS image: .tdata's bytes where they go, .tbss left zero. */
+static bool make_tls_image(Linker *L) {
+    LinkedObject *lo = L->lo;
+    if (!lo->has_tls)
+        return true;
+    lo->tls_image = mem_calloc(1, lo->tls_size);
+    if (!lo->tls_image)
+        return out_of_memory(L);
+    for (size_t i = 1; i < L->shnum; i++)
+        if (L->sec[i].is_tls && L->sh[i].sh_type != SHT_NOBITS)
+            memcpy(lo->tls_image + L->sec[i].offset, L->bytes + L->sh[i].sh_offset,
+                   L->sh[i].sh_size);
+    if (pthread_key_create(&lo->tls_key, tls_block_free) != 0) {
+        lo->has_tls = false;
+        return fail(L, "no thread-local key left for the object's thread-local variables");
+    }
+    pthread_mutex_init(&lo->tls_lock, NULL);
+    return true;
+}
+
+/* The address (TLS: the offset) of every symbol that has one, now that
+ * the sections have theirs. */
+static void settle_symbols(Linker *L) {
+    uint64_t got = (uint64_t)(uintptr_t)got_addr(L, 0);
+    for (size_t i = 1; i < L->nsym; i++) {
+        const Elf64_Sym *s = &L->sym[i];
+        SymInfo *si = &L->info[i];
+        if (s->st_shndx == SHN_ABS)
+            si->value = s->st_value;
+        else if (s->st_shndx == SHN_COMMON)
+            si->value = L->common_addr && L->common_addr[i]
+                            ? (uint64_t)(uintptr_t)(part_addr(L, PART_DATA) + L->common_off +
+                                                    L->common_addr[i] - 1)
+                            : 0;
+        else if (s->st_shndx != SHN_UNDEF && L->sec[s->st_shndx].is_tls)
+            si->value = L->sec[s->st_shndx].offset + s->st_value;
+        else if (s->st_shndx != SHN_UNDEF && L->sec[s->st_shndx].addr)
+            si->value = (uint64_t)(uintptr_t)(L->sec[s->st_shndx].addr + s->st_value);
+        else if (s->st_shndx == SHN_UNDEF && si->resolved && si->tramp != TRAMP_NONE)
+            si->value = (uint64_t)(uintptr_t)(part_addr(L, PART_CODE) + L->tramp_off +
+                                              (size_t)si->tramp_index * TRAMP_SIZE);
+        else if (s->st_shndx == SHN_UNDEF && si->resolved && !si->external) {
+            const char *name = symbol_name(L, i);
+            si->value = !strcmp(name, "__dso_handle") ? (uint64_t)(uintptr_t)L->lo->map : got;
+        }
+    }
+}
+
+static void put32(unsigned char *p, uint32_t v) {
+    memcpy(p, &v, 4);
+}
+
+/* Each stub is `jmp *slot(%rip)`, each trampoline loads this object's dso
+ * handle into the argument register its target takes it in and jumps on
+ * through its GOT slot. */
+static void write_stubs(Linker *L) {
+    unsigned char *code = part_addr(L, PART_CODE);
+    for (size_t i = 1; i < L->nsym; i++) {
+        SymInfo *si = &L->info[i];
+        if (si->got >= 0)
+            memcpy(got_addr(L, si->got), &si->value, 8);
+        if (si->stub >= 0) {
+            unsigned char *p = code + L->stub_off + (size_t)si->stub * STUB_SIZE;
+            p[0] = 0xff, p[1] = 0x25;
+            put32(p + 2, (uint32_t)(got_addr(L, si->got) - (p + 6)));
+            p[6] = 0xcc, p[7] = 0xcc;
+        }
+        if (si->tramp == TRAMP_NONE)
+            continue;
+        static const char *const targets[] = {NULL, "__cxa_atexit", "__cxa_at_quick_exit",
+                                              "__register_atfork"};
+        void *target = process_symbol(targets[si->tramp]);
+        memcpy(got_addr(L, si->tramp_slot), &target, 8);
+        unsigned char *p = code + L->tramp_off + (size_t)si->tramp_index * TRAMP_SIZE;
+        unsigned char *q = p;
+        /* lea map(%rip), %rdx (atexit: the third argument) / %rsi / %rcx */
+        static const unsigned char modrm[] = {0, 0x15, 0x35, 0x0d};
+        *q++ = 0x48, *q++ = 0x8d, *q++ = modrm[si->tramp];
+        put32(q, (uint32_t)(L->lo->map - (q + 4)));
+        q += 4;
+        if (si->tramp == TRAMP_ATEXIT)
+            *q++ = 0x31, *q++ = 0xf6;   /* xor %esi, %esi: no argument */
+        *q++ = 0xff, *q++ = 0x25;
+        put32(q, (uint32_t)(got_addr(L, si->tramp_slot) - (q + 4)));
+        q += 4;
+        while (q < p + TRAMP_SIZE)
+            *q++ = 0xcc;
+        L->lo->uses_dso = true;
+    }
+    LinkedObject *lo = L->lo;
+    for (size_t i = 1; i < L->nsym; i++) {
+        SymInfo *si = &L->info[i];
+        if (si->tlsgd >= 0) {
+            uint64_t pair[2] = {(uint64_t)(uintptr_t)lo, si->value};
+            memcpy(got_addr(L, si->tlsgd), pair, 16);
+        }
+    }
+    if (L->tlsld >= 0) {
+        uint64_t pair[2] = {(uint64_t)(uintptr_t)lo, 0};
+        memcpy(got_addr(L, L->tlsld), pair, 16);
+    }
+}
+
+/* ---------------------------------------------------------------------
+ * Relocations: the second pass applies them
+ * ------------------------------------------------------------------- */
+
+static bool fits_s32(int64_t v) {
+    return v >= INT32_MIN && v <= INT32_MAX;
+}
+
+static bool out_of_range(Linker *L, size_t rs, unsigned type, size_t si) {
+    return fail(L, "relocation %s against '%s' in section '%s' is out of range",
+                reloc_name(type), symbol_name(L, si), section_name(L, L->sh[rs].sh_info));
+}
+
+static size_t reloc_width(unsigned type) {
+    switch (type) {
+    case R_X86_64_NONE: return 0;
+    case R_X86_64_64: case R_X86_64_PC64: case R_X86_64_GOTOFF64: case R_X86_64_SIZE64:
+    case R_X86_64_DTPOFF64:
+        return 8;
+    default:
+        return 4;
+    }
+}
+
+static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
+    size_t si = ELF64_R_SYM(r->r_info);
+    unsigned type = (unsigned)ELF64_R_TYPE(r->r_info);
+    size_t ts = L->sh[rs].sh_info;
+    const Elf64_Shdr *target = &L->sh[ts];
+    size_t width = reloc_width(type);
+    if (r->r_offset > target->sh_size || width > target->sh_size - r->r_offset)
+        return fail(L, "corrupt object: relocation at offset %llu outside section '%s'",
+                    (unsigned long long)r->r_offset, section_name(L, ts));
+    if (target->sh_type == SHT_NOBITS && type != R_X86_64_NONE)
+        return fail(L, "corrupt object: relocation in the zero-filled section '%s'",
+                    section_name(L, ts));
+    unsigned char *at = L->sec[ts].addr + r->r_offset;
+    const SymInfo *info = &L->info[si];
+    int64_t P = (int64_t)(uintptr_t)at, A = r->r_addend;
+    int64_t S = (int64_t)info->value;
+    int64_t GOT = (int64_t)(uintptr_t)got_addr(L, 0);
+    bool tls_reloc = type == R_X86_64_TLSGD || type == R_X86_64_TLSLD ||
+                     type == R_X86_64_DTPOFF32 || type == R_X86_64_DTPOFF64;
+    if (info->is_tls != tls_reloc && type != R_X86_64_TLSLD && type != R_X86_64_NONE)
+        return fail(L, "relocation %s against '%s' in section '%s' mixes thread-local and "
+                    "ordinary data", reloc_name(type), symbol_name(L, si),
+                    section_name(L, ts));
+    int64_t v;
+    switch (type) {
+    case R_X86_64_NONE:
+        return true;
+    case R_X86_64_64:
+        memcpy(at, &(uint64_t){(uint64_t)(S + A)}, 8);
+        return true;
+    case R_X86_64_PC64:
+        memcpy(at, &(uint64_t){(uint64_t)(S + A - P)}, 8);
+        return true;
+    case R_X86_64_GOTOFF64:
+        memcpy(at, &(uint64_t){(uint64_t)(S + A - GOT)}, 8);
+        return true;
+    case R_X86_64_SIZE64:
+        memcpy(at, &(uint64_t){L->sym[si].st_size + (uint64_t)A}, 8);
+        return true;
+    case R_X86_64_DTPOFF64:
+        memcpy(at, &(uint64_t){(uint64_t)(S + A)}, 8);
+        return true;
+    case R_X86_64_PLT32:
+        if (info->stub >= 0)
+            S = (int64_t)(uintptr_t)(part_addr(L, PART_CODE) + L->stub_off +
+                                     (size_t)info->stub * STUB_SIZE);
+        v = S + A - P;
+        break;
+    case R_X86_64_PC32:
+        v = S + A - P;
+        break;
+    case R_X86_64_GOTPCREL: case R_X86_64_GOTPCRELX: case R_X86_64_REX_GOTPCRELX:
+        v = (int64_t)(uintptr_t)got_addr(L, info->got) + A - P;
+        break;
+    case R_X86_64_GOTPC32:
+        v = GOT + A - P;
+        break;
+    case R_X86_64_32:
+        if ((uint64_t)(S + A) > UINT32_MAX)
+            return out_of_range(L, rs, type, si);
+        put32(at, (uint32_t)(S + A));
+        return true;
+    case R_X86_64_32S:
+        v = S + A;
+        break;
+    case R_X86_64_SIZE32:
+        v = (int64_t)L->sym[si].st_size + A;
+        break;
+    case R_X86_64_TLSGD:
+        v = (int64_t)(uintptr_t)got_addr(L, info->tlsgd) + A - P;
+        break;
+    case R_X86_64_TLSLD:
+        v = (int64_t)(uintptr_t)got_addr(L, L->tlsld) + A - P;
+        break;
+    case R_X86_64_DTPOFF32:
+        v = S + A;
+        break;
+    case R_X86_64_GOTTPOFF: case R_X86_64_TPOFF32:
+        return fail(L, "relocation %s against '%s' in section '%s': the initial- and "
+                    "local-exec TLS models are not supported (compile with -fPIC)",
+                    reloc_name(type), symbol_name(L, si), section_name(L, ts));
+    default:
+        return fail(L, "relocation %s (type %u) against '%s' in section '%s' is not "
+                    "supported by memjit's linker", reloc_name(type), type,
+                    symbol_name(L, si), section_name(L, ts));
+    }
+    if (!fits_s32(v))
+        return out_of_range(L, rs, type, si);
+    put32(at, (uint32_t)(int32_t)v);
+    return true;
+}
+
+static bool apply_relocations(Linker *L) {
+    for (size_t i = 1; i < L->shnum; i++) {
+        bool applies;
+        if (!check_rela_section(L, i, &applies))
+            return false;
+        if (!applies)
+            continue;
+        const Elf64_Rela *r = (const Elf64_Rela *)(L->bytes + L->sh[i].sh_offset);
+        size_t n = L->sh[i].sh_size / sizeof *r;
+        for (size_t k = 0; k < n; k++)
+            if (!apply_one(L, i, &r[k]))
+                return false;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Exported symbols
+ * ------------------------------------------------------------------- */
+
+static int link_symbol_cmp(const void *a, const void *b) {
+    return strcmp(((const LinkSymbol *)a)->name, ((const LinkSymbol *)b)->name);
+}
+
+static bool is_exported(const Linker *L, size_t i) {
+    const Elf64_Sym *s = &L->sym[i];
+    int bind = ELF64_ST_BIND(s->st_info), type = ELF64_ST_TYPE(s->st_info);
+    return (bind == STB_GLOBAL || bind == STB_WEAK) && s->st_shndx != SHN_UNDEF &&
+           type != STT_SECTION && type != STT_FILE && type != STT_TLS;
+}
+
+static bool collect_symbols(Linker *L) {
+    LinkedObject *lo = L->lo;
+    size_t n = 0, bytes = 0;
+    for (size_t i = 1; i < L->nsym; i++)
+        if (is_exported(L, i)) {
+            n++;
+            bytes += strlen(symbol_name(L, i)) + 1;
+        }
+    lo->syms = mem_malloc((n ? n : 1) * sizeof *lo->syms);
+    lo->names = mem_malloc(bytes ? bytes : 1);
+    if (!lo->syms || !lo->names)
+        return out_of_memory(L);
+    char *o = lo->names;
+    for (size_t i = 1; i < L->nsym; i++) {
+        if (!is_exported(L, i))
+            continue;
+        const char *name = symbol_name(L, i);
+        size_t len = strlen(name) + 1;
+        memcpy(o, name, len);
+        /* settle_symbols gave defined symbols their addresses */
+        lo->syms[lo->nsyms++] = (LinkSymbol){o, (void *)(uintptr_t)L->info[i].value};
+        o += len;
+    }
+    qsort(lo->syms, lo->nsyms, sizeof *lo->syms, link_symbol_cmp);
+    return true;
+}
+
+void *link_symbol(const LinkedObject *lo, const char *name) {
+    if (!lo || lo->nsyms == 0)
+        return NULL;
+    LinkSymbol key = {name, NULL};
+    const LinkSymbol *s = bsearch(&key, lo->syms, lo->nsyms, sizeof *lo->syms, link_symbol_cmp);
+    return s ? s->addr : NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Protection, unwinding, constructors
+ * ------------------------------------------------------------------- */
+
+static bool protect(Linker *L) {
+    LinkedObject *lo = L->lo;
+    static const int prot[NPARTS] = {PROT_READ | PROT_EXEC, PROT_READ, PROT_READ | PROT_WRITE};
+    for (int p = 0; p < NPARTS; p++) {
+        size_t len = lo->part_off[p + 1] - lo->part_off[p];
+        if (len && mprotect(lo->map + lo->part_off[p], len, prot[p]) != 0)
+            return fail(L, p == PART_CODE
+                               ? "the system refuses to make memory executable (mprotect: %s)"
+                               : "mprotect failed: %s",
+                        strerror(errno));
+    }
+    return true;
+}
+
+static void register_frames(Linker *L) {
+    if (!L->eh_index || L->sh[L->eh_index].sh_size == 0)
+        return;
+    void (*reg)(void *) = NULL;
+    void *p = process_symbol("__register_frame");
+    memcpy(&reg, &p, sizeof reg);
+    if (!reg)
+        return;
+    L->lo->eh_frame = L->sec[L->eh_index].addr;
+    reg(L->lo->eh_frame);
+}
+
+static void deregister_frames(LinkedObject *lo) {
+    if (!lo->eh_frame)
+        return;
+    void (*dereg)(void *) = NULL;
+    void *p = process_symbol("__deregister_frame");
+    memcpy(&dereg, &p, sizeof dereg);
+    if (dereg)
+        dereg(lo->eh_frame);
+}
+
+/* An array section's order: .init_array.NNNNN by priority, lowest first,
+ * then the plain .init_array, as ld's default script sorts them. */
+static int array_cmp_names(const char *a, const char *b) {
+    bool pa = strchr(a + 1, '.') != NULL, pb = strchr(b + 1, '.') != NULL;
+    if (pa != pb)
+        return pa ? -1 : 1;
+    return strcmp(a, b);
+}
+
+typedef void (*VoidFn)(void);
+
+/* The entries of every section of type `type`, in ld's order. */
+static bool gather_array(Linker *L, unsigned type, VoidFn **out, size_t *count) {
+    size_t n = 0, nsec = 0;
+    for (size_t i = 1; i < L->shnum; i++)
+        if (L->sh[i].sh_type == type && L->sec[i].addr) {
+            n += L->sh[i].sh_size / sizeof(VoidFn);
+            nsec++;
+        }
+    *out = NULL;
+    *count = 0;
+    if (!n)
+        return true;
+    size_t *order = mem_malloc(nsec * sizeof *order);
+    VoidFn *v = mem_malloc(n * sizeof *v);
+    if (!order || !v) {
+        free(order);
+        free(v);
+        return out_of_memory(L);
+    }
+    size_t k = 0;
+    for (size_t i = 1; i < L->shnum; i++)
+        if (L->sh[i].sh_type == type && L->sec[i].addr)
+            order[k++] = i;
+    for (size_t a = 1; a < nsec; a++)   /* few sections: insertion sort */
+        for (size_t b = a; b > 0 && array_cmp_names(section_name(L, order[b - 1]),
+                                                    section_name(L, order[b])) > 0; b--) {
+            size_t t = order[b];
+            order[b] = order[b - 1];
+            order[b - 1] = t;
+        }
+    size_t m = 0;
+    for (size_t j = 0; j < nsec; j++) {
+        size_t cnt = L->sh[order[j]].sh_size / sizeof(VoidFn);
+        memcpy(v + m, L->sec[order[j]].addr, cnt * sizeof(VoidFn));
+        m += cnt;
+    }
+    free(order);
+    *out = v;
+    *count = m;
+    return true;
+}
+
+/* Registered with __cxa_atexit under the object's dso handle: runs at
+ * exit, or from link_free's __cxa_finalize, whichever comes first. */
+static void run_fini(void *arg) {
+    LinkedObject *lo = arg;
+    for (size_t i = lo->nfini; i-- > 0;)
+        if (lo->fini[i] && lo->fini[i] != (VoidFn)(uintptr_t)-1)
+            lo->fini[i]();
+    lo->nfini = 0;
+}
+
+static bool start(Linker *L) {
+    LinkedObject *lo = L->lo;
+    VoidFn *init;
+    size_t ninit;
+    if (!gather_array(L, SHT_FINI_ARRAY, &lo->fini, &lo->nfini) ||
+        !gather_array(L, SHT_INIT_ARRAY, &init, &ninit))
+        return false;
+    register_frames(L);
+    if (lo->nfini) {
+        int (*cxa_atexit)(void (*)(void *), void *, void *) = NULL;
+        void *p = process_symbol("__cxa_atexit");
+        memcpy(&cxa_atexit, &p, sizeof cxa_atexit);
+        if (!cxa_atexit || cxa_atexit(run_fini, lo, lo->map) != 0) {
+            free(init);
+            return fail(L, "cannot register the object's destructors");
+        }
+        lo->uses_dso = true;
+    }
+    for (size_t i = 0; i < ninit; i++)
+        if (init[i] && init[i] != (VoidFn)(uintptr_t)-1)
+            init[i]();
+    free(init);
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * The whole link
+ * ------------------------------------------------------------------- */
+
+static bool link_all(Linker *L) {
+    if (!read_headers(L) || !read_symbols(L))
+        return false;
+    L->sec = mem_calloc(L->shnum, sizeof *L->sec);
+    L->info = mem_calloc(L->nsym ? L->nsym : 1, sizeof *L->info);
+    if (!L->sec || !L->info)
+        return out_of_memory(L);
+    for (size_t i = 0; i < L->nsym; i++)
+        L->info[i].got = L->info[i].stub = L->info[i].tlsgd = L->info[i].tramp_index =
+            L->info[i].tramp_slot = -1;
+    if (!place_sections(L) || !place_commons(L))
+        return false;
+    for (size_t i = 1; i < L->nsym; i++)
+        if (!check_symbol(L, i))
+            return false;
+    if (!count_relocations(L) || !map_object(L) || !make_tls_image(L))
+        return false;
+    settle_symbols(L);
+    write_stubs(L);
+    if (!apply_relocations(L) || !collect_symbols(L) || !protect(L))
+        return false;
+    return start(L);
+}
+
+static void free_tls(LinkedObject *lo) {
+    if (!lo->has_tls)
+        return;
+    pthread_key_delete(lo->tls_key);   /* runs no destructor */
+    for (TlsBlock *b = lo->tls_blocks, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    pthread_mutex_destroy(&lo->tls_lock);
+}
+
+static void unmap(LinkedObject *lo) {
+    free_tls(lo);
+    if (lo->map)
+        munmap(lo->map, lo->map_len);
+    free(lo->tls_image);
+    free(lo->syms);
+    free(lo->names);
+    free(lo->fini);
+    free(lo);
+}
+
+LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
+                          size_t errlen) {
+    *why = MJ_ERR_NOMEM;
+    LinkedObject *lo = mem_calloc(1, sizeof *lo);
+    if (!lo) {
+        errbuf_printf(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    /* The headers are read in place: a copy when the bytes are not aligned
+     * for them (a host's blob may sit anywhere). */
+    void *aligned = NULL;
+    if ((uintptr_t)bytes % 8) {
+        if (!(aligned = mem_malloc(len ? len : 1))) {
+            free(lo);
+            errbuf_printf(errbuf, errlen, "out of memory");
+            return NULL;
+        }
+        memcpy(aligned, bytes, len);
+        bytes = aligned;
+    }
+    Linker L = {.bytes = bytes, .len = len, .lo = lo, .err = errbuf, .errlen = errlen,
+                .tlsld = -1};
+    bool ok = link_all(&L);
+    *why = ok ? MJ_OK : L.oom ? MJ_ERR_NOMEM : MJ_ERR_JIT;
+    free(aligned);
+    free(L.sec);
+    free(L.info);
+    free(L.common_addr);
+    if (!ok) {
+        deregister_frames(lo);
+        unmap(lo);
+        return NULL;
+    }
+    return lo;
+}
+
+void link_free(LinkedObject *lo) {
+    if (!lo)
+        return;
+    if (lo->uses_dso)
+        __cxa_finalize(lo->map);
+    deregister_frames(lo);
+    unmap(lo);
+}
