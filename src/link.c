@@ -794,7 +794,8 @@ static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
     int64_t S = (int64_t)info->value;
     int64_t GOT = (int64_t)(uintptr_t)got_addr(L, 0);
     bool tls_reloc = type == R_X86_64_TLSGD || type == R_X86_64_TLSLD ||
-                     type == R_X86_64_DTPOFF32 || type == R_X86_64_DTPOFF64;
+                     type == R_X86_64_DTPOFF32 || type == R_X86_64_DTPOFF64 ||
+                     type == R_X86_64_GOTTPOFF || type == R_X86_64_TPOFF32;
     if (info->is_tls != tls_reloc && type != R_X86_64_TLSLD && type != R_X86_64_NONE)
         return fail(L, "relocation %s against '%s' in section '%s' mixes thread-local and "
                     "ordinary data", reloc_name(type), symbol_name(L, si),
