@@ -174,8 +174,11 @@ typedef struct TlsRun {
     int last;
     long hidden;
     int *addr;
+    pthread_barrier_t *all_measured; /* NULL in the main thread */
 } TlsRun;
 
+/* Each thread waits until every thread has taken its address: a block
+ * freed at one thread's exit may be reused for the next thread's. */
 static void *tls_thread(void *arg) {
     TlsRun *run = arg;
     int (*bump)(void) = (int (*)(void))link_symbol(run->lo, "bump");
@@ -185,6 +188,8 @@ static void *tls_thread(void *arg) {
         run->last = bump();
     run->hidden = hidden_of();
     run->addr = addr();
+    if (run->all_measured)
+        pthread_barrier_wait(run->all_measured);
     return NULL;
 }
 
@@ -200,18 +205,24 @@ static void thread_local_data_per_thread(void **state) {
         enum { N = 4 };
         pthread_t t[N];
         TlsRun runs[N];
+        pthread_barrier_t all_measured;
+        pthread_barrier_init(&all_measured, NULL, N + 1);
         for (int i = 0; i < N; i++) {
-            runs[i] = (TlsRun){.lo = lo};
+            runs[i] = (TlsRun){.lo = lo, .all_measured = &all_measured};
             assert_int_equal(pthread_create(&t[i], NULL, tls_thread, &runs[i]), 0);
         }
-        for (int i = 0; i < N; i++)
-            assert_int_equal(pthread_join(t[i], NULL), 0);
         TlsRun mine = {.lo = lo};
         tls_thread(&mine);
+        pthread_barrier_wait(&all_measured);
+        for (int i = 0; i < N; i++)
+            assert_int_equal(pthread_join(t[i], NULL), 0);
+        pthread_barrier_destroy(&all_measured);
         for (int i = 0; i < N; i++) {
             assert_int_equal(runs[i].last, 1100);       /* each its own, from 100 */
             assert_int_equal(runs[i].hidden, 2000 + (1000 % 256));
             assert_ptr_not_equal(runs[i].addr, mine.addr);
+            for (int j = 0; j < i; j++)
+                assert_ptr_not_equal(runs[i].addr, runs[j].addr);
         }
         assert_int_equal(mine.last, 1100);
         /* A second link has its own thread-local block in this thread. */
