@@ -478,6 +478,33 @@ static void set_resolvers(Compile *c, CompileRun *run, bool is_expr) {
     run->c = c;
 }
 
+/* The undefined references the linker found in a compile's object, kept
+ * (a copy: the object is freed first, as reporting may escape) to be
+ * reported at their declarations (Compile.unresolved). */
+typedef struct Undefined {
+    char names[20][256];
+    int n;
+} Undefined;
+
+static void note_undefined(void *ctx, const char *name) {
+    Undefined *u = ctx;
+    if (u->n < (int)(sizeof u->names / sizeof *u->names))
+        snprintf(u->names[u->n++], sizeof u->names[0], "%s", name);
+}
+
+/* Reports each, as gcc's ld names each; false when there are none. */
+static bool report_undefined(Compile *c, const Undefined *u) {
+    for (int i = 0; i < u->n; i++) {
+        const char *name = u->names[i];
+        const Token *use = hashmap_get(&c->unresolved, name, (int)strlen(name));
+        if (use)
+            error_tok(c, use, "undefined reference to '%s'", name);
+        else
+            error_at(c, NULL, 0, 0, "undefined reference to '%s'", name);
+    }
+    return u->n > 0;
+}
+
 /* gcc makes an object, which is linked in memory (link.c); the module
  * keeps its bytes when the store will. The symbol table is spelt first: it
  * is the last use of the arena that may escape, and what is built after
@@ -496,12 +523,18 @@ static void compile_and_link(Compile *c, CompileRun *run) {
     }
     char why[512];
     mj_status st;
-    LinkedObject *lo = link_object(obj, len, &st, why, sizeof why);
+    Undefined undef = {.n = 0};
+    LinkedObject *lo = link_object_reporting(obj, len, note_undefined, &undef, &st, why,
+                                             sizeof why);
     if (!lo) {
         free(obj);
-        if (st != MJ_ERR_NOMEM)
-            error_at(c, NULL, 0, 0, "%s", why);
         run->status = st;
+        if (st == MJ_ERR_NOMEM)
+            return;
+        if (report_undefined(c, &undef))
+            run->status = MJ_ERR_COMPILE;    /* the program's error, as in gcc's link */
+        else
+            error_at(c, NULL, 0, 0, "%s", why);
         return;
     }
     if (!run->keep_object) {

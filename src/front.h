@@ -112,6 +112,11 @@ struct Compile {
     void *host_ctx;
     bool host_predeclared;     /* mj_expr: an undeclared identifier the host
                                   defines is declared with the host's type */
+    HashMap unresolved;        /* lower.c: each name declared, used and not
+                                  defined that the process lacks at compile
+                                  time -> its declaration (a Token): gcc may
+                                  optimise the use away, so only the linker
+                                  knows if it is an error, reported there */
 };
 
 /* Reports an error at a token (or at file/line/col) and keeps going.

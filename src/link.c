@@ -137,6 +137,10 @@ typedef struct Linker {
     size_t common_off;
     uint64_t *common_addr;    /* per symbol: offset in the commons + 1, or 0 */
     LinkedObject *lo;
+    LinkUndefined *on_undefined;   /* told each undefined reference, or NULL */
+    void *undefined_ctx;
+    size_t nundefined;        /* strong symbols found nowhere */
+    const char *first_undefined;
     char *err;
     size_t errlen;
     bool oom;
@@ -446,10 +450,22 @@ static bool bind_undefined(Linker *L, size_t i, SymInfo *si) {
     }
     void *addr = process_symbol(!strcmp(name, "__stack_chk_fail_local") ? "__stack_chk_fail"
                                                                          : name);
-    if (!addr && ELF64_ST_BIND(L->sym[i].st_info) != STB_WEAK)
-        return fail(L, "undefined reference to '%s'", name);
+    if (!addr && ELF64_ST_BIND(L->sym[i].st_info) != STB_WEAK) {
+        /* Counted, not failed at once: like ld, the link names them all. */
+        if (!L->nundefined++)
+            L->first_undefined = name;
+        if (L->on_undefined)
+            L->on_undefined(L->undefined_ctx, name);
+    }
     si->value = (uint64_t)(uintptr_t)addr;
     return true;
+}
+
+static bool report_undefined(Linker *L) {
+    if (L->nundefined == 1)
+        return fail(L, "undefined reference to '%s'", L->first_undefined);
+    return fail(L, "undefined reference to '%s' and %zu more", L->first_undefined,
+                L->nundefined - 1);
 }
 
 static bool check_symbol(Linker *L, size_t i) {
@@ -1082,7 +1098,11 @@ static bool link_all(Linker *L) {
     for (size_t i = 1; i < L->nsym; i++)
         if (!check_symbol(L, i))
             return false;
-    if (!count_relocations(L) || !map_object(L) || !make_tls_image(L))
+    if (!count_relocations(L))
+        return false;
+    if (L->nundefined)
+        return report_undefined(L);
+    if (!map_object(L) || !make_tls_image(L))
         return false;
     settle_symbols(L);
     write_stubs(L);
@@ -1115,6 +1135,11 @@ static void unmap(LinkedObject *lo) {
 
 LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
                           size_t errlen) {
+    return link_object_reporting(bytes, len, NULL, NULL, why, errbuf, errlen);
+}
+
+LinkedObject *link_object_reporting(const void *bytes, size_t len, LinkUndefined *undefined,
+                                    void *ctx, mj_status *why, char *errbuf, size_t errlen) {
     *why = MJ_ERR_NOMEM;
     LinkedObject *lo = mem_calloc(1, sizeof *lo);
     if (!lo) {
@@ -1134,7 +1159,7 @@ LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *e
         bytes = aligned;
     }
     Linker L = {.bytes = bytes, .len = len, .lo = lo, .err = errbuf, .errlen = errlen,
-                .tlsld = -1};
+                .tlsld = -1, .on_undefined = undefined, .undefined_ctx = ctx};
     bool ok = link_all(&L);
     *why = ok ? MJ_OK : L.oom ? MJ_ERR_NOMEM : MJ_ERR_JIT;
     free(aligned);

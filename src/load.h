@@ -43,6 +43,15 @@ bool link_is_object(const void *bytes, size_t len);
 LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
                           size_t errlen);
 
+/* link_object, telling undefined(ctx, name) of every strong symbol the
+ * object references that nothing in the process defines, before it fails
+ * (then the message names the first and counts the others). name is
+ * valid during the call; undefined must not escape (longjmp) out of the
+ * linker. */
+typedef void LinkUndefined(void *ctx, const char *name);
+LinkedObject *link_object_reporting(const void *bytes, size_t len, LinkUndefined *undefined,
+                                    void *ctx, mj_status *why, char *errbuf, size_t errlen);
+
 /* The address of a global or weak symbol the object defines (of any
  * visibility), or NULL. */
 void *link_symbol(const LinkedObject *lo, const char *name);

@@ -949,9 +949,10 @@ static bool asm_defines(const char *text, const char *name) {
 
 /* What gcc's link takes from libc_nonshared.a (libc.so is a linker
  * script naming it): in no shared library, so dlsym cannot find them, but
- * ld links them into the module as it does into gcc's build. atexit there
- * registers with the module's own __dso_handle: the handler runs at exit,
- * or when the module is unloaded if that comes first. */
+ * memjit's linker (link.c) binds them as ld would link them into gcc's
+ * build. atexit there registers with the module's own __dso_handle: the
+ * handler runs at exit, or when the module is unloaded if that comes
+ * first. */
 static bool from_libc_nonshared(const char *sym) {
     static const char *const names[] = {"atexit", "at_quick_exit", "pthread_atfork",
                                         "__pthread_atfork", "__stack_chk_fail_local"};
@@ -961,6 +962,11 @@ static bool from_libc_nonshared(const char *sym) {
     return false;
 }
 
+/* A name used and not defined: found in the process now, or recorded
+ * for the linker, whose "undefined reference" is reported at the
+ * declaration if gcc's optimisations leave a reference to it. A weak one the
+ * process lacks is refused: libgccjit 12 cannot declare a symbol weak, so
+ * gcc would take its address for non-null. */
 static void check_host_symbol(Lower *L, Obj *obj) {
     const char *sym = obj_link_name(obj);
     if (dlsym(RTLD_DEFAULT, sym) || asm_defines(L->c->toplevel_asm, sym) ||
@@ -969,8 +975,8 @@ static void check_host_symbol(Lower *L, Obj *obj) {
     if (obj->is_weak)
         lower_error(L, obj->tok, "undefined weak reference to '%s': memjit cannot make its "
                                  "address null yet", sym);
-    else
-        lower_error(L, obj->tok, "undefined reference to '%s'", sym);
+    else if (!hashmap_get(&L->c->unresolved, sym, (int)strlen(sym)))
+        hashmap_put(&L->c->arena, &L->c->unresolved, sym, (int)strlen(sym), obj->tok);
 }
 
 /* ---------------------------------------------------------------------

@@ -419,6 +419,40 @@ static void undefined_symbol_is_refused(void **state) {
                "-fPIC -O0", "undefined reference to 'no_such_data_anywhere'");
 }
 
+typedef struct Names {
+    char seen[4][64];
+    int n;
+} Names;
+
+static void note_name(void *ctx, const char *name) {
+    Names *names = ctx;
+    if (names->n < 4)
+        snprintf(names->seen[names->n], sizeof names->seen[0], "%s", name);
+    names->n++;
+}
+
+/* Like ld, the linker names every undefined symbol, not just the first. */
+static void every_undefined_symbol_is_named(void **state) {
+    (void)state;
+    size_t len;
+    unsigned char *bytes = object_of("extern int undef_a(void), undef_b;\n"
+                                     "extern int maybe(void) __attribute__((weak));\n"
+                                     "int f(void) { return undef_a() + undef_b + undef_a()\n"
+                                     "                     + (maybe ? maybe() : 0); }\n",
+                                     "-fPIC -O2", &len);
+    Names names = {.n = 0};
+    char err[512] = "";
+    mj_status why = MJ_OK;
+    assert_null(link_object_reporting(bytes, len, note_name, &names, &why, err, sizeof err));
+    free(bytes);
+    assert_int_equal(why, MJ_ERR_JIT);
+    assert_int_equal(names.n, 2);    /* each once; the weak one is not an error */
+    bool a = !strcmp(names.seen[0], "undef_a") || !strcmp(names.seen[1], "undef_a");
+    bool b = !strcmp(names.seen[0], "undef_b") || !strcmp(names.seen[1], "undef_b");
+    assert_true(a && b);
+    assert_non_null(strstr(err, "and 1 more"));
+}
+
 /* Without -fPIC, gcc reaches extern data with a 32-bit PC-relative
  * offset. Where the object lands within 2 GiB of the host's data the
  * offset fits and the link is right; elsewhere (the usual case: the
@@ -521,6 +555,7 @@ int main(void) {
         cmocka_unit_test(pages_are_never_writable_and_executable),
         cmocka_unit_test(weak_undefined_is_null),
         cmocka_unit_test(undefined_symbol_is_refused),
+        cmocka_unit_test(every_undefined_symbol_is_named),
         cmocka_unit_test(non_pic_reference_is_right_or_refused),
         cmocka_unit_test(initial_exec_tls_is_refused),
         cmocka_unit_test(truncated_and_corrupt_objects),
