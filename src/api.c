@@ -486,8 +486,9 @@ typedef struct Undefined {
     int n;
 } Undefined;
 
-static void note_undefined(void *ctx, const char *name) {
+static void note_undefined(void *ctx, size_t unit, const char *name) {
     Undefined *u = ctx;
+    (void)unit;   /* one */
     if (u->n < (int)(sizeof u->names / sizeof *u->names))
         snprintf(u->names[u->n++], sizeof u->names[0], "%s", name);
 }
@@ -524,8 +525,8 @@ static void compile_and_link(Compile *c, CompileRun *run) {
     char why[512];
     mj_status st;
     Undefined undef = {.n = 0};
-    LinkedObject *lo = link_object_reporting(obj, len, note_undefined, &undef, &st, why,
-                                             sizeof why);
+    LinkInput in = {obj, len, run->name};
+    LinkedObject *lo = link_objects(&in, 1, note_undefined, &undef, &st, why, sizeof why);
     if (!lo) {
         free(obj);
         run->status = st;

@@ -56,10 +56,12 @@
 /* The three parts of the mapping, in address order. */
 enum { PART_CODE, PART_RODATA, PART_DATA, NPARTS };
 
-/* A defined symbol others may look up. */
+/* A defined symbol others may look up: a global one (unit 0), or one of
+ * memjit's own names private to its unit (see is_unit_private). */
 typedef struct LinkSymbol {
     const char *name;         /* in LinkedObject.names */
     void *addr;
+    size_t unit;
 } LinkSymbol;
 
 /* One thread's copy of the thread-local image. */
@@ -73,10 +75,14 @@ struct LinkedObject {
     unsigned char *map;
     size_t map_len;
     size_t part_off[NPARTS + 1];   /* offsets of the parts; [NPARTS] = end */
-    LinkSymbol *syms;         /* sorted by name */
+    size_t nunits;            /* the objects linked together */
+    LinkSymbol *syms;         /* the global ones, sorted by name */
     size_t nsyms;
+    LinkSymbol *private_syms; /* sorted by unit, then name */
+    size_t nprivate;
     char *names;
-    void *eh_frame;           /* registered with the unwinder, or NULL */
+    void **eh_frames;         /* each unit's, registered with the unwinder */
+    size_t neh_frames;
     void (**fini)(void);      /* the .fini_array entries, in order */
     size_t nfini;
     bool uses_dso;            /* handlers registered under map: finalize */
@@ -106,6 +112,8 @@ typedef struct SymInfo {
     int32_t tlsgd;            /* first of two GOT slots, or -1 */
     int32_t tramp_index;      /* trampoline index, or -1 */
     int32_t tramp_slot;       /* the GOT slot of the trampoline's target */
+    const struct Unit *def_unit;   /* bound to another unit's definition: */
+    size_t def_sym;                /* that unit and symbol, or NULL */
 } SymInfo;
 
 typedef struct Section {
@@ -115,9 +123,13 @@ typedef struct Section {
     bool is_tls;
 } Section;
 
-typedef struct Linker {
+/* One object of the link: its bytes read in place. */
+typedef struct Unit {
     const unsigned char *bytes;
     size_t len;
+    const char *name;         /* for messages, when there are several */
+    size_t index;
+    void *aligned_copy;       /* the bytes, copied when misaligned, or NULL */
     const Elf64_Shdr *sh;
     size_t shnum;
     const char *shstr;
@@ -128,19 +140,37 @@ typedef struct Linker {
     size_t str_len;
     Section *sec;
     SymInfo *info;
+    size_t eh_index;          /* .eh_frame's section, or 0 */
+    uint64_t *common_addr;    /* per symbol: offset in the commons + 1, or 0 */
+} Unit;
+
+/* A global definition some unit makes, and the one the link chose for
+ * its name (strong over weak and common, the first of equals). */
+typedef struct GlobalDef {
+    const char *name;
+    Unit *unit;
+    size_t sym;
+} GlobalDef;
+
+typedef struct Linker {
+    Unit *units;
+    size_t nunits;
+    Unit *at;                 /* the unit being worked on: named in errors */
+    GlobalDef *globals;       /* the chosen definitions, sorted by name */
+    size_t nglobals;
     size_t ngot, nstub, ntramp;
     int32_t tlsld;            /* the local-dynamic GOT pair, or -1 */
     size_t part_size[NPARTS];
-    size_t stub_off, tramp_off, got_off, eh_off;   /* in their parts */
-    size_t eh_index;          /* .eh_frame's section, or 0 */
+    size_t stub_off, tramp_off, got_off;   /* in their parts */
+    size_t tls_size;          /* the thread-local image so far */
     size_t common_size;       /* SHN_COMMON symbols, at the end of data */
     size_t common_off;
-    uint64_t *common_addr;    /* per symbol: offset in the commons + 1, or 0 */
     LinkedObject *lo;
     LinkUndefined *on_undefined;   /* told each undefined reference, or NULL */
     void *undefined_ctx;
     size_t nundefined;        /* strong symbols found nowhere */
     const char *first_undefined;
+    Unit *first_undefined_in;
     char *err;
     size_t errlen;
     bool oom;
@@ -248,31 +278,31 @@ bool link_is_object(const void *bytes, size_t len) {
            eh->e_ident[EI_CLASS] == ELFCLASS64 && eh->e_type == ET_REL;
 }
 
-static const char *section_name(const Linker *L, size_t i) {
-    size_t off = L->sh[i].sh_name;
-    if (off >= L->shstr_len || !memchr(L->shstr + off, '\0', L->shstr_len - off))
+static const char *section_name(const Unit *U, size_t i) {
+    size_t off = U->sh[i].sh_name;
+    if (off >= U->shstr_len || !memchr(U->shstr + off, '\0', U->shstr_len - off))
         return "?";
-    return L->shstr + off;
+    return U->shstr + off;
 }
 
-static const char *symbol_name(const Linker *L, size_t i) {
-    const Elf64_Sym *s = &L->sym[i];
-    if (ELF64_ST_TYPE(s->st_info) == STT_SECTION && s->st_shndx < L->shnum)
-        return section_name(L, s->st_shndx);
+static const char *symbol_name(const Unit *U, size_t i) {
+    const Elf64_Sym *s = &U->sym[i];
+    if (ELF64_ST_TYPE(s->st_info) == STT_SECTION && s->st_shndx < U->shnum)
+        return section_name(U, s->st_shndx);
     size_t off = s->st_name;
-    if (off >= L->str_len || !memchr(L->str + off, '\0', L->str_len - off))
+    if (off >= U->str_len || !memchr(U->str + off, '\0', U->str_len - off))
         return "?";
-    return L->str + off;
+    return U->str + off;
 }
 
 /* [off, off+size) lies inside the object. */
-static bool in_file(const Linker *L, uint64_t off, uint64_t size) {
-    return off <= L->len && size <= L->len - off;
+static bool in_file(const Unit *U, uint64_t off, uint64_t size) {
+    return off <= U->len && size <= U->len - off;
 }
 
-static bool read_headers(Linker *L) {
-    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)L->bytes;
-    if (L->len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG))
+static bool read_headers(Linker *L, Unit *U) {
+    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)U->bytes;
+    if (U->len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG))
         return fail(L, "not an ELF object");
     if (eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_ident[EI_DATA] != ELFDATA2LSB ||
         eh->e_machine != EM_X86_64)
@@ -281,33 +311,33 @@ static bool read_headers(Linker *L) {
     if (eh->e_type != ET_REL)
         return fail(L, "not a relocatable object (ELF type %d)", eh->e_type);
     if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shnum == 0 ||
-        !in_file(L, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr)) ||
+        !in_file(U, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr)) ||
         eh->e_shoff % 8)
         return fail(L, "corrupt object: bad section header table");
-    L->sh = (const Elf64_Shdr *)(L->bytes + eh->e_shoff);
-    L->shnum = eh->e_shnum;
-    if (eh->e_shstrndx == SHN_UNDEF || eh->e_shstrndx >= L->shnum)
+    U->sh = (const Elf64_Shdr *)(U->bytes + eh->e_shoff);
+    U->shnum = eh->e_shnum;
+    if (eh->e_shstrndx == SHN_UNDEF || eh->e_shstrndx >= U->shnum)
         return fail(L, "corrupt object: bad section name table index");
-    for (size_t i = 1; i < L->shnum; i++) {
-        const Elf64_Shdr *s = &L->sh[i];
-        if (s->sh_type != SHT_NOBITS && !in_file(L, s->sh_offset, s->sh_size))
-            return fail(L, "corrupt object: section %zu lies outside the %zu bytes", i, L->len);
+    for (size_t i = 1; i < U->shnum; i++) {
+        const Elf64_Shdr *s = &U->sh[i];
+        if (s->sh_type != SHT_NOBITS && !in_file(U, s->sh_offset, s->sh_size))
+            return fail(L, "corrupt object: section %zu lies outside the %zu bytes", i, U->len);
         if (s->sh_addralign > 4096 || (s->sh_addralign & (s->sh_addralign - 1)))
             return fail(L, "section %zu: alignment %llu is not supported", i,
                         (unsigned long long)s->sh_addralign);
         if (s->sh_size > ((uint64_t)1 << 31))
             return fail(L, "section %zu is over 2 GiB", i);
     }
-    const Elf64_Shdr *ss = &L->sh[eh->e_shstrndx];
-    L->shstr = (const char *)L->bytes + ss->sh_offset;
-    L->shstr_len = ss->sh_type == SHT_NOBITS ? 0 : ss->sh_size;
+    const Elf64_Shdr *ss = &U->sh[eh->e_shstrndx];
+    U->shstr = (const char *)U->bytes + ss->sh_offset;
+    U->shstr_len = ss->sh_type == SHT_NOBITS ? 0 : ss->sh_size;
     return true;
 }
 
-static bool read_symbols(Linker *L) {
+static bool read_symbols(Linker *L, Unit *U) {
     size_t tab = 0;
-    for (size_t i = 1; i < L->shnum; i++) {
-        if (L->sh[i].sh_type != SHT_SYMTAB)
+    for (size_t i = 1; i < U->shnum; i++) {
+        if (U->sh[i].sh_type != SHT_SYMTAB)
             continue;
         if (tab)
             return fail(L, "corrupt object: two symbol tables");
@@ -315,15 +345,15 @@ static bool read_symbols(Linker *L) {
     }
     if (!tab)
         return true;   // nothing to bind, nothing to relocate against
-    const Elf64_Shdr *s = &L->sh[tab];
+    const Elf64_Shdr *s = &U->sh[tab];
     if (s->sh_entsize != sizeof(Elf64_Sym) || s->sh_size % sizeof(Elf64_Sym) ||
-        s->sh_offset % 8 || s->sh_link == 0 || s->sh_link >= L->shnum ||
-        L->sh[s->sh_link].sh_type != SHT_STRTAB)
+        s->sh_offset % 8 || s->sh_link == 0 || s->sh_link >= U->shnum ||
+        U->sh[s->sh_link].sh_type != SHT_STRTAB)
         return fail(L, "corrupt object: bad symbol table");
-    L->sym = (const Elf64_Sym *)(L->bytes + s->sh_offset);
-    L->nsym = s->sh_size / sizeof(Elf64_Sym);
-    L->str = (const char *)L->bytes + L->sh[s->sh_link].sh_offset;
-    L->str_len = L->sh[s->sh_link].sh_size;
+    U->sym = (const Elf64_Sym *)(U->bytes + s->sh_offset);
+    U->nsym = s->sh_size / sizeof(Elf64_Sym);
+    U->str = (const char *)U->bytes + U->sh[s->sh_link].sh_offset;
+    U->str_len = U->sh[s->sh_link].sh_size;
     return true;
 }
 
@@ -343,24 +373,23 @@ static int part_of(const Elf64_Shdr *s) {
 
 /* Places each allocated section: in a part of the mapping, or in the TLS
  * image. */
-static bool place_sections(Linker *L) {
+static bool place_sections(Linker *L, Unit *U) {
     LinkedObject *lo = L->lo;
-    size_t tls = 0;
-    lo->tls_align = 1;
-    for (size_t i = 1; i < L->shnum; i++) {
-        const Elf64_Shdr *s = &L->sh[i];
-        Section *sec = &L->sec[i];
+    size_t tls = L->tls_size;
+    for (size_t i = 1; i < U->shnum; i++) {
+        const Elf64_Shdr *s = &U->sh[i];
+        Section *sec = &U->sec[i];
         sec->part = -1;
         if (!(s->sh_flags & SHF_ALLOC))
             continue;
         if (s->sh_type == SHT_PREINIT_ARRAY)
             return fail(L, "section '%s': .preinit_array is only for executables",
-                        section_name(L, i));
+                        section_name(U, i));
         if (s->sh_type != SHT_PROGBITS && s->sh_type != SHT_NOBITS &&
             s->sh_type != SHT_INIT_ARRAY && s->sh_type != SHT_FINI_ARRAY &&
             s->sh_type != SHT_X86_64_UNWIND && s->sh_type != SHT_NOTE)
             return fail(L, "section '%s' has type %u, which memjit's linker does not load",
-                        section_name(L, i), s->sh_type);
+                        section_name(U, i), s->sh_type);
         size_t align = s->sh_addralign ? s->sh_addralign : 1;
         if (s->sh_flags & SHF_TLS) {
             sec->is_tls = true;
@@ -376,43 +405,48 @@ static bool place_sections(Linker *L) {
         L->part_size[p] = align_up(L->part_size[p], align);
         sec->offset = L->part_size[p];
         L->part_size[p] += s->sh_size;
-        if (!strcmp(section_name(L, i), ".eh_frame") && !L->eh_index) {
-            L->eh_index = i;
+        if (!strcmp(section_name(U, i), ".eh_frame") && !U->eh_index) {
+            U->eh_index = i;
             L->part_size[p] += 4;   /* the zero terminator crtend.o supplied */
         }
     }
-    lo->tls_size = tls;
-    lo->has_tls = tls > 0;
+    L->tls_size = tls;
     return true;
 }
 
 /* Common symbols (-fcommon) become zeroed data at the end of the data
- * part, aligned as their st_value asks. */
-static bool place_commons(Linker *L) {
-    size_t off = 0;
-    for (size_t i = 1; i < L->nsym; i++) {
-        const Elf64_Sym *s = &L->sym[i];
+ * part, every unit's together, aligned as their st_value asks. */
+static bool place_commons(Linker *L, Unit *U) {
+    size_t off = L->common_size;
+    for (size_t i = 1; i < U->nsym; i++) {
+        const Elf64_Sym *s = &U->sym[i];
         if (s->st_shndx != SHN_COMMON)
             continue;
         uint64_t align = s->st_value ? s->st_value : 1;
         if (align > 4096 || (align & (align - 1)) || s->st_size > ((uint64_t)1 << 31))
-            return fail(L, "common symbol '%s' has a bad alignment or size", symbol_name(L, i));
-        if (!L->common_addr) {
-            L->common_addr = mem_calloc(L->nsym, sizeof *L->common_addr);
-            if (!L->common_addr)
+            return fail(L, "common symbol '%s' has a bad alignment or size", symbol_name(U, i));
+        if (!U->common_addr) {
+            U->common_addr = mem_calloc(U->nsym, sizeof *U->common_addr);
+            if (!U->common_addr)
                 return out_of_memory(L);
         }
         off = align_up(off, align);
-        L->common_addr[i] = off + 1;
+        U->common_addr[i] = off + 1;
         off += s->st_size;
         if (align > 16)
             L->part_size[PART_DATA] = align_up(L->part_size[PART_DATA], align);
     }
-    L->common_off = align_up(L->part_size[PART_DATA], 16);
     L->common_size = off;
-    if (off)
-        L->part_size[PART_DATA] = L->common_off + off;
     return true;
+}
+
+/* The commons go after every unit's data, on a boundary that keeps the
+ * alignment each asked for (place_commons aligned the data part for the
+ * larger ones). */
+static void finish_commons(Linker *L) {
+    L->common_off = align_up(L->part_size[PART_DATA], 16);
+    if (L->common_size)
+        L->part_size[PART_DATA] = L->common_off + L->common_size;
 }
 
 /* ---------------------------------------------------------------------
@@ -430,8 +464,8 @@ static Tramp tramp_for(const char *name) {
 }
 
 /* What an undefined symbol binds to in the process. */
-static bool bind_undefined(Linker *L, size_t i, SymInfo *si) {
-    const char *name = symbol_name(L, i);
+static bool bind_undefined(Linker *L, Unit *U, size_t i, SymInfo *si) {
+    const char *name = symbol_name(U, i);
     si->external = true;
     if ((si->tramp = tramp_for(name)) != TRAMP_NONE) {
         si->external = false;
@@ -450,60 +484,180 @@ static bool bind_undefined(Linker *L, size_t i, SymInfo *si) {
     }
     void *addr = process_symbol(!strcmp(name, "__stack_chk_fail_local") ? "__stack_chk_fail"
                                                                          : name);
-    if (!addr && ELF64_ST_BIND(L->sym[i].st_info) != STB_WEAK) {
+    if (!addr && ELF64_ST_BIND(U->sym[i].st_info) != STB_WEAK) {
         /* Counted, not failed at once: like ld, the link names them all. */
-        if (!L->nundefined++)
+        if (!L->nundefined++) {
             L->first_undefined = name;
+            L->first_undefined_in = U;
+        }
         if (L->on_undefined)
-            L->on_undefined(L->undefined_ctx, name);
+            L->on_undefined(L->undefined_ctx, U->index, name);
     }
     si->value = (uint64_t)(uintptr_t)addr;
     return true;
 }
 
 static bool report_undefined(Linker *L) {
+    L->at = L->first_undefined_in;
     if (L->nundefined == 1)
         return fail(L, "undefined reference to '%s'", L->first_undefined);
     return fail(L, "undefined reference to '%s' and %zu more", L->first_undefined,
                 L->nundefined - 1);
 }
 
-static bool check_symbol(Linker *L, size_t i) {
-    const Elf64_Sym *s = &L->sym[i];
+static bool check_symbol(Linker *L, Unit *U, size_t i) {
+    const Elf64_Sym *s = &U->sym[i];
     if (ELF64_ST_TYPE(s->st_info) == STT_GNU_IFUNC)
         return fail(L, "symbol '%s' is an IFUNC, which memjit's linker does not support",
-                    symbol_name(L, i));
+                    symbol_name(U, i));
     if (s->st_shndx == SHN_XINDEX)
         return fail(L, "symbol '%s': extended section indexes are not supported",
-                    symbol_name(L, i));
+                    symbol_name(U, i));
     if (s->st_shndx != SHN_UNDEF && s->st_shndx != SHN_ABS && s->st_shndx != SHN_COMMON) {
-        if (s->st_shndx >= L->shnum)
+        if (s->st_shndx >= U->shnum)
             return fail(L, "corrupt object: symbol '%s' in section %u of %zu",
-                        symbol_name(L, i), s->st_shndx, L->shnum);
-        const Section *sec = &L->sec[s->st_shndx];
+                        symbol_name(U, i), s->st_shndx, U->shnum);
+        const Section *sec = &U->sec[s->st_shndx];
         if (sec->part < 0 && !sec->is_tls && ELF64_ST_TYPE(s->st_info) != STT_SECTION &&
             ELF64_ST_TYPE(s->st_info) != STT_FILE && ELF64_ST_BIND(s->st_info) != STB_LOCAL)
             return fail(L, "symbol '%s' is defined in section '%s', which is not loaded",
-                        symbol_name(L, i), section_name(L, s->st_shndx));
-        if (sec->part >= 0 && s->st_value > L->sh[s->st_shndx].sh_size)
+                        symbol_name(U, i), section_name(U, s->st_shndx));
+        if (sec->part >= 0 && s->st_value > U->sh[s->st_shndx].sh_size)
             return fail(L, "corrupt object: symbol '%s' lies outside its section",
-                        symbol_name(L, i));
+                        symbol_name(U, i));
     }
+    return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Global symbols across units
+ * ------------------------------------------------------------------- */
+
+/* memjit's own names, which every unit it compiles may define
+ * (__mj_imports, __mj_imp_<name>, __mj_ctors, ...): each unit's stay its
+ * own, found through link_unit_symbol, as if they were static. The names
+ * are reserved (they begin with two underscores). */
+static bool is_unit_private(const char *name) {
+    return !strncmp(name, "__mj_", 5);
+}
+
+/* A definition the other units bind to. */
+static bool is_global_def(const Unit *U, size_t i) {
+    const Elf64_Sym *s = &U->sym[i];
+    int bind = ELF64_ST_BIND(s->st_info), type = ELF64_ST_TYPE(s->st_info);
+    return (bind == STB_GLOBAL || bind == STB_WEAK) && s->st_shndx != SHN_UNDEF &&
+           type != STT_SECTION && type != STT_FILE && !is_unit_private(symbol_name(U, i));
+}
+
+/* As ld ranks definitions of one name: strong 2, common 1, weak 0. */
+static int strength(const Unit *U, size_t i) {
+    const Elf64_Sym *s = &U->sym[i];
+    if (ELF64_ST_BIND(s->st_info) == STB_WEAK)
+        return 0;
+    return s->st_shndx == SHN_COMMON ? 1 : 2;
+}
+
+/* By name, then in the order of the units and their symbols. */
+static int global_def_cmp(const void *a, const void *b) {
+    const GlobalDef *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    if (x->unit->index != y->unit->index)
+        return x->unit->index < y->unit->index ? -1 : 1;
+    return x->sym < y->sym ? -1 : x->sym > y->sym;
+}
+
+/* The definition of names defined more than once: the strong one (two
+ * are an error, as in ld), else the largest common, else the first. */
+static bool choose_definition(Linker *L, const GlobalDef *defs, size_t n, GlobalDef *best) {
+    *best = defs[0];
+    for (size_t j = 1; j < n; j++) {
+        int sb = strength(best->unit, best->sym), sj = strength(defs[j].unit, defs[j].sym);
+        if (sb == 2 && sj == 2) {
+            L->at = defs[j].unit;
+            return fail(L, "multiple definition of '%s'; %s: first defined here",
+                        defs[j].name, best->unit->name);
+        }
+        if (sj > sb || (sj == 1 && sb == 1 && defs[j].unit->sym[defs[j].sym].st_size >
+                                                  best->unit->sym[best->sym].st_size))
+            *best = defs[j];
+    }
+    return true;
+}
+
+static bool choose_globals(Linker *L) {
+    size_t n = 0;
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].nsym; i++)
+            n += is_global_def(&L->units[u], i);
+    GlobalDef *all = mem_malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return out_of_memory(L);
+    size_t k = 0;
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].nsym; i++)
+            if (is_global_def(&L->units[u], i))
+                all[k++] = (GlobalDef){symbol_name(&L->units[u], i), &L->units[u], i};
+    qsort(all, n, sizeof *all, global_def_cmp);
+    L->globals = all;
+    L->nglobals = 0;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && !strcmp(all[j].name, all[i].name); j++)
+            ;
+        GlobalDef best;
+        if (!choose_definition(L, all + i, j - i, &best))
+            return false;
+        all[L->nglobals++] = best;
+    }
+    return true;
+}
+
+static const GlobalDef *find_global(const Linker *L, const char *name) {
+    size_t lo = 0, hi = L->nglobals;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(name, L->globals[mid].name);
+        if (c == 0)
+            return &L->globals[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* A global or weak symbol whose chosen definition is another one (in
+ * another unit, or a strong one over this weak one) binds to it. */
+static bool bind_to_chosen(const Linker *L, Unit *U, size_t i, SymInfo *si) {
+    const Elf64_Sym *s = &U->sym[i];
+    if (ELF64_ST_BIND(s->st_info) == STB_LOCAL || ELF64_ST_TYPE(s->st_info) == STT_SECTION)
+        return false;
+    const GlobalDef *g = find_global(L, symbol_name(U, i));
+    if (!g || (g->unit == U && g->sym == i))
+        return false;
+    si->def_unit = g->unit;
+    si->def_sym = g->sym;
+    const Elf64_Sym *d = &g->unit->sym[g->sym];
+    si->is_tls = d->st_shndx < g->unit->shnum && g->unit->sec[d->st_shndx].is_tls;
     return true;
 }
 
 /* The symbol a relocation names, resolved on first use: an undefined
  * symbol nobody relocates against (_GLOBAL_OFFSET_TABLE_ is listed by
  * every object) is never looked up. */
-static bool use_symbol(Linker *L, size_t i) {
-    SymInfo *si = &L->info[i];
+static bool use_symbol(Linker *L, Unit *U, size_t i) {
+    SymInfo *si = &U->info[i];
     if (si->resolved)
         return true;
     si->resolved = true;
-    const Elf64_Sym *s = &L->sym[i];
+    const Elf64_Sym *s = &U->sym[i];
+    if (i != 0 && bind_to_chosen(L, U, i, si))
+        return true;
     if (s->st_shndx == SHN_UNDEF)
-        return i == 0 || bind_undefined(L, i, si);
-    if (s->st_shndx < L->shnum && L->sec[s->st_shndx].is_tls)
+        return i == 0 || bind_undefined(L, U, i, si);
+    if (s->st_shndx < U->shnum && U->sec[s->st_shndx].is_tls)
         si->is_tls = true;
     return true;
 }
@@ -558,35 +712,35 @@ static bool is_got_reloc(unsigned type) {
 }
 
 /* The relocation sections that apply to loaded sections, checked. */
-static bool check_rela_section(Linker *L, size_t i, bool *applies) {
-    const Elf64_Shdr *s = &L->sh[i];
+static bool check_rela_section(Linker *L, Unit *U, size_t i, bool *applies) {
+    const Elf64_Shdr *s = &U->sh[i];
     *applies = false;
     if (s->sh_type == SHT_REL)
-        return fail(L, "section '%s': REL relocations are not x86-64's", section_name(L, i));
+        return fail(L, "section '%s': REL relocations are not x86-64's", section_name(U, i));
     if (s->sh_type != SHT_RELA)
         return true;
-    if (s->sh_info == 0 || s->sh_info >= L->shnum)
+    if (s->sh_info == 0 || s->sh_info >= U->shnum)
         return fail(L, "corrupt object: relocation section '%s' names section %u",
-                    section_name(L, i), s->sh_info);
-    const Section *target = &L->sec[s->sh_info];
+                    section_name(U, i), s->sh_info);
+    const Section *target = &U->sec[s->sh_info];
     if (target->part < 0)
         return true;   /* .rela.debug_*, .rela.comment: not loaded */
     if (s->sh_entsize != sizeof(Elf64_Rela) || s->sh_size % sizeof(Elf64_Rela) ||
-        s->sh_offset % 8 || !L->sym)
-        return fail(L, "corrupt object: bad relocation section '%s'", section_name(L, i));
+        s->sh_offset % 8 || !U->sym)
+        return fail(L, "corrupt object: bad relocation section '%s'", section_name(U, i));
     *applies = true;
     return true;
 }
 
-static bool count_one(Linker *L, size_t rs, const Elf64_Rela *r) {
+static bool count_one(Linker *L, Unit *U, size_t rs, const Elf64_Rela *r) {
     size_t si = ELF64_R_SYM(r->r_info);
     unsigned type = (unsigned)ELF64_R_TYPE(r->r_info);
-    if (si >= L->nsym)
+    if (si >= U->nsym)
         return fail(L, "corrupt object: relocation in '%s' names symbol %zu of %zu",
-                    section_name(L, rs), si, L->nsym);
-    if (!check_symbol(L, si) || !use_symbol(L, si))
+                    section_name(U, rs), si, U->nsym);
+    if (!check_symbol(L, U, si) || !use_symbol(L, U, si))
         return false;
-    SymInfo *info = &L->info[si];
+    SymInfo *info = &U->info[si];
     if (is_got_reloc(type) && info->got < 0)
         info->got = (int32_t)L->ngot++;
     else if (type == R_X86_64_PLT32 && info->external && info->stub < 0) {
@@ -603,17 +757,17 @@ static bool count_one(Linker *L, size_t rs, const Elf64_Rela *r) {
     return true;
 }
 
-static bool count_relocations(Linker *L) {
-    for (size_t i = 1; i < L->shnum; i++) {
+static bool count_relocations(Linker *L, Unit *U) {
+    for (size_t i = 1; i < U->shnum; i++) {
         bool applies;
-        if (!check_rela_section(L, i, &applies))
+        if (!check_rela_section(L, U, i, &applies))
             return false;
         if (!applies)
             continue;
-        const Elf64_Rela *r = (const Elf64_Rela *)(L->bytes + L->sh[i].sh_offset);
-        size_t n = L->sh[i].sh_size / sizeof *r;
+        const Elf64_Rela *r = (const Elf64_Rela *)(U->bytes + U->sh[i].sh_offset);
+        size_t n = U->sh[i].sh_size / sizeof *r;
         for (size_t k = 0; k < n; k++)
-            if (!count_one(L, i, &r[k]))
+            if (!count_one(L, U, i, &r[k]))
                 return false;
     }
     return true;
@@ -654,13 +808,16 @@ static bool map_object(Linker *L) {
         return fail(L, "cannot map %zu bytes for the code: %s", off, strerror(errno));
     lo->map = m;
     lo->map_len = off;
-    for (size_t i = 1; i < L->shnum; i++) {
-        Section *sec = &L->sec[i];
-        if (sec->part < 0)
-            continue;
-        sec->addr = part_addr(L, sec->part) + sec->offset;
-        if (L->sh[i].sh_type != SHT_NOBITS)
-            memcpy(sec->addr, L->bytes + L->sh[i].sh_offset, L->sh[i].sh_size);
+    for (size_t u = 0; u < L->nunits; u++) {
+        Unit *U = &L->units[u];
+        for (size_t i = 1; i < U->shnum; i++) {
+            Section *sec = &U->sec[i];
+            if (sec->part < 0)
+                continue;
+            sec->addr = part_addr(L, sec->part) + sec->offset;
+            if (U->sh[i].sh_type != SHT_NOBITS)
+                memcpy(sec->addr, U->bytes + U->sh[i].sh_offset, U->sh[i].sh_size);
+        }
     }
     return true;
 }
@@ -668,15 +825,19 @@ static bool map_object(Linker *L) {
 /* The TLS image: .tdata's bytes where they go, .tbss left zero. */
 static bool make_tls_image(Linker *L) {
     LinkedObject *lo = L->lo;
-    if (!lo->has_tls)
+    lo->tls_size = L->tls_size;
+    if (!(lo->has_tls = L->tls_size > 0))
         return true;
     lo->tls_image = mem_calloc(1, lo->tls_size);
     if (!lo->tls_image)
         return out_of_memory(L);
-    for (size_t i = 1; i < L->shnum; i++)
-        if (L->sec[i].is_tls && L->sh[i].sh_type != SHT_NOBITS)
-            memcpy(lo->tls_image + L->sec[i].offset, L->bytes + L->sh[i].sh_offset,
-                   L->sh[i].sh_size);
+    for (size_t u = 0; u < L->nunits; u++) {
+        const Unit *U = &L->units[u];
+        for (size_t i = 1; i < U->shnum; i++)
+            if (U->sec[i].is_tls && U->sh[i].sh_type != SHT_NOBITS)
+                memcpy(lo->tls_image + U->sec[i].offset, U->bytes + U->sh[i].sh_offset,
+                       U->sh[i].sh_size);
+    }
     if (pthread_key_create(&lo->tls_key, tls_block_free) != 0) {
         lo->has_tls = false;
         return fail(L, "no thread-local key left for the object's thread-local variables");
@@ -687,30 +848,43 @@ static bool make_tls_image(Linker *L) {
 
 /* The address (TLS: the offset) of every symbol that has one, now that
  * the sections have theirs. */
-static void settle_symbols(Linker *L) {
+static void settle_symbols(Linker *L, Unit *U) {
     uint64_t got = (uint64_t)(uintptr_t)got_addr(L, 0);
-    for (size_t i = 1; i < L->nsym; i++) {
-        const Elf64_Sym *s = &L->sym[i];
-        SymInfo *si = &L->info[i];
+    for (size_t i = 1; i < U->nsym; i++) {
+        const Elf64_Sym *s = &U->sym[i];
+        SymInfo *si = &U->info[i];
+        if (si->def_unit)
+            continue;   /* settle_bindings */
         if (s->st_shndx == SHN_ABS)
             si->value = s->st_value;
         else if (s->st_shndx == SHN_COMMON)
-            si->value = L->common_addr && L->common_addr[i]
+            si->value = U->common_addr && U->common_addr[i]
                             ? (uint64_t)(uintptr_t)(part_addr(L, PART_DATA) + L->common_off +
-                                                    L->common_addr[i] - 1)
+                                                    U->common_addr[i] - 1)
                             : 0;
-        else if (s->st_shndx != SHN_UNDEF && L->sec[s->st_shndx].is_tls)
-            si->value = L->sec[s->st_shndx].offset + s->st_value;
-        else if (s->st_shndx != SHN_UNDEF && L->sec[s->st_shndx].addr)
-            si->value = (uint64_t)(uintptr_t)(L->sec[s->st_shndx].addr + s->st_value);
+        else if (s->st_shndx != SHN_UNDEF && U->sec[s->st_shndx].is_tls)
+            si->value = U->sec[s->st_shndx].offset + s->st_value;
+        else if (s->st_shndx != SHN_UNDEF && U->sec[s->st_shndx].addr)
+            si->value = (uint64_t)(uintptr_t)(U->sec[s->st_shndx].addr + s->st_value);
         else if (s->st_shndx == SHN_UNDEF && si->resolved && si->tramp != TRAMP_NONE)
             si->value = (uint64_t)(uintptr_t)(part_addr(L, PART_CODE) + L->tramp_off +
                                               (size_t)si->tramp_index * TRAMP_SIZE);
         else if (s->st_shndx == SHN_UNDEF && si->resolved && !si->external) {
-            const char *name = symbol_name(L, i);
+            const char *name = symbol_name(U, i);
             si->value = !strcmp(name, "__dso_handle") ? (uint64_t)(uintptr_t)L->lo->map : got;
         }
     }
+}
+
+/* Symbols bound to another unit's definition take its address, once
+ * every unit has settled its own. */
+static void settle_bindings(Linker *L) {
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].nsym; i++) {
+            SymInfo *si = &L->units[u].info[i];
+            if (si->def_unit)
+                si->value = si->def_unit->info[si->def_sym].value;
+        }
 }
 
 static void put32(unsigned char *p, uint32_t v) {
@@ -720,10 +894,10 @@ static void put32(unsigned char *p, uint32_t v) {
 /* Each stub is `jmp *slot(%rip)`, each trampoline loads this object's dso
  * handle into the argument register its target takes it in and jumps on
  * through its GOT slot. */
-static void write_stubs(Linker *L) {
+static void write_stubs(Linker *L, Unit *U) {
     unsigned char *code = part_addr(L, PART_CODE);
-    for (size_t i = 1; i < L->nsym; i++) {
-        SymInfo *si = &L->info[i];
+    for (size_t i = 1; i < U->nsym; i++) {
+        SymInfo *si = &U->info[i];
         if (si->got >= 0)
             memcpy(got_addr(L, si->got), &si->value, 8);
         if (si->stub >= 0) {
@@ -755,8 +929,8 @@ static void write_stubs(Linker *L) {
         L->lo->uses_dso = true;
     }
     LinkedObject *lo = L->lo;
-    for (size_t i = 1; i < L->nsym; i++) {
-        SymInfo *si = &L->info[i];
+    for (size_t i = 1; i < U->nsym; i++) {
+        SymInfo *si = &U->info[i];
         if (si->tlsgd >= 0) {
             uint64_t pair[2] = {(uint64_t)(uintptr_t)lo, si->value};
             memcpy(got_addr(L, si->tlsgd), pair, 16);
@@ -776,9 +950,15 @@ static bool fits_s32(int64_t v) {
     return v >= INT32_MIN && v <= INT32_MAX;
 }
 
-static bool out_of_range(Linker *L, size_t rs, unsigned type, size_t si) {
+static bool out_of_range(Linker *L, Unit *U, size_t rs, unsigned type, size_t si) {
     return fail(L, "relocation %s against '%s' in section '%s' is out of range",
-                reloc_name(type), symbol_name(L, si), section_name(L, L->sh[rs].sh_info));
+                reloc_name(type), symbol_name(U, si), section_name(U, U->sh[rs].sh_info));
+}
+
+/* st_size of the definition a symbol is bound to (R_X86_64_SIZE*). */
+static uint64_t symbol_size(const Unit *U, size_t i) {
+    const SymInfo *si = &U->info[i];
+    return si->def_unit ? si->def_unit->sym[si->def_sym].st_size : U->sym[i].st_size;
 }
 
 static size_t reloc_width(unsigned type) {
@@ -792,20 +972,20 @@ static size_t reloc_width(unsigned type) {
     }
 }
 
-static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
+static bool apply_one(Linker *L, Unit *U, size_t rs, const Elf64_Rela *r) {
     size_t si = ELF64_R_SYM(r->r_info);
     unsigned type = (unsigned)ELF64_R_TYPE(r->r_info);
-    size_t ts = L->sh[rs].sh_info;
-    const Elf64_Shdr *target = &L->sh[ts];
+    size_t ts = U->sh[rs].sh_info;
+    const Elf64_Shdr *target = &U->sh[ts];
     size_t width = reloc_width(type);
     if (r->r_offset > target->sh_size || width > target->sh_size - r->r_offset)
         return fail(L, "corrupt object: relocation at offset %llu outside section '%s'",
-                    (unsigned long long)r->r_offset, section_name(L, ts));
+                    (unsigned long long)r->r_offset, section_name(U, ts));
     if (target->sh_type == SHT_NOBITS && type != R_X86_64_NONE)
         return fail(L, "corrupt object: relocation in the zero-filled section '%s'",
-                    section_name(L, ts));
-    unsigned char *at = L->sec[ts].addr + r->r_offset;
-    const SymInfo *info = &L->info[si];
+                    section_name(U, ts));
+    unsigned char *at = U->sec[ts].addr + r->r_offset;
+    const SymInfo *info = &U->info[si];
     int64_t P = (int64_t)(uintptr_t)at, A = r->r_addend;
     int64_t S = (int64_t)info->value;
     int64_t GOT = (int64_t)(uintptr_t)got_addr(L, 0);
@@ -814,8 +994,8 @@ static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
                      type == R_X86_64_GOTTPOFF || type == R_X86_64_TPOFF32;
     if (info->is_tls != tls_reloc && type != R_X86_64_TLSLD && type != R_X86_64_NONE)
         return fail(L, "relocation %s against '%s' in section '%s' mixes thread-local and "
-                    "ordinary data", reloc_name(type), symbol_name(L, si),
-                    section_name(L, ts));
+                    "ordinary data", reloc_name(type), symbol_name(U, si),
+                    section_name(U, ts));
     int64_t v;
     switch (type) {
     case R_X86_64_NONE:
@@ -830,7 +1010,7 @@ static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
         memcpy(at, &(uint64_t){(uint64_t)(S + A - GOT)}, 8);
         return true;
     case R_X86_64_SIZE64:
-        memcpy(at, &(uint64_t){L->sym[si].st_size + (uint64_t)A}, 8);
+        memcpy(at, &(uint64_t){symbol_size(U, si) + (uint64_t)A}, 8);
         return true;
     case R_X86_64_DTPOFF64:
         memcpy(at, &(uint64_t){(uint64_t)(S + A)}, 8);
@@ -852,14 +1032,14 @@ static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
         break;
     case R_X86_64_32:
         if ((uint64_t)(S + A) > UINT32_MAX)
-            return out_of_range(L, rs, type, si);
+            return out_of_range(L, U, rs, type, si);
         put32(at, (uint32_t)(S + A));
         return true;
     case R_X86_64_32S:
         v = S + A;
         break;
     case R_X86_64_SIZE32:
-        v = (int64_t)L->sym[si].st_size + A;
+        v = (int64_t)symbol_size(U, si) + A;
         break;
     case R_X86_64_TLSGD:
         v = (int64_t)(uintptr_t)got_addr(L, info->tlsgd) + A - P;
@@ -873,29 +1053,29 @@ static bool apply_one(Linker *L, size_t rs, const Elf64_Rela *r) {
     case R_X86_64_GOTTPOFF: case R_X86_64_TPOFF32:
         return fail(L, "relocation %s against '%s' in section '%s': the initial- and "
                     "local-exec TLS models are not supported (compile with -fPIC)",
-                    reloc_name(type), symbol_name(L, si), section_name(L, ts));
+                    reloc_name(type), symbol_name(U, si), section_name(U, ts));
     default:
         return fail(L, "relocation %s (type %u) against '%s' in section '%s' is not "
                     "supported by memjit's linker", reloc_name(type), type,
-                    symbol_name(L, si), section_name(L, ts));
+                    symbol_name(U, si), section_name(U, ts));
     }
     if (!fits_s32(v))
-        return out_of_range(L, rs, type, si);
+        return out_of_range(L, U, rs, type, si);
     put32(at, (uint32_t)(int32_t)v);
     return true;
 }
 
-static bool apply_relocations(Linker *L) {
-    for (size_t i = 1; i < L->shnum; i++) {
+static bool apply_relocations(Linker *L, Unit *U) {
+    for (size_t i = 1; i < U->shnum; i++) {
         bool applies;
-        if (!check_rela_section(L, i, &applies))
+        if (!check_rela_section(L, U, i, &applies))
             return false;
         if (!applies)
             continue;
-        const Elf64_Rela *r = (const Elf64_Rela *)(L->bytes + L->sh[i].sh_offset);
-        size_t n = L->sh[i].sh_size / sizeof *r;
+        const Elf64_Rela *r = (const Elf64_Rela *)(U->bytes + U->sh[i].sh_offset);
+        size_t n = U->sh[i].sh_size / sizeof *r;
         for (size_t k = 0; k < n; k++)
-            if (!apply_one(L, i, &r[k]))
+            if (!apply_one(L, U, i, &r[k]))
                 return false;
     }
     return true;
@@ -906,49 +1086,90 @@ static bool apply_relocations(Linker *L) {
  * ------------------------------------------------------------------- */
 
 static int link_symbol_cmp(const void *a, const void *b) {
-    return strcmp(((const LinkSymbol *)a)->name, ((const LinkSymbol *)b)->name);
+    const LinkSymbol *x = a, *y = b;
+    if (x->unit != y->unit)
+        return x->unit < y->unit ? -1 : 1;
+    return strcmp(x->name, y->name);
 }
 
-static bool is_exported(const Linker *L, size_t i) {
-    const Elf64_Sym *s = &L->sym[i];
+/* A symbol link_symbol or link_unit_symbol finds: thread-local ones have
+ * no address to give. */
+static bool is_exported(const Unit *U, size_t i) {
+    const Elf64_Sym *s = &U->sym[i];
     int bind = ELF64_ST_BIND(s->st_info), type = ELF64_ST_TYPE(s->st_info);
     return (bind == STB_GLOBAL || bind == STB_WEAK) && s->st_shndx != SHN_UNDEF &&
            type != STT_SECTION && type != STT_FILE && type != STT_TLS;
 }
 
+static bool is_private_export(const Unit *U, size_t i) {
+    return is_exported(U, i) && is_unit_private(symbol_name(U, i));
+}
+
+/* Copies the name into *o and makes the entry. */
+static LinkSymbol named(char **o, const char *name, void *addr, size_t unit) {
+    size_t len = strlen(name) + 1;
+    LinkSymbol sym = {memcpy(*o, name, len), addr, unit};
+    *o += len;
+    return sym;
+}
+
+/* The chosen global definitions, and each unit's private ones. */
 static bool collect_symbols(Linker *L) {
     LinkedObject *lo = L->lo;
-    size_t n = 0, bytes = 0;
-    for (size_t i = 1; i < L->nsym; i++)
-        if (is_exported(L, i)) {
+    size_t n = 0, np = 0, bytes = 0;
+    for (size_t g = 0; g < L->nglobals; g++)
+        if (is_exported(L->globals[g].unit, L->globals[g].sym)) {
             n++;
-            bytes += strlen(symbol_name(L, i)) + 1;
+            bytes += strlen(L->globals[g].name) + 1;
         }
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].nsym; i++)
+            if (is_private_export(&L->units[u], i)) {
+                np++;
+                bytes += strlen(symbol_name(&L->units[u], i)) + 1;
+            }
     lo->syms = mem_malloc((n ? n : 1) * sizeof *lo->syms);
+    lo->private_syms = mem_malloc((np ? np : 1) * sizeof *lo->private_syms);
     lo->names = mem_malloc(bytes ? bytes : 1);
-    if (!lo->syms || !lo->names)
+    if (!lo->syms || !lo->private_syms || !lo->names)
         return out_of_memory(L);
     char *o = lo->names;
-    for (size_t i = 1; i < L->nsym; i++) {
-        if (!is_exported(L, i))
-            continue;
-        const char *name = symbol_name(L, i);
-        size_t len = strlen(name) + 1;
-        memcpy(o, name, len);
-        /* settle_symbols gave defined symbols their addresses */
-        lo->syms[lo->nsyms++] = (LinkSymbol){o, (void *)(uintptr_t)L->info[i].value};
-        o += len;
+    /* settle_symbols gave defined symbols their addresses */
+    for (size_t g = 0; g < L->nglobals; g++) {
+        const GlobalDef *d = &L->globals[g];
+        if (is_exported(d->unit, d->sym))
+            lo->syms[lo->nsyms++] =
+                named(&o, d->name, (void *)(uintptr_t)d->unit->info[d->sym].value, 0);
     }
-    qsort(lo->syms, lo->nsyms, sizeof *lo->syms, link_symbol_cmp);
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].nsym; i++)
+            if (is_private_export(&L->units[u], i))
+                lo->private_syms[lo->nprivate++] =
+                    named(&o, symbol_name(&L->units[u], i),
+                          (void *)(uintptr_t)L->units[u].info[i].value, u);
+    /* L->globals is sorted by name already; each unit's own are not */
+    qsort(lo->private_syms, lo->nprivate, sizeof *lo->private_syms, link_symbol_cmp);
     return true;
 }
 
-void *link_symbol(const LinkedObject *lo, const char *name) {
-    if (!lo || lo->nsyms == 0)
+static void *find_linked(const LinkSymbol *v, size_t n, const char *name, size_t unit) {
+    if (n == 0)
         return NULL;
-    LinkSymbol key = {name, NULL};
-    const LinkSymbol *s = bsearch(&key, lo->syms, lo->nsyms, sizeof *lo->syms, link_symbol_cmp);
+    LinkSymbol key = {name, NULL, unit};
+    const LinkSymbol *s = bsearch(&key, v, n, sizeof *v, link_symbol_cmp);
     return s ? s->addr : NULL;
+}
+
+void *link_symbol(const LinkedObject *lo, const char *name) {
+    return lo ? find_linked(lo->syms, lo->nsyms, name, 0) : NULL;
+}
+
+void *link_unit_symbol(const LinkedObject *lo, size_t unit, const char *name) {
+    return lo ? find_linked(lo->private_syms, lo->nprivate, name, unit) : NULL;
+}
+
+size_t link_unit_count(const LinkedObject *lo) {
+    return lo ? lo->nunits : 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -969,26 +1190,37 @@ static bool protect(Linker *L) {
     return true;
 }
 
-static void register_frames(Linker *L) {
-    if (!L->eh_index || L->sh[L->eh_index].sh_size == 0)
-        return;
+/* Each unit's .eh_frame, terminated by place_sections, is one
+ * registration, as each shared object's is. */
+static bool register_frames(Linker *L) {
     void (*reg)(void *) = NULL;
     void *p = process_symbol("__register_frame");
     memcpy(&reg, &p, sizeof reg);
     if (!reg)
-        return;
-    L->lo->eh_frame = L->sec[L->eh_index].addr;
-    reg(L->lo->eh_frame);
+        return true;
+    LinkedObject *lo = L->lo;
+    lo->eh_frames = mem_calloc(L->nunits, sizeof *lo->eh_frames);
+    if (!lo->eh_frames)
+        return out_of_memory(L);
+    for (size_t u = 0; u < L->nunits; u++) {
+        const Unit *U = &L->units[u];
+        if (!U->eh_index || U->sh[U->eh_index].sh_size == 0)
+            continue;
+        lo->eh_frames[lo->neh_frames++] = U->sec[U->eh_index].addr;
+        reg(U->sec[U->eh_index].addr);
+    }
+    return true;
 }
 
 static void deregister_frames(LinkedObject *lo) {
-    if (!lo->eh_frame)
+    if (!lo->neh_frames)
         return;
     void (*dereg)(void *) = NULL;
     void *p = process_symbol("__deregister_frame");
     memcpy(&dereg, &p, sizeof dereg);
-    if (dereg)
-        dereg(lo->eh_frame);
+    for (size_t i = 0; dereg && i < lo->neh_frames; i++)
+        dereg(lo->eh_frames[i]);
+    lo->neh_frames = 0;
 }
 
 /* An array section's order: .init_array.NNNNN by priority, lowest first,
@@ -1002,19 +1234,32 @@ static int array_cmp_names(const char *a, const char *b) {
 
 typedef void (*VoidFn)(void);
 
-/* The entries of every section of type `type`, in ld's order. */
+/* One array section of one unit. */
+typedef struct ArraySection {
+    const Unit *unit;
+    size_t index;
+} ArraySection;
+
+static const char *array_name(const ArraySection *a) {
+    return section_name(a->unit, a->index);
+}
+
+/* The entries of every section of type `type` of every unit, in ld's
+ * order: by priority across the units, then the plain sections in the
+ * order of the units. */
 static bool gather_array(Linker *L, unsigned type, VoidFn **out, size_t *count) {
     size_t n = 0, nsec = 0;
-    for (size_t i = 1; i < L->shnum; i++)
-        if (L->sh[i].sh_type == type && L->sec[i].addr) {
-            n += L->sh[i].sh_size / sizeof(VoidFn);
-            nsec++;
-        }
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].shnum; i++)
+            if (L->units[u].sh[i].sh_type == type && L->units[u].sec[i].addr) {
+                n += L->units[u].sh[i].sh_size / sizeof(VoidFn);
+                nsec++;
+            }
     *out = NULL;
     *count = 0;
     if (!n)
         return true;
-    size_t *order = mem_malloc(nsec * sizeof *order);
+    ArraySection *order = mem_malloc(nsec * sizeof *order);
     VoidFn *v = mem_malloc(n * sizeof *v);
     if (!order || !v) {
         free(order);
@@ -1022,20 +1267,21 @@ static bool gather_array(Linker *L, unsigned type, VoidFn **out, size_t *count) 
         return out_of_memory(L);
     }
     size_t k = 0;
-    for (size_t i = 1; i < L->shnum; i++)
-        if (L->sh[i].sh_type == type && L->sec[i].addr)
-            order[k++] = i;
-    for (size_t a = 1; a < nsec; a++)   /* few sections: insertion sort */
-        for (size_t b = a; b > 0 && array_cmp_names(section_name(L, order[b - 1]),
-                                                    section_name(L, order[b])) > 0; b--) {
-            size_t t = order[b];
+    for (size_t u = 0; u < L->nunits; u++)
+        for (size_t i = 1; i < L->units[u].shnum; i++)
+            if (L->units[u].sh[i].sh_type == type && L->units[u].sec[i].addr)
+                order[k++] = (ArraySection){&L->units[u], i};
+    for (size_t a = 1; a < nsec; a++)   /* few sections: insertion sort, stable */
+        for (size_t b = a; b > 0 && array_cmp_names(array_name(&order[b - 1]),
+                                                    array_name(&order[b])) > 0; b--) {
+            ArraySection t = order[b];
             order[b] = order[b - 1];
             order[b - 1] = t;
         }
     size_t m = 0;
     for (size_t j = 0; j < nsec; j++) {
-        size_t cnt = L->sh[order[j]].sh_size / sizeof(VoidFn);
-        memcpy(v + m, L->sec[order[j]].addr, cnt * sizeof(VoidFn));
+        size_t cnt = order[j].unit->sh[order[j].index].sh_size / sizeof(VoidFn);
+        memcpy(v + m, order[j].unit->sec[order[j].index].addr, cnt * sizeof(VoidFn));
         m += cnt;
     }
     free(order);
@@ -1061,7 +1307,10 @@ static bool start(Linker *L) {
     if (!gather_array(L, SHT_FINI_ARRAY, &lo->fini, &lo->nfini) ||
         !gather_array(L, SHT_INIT_ARRAY, &init, &ninit))
         return false;
-    register_frames(L);
+    if (!register_frames(L)) {
+        free(init);
+        return false;
+    }
     if (lo->nfini) {
         int (*cxa_atexit)(void (*)(void *), void *, void *) = NULL;
         void *p = process_symbol("__cxa_atexit");
@@ -1083,30 +1332,57 @@ static bool start(Linker *L) {
  * The whole link
  * ------------------------------------------------------------------- */
 
-static bool link_all(Linker *L) {
-    if (!read_headers(L) || !read_symbols(L))
+/* Reads one unit's headers and symbols and places its sections. */
+static bool read_unit(Linker *L, Unit *U) {
+    L->at = U;
+    if (!read_headers(L, U) || !read_symbols(L, U))
         return false;
-    L->sec = mem_calloc(L->shnum, sizeof *L->sec);
-    L->info = mem_calloc(L->nsym ? L->nsym : 1, sizeof *L->info);
-    if (!L->sec || !L->info)
+    U->sec = mem_calloc(U->shnum, sizeof *U->sec);
+    U->info = mem_calloc(U->nsym ? U->nsym : 1, sizeof *U->info);
+    if (!U->sec || !U->info)
         return out_of_memory(L);
-    for (size_t i = 0; i < L->nsym; i++)
-        L->info[i].got = L->info[i].stub = L->info[i].tlsgd = L->info[i].tramp_index =
-            L->info[i].tramp_slot = -1;
-    if (!place_sections(L) || !place_commons(L))
+    for (size_t i = 0; i < U->nsym; i++)
+        U->info[i].got = U->info[i].stub = U->info[i].tlsgd = U->info[i].tramp_index =
+            U->info[i].tramp_slot = -1;
+    if (!place_sections(L, U) || !place_commons(L, U))
         return false;
-    for (size_t i = 1; i < L->nsym; i++)
-        if (!check_symbol(L, i))
+    for (size_t i = 1; i < U->nsym; i++)
+        if (!check_symbol(L, U, i))
             return false;
-    if (!count_relocations(L))
+    return true;
+}
+
+static bool link_all(Linker *L) {
+    L->lo->tls_align = 1;
+    for (size_t u = 0; u < L->nunits; u++)
+        if (!read_unit(L, &L->units[u]))
+            return false;
+    finish_commons(L);
+    L->at = NULL;
+    if (!choose_globals(L))
         return false;
+    for (size_t u = 0; u < L->nunits; u++) {
+        L->at = &L->units[u];
+        if (!count_relocations(L, &L->units[u]))
+            return false;
+    }
     if (L->nundefined)
         return report_undefined(L);
+    L->at = NULL;
     if (!map_object(L) || !make_tls_image(L))
         return false;
-    settle_symbols(L);
-    write_stubs(L);
-    if (!apply_relocations(L) || !collect_symbols(L) || !protect(L))
+    for (size_t u = 0; u < L->nunits; u++)
+        settle_symbols(L, &L->units[u]);
+    settle_bindings(L);
+    for (size_t u = 0; u < L->nunits; u++)
+        write_stubs(L, &L->units[u]);
+    for (size_t u = 0; u < L->nunits; u++) {
+        L->at = &L->units[u];
+        if (!apply_relocations(L, &L->units[u]))
+            return false;
+    }
+    L->at = NULL;
+    if (!collect_symbols(L) || !protect(L))
         return false;
     return start(L);
 }
@@ -1128,44 +1404,86 @@ static void unmap(LinkedObject *lo) {
         munmap(lo->map, lo->map_len);
     free(lo->tls_image);
     free(lo->syms);
+    free(lo->private_syms);
     free(lo->names);
+    free(lo->eh_frames);
     free(lo->fini);
     free(lo);
 }
 
 LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
                           size_t errlen) {
-    return link_object_reporting(bytes, len, NULL, NULL, why, errbuf, errlen);
+    LinkInput in = {bytes, len, NULL};
+    return link_objects(&in, 1, NULL, NULL, why, errbuf, errlen);
 }
 
-LinkedObject *link_object_reporting(const void *bytes, size_t len, LinkUndefined *undefined,
-                                    void *ctx, mj_status *why, char *errbuf, size_t errlen) {
+/* The headers are read in place: a copy when the bytes are not aligned
+ * for them (a host's blob may sit anywhere). */
+static bool take_units(Linker *L, const LinkInput *in, size_t n) {
+    L->units = mem_calloc(n ? n : 1, sizeof *L->units);
+    if (!L->units)
+        return false;
+    L->nunits = n;
+    for (size_t u = 0; u < n; u++) {
+        Unit *U = &L->units[u];
+        U->index = u;
+        U->name = in[u].name ? in[u].name : "<object>";
+        U->bytes = in[u].bytes;
+        U->len = in[u].len;
+        if ((uintptr_t)U->bytes % 8) {
+            if (!(U->aligned_copy = mem_malloc(U->len ? U->len : 1)))
+                return false;
+            memcpy(U->aligned_copy, U->bytes, U->len);
+            U->bytes = U->aligned_copy;
+        }
+    }
+    return true;
+}
+
+static void free_units(Linker *L) {
+    for (size_t u = 0; u < L->nunits; u++) {
+        free(L->units[u].aligned_copy);
+        free(L->units[u].sec);
+        free(L->units[u].info);
+        free(L->units[u].common_addr);
+    }
+    free(L->units);
+    free(L->globals);
+}
+
+/* With several units, a message about one starts with its name, as
+ * ld's do. */
+static void name_the_unit(const Linker *L) {
+    if (L->nunits < 2 || !L->at || L->oom || !L->err || !L->errlen)
+        return;
+    size_t n = strlen(L->at->name) + 2 + strlen(L->err) + 1;
+    char *msg = mem_malloc(n);
+    if (!msg)
+        return;
+    snprintf(msg, n, "%s: %s", L->at->name, L->err);
+    errbuf_printf(L->err, L->errlen, "%s", msg);
+    free(msg);
+}
+
+LinkedObject *link_objects(const LinkInput *in, size_t n, LinkUndefined *undefined, void *ctx,
+                           mj_status *why, char *errbuf, size_t errlen) {
     *why = MJ_ERR_NOMEM;
+    Linker L = {.err = errbuf, .errlen = errlen, .tlsld = -1, .on_undefined = undefined,
+                .undefined_ctx = ctx};
     LinkedObject *lo = mem_calloc(1, sizeof *lo);
-    if (!lo) {
+    if (!lo || !take_units(&L, in, n)) {
+        free(lo);
+        free_units(&L);
         errbuf_printf(errbuf, errlen, "out of memory");
         return NULL;
     }
-    /* The headers are read in place: a copy when the bytes are not aligned
-     * for them (a host's blob may sit anywhere). */
-    void *aligned = NULL;
-    if ((uintptr_t)bytes % 8) {
-        if (!(aligned = mem_malloc(len ? len : 1))) {
-            free(lo);
-            errbuf_printf(errbuf, errlen, "out of memory");
-            return NULL;
-        }
-        memcpy(aligned, bytes, len);
-        bytes = aligned;
-    }
-    Linker L = {.bytes = bytes, .len = len, .lo = lo, .err = errbuf, .errlen = errlen,
-                .tlsld = -1, .on_undefined = undefined, .undefined_ctx = ctx};
+    L.lo = lo;
+    lo->nunits = n;
     bool ok = link_all(&L);
+    if (!ok)
+        name_the_unit(&L);
     *why = ok ? MJ_OK : L.oom ? MJ_ERR_NOMEM : MJ_ERR_JIT;
-    free(aligned);
-    free(L.sec);
-    free(L.info);
-    free(L.common_addr);
+    free_units(&L);
     if (!ok) {
         deregister_frames(lo);
         unmap(lo);

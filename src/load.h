@@ -43,18 +43,40 @@ bool link_is_object(const void *bytes, size_t len);
 LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
                           size_t errlen);
 
-/* link_object, telling undefined(ctx, name) of every strong symbol the
- * object references that nothing in the process defines, before it fails
- * (then the message names the first and counts the others). name is
- * valid during the call; undefined must not escape (longjmp) out of the
- * linker. */
-typedef void LinkUndefined(void *ctx, const char *name);
-LinkedObject *link_object_reporting(const void *bytes, size_t len, LinkUndefined *undefined,
-                                    void *ctx, mj_status *why, char *errbuf, size_t errlen);
+/* One object of a link of several: its bytes and the name its messages
+ * use (the translation unit's file name; NULL: "<object>"). */
+typedef struct LinkInput {
+    const void *bytes;
+    size_t len;
+    const char *name;
+} LinkInput;
 
-/* The address of a global or weak symbol the object defines (of any
- * visibility), or NULL. */
+/* Called with every strong symbol unit `unit` references that nothing
+ * in the link or the process defines, before the link fails (then the
+ * message names the first and counts the others). name is valid during
+ * the call; the callback must not escape (longjmp) out of the linker. */
+typedef void LinkUndefined(void *ctx, size_t unit, const char *name);
+
+/* Links in[0..n) into one image, as ld links several objects into one
+ * program: each unit's global and weak definitions bind the others'
+ * references (a strong definition over weak and common ones; two strong
+ * ones are "multiple definition of 'x'; a.c: first defined here"), its
+ * local symbols stay its own, and so do memjit's reserved names
+ * (__mj_*: each unit's found through link_unit_symbol). A message about
+ * one unit starts with its name when there are several. As link_object
+ * otherwise; undefined may be NULL. */
+LinkedObject *link_objects(const LinkInput *in, size_t n, LinkUndefined *undefined, void *ctx,
+                           mj_status *why, char *errbuf, size_t errlen);
+
+/* The address of a global or weak symbol the link defines (of any
+ * visibility; never one of the reserved __mj_ names), or NULL. */
 void *link_symbol(const LinkedObject *lo, const char *name);
+
+/* The address of a reserved __mj_ name unit `unit` defines, or NULL. */
+void *link_unit_symbol(const LinkedObject *lo, size_t unit, const char *name);
+
+/* How many objects were linked together (1 for link_object). */
+size_t link_unit_count(const LinkedObject *lo);
 
 /* Runs the object's .fini_array and the atexit handlers its code
  * registered, deregisters its unwind information, frees its threads'

@@ -113,9 +113,28 @@ static mj_module *module_alloc(void) {
 
 /* The address of a symbol the module's own code defines, or NULL. */
 static void *own_symbol(const mj_module *mod, const char *name) {
-    if (mod->linked)
-        return link_symbol(mod->linked, name);
+    if (mod->linked) {
+        void *p = link_symbol(mod->linked, name);
+        /* memjit's own names (mj_expr's __mj_expr) are the unit's */
+        if (!p && link_unit_count(mod->linked) == 1)
+            p = link_unit_symbol(mod->linked, 0, name);
+        return p;
+    }
     return mod->loaded.handle ? memload_symbol(&mod->loaded, name) : NULL;
+}
+
+/* How many translation units the module's code came from: each has its
+ * own memjit names (__mj_imports, __mj_ctors, ...; link.c keeps them
+ * apart). */
+static size_t unit_count(const mj_module *mod) {
+    return mod->linked ? link_unit_count(mod->linked) : 1;
+}
+
+/* One of memjit's own names, as unit `unit` defines it, or NULL. */
+static void *unit_symbol(const mj_module *mod, size_t unit, const char *name) {
+    if (mod->linked)
+        return link_unit_symbol(mod->linked, unit, name);
+    return unit == 0 ? own_symbol(mod, name) : NULL;
 }
 
 mj_module *module_new_loaded(LinkedObject *lo, MemLoad *ml, unsigned char *blob,
@@ -222,13 +241,15 @@ mj_module *mj_module_retain(mj_module *mod) {
     return mod;
 }
 
+static void run_destructors(mj_module *mod);
+
 void mj_module_release(mj_module *mod) {
     if (!mod || atomic_fetch_sub(&mod->refs, 1) != 1)
         return;
-    if (mod->destructors)
-        mod->destructors();
+    run_destructors(mod);
     free_symbols(mod->syms, mod->nsyms);
     free_symbols(mod->imports, mod->nimports);
+    free(mod->init_pending);
     link_free(mod->linked);
     memload_close(&mod->loaded);
     free(mod->blob);
@@ -267,11 +288,11 @@ static const ModuleSymbol *find_symbol(const mj_module *m, const char *name) {
 }
 
 /* The code of a function the module lists (it may be hidden). */
-static void (*listed_function(mj_module *mod, const char *name))(void) {
+static void (*listed_function(mj_module *mod, size_t unit, const char *name))(void) {
     const ModuleSymbol *s = find_symbol(mod, name);
     if (!s || !s->is_function)
         return NULL;
-    void *code = own_symbol(mod, name);
+    void *code = unit_symbol(mod, unit, name);
     void (*fn)(void) = NULL;
     memcpy(&fn, &code, sizeof fn);   // ISO C: no cast from object pointer
     return fn;
@@ -281,10 +302,25 @@ void module_construct(mj_module *mod) {
     if (mod->constructed)
         return;
     mod->constructed = true;
-    void (*ctors)(void) = listed_function(mod, "__mj_ctors");
-    mod->destructors = listed_function(mod, "__mj_dtors");
-    if (ctors)
-        ctors();
+    /* Unit by unit, in the order they were given: not by priority across
+     * units, as ld's sorted .init_array would run them (docs/linking.md). */
+    for (size_t u = 0; u < unit_count(mod); u++) {
+        void (*ctors)(void) = listed_function(mod, u, "__mj_ctors");
+        if (ctors)
+            ctors();
+        mod->has_destructors |= listed_function(mod, u, "__mj_dtors") != NULL;
+    }
+}
+
+/* Each unit's, the last unit first, as the constructors' reverse. */
+static void run_destructors(mj_module *mod) {
+    if (!mod->has_destructors)
+        return;
+    for (size_t u = unit_count(mod); u-- > 0;) {
+        void (*dtors)(void) = listed_function(mod, u, "__mj_dtors");
+        if (dtors)
+            dtors();
+    }
 }
 
 
@@ -437,36 +473,51 @@ const char *mj_module_errmsg(mj_module *mod) {
  * from mj_load_blob is bound exactly as a fresh compile is.
  * ------------------------------------------------------------------- */
 
-/* The table as ModuleSymbols, addr left NULL; an 'I' entry (the module
- * has an initialiser) sets mod->has_init instead. False on OOM. */
-static bool read_import_table(mj_module *mod, const char *p) {
+/* Unit `unit`'s table appended to mod->imports as ModuleSymbols, addr
+ * left NULL; an 'I' entry (the unit has an initialiser) sets
+ * mod->init_pending[unit] instead. False on OOM. */
+static bool read_import_table(mj_module *mod, size_t unit, const char *p) {
     size_t count = 0;
     for (const char *q = p; *q; q += strlen(q) + 1) {
         count += *q != 'I';
         q += strlen(q) + 1;
     }
-    ModuleSymbol *v = mem_calloc(count ? count : 1, sizeof *v);
+    ModuleSymbol *v = mem_realloc(mod->imports, (mod->nimports + count + 1) * sizeof *v);
     if (!v)
         return false;
-    for (size_t i = 0; *p; p += strlen(p) + 1) {
+    mod->imports = v;
+    for (; *p; p += strlen(p) + 1) {
         if (*p == 'I') {
-            mod->has_init = true;
+            mod->init_pending[unit] = true;
             p += strlen(p) + 1;
             continue;
         }
-        v[i].is_function = *p == 'F';
-        v[i].name = mem_strdup(p + 1);
+        ModuleSymbol *imp = &v[mod->nimports];
+        *imp = (ModuleSymbol){.is_function = *p == 'F', .unit = unit,
+                              .name = mem_strdup(p + 1)};
         p += strlen(p) + 1;
-        v[i].type = mem_strdup(p);
-        if (!v[i].name || !v[i].type) {
-            free_symbols(v, i + 1);
+        imp->type = mem_strdup(p);
+        mod->nimports++;
+        if (!imp->name || !imp->type)
             return false;
-        }
-        i++;
     }
-    qsort(v, count, sizeof *v, symbol_cmp);
-    mod->imports = v;
-    mod->nimports = count;
+    return true;
+}
+
+/* Every unit's import table, read once; sorted by name for
+ * mj_module_symbol_type's and the tests' sake. */
+static bool read_import_tables(mj_module *mod) {
+    size_t n = unit_count(mod);
+    mod->init_pending = mem_calloc(n, sizeof *mod->init_pending);
+    if (!mod->init_pending)
+        return false;
+    for (size_t u = 0; u < n; u++) {
+        const char *table = unit_symbol(mod, u, "__mj_imports");
+        if (table && !read_import_table(mod, u, table))
+            return false;
+    }
+    if (mod->nimports)
+        qsort(mod->imports, mod->nimports, sizeof *mod->imports, symbol_cmp);
     return true;
 }
 
@@ -485,7 +536,7 @@ static mj_status bind_one(mj_module *mod, ModuleSymbol *imp, const mj_runtime *r
                     "as '%s'", what, imp->name, imp->type, h->type);
     char slot_name[300];
     snprintf(slot_name, sizeof slot_name, "__mj_imp_%s", imp->name);
-    void **slot = own_symbol(mod, slot_name);
+    void **slot = unit_symbol(mod, imp->unit, slot_name);
     if (!slot)
         return fail(errbuf, errlen, MJ_ERR_JIT, "the import slot of '%s' is missing",
                     imp->name);
@@ -503,16 +554,18 @@ static mj_status bind_one(mj_module *mod, ModuleSymbol *imp, const mj_runtime *r
  * (lower.c, emit_host_fixups). Once: the program may change those
  * variables afterwards, and a later binding (a cache hit after the host
  * defined a name again) must not undo that. */
-static mj_status run_initialiser(mj_module *mod, char *errbuf, size_t errlen) {
-    if (!mod->has_init)
-        return MJ_OK;
-    void (*init)(void) = NULL;
-    void *code = own_symbol(mod, "__mj_init");
-    memcpy(&init, &code, sizeof init);   // ISO C: no cast from object pointer
-    if (!init)
-        return fail(errbuf, errlen, MJ_ERR_JIT, "the module's initialiser is missing");
-    mod->has_init = false;
-    init();
+static mj_status run_initialisers(mj_module *mod, char *errbuf, size_t errlen) {
+    for (size_t u = 0; mod->init_pending && u < unit_count(mod); u++) {
+        if (!mod->init_pending[u])
+            continue;
+        void (*init)(void) = NULL;
+        void *code = unit_symbol(mod, u, "__mj_init");
+        memcpy(&init, &code, sizeof init);   // ISO C: no cast from object pointer
+        if (!init)
+            return fail(errbuf, errlen, MJ_ERR_JIT, "the module's initialiser is missing");
+        mod->init_pending[u] = false;
+        init();
+    }
     return MJ_OK;
 }
 
@@ -523,8 +576,7 @@ mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf
     /* Read once, before the module is shared; later calls (a cache hit
      * after the host defined a name again) only fill the slots again. */
     if (!mod->imports_read) {
-        const char *table = own_symbol(mod, "__mj_imports");
-        if (table && !read_import_table(mod, table))
+        if (!read_import_tables(mod))
             return fail(errbuf, errlen, MJ_ERR_NOMEM, "out of memory");
         mod->imports_read = true;
     }
@@ -533,5 +585,5 @@ mj_status module_bind_imports(mj_module *mod, const mj_runtime *rt, char *errbuf
         if (st != MJ_OK)
             return st;
     }
-    return run_initialiser(mod, errbuf, errlen);
+    return run_initialisers(mod, errbuf, errlen);
 }

@@ -88,6 +88,7 @@ typedef struct ModuleSymbol {
     bool is_function;
     bool is_static;           /* listed only to explain a failed lookup */
     bool is_hidden;           /* visibility("hidden"): the same */
+    size_t unit;              /* an import: the translation unit whose slot */
     void *addr;
     bool strings_shared;      /* name and type point into the array's own
                                  allocation (module_syms_decode): freed with
@@ -111,10 +112,10 @@ struct mj_module {
                                  import slot), sorted by name */
     size_t nimports;
     bool imports_read;        /* the table was read (or there is none) */
-    bool has_init;            /* the table names __mj_init (host addresses
-                                 in initialisers), not yet run */
+    bool *init_pending;       /* per unit: its table names __mj_init (host
+                                 addresses in initialisers), not yet run */
     bool constructed;         /* module_construct ran */
-    void (*destructors)(void); /* __mj_dtors, run by the last release */
+    bool has_destructors;     /* a unit has __mj_dtors, run by the last release */
     double times_ms[3];       /* front end, IR building, libgccjit compile */
     pthread_mutex_t err_lock;
     char errmsg[512];         /* last failed mj_lookup */

@@ -424,8 +424,17 @@ typedef struct Names {
     int n;
 } Names;
 
-static void note_name(void *ctx, const char *name) {
+static void note_name(void *ctx, size_t unit, const char *name) {
     Names *names = ctx;
+    assert_int_equal(unit, 0);
+    if (names->n < 4)
+        snprintf(names->seen[names->n], sizeof names->seen[0], "%s", name);
+    names->n++;
+}
+
+static void note_name_any(void *ctx, size_t unit, const char *name) {
+    Names *names = ctx;
+    assert_int_equal(unit, 1);
     if (names->n < 4)
         snprintf(names->seen[names->n], sizeof names->seen[0], "%s", name);
     names->n++;
@@ -443,7 +452,8 @@ static void every_undefined_symbol_is_named(void **state) {
     Names names = {.n = 0};
     char err[512] = "";
     mj_status why = MJ_OK;
-    assert_null(link_object_reporting(bytes, len, note_name, &names, &why, err, sizeof err));
+    LinkInput in = {bytes, len, "f.c"};
+    assert_null(link_objects(&in, 1, note_name, &names, &why, err, sizeof err));
     free(bytes);
     assert_int_equal(why, MJ_ERR_JIT);
     assert_int_equal(names.n, 2);    /* each once; the weak one is not an error */
@@ -451,6 +461,77 @@ static void every_undefined_symbol_is_named(void **state) {
     bool b = !strcmp(names.seen[0], "undef_b") || !strcmp(names.seen[1], "undef_b");
     assert_true(a && b);
     assert_non_null(strstr(err, "and 1 more"));
+}
+
+/* Several objects, one image: each unit's definitions bind the others'
+ * references (calls both ways, data, thread-local data), a strong
+ * definition wins over a weak one, statics and memjit's reserved __mj_
+ * names stay each unit's own. */
+static void units_link_together(void **state) {
+    (void)state;
+    static const char *const a_src =
+        "extern int b_twice(int); extern int b_data; extern _Thread_local int b_tls;\n"
+        "static int own(void) { return 1; }\n"
+        "int __mj_tag = 10;\n"
+        "__attribute__((weak)) int chosen(void) { return -1; }\n"
+        "int a_inc(int x) { return x + own(); }\n"
+        "int a_main(void) { b_tls += 3; return b_twice(20) + b_data + chosen() + b_tls; }\n";
+    static const char *const b_src =
+        "extern int a_inc(int);\n"
+        "static int own(void) { return 100; }\n"
+        "int __mj_tag = 20;\n"
+        "int chosen(void) { return 1000 + own(); }\n"
+        "int b_data = 5; _Thread_local int b_tls = 4;\n"
+        "int b_twice(int x) { return 2 * a_inc(x); }\n";
+    for (size_t o = 0; o < 2; o++) {
+        char flags[64];
+        snprintf(flags, sizeof flags, "-fPIC %s", opt_levels[o]);
+        LinkInput in[2] = {{NULL, 0, "a.c"}, {NULL, 0, "b.c"}};
+        unsigned char *a = object_of(a_src, flags, &in[0].len);
+        unsigned char *b = object_of(b_src, flags, &in[1].len);
+        in[0].bytes = a;
+        in[1].bytes = b;
+        char err[512] = "";
+        mj_status why;
+        LinkedObject *lo = link_objects(in, 2, NULL, NULL, &why, err, sizeof err);
+        if (!lo)
+            fail_msg("%s", err);
+        assert_int_equal(link_unit_count(lo), 2);
+        int (*a_main)(void) = (int (*)(void))link_symbol(lo, "a_main");
+        /* 2*(20+1) + 5 + 1100 + 7 */
+        assert_int_equal(a_main(), 42 + 5 + 1100 + 7);
+        assert_null(link_symbol(lo, "__mj_tag"));
+        assert_int_equal(*(int *)link_unit_symbol(lo, 0, "__mj_tag"), 10);
+        assert_int_equal(*(int *)link_unit_symbol(lo, 1, "__mj_tag"), 20);
+        link_free(lo);
+        free(a);
+        free(b);
+    }
+}
+
+/* As ld: two strong definitions are an error naming both units; an
+ * undefined reference names its unit. */
+static void units_multiple_definition_and_undefined(void **state) {
+    (void)state;
+    LinkInput in[3] = {{NULL, 0, "one.c"}, {NULL, 0, "two.c"}, {NULL, 0, "three.c"}};
+    unsigned char *one = object_of("int twice = 1;\n", "-fPIC -O2", &in[0].len);
+    unsigned char *two = object_of("int twice = 2;\n", "-fPIC -O2", &in[1].len);
+    unsigned char *three = object_of("extern int nowhere(void);\n"
+                                     "int use(void) { return nowhere(); }\n",
+                                     "-fPIC -O2", &in[2].len);
+    in[0].bytes = one, in[1].bytes = two, in[2].bytes = three;
+    char err[512] = "";
+    mj_status why = MJ_OK;
+    assert_null(link_objects(in, 2, NULL, NULL, &why, err, sizeof err));
+    assert_int_equal(why, MJ_ERR_JIT);
+    assert_string_equal(err, "two.c: multiple definition of 'twice'; one.c: first defined here");
+    Names names = {.n = 0};
+    assert_null(link_objects(in + 1, 2, note_name_any, &names, &why, err, sizeof err));
+    assert_string_equal(err, "three.c: undefined reference to 'nowhere'");
+    assert_int_equal(names.n, 1);
+    free(one);
+    free(two);
+    free(three);
 }
 
 /* Without -fPIC, gcc reaches extern data with a 32-bit PC-relative
@@ -556,6 +637,8 @@ int main(void) {
         cmocka_unit_test(weak_undefined_is_null),
         cmocka_unit_test(undefined_symbol_is_refused),
         cmocka_unit_test(every_undefined_symbol_is_named),
+        cmocka_unit_test(units_link_together),
+        cmocka_unit_test(units_multiple_definition_and_undefined),
         cmocka_unit_test(non_pic_reference_is_right_or_refused),
         cmocka_unit_test(initial_exec_tls_is_refused),
         cmocka_unit_test(truncated_and_corrupt_objects),
