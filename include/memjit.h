@@ -474,9 +474,11 @@ typedef struct mj_compile_times {
 
 MJ_API void mj_module_times(const mj_module *mod, mj_compile_times *out);
 
-/* The shared object (ELF bytes) holding mod's code, when there is one: a
- * module compiled or fetched with a store, or loaded by mj_load_blob.
- * NULL (and *len 0) for a module compiled in memory without a store.
+/* The ELF bytes mod's code was linked or loaded from, when they were kept:
+ * for a module compiled or fetched with a store, the x86-64 ELF
+ * relocatable object libgccjit made (what the store keeps); for a module
+ * from mj_load_blob, a copy of the bytes it was given (an object or a
+ * shared object). NULL (and *len 0) for a module compiled without a store.
  * Owned by the module; valid while it is referenced. A host may keep the
  * bytes anywhere and load them again with mj_load_blob. */
 MJ_API const void *mj_module_blob(const mj_module *mod, size_t *len);
@@ -485,24 +487,31 @@ MJ_API const void *mj_module_blob(const mj_module *mod, size_t *len);
  * Loading any shared object from memory
  * ---------------------------------------------------------------------- */
 
-/* Loads len bytes at bytes, an ELF shared object for this machine (built
- * by gcc -shared -fPIC ahead of time, or handed out by mj_module_blob),
- * without any named file: the bytes go to a memfd (or an unnamed
+/* Loads len bytes at bytes without any named file. They are either an
+ * x86-64 ELF relocatable object (gcc -c -fPIC, or handed out by
+ * mj_module_blob), linked into the process by memjit's own linker with no
+ * ld, dlopen or /proc (docs/linking.md), or an ELF shared object for this
+ * machine (gcc -shared -fPIC), which goes to a memfd (or an unnamed
  * O_TMPFILE where memfd is missing) that dlopen reads through /proc/self/fd.
  * The bytes are copied; name is only for messages and may be NULL.
  *
  * On success returns MJ_OK and stores in *out a module holding one
  * reference. Its symbols are found by name: it has no recorded C types, so
  * mj_lookup checks only that the type string is a C type name and then
- * finds any function or variable the object itself defines and exports;
- * mj_module_symbol_type returns NULL. (A blob from mj_module_blob is the
- * same: load it with mj_load_blob and types are not checked.)
+ * finds any function or variable the object itself defines (an object: any
+ * global or weak symbol, not thread-local ones; a shared object: what it
+ * exports); mj_module_symbol_type returns NULL. (A blob from
+ * mj_module_blob is the same: load it with mj_load_blob and types are not
+ * checked.) The host symbols a memjit blob uses are bound from rt:
+ * MJ_ERR_NOT_FOUND or MJ_ERR_TYPE when rt lacks one or types it otherwise.
  * On failure returns MJ_ERR_ARG (NULL rt, bytes or out, len 0), MJ_ERR_NOMEM
- * or MJ_ERR_JIT (not a loadable object, or no anonymous file could be
- * made), stores NULL in *out and, when errbuf is not NULL, writes a
- * NUL-terminated message of at most errlen bytes there (dlopen's own
- * words). Thread-safe.
- * The object's constructors run during the call, as with dlopen. */
+ * or MJ_ERR_JIT (an object the linker refuses, e.g. an undefined reference;
+ * a shared object dlopen refuses, or no anonymous file could be made),
+ * stores NULL in *out and, when errbuf is not NULL, writes a
+ * NUL-terminated message of at most errlen bytes there (the linker's or
+ * dlopen's own words). Thread-safe.
+ * An object's .init_array (a shared object's constructors) runs during
+ * the call; its .fini_array and atexit handlers at the last release. */
 MJ_API mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len,
                               const char *name, mj_module **out,
                               char *errbuf, size_t errlen);
