@@ -723,7 +723,7 @@ static bool check_rela_section(Linker *L, Unit *U, size_t i, bool *applies) {
         return fail(L, "corrupt object: relocation section '%s' names section %u",
                     section_name(U, i), s->sh_info);
     const Section *target = &U->sec[s->sh_info];
-    if (target->part < 0)
+    if (target->part < 0 && !target->is_tls)
         return true;   /* .rela.debug_*, .rela.comment: not loaded */
     if (s->sh_entsize != sizeof(Elf64_Rela) || s->sh_size % sizeof(Elf64_Rela) ||
         s->sh_offset % 8 || !U->sym)
@@ -984,7 +984,15 @@ static bool apply_one(Linker *L, Unit *U, size_t rs, const Elf64_Rela *r) {
     if (target->sh_type == SHT_NOBITS && type != R_X86_64_NONE)
         return fail(L, "corrupt object: relocation in the zero-filled section '%s'",
                     section_name(U, ts));
-    unsigned char *at = U->sec[ts].addr + r->r_offset;
+    /* .tdata's relocations go into the image every thread copies; only
+     * absolute values mean the same in every copy */
+    const Section *sec = &U->sec[ts];
+    unsigned char *at = sec->is_tls ? L->lo->tls_image + sec->offset + r->r_offset
+                                    : sec->addr + r->r_offset;
+    if (sec->is_tls && type != R_X86_64_64 && type != R_X86_64_DTPOFF64 &&
+        type != R_X86_64_NONE)
+        return fail(L, "relocation %s in the thread-local section '%s' is not supported",
+                    reloc_name(type), section_name(U, ts));
     const SymInfo *info = &U->info[si];
     int64_t P = (int64_t)(uintptr_t)at, A = r->r_addend;
     int64_t S = (int64_t)info->value;

@@ -236,6 +236,31 @@ static void thread_local_data_per_thread(void **state) {
     }
 }
 
+/* A thread-local pointer initialised with an address: .rela.tdata is
+ * applied to the image every thread copies. */
+static void thread_local_initialised_with_address(void **state) {
+    (void)state;
+    for (size_t o = 0; o < 2; o++) {
+        char flags[64];
+        snprintf(flags, sizeof flags, "-fPIC %s", opt_levels[o]);
+        size_t len;
+        unsigned char *bytes = object_of("int target = 7;\n"
+                                         "static int other = 9;\n"
+                                         "_Thread_local int *p = &target;\n"
+                                         "_Thread_local int *q[2] = {&other, &target};\n"
+                                         "int through(void) { return *p + *q[0] * 10; }\n"
+                                         "int *where(void) { return p; }\n",
+                                         flags, &len);
+        LinkedObject *lo = link_ok(bytes, len);
+        free(bytes);
+        int (*through)(void) = (int (*)(void))link_symbol(lo, "through");
+        int *(*where)(void) = (int *(*)(void))link_symbol(lo, "where");
+        assert_ptr_equal(where(), link_symbol(lo, "target"));
+        assert_int_equal(through(), 97);
+        link_free(lo);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 
 extern int ctor_runs, dtor_runs, atexit_runs, order_seen[4], order_count;
@@ -638,6 +663,7 @@ int main(void) {
         cmocka_unit_test(undefined_symbol_is_refused),
         cmocka_unit_test(every_undefined_symbol_is_named),
         cmocka_unit_test(units_link_together),
+        cmocka_unit_test(thread_local_initialised_with_address),
         cmocka_unit_test(units_multiple_definition_and_undefined),
         cmocka_unit_test(non_pic_reference_is_right_or_refused),
         cmocka_unit_test(initial_exec_tls_is_refused),
