@@ -432,6 +432,45 @@ MJ_API mj_status mj_compile(mj_runtime *rt, const char *name,
                             const char *src, size_t len,
                             mj_module **out, mj_diags **diags);
 
+/* One translation unit of mj_compile_units: len bytes of C source at src
+ * (any bytes, not NUL-terminated), and the name its diagnostics and
+ * __FILE__ use (NULL: "<input>"). */
+typedef struct mj_source {
+    const char *name;
+    const char *src;
+    size_t len;
+} mj_source;
+
+#define MJ_HAVE_COMPILE_UNITS 1
+
+/* Compiles units[0..n) each on its own, as mj_compile would, and links
+ * them into one module, as gcc a.c b.c links its objects: a function or
+ * variable defined in one unit serves the others' declarations of it,
+ * static ones stay their unit's own, a strong definition overrides weak
+ * and common ones. Host symbols, libraries and headers are as for
+ * mj_compile. mj_lookup finds any unit's external symbol.
+ *
+ * With a store, each unit is kept and found in it on its own, under the
+ * key mj_compile of that source would use: a unit whose source, options
+ * and headers did not change comes from the store, and a change to one
+ * unit compiles that unit again, then links them all. The in-memory
+ * cache is not used for several units (each call links again); one unit
+ * is exactly mj_compile.
+ *
+ * On MJ_OK, *out holds one reference to the module. On failure *out is
+ * NULL and nothing is leaked: MJ_ERR_COMPILE when a unit has errors
+ * (every unit is compiled, and *diags holds the errors of all, in unit
+ * order) or the link finds a symbol defined in two units ("multiple
+ * definition of 'x'; a.c: first defined here", reported in the second
+ * unit) or used and defined nowhere ("undefined reference to 'y'", at
+ * its declaration when that unit was compiled by this call, else naming
+ * the unit only); MJ_ERR_JIT, MJ_ERR_NOMEM; MJ_ERR_ARG for a NULL rt,
+ * units or out, n of 0 or a unit whose src is NULL. diags as for
+ * mj_compile. mj_module_blob of a module of several units is NULL.
+ * Thread-safe as mj_compile is. */
+MJ_API mj_status mj_compile_units(mj_runtime *rt, const mj_source *units, size_t n,
+                                  mj_module **out, mj_diags **diags);
+
 /* Preprocesses src[0..len) as mj_compile would (the runtime's preamble,
  * include resolver and host headers) and stores the result in *out as
  * gcc -E writes it: line markers `# LINE "FILE"`, macros expanded on the

@@ -315,6 +315,9 @@ typedef struct CompileRun {
     const char *src;
     size_t len;
     bool keep_object;         /* the module keeps the object's bytes (the store's) */
+    bool object_only;         /* one unit of several: stop at the object, in obj */
+    unsigned char *obj;
+    size_t obj_len;
     bool is_expr;             /* mj_expr: the host's symbols are predeclared,
                                  and src[len..key_len) is the expression,
                                  served as the header "<expr>" */
@@ -483,19 +486,26 @@ static void set_resolvers(Compile *c, CompileRun *run, bool is_expr) {
  * reported at their declarations (Compile.unresolved). */
 typedef struct Undefined {
     char names[20][256];
+    size_t unit[20];
     int n;
 } Undefined;
 
 static void note_undefined(void *ctx, size_t unit, const char *name) {
     Undefined *u = ctx;
-    (void)unit;   /* one */
-    if (u->n < (int)(sizeof u->names / sizeof *u->names))
+    if (u->n < (int)(sizeof u->names / sizeof *u->names)) {
+        u->unit[u->n] = unit;
         snprintf(u->names[u->n++], sizeof u->names[0], "%s", name);
+    }
 }
 
-/* Reports each, as gcc's ld names each; false when there are none. */
-static bool report_undefined(Compile *c, const Undefined *u) {
+/* Reports each of unit `unit`'s, as gcc's ld names each, at its
+ * declaration in c when c has one; false when there are none. */
+static bool report_undefined(Compile *c, const Undefined *u, size_t unit) {
+    bool any = false;
     for (int i = 0; i < u->n; i++) {
+        if (u->unit[i] != unit)
+            continue;
+        any = true;
         const char *name = u->names[i];
         const Token *use = hashmap_get(&c->unresolved, name, (int)strlen(name));
         if (use)
@@ -503,7 +513,7 @@ static bool report_undefined(Compile *c, const Undefined *u) {
         else
             error_at(c, NULL, 0, 0, "undefined reference to '%s'", name);
     }
-    return u->n > 0;
+    return any;
 }
 
 /* gcc makes an object, which is linked in memory (link.c); the module
@@ -522,17 +532,23 @@ static void compile_and_link(Compile *c, CompileRun *run) {
         run->status = c->asm_refused ? MJ_ERR_COMPILE : MJ_ERR_JIT;
         return;
     }
+    if (run->object_only) {
+        run->obj = obj;
+        run->obj_len = len;
+        run->status = MJ_OK;
+        return;
+    }
     char why[512];
     mj_status st;
     Undefined undef = {.n = 0};
-    LinkInput in = {obj, len, run->name};
+    LinkInput in = {obj, len, run->name, true};
     LinkedObject *lo = link_objects(&in, 1, note_undefined, &undef, &st, why, sizeof why);
     if (!lo) {
         free(obj);
         run->status = st;
         if (st == MJ_ERR_NOMEM)
             return;
-        if (report_undefined(c, &undef))
+        if (report_undefined(c, &undef, 0))
             run->status = MJ_ERR_COMPILE;    /* the program's error, as in gcc's link */
         else
             error_at(c, NULL, 0, 0, "%s", why);
@@ -558,6 +574,8 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
     module_symbols_free(run->syms, run->nsyms);
     run->syms = NULL;
     run->nsyms = 0;
+    free(run->obj);
+    run->obj = NULL;
     c->gcc_message = NULL;
     run->ctx = jit_new_context(&run->rt->opts, no_warnings);
     if (!run->ctx) {
@@ -659,6 +677,28 @@ static void bind_fresh_module(Compile *c, CompileRun *run) {
     run->status = st;
 }
 
+/* What every compile of rt sets up in c before the phases run. */
+static void prepare_compile(Compile *c, CompileRun *run) {
+    mj_runtime *rt = run->rt;
+    set_resolvers(c, run, run->is_expr);
+    if (rt->nhost_syms) {
+        c->host_symbol = host_symbol_of;
+        c->host_ctx = rt;
+    }
+    c->host_predeclared = run->is_expr;
+    c->permissive = rt->opts.permissive != 0;
+}
+
+/* What a finished run still holds that no module took. */
+static void end_run(CompileRun *run) {
+    deps_free(&run->deps);
+    free(run->sys_scratch);
+    module_symbols_free(run->syms, run->nsyms);
+    free(run->obj);
+    if (run->ctx)
+        gcc_jit_context_release(run->ctx);
+}
+
 /* Compiles src[0..len) (for mj_expr, src[len..key_len) is the expression:
  * see CompileRun.is_expr). */
 static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src,
@@ -669,13 +709,7 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         return MJ_ERR_NOMEM;
     CompileRun run = {.rt = rt, .name = name, .src = src, .len = len, .key_len = key_len,
                       .keep_object = keep_object, .is_expr = is_expr};
-    set_resolvers(c, &run, is_expr);
-    if (rt->nhost_syms) {
-        c->host_symbol = host_symbol_of;
-        c->host_ctx = rt;
-    }
-    c->host_predeclared = is_expr;
-    c->permissive = rt->opts.permissive != 0;
+    prepare_compile(c, &run);
     protected_compile(c, &run);
     if (run.mod)
         bind_fresh_module(c, &run);
@@ -691,11 +725,7 @@ static mj_status compile_fresh(mj_runtime *rt, const char *name, const char *src
         memset(&run.deps, 0, sizeof run.deps);
         count_compile(rt, run.t[3] - run.t[0]);
     }
-    deps_free(&run.deps);
-    free(run.sys_scratch);
-    module_symbols_free(run.syms, run.nsyms);
-    if (run.ctx)
-        gcc_jit_context_release(run.ctx);
+    end_run(&run);
     *out = run.mod;
     if (diags) {
         *diags = c->diags;
@@ -757,57 +787,96 @@ mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_
     return st;
 }
 
-/* A module from the store, or NULL on a miss (or when what the store
- * holds cannot be used: then the caller compiles and overwrites it). */
-static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Ident *id) {
+/* One translation unit's entry in the store, checked: its object, its
+ * symbol table, and include answers that still hold. */
+typedef struct StoredUnit {
+    unsigned char *obj;
+    size_t len;
+    ModuleSymbol *syms;
+    size_t nsyms;
+    DepList deps;
+} StoredUnit;
+
+static void stored_unit_free(StoredUnit *u) {
+    free(u->obj);
+    module_symbols_free(u->syms, u->nsyms);
+    deps_free(&u->deps);
+    memset(u, 0, sizeof *u);
+}
+
+/* Fills *out from key's entry; false on a miss, or when the entry cannot
+ * be used (the caller compiles and overwrites it). */
+static bool read_from_store(mj_runtime *rt, const CacheKey *key, const Ident *id,
+                            StoredUnit *out) {
+    memset(out, 0, sizeof *out);
     StoreRow row;
     int got = store_get(rt->store, key, id, &row);
     if (got < 0)
         count(rt, STAT_STORE_ERROR);
     if (got <= 0)
-        return NULL;
-    DepList deps;
-    size_t nsyms = 0;
-    ModuleSymbol *syms = NULL;
-    LinkedObject *lo = NULL;
-    mj_status linked;
-    mj_module *mod = NULL;
-    if (deps_decode(row.deps, row.deps_len, &deps)) {
-        if (deps_still_hold(&deps, rt->include_fn, rt->include_user, &rt->sysdirs) &&
-            (syms = module_syms_decode(row.syms, row.syms_len, &nsyms)) &&
-            (lo = link_object(row.blob, row.blob_len, &linked, NULL, 0))) {
-            mod = module_new_loaded(lo, NULL, row.blob, row.blob_len, syms, nsyms, false);
-            row.blob = NULL;   /* taken */
-            syms = NULL;
-        }
-        if (mod && module_bind_imports(mod, rt, NULL, 0) != MJ_OK) {
-            mj_module_release(mod);   /* compiled again, which says why */
-            mod = NULL;
-        }
-        if (mod) {
-            module_construct(mod);
-            mod->deps = deps;
-            count(rt, STAT_STORE_HIT);
-        } else {
-            deps_free(&deps);
-        }
+        return false;
+    bool ok = deps_decode(row.deps, row.deps_len, &out->deps);
+    if (ok)
+        ok = deps_still_hold(&out->deps, rt->include_fn, rt->include_user, &rt->sysdirs) &&
+             (out->syms = module_syms_decode(row.syms, row.syms_len, &out->nsyms));
+    if (ok) {
+        out->obj = row.blob;
+        out->len = row.blob_len;
+        row.blob = NULL;   /* taken */
     }
-    module_symbols_free(syms, nsyms);
     store_row_free(&row);
+    if (!ok)
+        stored_unit_free(out);
+    return ok;
+}
+
+/* A module from the store, or NULL on a miss (or when what the store
+ * holds cannot be used: then the caller compiles and overwrites it). */
+static mj_module *fetch_from_store(mj_runtime *rt, const CacheKey *key, const Ident *id) {
+    StoredUnit u;
+    if (!read_from_store(rt, key, id, &u))
+        return NULL;
+    mj_status linked;
+    LinkedObject *lo = link_object(u.obj, u.len, &linked, NULL, 0);
+    mj_module *mod = NULL;
+    if (lo) {
+        mod = module_new_loaded(lo, NULL, u.obj, u.len, u.syms, u.nsyms, false);
+        u.obj = NULL;   /* taken, whatever happened */
+        u.syms = NULL;
+    }
+    if (mod && module_bind_imports(mod, rt, NULL, 0) != MJ_OK) {
+        mj_module_release(mod);   /* compiled again, which says why */
+        mod = NULL;
+    }
+    if (mod) {
+        module_construct(mod);
+        mod->deps = u.deps;
+        memset(&u.deps, 0, sizeof u.deps);
+        count(rt, STAT_STORE_HIT);
+    }
+    stored_unit_free(&u);
     return mod;
 }
 
-/* Writes a new module to the store; failures only count (it is a cache). */
-static void keep_in_store(mj_runtime *rt, const CacheKey *key, const Ident *id,
-                          const mj_module *mod) {
-    StoreRow row = {.blob = mod->blob, .blob_len = mod->blob_len};
-    row.syms = module_syms_encode(mod->syms, mod->nsyms, &row.syms_len);
-    row.deps = deps_encode(&mod->deps, &row.deps_len);
+/* Writes one unit's object to the store; failures only count (it is a
+ * cache). */
+static void put_in_store(mj_runtime *rt, const CacheKey *key, const Ident *id,
+                         const unsigned char *obj, size_t len, const ModuleSymbol *syms,
+                         size_t nsyms, const DepList *deps) {
+    StoreRow row = {.blob = (unsigned char *)obj, .blob_len = len};
+    row.syms = module_syms_encode(syms, nsyms, &row.syms_len);
+    row.deps = deps_encode(deps, &row.deps_len);
     bool ok = row.syms && row.deps && store_put(rt->store, key, id, id->name, &row);
     free(row.syms);
     free(row.deps);
     if (!ok)
         count(rt, STAT_STORE_ERROR);
+}
+
+/* Writes a new module to the store; failures only count (it is a cache). */
+static void keep_in_store(mj_runtime *rt, const CacheKey *key, const Ident *id,
+                          const mj_module *mod) {
+    put_in_store(rt, key, id, mod->blob, mod->blob_len, mod->syms, mod->nsyms, &mod->deps);
 }
 
 /* A module the cache may hand out again: it gets its ident. False when its
@@ -828,6 +897,17 @@ static mj_status hand_out_hit(mj_module *hit, mj_module **out, mj_diags **diags)
     return MJ_OK;
 }
 
+/* The key of compiling src[0..key_len) as name through rt, and the
+ * ident that key stands for. */
+static void key_for(const mj_runtime *rt, const char *name, const char *src, size_t key_len,
+                    bool is_expr, Ident *id, CacheKey *key) {
+    key_ident_init(id, &rt->opts, rt->preamble ? &rt->preamble_fp : NULL,
+                   rt->opts.system_headers ? &rt->sysdirs.fp : NULL,
+                   rt->include_fn != NULL, name, src, key_len);
+    key_ident_set_host(id, has_host_definitions(rt) ? &rt->host_fp : NULL, is_expr);
+    key_of(id, key);
+}
+
 /* mj_compile, and mj_expr's compile of its wrapper (src[0..len), the
  * expression after it up to key_len). */
 static mj_status compile_cached(mj_runtime *rt, const char *name, const char *src,
@@ -840,11 +920,7 @@ static mj_status compile_cached(mj_runtime *rt, const char *name, const char *sr
 
     Ident id;
     CacheKey key;
-    key_ident_init(&id, &rt->opts, rt->preamble ? &rt->preamble_fp : NULL,
-                   rt->opts.system_headers ? &rt->sysdirs.fp : NULL,
-                   rt->include_fn != NULL, name, src, key_len);
-    key_ident_set_host(&id, has_host_definitions(rt) ? &rt->host_fp : NULL, is_expr);
-    key_of(&id, &key);
+    key_for(rt, name, src, key_len, is_expr, &id, &key);
     CacheLookup look = CACHE_MISS;
     if (cache) {
         void *found;
@@ -891,6 +967,260 @@ mj_status mj_compile(mj_runtime *rt, const char *name, const char *src,
     if (!rt || !src || !out)
         return MJ_ERR_ARG;
     return compile_cached(rt, name ? name : "<input>", src, len, len, false, out, diags);
+}
+
+/* ---------------------------------------------------------------------
+ * Several translation units (mj_compile_units)
+ *
+ * Each unit becomes an object on its own: from the store, under the key
+ * mj_compile of that source alone uses (the object is the same), or
+ * compiled (CompileRun.object_only), then stored. link.c links the
+ * objects into one image, as ld would, and one module takes the image,
+ * every unit's symbol table merged, and their import tables. A compiled
+ * unit's Compile is kept until the link is done: its undefined references
+ * are reported at their declarations, in its own diagnostics.
+ * ------------------------------------------------------------------- */
+
+typedef struct UnitBuild {
+    const char *name;
+    unsigned char *obj;
+    size_t len;
+    ModuleSymbol *syms;
+    size_t nsyms;
+    Compile *c;               /* a compiled unit's; NULL for one from the store */
+    mj_status status;
+    double times_ms[3];       /* as mj_module.times_ms; zeros from the store */
+} UnitBuild;
+
+/* Compiles one unit to an object; ub->status says how it went, and
+ * ub->c holds its diagnostics. */
+static void compile_unit(mj_runtime *rt, const mj_source *u, UnitBuild *ub, bool store_it,
+                         const CacheKey *key, const Ident *id) {
+    ub->c = compile_new();
+    if (!ub->c) {
+        ub->status = MJ_ERR_NOMEM;
+        return;
+    }
+    CompileRun run = {.rt = rt, .name = ub->name, .src = u->src, .len = u->len,
+                      .key_len = u->len, .object_only = true};
+    prepare_compile(ub->c, &run);
+    protected_compile(ub->c, &run);
+    ub->status = run.status;
+    if (run.status == MJ_OK) {
+        count_compile(rt, run.t[3] - run.t[0]);
+        ub->times_ms[0] = run.t[1] - run.t[0];
+        ub->times_ms[1] = run.lower_ms;
+        ub->times_ms[2] = run.t[3] - run.t[1] - run.lower_ms;
+        if (store_it && !run.deps_incomplete)
+            put_in_store(rt, key, id, run.obj, run.obj_len, run.syms, run.nsyms, &run.deps);
+        ub->obj = run.obj, ub->len = run.obj_len;
+        ub->syms = run.syms, ub->nsyms = run.nsyms;
+        run.obj = NULL, run.syms = NULL, run.nsyms = 0;   /* taken */
+    }
+    end_run(&run);
+}
+
+/* One unit's object, from the store when it holds a good one. */
+static void build_unit(mj_runtime *rt, const mj_source *u, UnitBuild *ub) {
+    ub->name = u->name ? u->name : "<input>";
+    Ident id;
+    CacheKey key;
+    if (rt->store) {
+        key_for(rt, ub->name, u->src, u->len, false, &id, &key);
+        StoredUnit su;
+        if (read_from_store(rt, &key, &id, &su)) {
+            count(rt, STAT_STORE_HIT);
+            ub->obj = su.obj, ub->len = su.len;
+            ub->syms = su.syms, ub->nsyms = su.nsyms;
+            su.obj = NULL, su.syms = NULL;
+            stored_unit_free(&su);
+            ub->status = MJ_OK;
+            return;
+        }
+    }
+    compile_unit(rt, u, ub, rt->store != NULL, &key, &id);
+}
+
+/* The undefined references of one compiled unit, reported in it. */
+typedef struct UnitReport {
+    Compile *c;
+    const Undefined *undef;
+    size_t unit;
+} UnitReport;
+
+static void report_in_unit(void *arg) {
+    UnitReport *r = arg;
+    report_undefined(r->c, r->undef, r->unit);
+}
+
+/* A link error as a diagnostic of the unit it names ("b.c: multiple
+ * definition of 'x'; ..."), or of no file. */
+static void add_link_error(DiagList *dl, const UnitBuild *ub, size_t n, const char *why) {
+    for (size_t u = 0; u < n; u++) {
+        size_t k = strlen(ub[u].name);
+        if (!strncmp(why, ub[u].name, k) && why[k] == ':' && why[k + 1] == ' ') {
+            diaglist_add(dl, MJ_SEV_ERROR, ub[u].name, 0, 0, NULL, why + k + 2);
+            return;
+        }
+    }
+    diaglist_add(dl, MJ_SEV_ERROR, NULL, 0, 0, NULL, why);
+}
+
+/* The undefined references, each in its unit: at its declaration in a
+ * compiled unit, naming the unit of one from the store. */
+static mj_status report_units_undefined(UnitBuild *ub, size_t n, const Undefined *undef,
+                                        DiagList *dl) {
+    for (size_t u = 0; u < n; u++) {
+        if (ub[u].c) {
+            UnitReport r = {ub[u].c, undef, u};
+            if (run_protected(&ub[u].c->bail, report_in_unit, &r) == ESCAPE_OUT_OF_MEMORY)
+                return MJ_ERR_NOMEM;
+            continue;
+        }
+        for (int i = 0; i < undef->n; i++)
+            if (undef->unit[i] == u) {
+                char msg[300];
+                snprintf(msg, sizeof msg, "undefined reference to '%s'", undef->names[i]);
+                diaglist_add(dl, MJ_SEV_ERROR, ub[u].name, 0, 0, NULL, msg);
+            }
+    }
+    return MJ_ERR_COMPILE;
+}
+
+/* Links every unit's object into one module (bound and constructed);
+ * NULL with *st and a diagnostic in dl otherwise. */
+static mj_module *link_units(mj_runtime *rt, UnitBuild *ub, size_t n, DiagList *dl,
+                             mj_status *st) {
+    LinkInput *in = mem_calloc(n, sizeof *in);
+    if (!in) {
+        *st = MJ_ERR_NOMEM;
+        return NULL;
+    }
+    for (size_t u = 0; u < n; u++)
+        in[u] = (LinkInput){ub[u].obj, ub[u].len, ub[u].name, true};
+    Undefined undef = {.n = 0};
+    char why[512];
+    LinkedObject *lo = link_objects(in, n, note_undefined, &undef, st, why, sizeof why);
+    free(in);
+    if (!lo) {
+        if (*st != MJ_ERR_NOMEM && undef.n > 0)
+            *st = report_units_undefined(ub, n, &undef, dl);
+        else if (*st != MJ_ERR_NOMEM)
+            add_link_error(dl, ub, n, why);
+        return NULL;
+    }
+    ModuleSymbol **tables = mem_calloc(n, sizeof *tables);
+    size_t *counts = mem_calloc(n, sizeof *counts);
+    size_t nsyms = 0;
+    ModuleSymbol *syms = NULL;
+    if (tables && counts) {
+        for (size_t u = 0; u < n; u++) {
+            tables[u] = ub[u].syms, counts[u] = ub[u].nsyms;
+            ub[u].syms = NULL, ub[u].nsyms = 0;
+        }
+        syms = module_symbols_merge(tables, counts, n, &nsyms);
+    }
+    free(tables);
+    free(counts);
+    mj_module *mod = syms ? module_new_loaded(lo, NULL, NULL, 0, syms, nsyms, false) : NULL;
+    if (!syms)
+        link_free(lo);
+    if (!mod) {
+        *st = MJ_ERR_NOMEM;
+        return NULL;
+    }
+    *st = module_bind_imports(mod, rt, why, sizeof why);
+    if (*st != MJ_OK) {
+        diaglist_add(dl, MJ_SEV_ERROR, NULL, 0, 0, NULL, why);
+        mj_module_release(mod);
+        return NULL;
+    }
+    for (size_t u = 0; u < n; u++)
+        for (int i = 0; i < 3; i++)
+            mod->times_ms[i] += ub[u].times_ms[i];
+    module_construct(mod);
+    return mod;
+}
+
+/* Every unit's diagnostics, in unit order, then those of the link. */
+static bool gather_diags(DiagList *all, UnitBuild *ub, size_t n, const DiagList *link) {
+    bool ok = true;
+    for (size_t u = 0; u < n; u++) {
+        const DiagList *dl = ub[u].c ? ub[u].c->diags : NULL;
+        for (size_t i = 0; i < mj_diags_count(dl); i++) {
+            const mj_diag *d = mj_diags_get(dl, i);
+            ok &= diaglist_add(all, d->severity, d->file, d->line, d->column,
+                               d->source_line, d->message);
+        }
+    }
+    for (size_t i = 0; i < mj_diags_count(link); i++) {
+        const mj_diag *d = mj_diags_get(link, i);
+        ok &= diaglist_add(all, d->severity, d->file, d->line, d->column, d->source_line,
+                           d->message);
+    }
+    return ok;
+}
+
+/* The first failure among the units: a unit's compile error wins over
+ * the others' (the caller reads every unit's diagnostics). */
+static mj_status units_status(const UnitBuild *ub, size_t n) {
+    mj_status st = MJ_OK;
+    for (size_t u = 0; u < n; u++)
+        if (ub[u].status != MJ_OK && (st == MJ_OK || ub[u].status == MJ_ERR_COMPILE))
+            st = ub[u].status;
+    return st;
+}
+
+static void free_unit_builds(UnitBuild *ub, size_t n) {
+    for (size_t u = 0; u < n; u++) {
+        free(ub[u].obj);
+        module_symbols_free(ub[u].syms, ub[u].nsyms);
+        compile_free(ub[u].c);
+    }
+    free(ub);
+}
+
+static bool units_valid(const mj_source *units, size_t n) {
+    for (size_t u = 0; u < n; u++)
+        if (!units[u].src)
+            return false;
+    return true;
+}
+
+mj_status mj_compile_units(mj_runtime *rt, const mj_source *units, size_t n,
+                           mj_module **out, mj_diags **diags) {
+    if (out)
+        *out = NULL;
+    if (diags)
+        *diags = NULL;
+    if (!rt || !units || !out || n == 0 || !units_valid(units, n))
+        return MJ_ERR_ARG;
+    if (n == 1)
+        return mj_compile(rt, units[0].name, units[0].src, units[0].len, out, diags);
+    UnitBuild *ub = mem_calloc(n, sizeof *ub);
+    DiagList *link = diaglist_new();
+    DiagList *all = diaglist_new();
+    mj_status st = MJ_ERR_NOMEM;
+    if (ub && link && all) {
+        for (size_t u = 0; u < n; u++)
+            build_unit(rt, &units[u], &ub[u]);
+        st = units_status(ub, n);
+        if (st == MJ_OK)
+            *out = link_units(rt, ub, n, link, &st);
+        if (!gather_diags(all, ub, n, link) && st == MJ_OK) {
+            mj_module_release(*out);
+            *out = NULL;
+            st = MJ_ERR_NOMEM;
+        }
+    }
+    if (ub)
+        free_unit_builds(ub, n);
+    diaglist_free(link);
+    if (diags)
+        *diags = all;
+    else
+        diaglist_free(all);
+    return st;
 }
 
 /* ---------------------------------------------------------------------

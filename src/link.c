@@ -128,6 +128,7 @@ typedef struct Unit {
     const unsigned char *bytes;
     size_t len;
     const char *name;         /* for messages, when there are several */
+    bool no_common;           /* LinkInput.no_common */
     size_t index;
     void *aligned_copy;       /* the bytes, copied when misaligned, or NULL */
     const Elf64_Shdr *sh;
@@ -174,6 +175,7 @@ typedef struct Linker {
     char *err;
     size_t errlen;
     bool oom;
+    bool program_error;       /* ld's errors: undefined, multiple definition */
 } Linker;
 
 #define fail(L, ...) (errbuf_printf((L)->err, (L)->errlen, __VA_ARGS__), false)
@@ -499,6 +501,7 @@ static bool bind_undefined(Linker *L, Unit *U, size_t i, SymInfo *si) {
 
 static bool report_undefined(Linker *L) {
     L->at = L->first_undefined_in;
+    L->program_error = true;
     if (L->nundefined == 1)
         return fail(L, "undefined reference to '%s'", L->first_undefined);
     return fail(L, "undefined reference to '%s' and %zu more", L->first_undefined,
@@ -549,12 +552,14 @@ static bool is_global_def(const Unit *U, size_t i) {
            type != STT_SECTION && type != STT_FILE && !is_unit_private(symbol_name(U, i));
 }
 
-/* As ld ranks definitions of one name: strong 2, common 1, weak 0. */
+/* As ld ranks definitions of one name: strong 2, common 1, weak 0. The
+ * commons of a unit compiled as gcc's default -fno-common compiles (C's
+ * tentative definitions, `int x;`) are definitions like any other. */
 static int strength(const Unit *U, size_t i) {
     const Elf64_Sym *s = &U->sym[i];
     if (ELF64_ST_BIND(s->st_info) == STB_WEAK)
         return 0;
-    return s->st_shndx == SHN_COMMON ? 1 : 2;
+    return s->st_shndx == SHN_COMMON && !U->no_common ? 1 : 2;
 }
 
 /* By name, then in the order of the units and their symbols. */
@@ -576,6 +581,7 @@ static bool choose_definition(Linker *L, const GlobalDef *defs, size_t n, Global
         int sb = strength(best->unit, best->sym), sj = strength(defs[j].unit, defs[j].sym);
         if (sb == 2 && sj == 2) {
             L->at = defs[j].unit;
+            L->program_error = true;
             return fail(L, "multiple definition of '%s'; %s: first defined here",
                         defs[j].name, best->unit->name);
         }
@@ -1421,7 +1427,7 @@ static void unmap(LinkedObject *lo) {
 
 LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
                           size_t errlen) {
-    LinkInput in = {bytes, len, NULL};
+    LinkInput in = {bytes, len, NULL, false};
     return link_objects(&in, 1, NULL, NULL, why, errbuf, errlen);
 }
 
@@ -1436,6 +1442,7 @@ static bool take_units(Linker *L, const LinkInput *in, size_t n) {
         Unit *U = &L->units[u];
         U->index = u;
         U->name = in[u].name ? in[u].name : "<object>";
+        U->no_common = in[u].no_common;
         U->bytes = in[u].bytes;
         U->len = in[u].len;
         if ((uintptr_t)U->bytes % 8) {
@@ -1490,7 +1497,7 @@ LinkedObject *link_objects(const LinkInput *in, size_t n, LinkUndefined *undefin
     bool ok = link_all(&L);
     if (!ok)
         name_the_unit(&L);
-    *why = ok ? MJ_OK : L.oom ? MJ_ERR_NOMEM : MJ_ERR_JIT;
+    *why = ok ? MJ_OK : L.oom ? MJ_ERR_NOMEM : L.program_error ? MJ_ERR_COMPILE : MJ_ERR_JIT;
     free_units(&L);
     if (!ok) {
         deregister_frames(lo);

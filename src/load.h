@@ -37,18 +37,25 @@ bool link_is_object(const void *bytes, size_t len);
  * libgcc_s), .eh_frame registered with the unwinder, pages made read-only
  * or executable (never both writable and executable), then its
  * .init_array run. The bytes are not kept. Returns NULL with a message in
- * errbuf naming the section, relocation or symbol and *why MJ_ERR_JIT when
- * the object cannot be linked (a corrupt object is refused before any of
- * its code runs), or MJ_ERR_NOMEM. *why is MJ_OK on success. */
+ * errbuf naming the section, relocation or symbol and *why MJ_ERR_COMPILE
+ * for ld's own errors (an undefined reference, a multiple definition: the
+ * program's), MJ_ERR_JIT when the object cannot be linked (a corrupt
+ * object is refused before any of its code runs), or MJ_ERR_NOMEM. *why
+ * is MJ_OK on success. */
 LinkedObject *link_object(const void *bytes, size_t len, mj_status *why, char *errbuf,
                           size_t errlen);
 
 /* One object of a link of several: its bytes and the name its messages
- * use (the translation unit's file name; NULL: "<object>"). */
+ * use (the translation unit's file name; NULL: "<object>"). no_common:
+ * its common symbols are definitions, which a second definition of the
+ * name in another unit makes "multiple definition", as gcc's default
+ * -fno-common would have it (libgccjit makes C's tentative definitions
+ * commons); false: ld's merging of commons (gcc -fcommon objects). */
 typedef struct LinkInput {
     const void *bytes;
     size_t len;
     const char *name;
+    bool no_common;
 } LinkInput;
 
 /* Called with every strong symbol unit `unit` references that nothing

@@ -101,6 +101,61 @@ void module_symbols_free(ModuleSymbol *syms, size_t n) {
     free_symbols(syms, n);
 }
 
+/* Defined ones first, then by unit: the entry a merged table keeps. */
+static int merged_cmp(const void *a, const void *b) {
+    const ModuleSymbol *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    if (x->is_static != y->is_static)
+        return x->is_static ? 1 : -1;
+    return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+static bool copy_symbol(ModuleSymbol *to, const ModuleSymbol *from, size_t unit) {
+    *to = *from;
+    to->strings_shared = false;
+    to->unit = unit;
+    to->addr = NULL;
+    to->name = mem_strdup(from->name);
+    to->type = mem_strdup(from->type);
+    return to->name && to->type;
+}
+
+ModuleSymbol *module_symbols_merge(ModuleSymbol **tables, size_t *counts, size_t n,
+                                   size_t *out_n) {
+    size_t total = 0;
+    for (size_t u = 0; u < n; u++)
+        total += counts[u];
+    ModuleSymbol *all = mem_calloc(total + 1, sizeof *all);
+    size_t k = 0;
+    bool ok = all != NULL;
+    for (size_t u = 0; ok && u < n; u++)
+        for (size_t i = 0; ok && i < counts[u]; i++)
+            ok = copy_symbol(&all[k++], &tables[u][i], u);
+    for (size_t u = 0; u < n; u++) {
+        free_symbols(tables[u], counts[u]);
+        tables[u] = NULL;
+        counts[u] = 0;
+    }
+    if (!ok) {
+        free_symbols(all, k);
+        return NULL;
+    }
+    qsort(all, k, sizeof *all, merged_cmp);
+    size_t kept = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (kept && !strcmp(all[kept - 1].name, all[i].name)) {
+            free(all[i].name);
+            free(all[i].type);
+            continue;
+        }
+        all[kept++] = all[i];
+    }
+    *out_n = kept;
+    return all;
+}
+
 static mj_module *module_alloc(void) {
     mj_module *m = mem_calloc(1, sizeof *m);
     if (!m)

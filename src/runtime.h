@@ -135,6 +135,13 @@ ModuleSymbol *module_symbols_of(Compile *c, size_t *n);
  * module) whatever happens. NULL on OOM. */
 mj_module *module_new_loaded(LinkedObject *lo, MemLoad *ml, unsigned char *blob,
                              size_t blob_len, ModuleSymbol *syms, size_t nsyms, bool untyped);
+/* One table for a module of several units, out of each unit's (tables[u]
+ * with counts[u] entries, all taken and set to NULL whatever happens):
+ * sorted by name, one entry per name: an external definition before a
+ * static one, then the first unit's. Each entry's unit is its unit's
+ * index. NULL on OOM. */
+ModuleSymbol *module_symbols_merge(ModuleSymbol **tables, size_t *counts, size_t n,
+                                   size_t *out_n);
 /* The symbol table as bytes for the store, and back; NULL on OOM or
  * malformed bytes. */
 unsigned char *module_syms_encode(const ModuleSymbol *syms, size_t nsyms, size_t *len);

@@ -1,8 +1,10 @@
 /*
  * memjit - the command-line tool. Uses only the public API.
  *
- *   memjit run [OPTIONS] FILE.c [ARGS...]   compile FILE in memory, call main
- *   memjit check [OPTIONS] FILE.c           compile, print diagnostics only
+ *   memjit run [OPTIONS] FILE.c [MORE.c...] [--] [ARGS...]
+ *                                compile the files in memory, link them
+ *                                into one program, call its main
+ *   memjit check [OPTIONS] FILE.c [MORE.c...]   compile, print diagnostics only
  *   (FILE "-" or none: standard input; the options are gcc's: usage())
  *   memjit cache stats|list|clear|vacuum    look after the store
  *
@@ -28,8 +30,8 @@
 #define EXIT_USAGE 2
 
 static void usage(FILE *out) {
-    fputs("usage: memjit run [OPTIONS] [FILE.c | -] [ARGS...]\n"
-          "       memjit check [OPTIONS] [FILE.c | -]\n"
+    fputs("usage: memjit run [OPTIONS] [FILE.c [MORE.c...] | -] [--] [ARGS...]\n"
+          "       memjit check [OPTIONS] [FILE.c [MORE.c...] | -]\n"
           "       memjit cache stats|list|clear|vacuum [--store PATH]\n"
           "       memjit --version | --help\n"
           "options:\n"
@@ -54,7 +56,11 @@ static void usage(FILE *out) {
           "               functions, implicit int), with warnings\n"
           "  --store PATH keep compiled code in the store PATH (default\n"
           "               $XDG_CACHE_HOME/memjit/cache.db or ~/.cache/memjit/cache.db)\n"
-          "  --no-cache   use no store: always compile\n",
+          "  --no-cache   use no store: always compile\n"
+          "The first file is the program's whatever its name; those after it that\n"
+          "end in .c are its other translation units, linked with it as gcc links\n"
+          "them; the next argument, or the one after --, starts main's arguments\n"
+          "(main's argv[0] is the first file).\n",
           out);
 }
 
@@ -72,6 +78,8 @@ typedef struct Includes {
 typedef struct Cli {
     const char *command;
     const char *file;     /* "-" for standard input */
+    const char **files;   /* file, then the other translation units */
+    int nfiles;
     int argc;            /* arguments for main, FILE first */
     char **argv;
     mj_options opts;
@@ -288,6 +296,37 @@ static int finish_preamble(Cli *cli) {
     return ok;
 }
 
+static int ends_in_dot_c(const char *a) {
+    size_t n = strlen(a);
+    return n > 2 && !strcmp(a + n - 2, ".c");
+}
+
+/* The files from argv[first] (the program's, whatever its name; then
+ * every one ending in .c), and main's arguments: the first file, then
+ * what follows the files (after a "--" that ends them). */
+static int take_files(Cli *cli, int first, int argc, char **argv) {
+    cli->files = calloc((size_t)argc + 1, sizeof *cli->files);
+    cli->argv = calloc((size_t)argc + 2, sizeof *cli->argv);
+    if (!cli->files || !cli->argv) {
+        fprintf(stderr, "memjit: out of memory\n");
+        return EXIT_USAGE;
+    }
+    cli->files[cli->nfiles++] = cli->file;
+    int i = first + 1;
+    while (first < argc && i < argc && ends_in_dot_c(argv[i]))
+        cli->files[cli->nfiles++] = argv[i++];
+    if (first < argc && i < argc && !strcmp(argv[i], "--"))
+        i++;
+    if (cli->nfiles > 1 && !strcmp(cli->file, "-")) {
+        fprintf(stderr, "memjit: standard input ('-') must be the only file\n");
+        return EXIT_USAGE;
+    }
+    cli->argv[cli->argc++] = first < argc ? argv[first] : default_argv[0];
+    for (; i < argc; i++)
+        cli->argv[cli->argc++] = argv[i];
+    return 0;
+}
+
 static int parse_args(Cli *cli, int argc, char **argv) {
     mj_options_init(&cli->opts);
     cli->opts.system_headers = 1;   /* as gcc: the machine's headers (docs/headers.md) */
@@ -327,9 +366,7 @@ static int parse_args(Cli *cli, int argc, char **argv) {
     }
     /* No file, or "-": the program is standard input, as for gcc -x c -. */
     cli->file = i < argc ? argv[i] : "-";
-    cli->argc = i < argc ? argc - i : 1;
-    cli->argv = i < argc ? argv + i : (char **)default_argv;
-    return 0;
+    return take_files(cli, i, argc, argv);
 }
 
 /* Reads a whole file (any bytes) into a malloc'ed buffer. */
@@ -526,7 +563,7 @@ static void print_times(const mj_module *mod, mj_runtime *rt) {
     mj_stats stats;
     mj_runtime_stats(rt, &stats);
     mj_compile_times t;
-    if (stats.store_hits) {
+    if (stats.store_hits && !stats.compiles) {
         fprintf(stderr, "memjit: front end 0 ms, IR building 0 ms, libgccjit 0 ms "
                         "(loaded from the store: no compile)\n");
         return;
@@ -535,9 +572,13 @@ static void print_times(const mj_module *mod, mj_runtime *rt) {
     double total = t.frontend_ms + t.lower_ms + t.jit_ms;
     fprintf(stderr,
             "memjit: front end %.3f ms, IR building %.3f ms, libgccjit %.3f ms "
-            "(total %.3f ms, memjit's share %.1f%%)\n",
+            "(total %.3f ms, memjit's share %.1f%%)",
             t.frontend_ms, t.lower_ms, t.jit_ms, total,
             total > 0 ? 100.0 * (t.frontend_ms + t.lower_ms) / total : 0.0);
+    if (stats.store_hits)   /* several files, some unchanged */
+        fprintf(stderr, "; %llu files compiled, %llu from the store", stats.compiles,
+                stats.store_hits);
+    fputs("\n", stderr);
 }
 
 /* Calls main with the signature the program gave it. */
@@ -650,12 +691,18 @@ static int print_diags(Cli *cli, const mj_diags *diags) {
     return promoted;
 }
 
-/* The program's text: the file, or standard input for "-". */
-static char *read_program(Cli *cli, size_t *len) {
-    if (strcmp(cli->file, "-")) {
-        char *src = read_file(cli->file, len);
+static void free_program(mj_source *units, int n) {
+    for (int i = 0; units && i < n; i++)
+        free((char *)units[i].src);
+    free(units);
+}
+
+/* A file's text, or standard input's for "-". */
+static char *read_source(const char *file, size_t *len) {
+    if (strcmp(file, "-")) {
+        char *src = read_file(file, len);
         if (!src)
-            fprintf(stderr, "memjit: cannot read '%s': %s\n", cli->file, strerror(errno));
+            fprintf(stderr, "memjit: cannot read '%s': %s\n", file, strerror(errno));
         return src;
     }
     char *src = read_file("/dev/stdin", len);
@@ -664,8 +711,49 @@ static char *read_program(Cli *cli, size_t *len) {
     return src;
 }
 
+/* Every file's text, as the translation units of the program; NULL
+ * when one cannot be read (then nothing is left allocated). */
+static mj_source *read_program(Cli *cli) {
+    mj_source *units = calloc((size_t)cli->nfiles, sizeof *units);
+    if (!units)
+        return NULL;
+    for (int i = 0; i < cli->nfiles; i++) {
+        units[i].name = strcmp(cli->files[i], "-") ? cli->files[i] : "<stdin>";
+        units[i].src = read_source(cli->files[i], &units[i].len);
+        if (!units[i].src) {
+            free_program(units, i);
+            return NULL;
+        }
+    }
+    return units;
+}
+
+/* -E: each file's text preprocessed, one after the other, as gcc -E
+ * a.c b.c prints them. The first failure's status. */
+static mj_status preprocess_all(Cli *cli, mj_runtime *rt, const mj_source *units) {
+    mj_status first = MJ_OK;
+    for (int i = 0; i < cli->nfiles; i++) {
+        char *text = NULL;
+        mj_diags *diags = NULL;
+        mj_status st = mj_preprocess(rt, units[i].name, units[i].src, units[i].len, &text,
+                                     &diags);
+        print_diags(cli, diags);
+        mj_diags_free(diags);
+        if (text)
+            fputs(text, stdout);
+        free(text);
+        if (st != MJ_OK && st != MJ_ERR_COMPILE)
+            fprintf(stderr, "memjit: %s\n", mj_status_str(st));
+        if (first == MJ_OK)
+            first = st;
+    }
+    return first;
+}
+
 /* What parse_args allocated. */
 static void free_cli_strings(Cli *cli) {
+    free(cli->files);
+    free(cli->argv);
     free(cli->preamble);
     free(cli->system_list);
 }
@@ -680,10 +768,9 @@ int main(int argc, char **argv) {
     if (!strcmp(cli.command, "cache"))
         return cache_command(&cli);
 
-    size_t len = 0;
-    char *src = read_program(&cli, &len);
-    if (!src || !load_libraries(&cli)) {
-        free(src);
+    mj_source *units = read_program(&cli);
+    if (!units || !load_libraries(&cli)) {
+        free_program(units, cli.nfiles);
         free_cli_strings(&cli);
         return EXIT_USAGE;
     }
@@ -693,7 +780,7 @@ int main(int argc, char **argv) {
     mj_status st;
     mj_runtime *rt = open_runtime(&cli, 0);
     if (!rt) {
-        free(src);
+        free_program(units, cli.nfiles);
         free_cli_strings(&cli);
         return EXIT_USAGE;
     }
@@ -701,24 +788,15 @@ int main(int argc, char **argv) {
     mj_module *mod = NULL;
     mj_diags *diags = NULL;
     if (cli.preprocess_only) {
-        char *text = NULL;
-        st = mj_preprocess(rt, strcmp(cli.file, "-") ? cli.file : "<stdin>", src, len, &text,
-                           &diags);
-        free(src);
+        st = preprocess_all(&cli, rt, units);
+        free_program(units, cli.nfiles);
         free_includes(&cli.includes);
-        print_diags(&cli, diags);
-        mj_diags_free(diags);
-        if (text)
-            fputs(text, stdout);
-        free(text);
-        if (st != MJ_OK && st != MJ_ERR_COMPILE)
-            fprintf(stderr, "memjit: %s\n", mj_status_str(st));
         mj_runtime_free(rt);
         free_cli_strings(&cli);
         return st == MJ_OK ? 0 : 1;
     }
-    st = mj_compile(rt, strcmp(cli.file, "-") ? cli.file : "<stdin>", src, len, &mod, &diags);
-    free(src);
+    st = mj_compile_units(rt, units, (size_t)cli.nfiles, &mod, &diags);
+    free_program(units, cli.nfiles);
     free_includes(&cli.includes);
     int promoted = print_diags(&cli, diags);
     mj_diags_free(diags);

@@ -68,7 +68,8 @@ static LinkedObject *link_ok(const unsigned char *bytes, size_t len) {
 
 /* Links src compiled with flags; returns the linker's message, which must
  * contain `expect`, after checking the link was refused. */
-static void link_fails(const char *src, const char *flags, const char *expect) {
+static void link_fails_with(const char *src, const char *flags, const char *expect,
+                            mj_status status) {
     size_t len;
     unsigned char *bytes = object_of(src, flags, &len);
     char err[512] = "";
@@ -77,9 +78,14 @@ static void link_fails(const char *src, const char *flags, const char *expect) {
     if (lo || !strstr(err, expect))
         fprintf(stderr, "expected a refusal with \"%s\", got \"%s\"\n", expect, err);
     assert_null(lo);
-    assert_int_equal(why, MJ_ERR_JIT);
+    assert_int_equal(why, status);
     assert_non_null(strstr(err, expect));
     free(bytes);
+}
+
+/* A refusal of the linker's own (MJ_ERR_JIT), not one of ld's errors. */
+static void link_fails(const char *src, const char *flags, const char *expect) {
+    link_fails_with(src, flags, expect, MJ_ERR_JIT);
 }
 
 /* ------------------------------------------------------------------ */
@@ -436,12 +442,15 @@ static void weak_undefined_is_null(void **state) {
 
 static void undefined_symbol_is_refused(void **state) {
     (void)state;
-    link_fails("extern int no_such_function_anywhere(void);\n"
-               "int f(void) { return no_such_function_anywhere(); }\n",
-               "-fPIC -O2", "undefined reference to 'no_such_function_anywhere'");
-    link_fails("extern int no_such_data_anywhere;\n"
-               "int f(void) { return no_such_data_anywhere; }\n",
-               "-fPIC -O0", "undefined reference to 'no_such_data_anywhere'");
+    /* ld's error, the program's: MJ_ERR_COMPILE */
+    link_fails_with("extern int no_such_function_anywhere(void);\n"
+                    "int f(void) { return no_such_function_anywhere(); }\n",
+                    "-fPIC -O2", "undefined reference to 'no_such_function_anywhere'",
+                    MJ_ERR_COMPILE);
+    link_fails_with("extern int no_such_data_anywhere;\n"
+                    "int f(void) { return no_such_data_anywhere; }\n",
+                    "-fPIC -O0", "undefined reference to 'no_such_data_anywhere'",
+                    MJ_ERR_COMPILE);
 }
 
 typedef struct Names {
@@ -477,10 +486,10 @@ static void every_undefined_symbol_is_named(void **state) {
     Names names = {.n = 0};
     char err[512] = "";
     mj_status why = MJ_OK;
-    LinkInput in = {bytes, len, "f.c"};
+    LinkInput in = {bytes, len, "f.c", false};
     assert_null(link_objects(&in, 1, note_name, &names, &why, err, sizeof err));
     free(bytes);
-    assert_int_equal(why, MJ_ERR_JIT);
+    assert_int_equal(why, MJ_ERR_COMPILE);
     assert_int_equal(names.n, 2);    /* each once; the weak one is not an error */
     bool a = !strcmp(names.seen[0], "undef_a") || !strcmp(names.seen[1], "undef_a");
     bool b = !strcmp(names.seen[0], "undef_b") || !strcmp(names.seen[1], "undef_b");
@@ -511,7 +520,7 @@ static void units_link_together(void **state) {
     for (size_t o = 0; o < 2; o++) {
         char flags[64];
         snprintf(flags, sizeof flags, "-fPIC %s", opt_levels[o]);
-        LinkInput in[2] = {{NULL, 0, "a.c"}, {NULL, 0, "b.c"}};
+        LinkInput in[2] = {{NULL, 0, "a.c", false}, {NULL, 0, "b.c", false}};
         unsigned char *a = object_of(a_src, flags, &in[0].len);
         unsigned char *b = object_of(b_src, flags, &in[1].len);
         in[0].bytes = a;
@@ -534,11 +543,40 @@ static void units_link_together(void **state) {
     }
 }
 
+/* Commons (gcc -fcommon's tentative definitions) merge into one, as ld
+ * merges them; a unit marked no_common (memjit's own, compiled as gcc's
+ * default -fno-common) makes a second definition an error. */
+static void commons_merge_unless_no_common(void **state) {
+    (void)state;
+    LinkInput in[2] = {{NULL, 0, "c1.c", false}, {NULL, 0, "c2.c", false}};
+    unsigned char *one = object_of("int shared;\nint *one(void) { return &shared; }\n",
+                                   "-fPIC -fcommon -O2", &in[0].len);
+    unsigned char *two = object_of("int shared;\nint *two(void) { return &shared; }\n",
+                                   "-fPIC -fcommon -O2", &in[1].len);
+    in[0].bytes = one, in[1].bytes = two;
+    char err[512] = "";
+    mj_status why;
+    LinkedObject *lo = link_objects(in, 2, NULL, NULL, &why, err, sizeof err);
+    if (!lo)
+        fail_msg("%s", err);
+    int *(*f1)(void) = (int *(*)(void))link_symbol(lo, "one");
+    int *(*f2)(void) = (int *(*)(void))link_symbol(lo, "two");
+    assert_ptr_equal(f1(), f2());
+    link_free(lo);
+    in[0].no_common = in[1].no_common = true;
+    assert_null(link_objects(in, 2, NULL, NULL, &why, err, sizeof err));
+    assert_int_equal(why, MJ_ERR_COMPILE);
+    assert_string_equal(err, "c2.c: multiple definition of 'shared'; c1.c: first defined here");
+    free(one);
+    free(two);
+}
+
 /* As ld: two strong definitions are an error naming both units; an
  * undefined reference names its unit. */
 static void units_multiple_definition_and_undefined(void **state) {
     (void)state;
-    LinkInput in[3] = {{NULL, 0, "one.c"}, {NULL, 0, "two.c"}, {NULL, 0, "three.c"}};
+    LinkInput in[3] = {{NULL, 0, "one.c", false}, {NULL, 0, "two.c", false},
+                       {NULL, 0, "three.c", false}};
     unsigned char *one = object_of("int twice = 1;\n", "-fPIC -O2", &in[0].len);
     unsigned char *two = object_of("int twice = 2;\n", "-fPIC -O2", &in[1].len);
     unsigned char *three = object_of("extern int nowhere(void);\n"
@@ -548,11 +586,12 @@ static void units_multiple_definition_and_undefined(void **state) {
     char err[512] = "";
     mj_status why = MJ_OK;
     assert_null(link_objects(in, 2, NULL, NULL, &why, err, sizeof err));
-    assert_int_equal(why, MJ_ERR_JIT);
+    assert_int_equal(why, MJ_ERR_COMPILE);
     assert_string_equal(err, "two.c: multiple definition of 'twice'; one.c: first defined here");
     Names names = {.n = 0};
     assert_null(link_objects(in + 1, 2, note_name_any, &names, &why, err, sizeof err));
     assert_string_equal(err, "three.c: undefined reference to 'nowhere'");
+    assert_int_equal(why, MJ_ERR_COMPILE);
     assert_int_equal(names.n, 1);
     free(one);
     free(two);
@@ -665,6 +704,7 @@ int main(void) {
         cmocka_unit_test(units_link_together),
         cmocka_unit_test(thread_local_initialised_with_address),
         cmocka_unit_test(units_multiple_definition_and_undefined),
+        cmocka_unit_test(commons_merge_unless_no_common),
         cmocka_unit_test(non_pic_reference_is_right_or_refused),
         cmocka_unit_test(initial_exec_tls_is_refused),
         cmocka_unit_test(truncated_and_corrupt_objects),

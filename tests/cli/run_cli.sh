@@ -200,5 +200,28 @@ for run in compiled stored; do
 done
 rm -rf "$ctordir"
 
+# Several files, one program: the files after the first that end in .c
+# are its other translation units; main's arguments follow, or come
+# after --; ld's errors name the file.
+out=$("$memjit" run --no-cache units/main.c units/lib.c x "y z"); check "two units" 104 $?
+expect "two units: calls and data across units, argv" \
+    "$([ "$out" = "argc=3 [x] [y z] lib_add=104 calls=1" ]; echo $?)"
+out=$("$memjit" run --no-cache units/main.c units/lib.c -- other.c); check "-- ends the files" 103 $?
+expect "-- passes other.c to main" "$([ "$out" = "argc=2 [other.c] lib_add=103 calls=1" ]; echo $?)"
+"$memjit" run units/main.c units/lib.c >/dev/null; check "two units, compiled into the store" 102 $?
+err=$("$memjit" run -v units/main.c units/lib.c 2>&1 >/dev/null); check "two units from the store" 102 $?
+expect "both units from the store" "$(grep -q 'loaded from the store' <<<"$err"; echo $?)"
+err=$("$memjit" run --no-cache units/main.c units/lib.c units/twice.c 2>&1); check "multiple definition" 1 $?
+expect "multiple definition names both files" "$(diff units/twice.expected - <<<"$err" >/dev/null; echo $?)"
+err=$("$memjit" run --no-cache units/main.c units/needs.c 2>&1); check "undefined reference" 1 $?
+expect "undefined reference at its declaration" "$(diff units/needs.expected - <<<"$err" >/dev/null; echo $?)"
+err=$("$memjit" check units/main.c units/lib.c 2>&1); check "check of two units" 0 $?
+err=$("$memjit" run - units/lib.c </dev/null 2>&1); check "standard input with other files" 2 $?
+expect "standard input must be alone" "$(grep -q "standard input ('-') must be the only file" <<<"$err"; echo $?)"
+err=$("$memjit" run units/main.c units/missing.c 2>&1); check "a missing second file" 2 $?
+expect "missing second file message" "$(grep -q "cannot read 'units/missing.c'" <<<"$err"; echo $?)"
+out=$("$memjit" run -E units/main.c units/lib.c); check "-E of two files" 0 $?
+expect "-E prints both files" "$(grep -q '^int lib_add(int a, int b) {' <<<"$out" && grep -q '^int main(int argc' <<<"$out"; echo $?)"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,1 @@
+int lib_calls = 5;   /* lib.c defines it too */
