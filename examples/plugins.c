@@ -1,16 +1,17 @@
 /*
  * plugins - a host application extended at run time by plugins written in
- * C, with no plugin file anywhere on disk: the plugins' sources live in an
- * SQLite table, the host's API is registered with memjit, and compiled
- * code is kept in memjit's persistent store.
+ * C, with no plugin file anywhere on disk: the plugins' sources and their
+ * compiled code live in the host's own SQLite database, the host's API is
+ * registered with memjit, and memjit keeps compiled code in that database
+ * through the store callbacks the host gives it (mj_store_ops).
  *
  *     plugins [FOLDER]
  *
  * The first start in an empty FOLDER (default: the current one) creates
  * FOLDER/plugins.db, seeds it with a few plugin sources, and compiles each
  * one (tens of milliseconds apiece). Every later start finds the code in
- * FOLDER/plugins-cache.db and loads it without compiling - without even
- * loading libgccjit - and says so, with timings. The plugins call back into
+ * the same database's table compiled and links it without compiling -
+ * without even loading libgccjit - and says so, with timings. The plugins call back into
  * the host through an import table filled when the code is loaded, so the
  * stored code works although the host's functions sit at other addresses
  * in every run.
@@ -253,26 +254,95 @@ static int libgccjit_loaded(void) {
     return found;
 }
 
-/* A runtime whose store is FOLDER/plugins-cache.db. A store memjit
- * refuses (say, a folder other users may write) is reported, and the host
- * goes on without one: every start then compiles. */
-static mj_runtime *open_runtime(const char *folder) {
-    char store[4096], err[512];
-    snprintf(store, sizeof store, "%s/plugins-cache.db", folder);
+/* ------------------------------------------------------------------------
+ * memjit's store in the host's own database (mj_store_ops)
+ *
+ * memjit hands the host opaque entries under keys of 32 hex digits; the
+ * host keeps them in a table of the database that holds the plugins. A
+ * host with no file system at all would do the same with whatever holds
+ * its plugins.
+ * ---------------------------------------------------------------------- */
+
+static int store_get(void *user, const char *key, void **data, size_t *len) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(user, "SELECT data FROM compiled WHERE key = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        *len = (size_t)sqlite3_column_bytes(st, 0);
+        *data = malloc(*len ? *len : 1);   /* memjit frees it */
+        if (*data) {
+            memcpy(*data, sqlite3_column_blob(st, 0), *len);
+            found = 1;
+        } else {
+            found = -1;
+        }
+    } else if (rc != SQLITE_DONE) {
+        found = -1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int store_put(void *user, const char *key, const char *name, const void *data,
+                     size_t len) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(user, "INSERT OR REPLACE INTO compiled(key, plugin, data) "
+                           "VALUES (?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(st, 3, data, len, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int store_remove(void *user, const char *key) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(user, "DELETE FROM compiled WHERE key = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int store_list(void *user, int (*fn)(void *ctx, const char *key), void *ctx) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(user, "SELECT key FROM compiled", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0)))
+            break;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A runtime whose store is the table compiled of the plugin database. */
+static mj_runtime *open_runtime(sqlite3 *db) {
+    if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS compiled(key TEXT PRIMARY KEY, "
+                     "plugin TEXT NOT NULL, data BLOB NOT NULL)", NULL, NULL, NULL) !=
+        SQLITE_OK) {
+        fprintf(stderr, "plugins: %s\n", sqlite3_errmsg(db));
+        return NULL;
+    }
+    mj_store_ops ops = {.user = db, .get = store_get, .put = store_put,
+                        .remove = store_remove, .list = store_list};
     mj_options opts;
     mj_options_init(&opts);
-    opts.store_path = store;
+    opts.store_ops = &ops;   /* copied */
+    char err[512];
     mj_status s;
     mj_runtime *rt = mj_runtime_new_ex(&opts, &s, err, sizeof err);
-    if (!rt && s == MJ_ERR_STORE) {
-        fprintf(stderr, "plugins: %s; going on without a store\n", err);
-        opts.store_path = NULL;
-        rt = mj_runtime_new_ex(&opts, &s, err, sizeof err);
-    }
     if (!rt)
-        fprintf(stderr, "plugins: %s\n", mj_status_str(s));
-    else if (opts.store_path)
-        printf("compiled code is kept in %s\n", store);
+        fprintf(stderr, "plugins: %s: %s\n", mj_status_str(s), err);
+    else
+        printf("compiled code is kept in plugins.db, table compiled\n");
     return rt;
 }
 
@@ -296,7 +366,7 @@ int main(int argc, char **argv) {
     /* Different in every run (ASLR): stored code finds them by name. */
     printf("host_log is at %p, host_counter at %p in this run\n",
            (void *)host_log, (void *)&host_counter);
-    mj_runtime *rt = open_runtime(folder);
+    mj_runtime *rt = open_runtime(db);
     Tally tally = {0};
     int status = 1;
     if (rt && define_host_api(rt) == 0 && run_all(db, rt, &tally) == 0)
@@ -306,6 +376,9 @@ int main(int argc, char **argv) {
            "%d rejected\n",
            tally.compiled, tally.compiled_ms, tally.from_store, tally.store_ms,
            tally.rejected);
+    mj_store_info info;
+    if (rt && mj_store_info_get(rt, &info) == MJ_OK)
+        printf("plugins.db holds %zu compiled plugins (%zu bytes)\n", info.entries, info.bytes);
     printf("host: counter = %d, score = %d; libgccjit %s; whole start %.1f ms\n",
            host_counter, score,
            libgccjit_loaded() ? "was loaded" : "was never loaded", now_ms() - t0);

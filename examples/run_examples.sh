@@ -74,6 +74,9 @@ plugins)
     expect "host calls work from stored code" '\[report.c\] counter = 10, sqrt\(10\) = 3.1623' "$out"
     expect "the second start's count" '^0 compiled .*, 3 loaded from the store without compiling' "$out"
     expect "no libgccjit" 'libgccjit was never loaded' "$out"
+    expect "the code is in the host's own database" '^plugins.db holds 3 compiled plugins' "$out"
+    files=$(cd "$dir" && ls -A | tr '\n' ' ')
+    [ "$files" = "plugins.db " ] || { echo "FAIL: plugins: files besides plugins.db: $files"; failed=1; }
     out=$("$exe" "$dir/sub" 2>&1); status "folder given, second folder missing" 1 $?
     ;;
 *)

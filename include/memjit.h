@@ -76,12 +76,50 @@ MJ_API const char *mj_version(void);
  * of every file the include resolver supplied, memjit's version and
  * libgccjit's. A key seen before hands back the module compiled then (one
  * more reference), after comparing the source and option bytes in full.
- * With a store, compiled code also goes to an SQLite file as a shared
- * object, and a later process loads it from there without compiling (and
- * without loading libgccjit at all).
+ * With a store, compiled code also goes to an SQLite file (or the host's
+ * own store, mj_store_ops) as a relocatable object, and a later process
+ * links it from there in memory without compiling (and without loading
+ * libgccjit at all).
  * ---------------------------------------------------------------------- */
 
 typedef struct mj_runtime mj_runtime;
+
+#define MJ_HAVE_STORE_OPS 1
+
+/* The host's own store (mj_options.store_ops): for a host that keeps
+ * compiled code in the database that already holds its plugins, or has
+ * no file system at all. memjit hands it entries, each an opaque byte
+ * string of memjit's making (the object, its symbol table with C types,
+ * the include answers, and a checksum: docs/cache.md) under a key of 32
+ * hex digits; the host keeps them where it likes. memjit checks every
+ * entry it gets back, so a stale, foreign or damaged one is a miss (a
+ * damaged one is also removed), never run.
+ *
+ * memjit calls the callbacks one at a time per runtime (under the
+ * runtime's store lock), from whichever thread compiles; user is passed
+ * as is. key and name are NUL-terminated and valid during the call. */
+typedef struct mj_store_ops {
+    void *user;
+    /* The entry stored under key: 1 with *data (allocated with malloc;
+     * memjit frees it) and *len set; 0 when there is none; -1 on an
+     * error (counted in mj_stats.store_errors; the source is compiled).
+     * Required. */
+    int (*get)(void *user, const char *key, void **data, size_t *len);
+    /* Keeps data[0..len) (copy it) under key, replacing any entry there.
+     * name is the source's name given to mj_compile, for the host's own
+     * listings. 0 on success, -1 on an error (counted; the compile still
+     * succeeds). Required. */
+    int (*put)(void *user, const char *key, const char *name, const void *data, size_t len);
+    /* Removes key's entry; 0 also when there was none, -1 on an error.
+     * May be NULL: then a damaged entry stays (and stays a miss) and
+     * mj_store_clear fails with MJ_ERR_ARG. */
+    int (*remove)(void *user, const char *key);
+    /* Calls fn(ctx, key) for every key the host keeps for memjit, until fn
+     * returns nonzero; 0, or -1 on an error. memjit does not change the
+     * store during the walk. May be NULL: then mj_store_list, _info and
+     * _clear fail with MJ_ERR_ARG. */
+    int (*list)(void *user, int (*fn)(void *ctx, const char *key), void *ctx);
+} mj_store_ops;
 
 typedef struct mj_options {
     int opt_level;   /* 0..3, as gcc's -O; default 2 */
@@ -97,6 +135,12 @@ typedef struct mj_options {
     /* The persistent store: an SQLite file, created when missing (its
      * folder must exist). NULL (the default) means no store. Copied. */
     const char *store_path;
+    /* The host's own store instead (see mj_store_ops): *store_ops is
+     * copied; its user must outlive the runtime. store_path must then be
+     * NULL (else MJ_ERR_ARG); store_max_bytes and store_trust_permissions
+     * do not apply (the host bounds and guards its own database). NULL
+     * (the default): none. */
+    const mj_store_ops *store_ops;
     /* The store's size bound (sum of its shared objects, sources and
      * tables); least recently used entries go first. 0 = no bound.
      * Default 256 MiB. */
@@ -182,7 +226,10 @@ MJ_API void mj_runtime_stats(mj_runtime *rt, mj_stats *out);
  * The store, as a whole (memjit's CLI: memjit cache stats|list|clear|vacuum)
  *
  * Each returns MJ_ERR_ARG for a NULL rt or a runtime without a store,
- * MJ_ERR_STORE when SQLite fails. Thread-safe.
+ * MJ_ERR_STORE when SQLite (or a host's callback) fails. Thread-safe.
+ * With the host's own store (mj_options.store_ops) they go through its
+ * list, get and remove callbacks: file_bytes is 0, created and
+ * last_used are when the entry was written, and vacuum does nothing.
  * ---------------------------------------------------------------------- */
 
 typedef struct mj_store_info {
@@ -198,7 +245,7 @@ typedef struct mj_store_entry {
     const char *key;       /* 32 hex digits */
     const char *name;      /* the name given to mj_compile */
     size_t source_len;
-    size_t blob_len;       /* the shared object */
+    size_t blob_len;       /* the compiled object */
     long long created;     /* Unix time */
     long long last_used;   /* Unix time, updated at most once a minute */
 } mj_store_entry;

@@ -107,6 +107,16 @@ static mj_status open_caches(mj_runtime *rt, char *errbuf, size_t errlen) {
         if (!rt->cache)
             return MJ_ERR_NOMEM;
     }
+    mj_status why;
+    if (rt->opts.store_ops) {
+        if (rt->opts.store_path) {
+            errbuf_printf(errbuf, errlen, "mj_options: store_path and store_ops name two stores");
+            return MJ_ERR_ARG;
+        }
+        rt->store = store_open_host(rt->opts.store_ops, &why, errbuf, errlen);
+        rt->opts.store_ops = NULL;   /* the caller's; the store has a copy */
+        return rt->store ? MJ_OK : why;
+    }
     if (!rt->opts.store_path)
         return MJ_OK;
     rt->store_path = mem_strdup(rt->opts.store_path);
@@ -115,7 +125,6 @@ static mj_status open_caches(mj_runtime *rt, char *errbuf, size_t errlen) {
         return MJ_ERR_NOMEM;
     StoreOptions so = {.max_bytes = rt->opts.store_max_bytes,
                        .trust_permissions = rt->opts.store_trust_permissions != 0};
-    mj_status why;
     rt->store = store_open(rt->store_path, &so, &why, errbuf, errlen);
     return rt->store ? MJ_OK : why;
 }

@@ -214,11 +214,36 @@ void cache_counts(Cache *cache, CacheCounts *out);
  * ------------------------------------------------------------------- */
 
 typedef struct Store Store;
+typedef struct StoreRow StoreRow;
+
+/* What a store does, whichever it is: store.c's SQLite file or
+ * hoststore.c's callbacks of the host (mj_options.store_ops). Each
+ * implementation's struct starts with a Store. The functions below
+ * (store_get, ...) call these. */
+typedef struct StoreClass {
+    int (*get)(Store *st, const CacheKey *key, const Ident *id, StoreRow *out);
+    bool (*put)(Store *st, const CacheKey *key, const Ident *id, const char *display_name,
+                const StoreRow *row);
+    mj_status (*list)(Store *st, int (*fn)(void *user, const mj_store_entry *e), void *user);
+    mj_status (*clear)(Store *st);
+    mj_status (*vacuum)(Store *st);
+    mj_status (*info)(Store *st, mj_store_info *out);
+    void (*close)(Store *st);
+    const char *(*errmsg)(Store *st);
+} StoreClass;
+
+struct Store {
+    const StoreClass *cls;
+};
 
 typedef struct StoreOptions {
     size_t max_bytes;         /* 0 = no limit */
     bool trust_permissions;   /* skip the check of owners and modes */
 } StoreOptions;
+
+/* A store of the host's callbacks (hoststore.c); ops is copied. NULL
+ * with *why (MJ_ERR_ARG: get or put missing; MJ_ERR_NOMEM) and a message. */
+Store *store_open_host(const mj_store_ops *ops, mj_status *why, char *errbuf, size_t errlen);
 
 /* Opens or creates the store at path (its folder must exist). NULL with a
  * message in errbuf and *why set when it cannot be used: MJ_ERR_NOMEM, or
@@ -229,14 +254,14 @@ Store *store_open(const char *path, const StoreOptions *opts, mj_status *why,
 void store_close(Store *st);
 
 /* What one entry holds; every buffer malloc'ed, freed by store_row_free. */
-typedef struct StoreRow {
-    unsigned char *blob;      /* the shared object, checksum verified */
+struct StoreRow {
+    unsigned char *blob;      /* the relocatable object, checksum verified */
     size_t blob_len;
     unsigned char *syms;      /* module_syms_encode's format */
     size_t syms_len;
     unsigned char *deps;      /* deps_encode's format */
     size_t deps_len;
-} StoreRow;
+};
 
 /* Fetches key's entry when its ident equals id, its schema and libgccjit
  * identity are this process's and its blob passes the checksum. Returns 1

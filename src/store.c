@@ -1,6 +1,8 @@
 /*
- * store.c - the persistent store: compiled shared objects in one SQLite
- * file, shared by every process that names it.
+ * store.c - the persistent store: compiled objects in one SQLite file,
+ * shared by every process that names it; and the store interface
+ * (StoreClass, cache.h) through which the runtime uses it or the host's
+ * own (hoststore.c).
  *
  * One table, named after the schema so that another schema's rows are
  * never read (a row also records its schema and libgccjit's identity, and
@@ -9,8 +11,8 @@
  * a WITHOUT ROWID table keyed by the hash, whose big rows spill into
  * overflow pages of the b-tree that holds the keys.
  *
- * A row holds what a hit needs so that it never compiles: the shared
- * object and its checksum, the symbol table with C types (typed lookup),
+ * A row holds what a hit needs so that it never compiles: the
+ * relocatable object and its checksum, the symbol table with C types (typed lookup),
  * the include dependencies (re-checked by the caller), and the ident bytes
  * (compared in full, as in memory).
  *
@@ -46,13 +48,17 @@
 #define BUSY_TIMEOUT_MS 10000
 #define TOUCH_INTERVAL_S 60   /* last_used is written at most this often */
 
-struct Store {
+typedef struct SqlStore {
+    Store base;               /* first: a Store * is a SqlStore * */
     pthread_mutex_t lock;     /* one connection, used by one thread at a time */
     sqlite3 *db;
     sqlite3_stmt *get, *put, *touch, *drop;
     StoreOptions opts;
     char errmsg[256];
-};
+} SqlStore;
+
+static const StoreClass sql_class;
+static void sql_close(Store *base);
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS " TABLE " ("
@@ -116,7 +122,7 @@ static bool check_trust(const char *path, mj_status *status, char *errbuf, size_
  * Opening
  * ------------------------------------------------------------------- */
 
-static bool exec_sql(Store *st, const char *sql) {
+static bool exec_sql(SqlStore *st, const char *sql) {
     char *msg = NULL;
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK)
         return true;
@@ -129,7 +135,7 @@ static bool exec_sql(Store *st, const char *sql) {
  * holds the lock: switching to WAL mode (and a first schema) can answer
  * SQLITE_BUSY at once, without waiting in the busy handler, when several
  * processes open a new store together. */
-static bool exec_sql_patiently(Store *st, const char *sql) {
+static bool exec_sql_patiently(SqlStore *st, const char *sql) {
     for (int waited_ms = 0;; waited_ms += 10) {
         if (exec_sql(st, sql))
             return true;
@@ -141,7 +147,7 @@ static bool exec_sql_patiently(Store *st, const char *sql) {
     }
 }
 
-static bool prepare(Store *st, sqlite3_stmt **out, const char *sql) {
+static bool prepare(SqlStore *st, sqlite3_stmt **out, const char *sql) {
     if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) == SQLITE_OK)
         return true;
     snprintf(st->errmsg, sizeof st->errmsg, "%s", sqlite3_errmsg(st->db));
@@ -167,7 +173,7 @@ static const char *const drop_sql = "DELETE FROM " TABLE " WHERE id = ?1";
  * that only hits the store never writes, and preparing the upsert alone
  * cost ~25 µs of a fresh process's open. NULL when it cannot be prepared
  * (the message is in st->errmsg). Called with st->lock held. */
-static sqlite3_stmt *statement(Store *st, sqlite3_stmt **slot, const char *sql) {
+static sqlite3_stmt *statement(SqlStore *st, sqlite3_stmt **slot, const char *sql) {
     if (!*slot && !prepare(st, slot, sql))
         *slot = NULL;
     return *slot;
@@ -201,7 +207,7 @@ void store_force_readonly(int on) {
  * WAL and create the table, patiently, then prepare again. synchronous is
  * the connection's own setting and matters only to writes: store_put sets
  * it (writable). */
-static bool set_up(Store *st) {
+static bool set_up(SqlStore *st) {
     if (force_readonly || sqlite3_db_readonly(st->db, "main") == 1)
         return prepare(st, &st->get, get_sql);
     if (prepare(st, &st->get, get_sql))
@@ -211,7 +217,7 @@ static bool set_up(Store *st) {
 }
 
 /* The write statements and settings, on the first write of a connection. */
-static bool ready_to_write(Store *st) {
+static bool ready_to_write(SqlStore *st) {
     if (st->put)
         return true;
     return exec_sql(st, "PRAGMA synchronous = NORMAL;") &&
@@ -223,12 +229,13 @@ Store *store_open(const char *path, const StoreOptions *opts, mj_status *why,
     *why = MJ_ERR_STORE;   /* unless memory runs out */
     if (!opts->trust_permissions && !check_trust(path, why, errbuf, errlen))
         return NULL;
-    Store *st = mem_calloc(1, sizeof *st);
+    SqlStore *st = mem_calloc(1, sizeof *st);
     if (!st) {
         *why = MJ_ERR_NOMEM;
         errbuf_printf(errbuf, errlen, "out of memory");
         return NULL;
     }
+    st->base.cls = &sql_class;
     st->opts = *opts;
     pthread_mutex_init(&st->lock, NULL);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -239,7 +246,7 @@ Store *store_open(const char *path, const StoreOptions *opts, mj_status *why,
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         errbuf_printf(errbuf, errlen, "store '%s': %s", path,
                 st->db ? sqlite3_errmsg(st->db) : "cannot open it");
-        store_close(st);
+        sql_close(&st->base);
         return NULL;
     }
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
@@ -252,13 +259,14 @@ Store *store_open(const char *path, const StoreOptions *opts, mj_status *why,
     sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     if (!set_up(st)) {
         errbuf_printf(errbuf, errlen, "store '%s': %s", path, st->errmsg);
-        store_close(st);
+        sql_close(&st->base);
         return NULL;
     }
-    return st;
+    return &st->base;
 }
 
-void store_close(Store *st) {
+static void sql_close(Store *base) {
+    SqlStore *st = (SqlStore *)base;
     if (!st)
         return;
     sqlite3_finalize(st->get);
@@ -278,7 +286,8 @@ void store_close(Store *st) {
     free(st);
 }
 
-const char *store_errmsg(Store *st) {
+static const char *sql_errmsg(Store *base) {
+    SqlStore *st = (SqlStore *)base;
     return st->errmsg;
 }
 
@@ -347,7 +356,8 @@ static int read_row(sqlite3_stmt *s, const Ident *id, StoreRow *out) {
     return 1;
 }
 
-int store_get(Store *st, const CacheKey *key, const Ident *id, StoreRow *out) {
+static int sql_get(Store *base, const CacheKey *key, const Ident *id, StoreRow *out) {
+    SqlStore *st = (SqlStore *)base;
     memset(out, 0, sizeof *out);
     pthread_mutex_lock(&st->lock);
     sqlite3_stmt *s = st->get;
@@ -365,11 +375,11 @@ int store_get(Store *st, const CacheKey *key, const Ident *id, StoreRow *out) {
     return got;
 }
 
-static sqlite3_int64 single_int(Store *st, const char *sql);
+static sqlite3_int64 single_int(SqlStore *st, const char *sql);
 
 /* Deletes least recently used rows while the total is over the bound. The
  * row just written is the most recent, so it goes last. */
-static bool trim(Store *st) {
+static bool trim(SqlStore *st) {
     if (st->opts.max_bytes == 0)
         return true;
     sqlite3_int64 total = single_int(st, "SELECT IFNULL(SUM(size), 0) FROM " TABLE);
@@ -392,7 +402,7 @@ static bool trim(Store *st) {
     return true;
 }
 
-static bool bind_and_put(Store *st, const CacheKey *key, const Ident *id,
+static bool bind_and_put(SqlStore *st, const CacheKey *key, const Ident *id,
                          const char *display_name, const StoreRow *row) {
     size_t ident_len;
     char *ident = key_ident_copy(id, &ident_len);
@@ -424,8 +434,9 @@ static bool bind_and_put(Store *st, const CacheKey *key, const Ident *id,
     return ok;
 }
 
-bool store_put(Store *st, const CacheKey *key, const Ident *id, const char *display_name,
+static bool sql_put(Store *base, const CacheKey *key, const Ident *id, const char *display_name,
                const StoreRow *row) {
+    SqlStore *st = (SqlStore *)base;
     pthread_mutex_lock(&st->lock);
     bool ok = ready_to_write(st) && exec_sql(st, "BEGIN IMMEDIATE");
     if (ok) {
@@ -440,22 +451,24 @@ bool store_put(Store *st, const CacheKey *key, const Ident *id, const char *disp
  * The store as a whole
  * ------------------------------------------------------------------- */
 
-static mj_status locked_exec(Store *st, const char *sql) {
+static mj_status locked_exec(SqlStore *st, const char *sql) {
     pthread_mutex_lock(&st->lock);
     bool ok = exec_sql(st, sql);
     pthread_mutex_unlock(&st->lock);
     return ok ? MJ_OK : MJ_ERR_STORE;
 }
 
-mj_status store_clear(Store *st) {
+static mj_status sql_clear(Store *base) {
+    SqlStore *st = (SqlStore *)base;
     return locked_exec(st, "DELETE FROM " TABLE);
 }
 
-mj_status store_vacuum(Store *st) {
+static mj_status sql_vacuum(Store *base) {
+    SqlStore *st = (SqlStore *)base;
     return locked_exec(st, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
 }
 
-static sqlite3_int64 single_int(Store *st, const char *sql) {
+static sqlite3_int64 single_int(SqlStore *st, const char *sql) {
     sqlite3_stmt *s;
     sqlite3_int64 v = -1;
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
@@ -466,7 +479,8 @@ static sqlite3_int64 single_int(Store *st, const char *sql) {
     return v;
 }
 
-mj_status store_info(Store *st, mj_store_info *out) {
+static mj_status sql_info(Store *base, mj_store_info *out) {
+    SqlStore *st = (SqlStore *)base;
     pthread_mutex_lock(&st->lock);
     sqlite3_int64 n = single_int(st, "SELECT COUNT(*) FROM " TABLE);
     sqlite3_int64 bytes = single_int(st, "SELECT IFNULL(SUM(size), 0) FROM " TABLE);
@@ -481,8 +495,9 @@ mj_status store_info(Store *st, mj_store_info *out) {
     return MJ_OK;
 }
 
-mj_status store_list(Store *st, int (*fn)(void *user, const mj_store_entry *e),
+static mj_status sql_list(Store *base, int (*fn)(void *user, const mj_store_entry *e),
                      void *user) {
+    SqlStore *st = (SqlStore *)base;
     pthread_mutex_lock(&st->lock);
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(st->db,
@@ -520,4 +535,47 @@ mj_status store_list(Store *st, int (*fn)(void *user, const mj_store_entry *e),
     sqlite3_finalize(s);
     pthread_mutex_unlock(&st->lock);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? MJ_OK : MJ_ERR_STORE;
+}
+
+static const StoreClass sql_class = {
+    .get = sql_get, .put = sql_put, .list = sql_list, .clear = sql_clear,
+    .vacuum = sql_vacuum, .info = sql_info, .close = sql_close, .errmsg = sql_errmsg,
+};
+
+/* ---------------------------------------------------------------------
+ * The interface: whichever store the runtime has (docs/cache.md)
+ * ------------------------------------------------------------------- */
+
+int store_get(Store *st, const CacheKey *key, const Ident *id, StoreRow *out) {
+    return st->cls->get(st, key, id, out);
+}
+
+bool store_put(Store *st, const CacheKey *key, const Ident *id, const char *display_name,
+               const StoreRow *row) {
+    return st->cls->put(st, key, id, display_name, row);
+}
+
+mj_status store_list(Store *st, int (*fn)(void *user, const mj_store_entry *e), void *user) {
+    return st->cls->list(st, fn, user);
+}
+
+mj_status store_clear(Store *st) {
+    return st->cls->clear(st);
+}
+
+mj_status store_vacuum(Store *st) {
+    return st->cls->vacuum(st);
+}
+
+mj_status store_info(Store *st, mj_store_info *out) {
+    return st->cls->info(st, out);
+}
+
+const char *store_errmsg(Store *st) {
+    return st->cls->errmsg(st);
+}
+
+void store_close(Store *st) {
+    if (st)
+        st->cls->close(st);
 }
