@@ -177,6 +177,10 @@ static const struct { const char *name; const char *type; } gcc_builtins[] = {
     {"__builtin_assume_aligned", "void *(const void *, unsigned long, ...)"},
     {"__builtin_prefetch", "void(const void *, ...)"},
     {"__builtin_object_size", "unsigned long(const void *, int)"},
+    /* Their answer depends on inlining, as in gcc: a noinline function
+     * is never inlined (lower.c's aliased definitions). */
+    {"__builtin_return_address", "void *(unsigned)"},
+    {"__builtin_frame_address", "void *(unsigned)"},
     {"__builtin_clz", "int(unsigned)"}, {"__builtin_clzl", "int(unsigned long)"},
     {"__builtin_clzll", "int(unsigned long long)"},
     {"__builtin_ctz", "int(unsigned)"}, {"__builtin_ctzl", "int(unsigned long)"},
@@ -251,19 +255,29 @@ Obj *declare_builtin(Parser *p, Token *tok) {
     return fn;
 }
 
+/* The typed forms of isinf and isnan: float (f) or long double (l) */
+bool is_typed_classify(const char *name) {
+    return !strcmp(name, "__builtin_isinff") || !strcmp(name, "__builtin_isinfl") ||
+           !strcmp(name, "__builtin_isnanf") || !strcmp(name, "__builtin_isnanl");
+}
+
 /* The type-generic classification builtins take one floating argument,
  * unpromoted, and return int. */
 bool is_generic_builtin(const char *name) {
     return !strcmp(name, "__builtin_isnan") || !strcmp(name, "__builtin_isinf_sign") ||
            !strcmp(name, "__builtin_isfinite") || !strcmp(name, "__builtin_signbit") ||
            !strcmp(name, "__builtin_signbitf") || !strcmp(name, "__builtin_signbitl") ||
-           !strcmp(name, "__builtin_isinf");
+           !strcmp(name, "__builtin_isinf") || is_typed_classify(name);
 }
 
 /* libgccjit has no __builtin_isinf_sign nor __builtin_isfinite, so they
  * are spelt with comparisons, on a temporary holding the argument:
  *   isinf_sign(x) = x == inf ? 1 : x == -inf ? -1 : 0
+ *   isinf(x)      = x == inf || x == -inf  (1 for either sign, as gcc's)
  *   isfinite(x)   = x == x && x != inf && x != -inf
+ *   isnan(x)      = x != x  (the typed isnanf and isnanl only)
+ * isinff, isnanf (isinfl, isnanl) convert their argument to float (long
+ * double) first, as their prototypes do.
  * signbit(x) is the sign bit itself (also of -0.0 and of a NaN), read
  * from the bits of x as a float or a double: converting a long double to
  * double keeps its sign, and libgccjit's own signbit builtins become
@@ -286,10 +300,14 @@ static Node *signbit_of(Parser *p, const char *name, Node *arg, Token *tok) {
 }
 
 Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok) {
-    bool is_inf = !strcmp(name, "__builtin_isinf_sign") || !strcmp(name, "__builtin_isinf");
+    if (is_typed_classify(name))
+        arg = new_cast(p, arg, name[strlen(name) - 1] == 'f' ? TY(ty_float) : TY(ty_ldouble));
+    bool is_sign = !strcmp(name, "__builtin_isinf_sign");
+    bool is_inf = is_sign || !strncmp(name, "__builtin_isinf", 15);
+    bool is_nan = !strncmp(name, "__builtin_isnan", 15) && is_typed_classify(name);
     if (!strncmp(name, "__builtin_signbit", 17) && p->fn)
         return signbit_of(p, name, arg, tok);
-    if ((!is_inf && strcmp(name, "__builtin_isfinite")) || !p->fn)
+    if ((!is_inf && !is_nan && strcmp(name, "__builtin_isfinite")) || !p->fn)
         return NULL;
     Type *ty = unqual(arg->ty);
     Obj *tmp = new_temp(p, ty, tok);
@@ -299,7 +317,12 @@ Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok) {
     Node *x1 = new_var_node(p, tmp, tok), *x2 = new_var_node(p, tmp, tok);
     Node *x3 = new_var_node(p, tmp, tok);
     Node *value;
-    if (is_inf) {
+    if (is_nan) {
+        value = new_compare(p, ND_NE, x1, x2, tok);
+    } else if (is_inf && !is_sign) {
+        value = new_binop(p, ND_LOGOR, new_compare(p, ND_EQ, x1, inf, tok),
+                          new_compare(p, ND_EQ, x2, ninf, tok), tok);
+    } else if (is_inf) {
         Node *neg = new_cond(p, new_compare(p, ND_EQ, x2, ninf, tok), new_num(p, -1, ty_int, tok),
                              new_num(p, 0, ty_int, tok), tok);
         value = new_cond(p, new_compare(p, ND_EQ, x1, inf, tok), new_num(p, 1, ty_int, tok),
@@ -327,6 +350,15 @@ Node *generic_builtin_args(Parser *p, Node *fn, Node *args, bool *failed) {
                    strcmp(name, "__builtin_isinf") && strcmp(name, "__builtin_isfinite") &&
                    strcmp(name, "__builtin_isinf_sign");
     *failed = false;
+    if (!strcmp(name, "__builtin_return_address") || !strcmp(name, "__builtin_frame_address")) {
+        int64_t level;
+        if (count_args(args) == 1 && is_integer(args->ty) && eval_int(args, &level) &&
+            level >= 0)
+            return args;
+        error_tok(p->c, args ? args->tok : fn->tok, "invalid argument to '%s'", name);
+        *failed = true;
+        return NULL;
+    }
     if (!overflow && !compare)
         return args;
     int want = overflow ? 3 : 2;

@@ -95,6 +95,7 @@ typedef enum {
     AT_PACKED,      /* honoured: the parser applies it */
     AT_MODE,        /* honoured: mode(QI) and the like pick a type by size */
     AT_WEAK,        /* honoured on functions and variables with linkage */
+    AT_NOINLINE,    /* noinline, noipa: honoured on function definitions */
     AT_VISIBILITY,  /* the same; "default" anywhere */
     AT_CTOR,        /* constructor, destructor: honoured on functions */
     AT_VECTOR,      /* vector_size(N): honoured on integer and floating types */
@@ -126,7 +127,7 @@ static const AttrSpec attribute_table[] = {
     {"no_sanitize_address", AT_NO_EFFECT}, {"no_sanitize_thread", AT_NO_EFFECT},
     {"no_sanitize_undefined", AT_NO_EFFECT}, {"no_split_stack", AT_NO_EFFECT},
     {"no_stack_protector", AT_NO_EFFECT}, {"noclone", AT_NO_EFFECT}, {"nocommon", AT_NO_EFFECT},
-    {"noinit", AT_REFUSED}, {"noinline", AT_NO_EFFECT}, {"noipa", AT_NO_EFFECT},
+    {"noinit", AT_REFUSED}, {"noinline", AT_NOINLINE}, {"noipa", AT_NOINLINE},
     {"nonnull", AT_NO_EFFECT}, {"nonstring", AT_NO_EFFECT}, {"noplt", AT_NO_EFFECT},
     {"noreturn", AT_NO_EFFECT}, {"nothrow", AT_NO_EFFECT}, {"optimize", AT_NO_EFFECT},
     {"packed", AT_PACKED}, {"persistent", AT_REFUSED}, {"pure", AT_NO_EFFECT},
@@ -405,6 +406,9 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     case AT_WEAK:
         a->weak_tok = name;
         return skip_balanced(p, tok);
+    case AT_NOINLINE:
+        a->noinline_tok = name;
+        return skip_balanced(p, tok);
     case AT_VISIBILITY:
         visibility_arg(p, tok, name, a);
         return skip_balanced(p, tok);
@@ -472,13 +476,6 @@ void refuse_attrs(Parser *p, const Attrs *a, const char *where) {
                   a->ctor_tok ? "constructor" : "destructor", where);
 }
 
-/* Attributes at a place where none of the honoured ones can apply. */
-static Token *skip_attributes_at(Parser *p, Token *tok, const char *where) {
-    Attrs a = {0};
-    tok = attributes(p, tok, &a);
-    refuse_attrs(p, &a, where);
-    return tok;
-}
 
 /* ------------------------------------------------------------------
  * Declaration specifiers
@@ -951,8 +948,10 @@ void check_vla_jump(Parser *p, Node *g) {
 
 static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty);
 
-/* pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)* */
-static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty) {
+/* pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)*
+ * A noinline among the pointers' attributes (void *__attribute__((noinline))
+ * f(void)) is the declared function's, as gcc takes it: it goes to *decl. */
+static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty, Attrs *decl) {
     while (equal(tok, "*")) {
         tok = tok->next;
         ty = pointer_to(p->c, ty);
@@ -963,7 +962,11 @@ static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty) {
             else if (is_volatile_kw(tok))
                 is_volatile = true;
             else if (equal(tok, "__attribute__")) {
-                tok = skip_attributes_at(p, tok, "a pointer");
+                Attrs a = {0};
+                tok = attributes(p, tok, &a);
+                if (a.noinline_tok && !decl->noinline_tok)
+                    decl->noinline_tok = a.noinline_tok;
+                refuse_attrs(p, &a, "a pointer");
                 continue;
             } else if (!is_qualifier_noise(tok))
                 break;
@@ -1154,12 +1157,12 @@ static bool is_nested_declarator(Parser *p, Token *tok) {
 Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
     enter(p, tok, "declarator nesting too deep");
     Attrs *a = arena_alloc(&p->c->arena, sizeof(Attrs));
-    ty = pointers(p, &tok, tok, ty);
+    ty = pointers(p, &tok, tok, ty, a);
     tok = attributes(p, tok, a);
     /* attributes may come before the pointers too, as gcc takes them:
        int (__attribute__((unused)) *fp)(void) */
     while (equal(tok, "*")) {
-        ty = pointers(p, &tok, tok, ty);
+        ty = pointers(p, &tok, tok, ty, a);
         tok = attributes(p, tok, a);
     }
     if (equal(tok, "(") && is_nested_declarator(p, tok)) {
@@ -1177,6 +1180,7 @@ Type *declarator(Parser *p, Token **rest, Token *tok, Type *ty, Token **name) {
         }
         a->packed_tok = a->packed_tok ? a->packed_tok : inner->packed_tok;
         a->asm_label = a->asm_label ? a->asm_label : inner->asm_label;
+        a->noinline_tok = a->noinline_tok ? a->noinline_tok : inner->noinline_tok;
         *rest = attributes(p, end, a);
         p->decl_attrs = a;
         leave(p);
@@ -2011,7 +2015,9 @@ void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
                    .alias_tok = decl->alias_tok ? decl->alias_tok : spec->alias_tok,
                    .alias_target = decl->alias_tok ? decl->alias_target : spec->alias_target,
                    .weak_tok = decl->weak_tok ? decl->weak_tok : spec->weak_tok,
-                   .hidden_tok = decl->hidden_tok ? decl->hidden_tok : spec->hidden_tok};
+                   .hidden_tok = decl->hidden_tok ? decl->hidden_tok : spec->hidden_tok,
+                   .noinline_tok = decl->noinline_tok ? decl->noinline_tok
+                                                      : spec->noinline_tok};
     const Attrs *ctor = decl->ctor_tok ? decl : spec, *dtor = decl->dtor_tok ? decl : spec;
     out->ctor_tok = ctor->ctor_tok;
     out->ctor_priority = ctor->ctor_priority;
@@ -2020,6 +2026,7 @@ void take_linkage_attrs(Attrs *decl, Attrs *spec, Attrs *out) {
     decl->asm_label = decl->weak_tok = spec->weak_tok = NULL;
     decl->alias_tok = spec->alias_tok = NULL;
     decl->hidden_tok = spec->hidden_tok = NULL;
+    decl->noinline_tok = spec->noinline_tok = NULL;
     decl->ctor_tok = spec->ctor_tok = decl->dtor_tok = spec->dtor_tok = NULL;
 }
 
@@ -2063,6 +2070,9 @@ void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
         obj->is_weak = true;
     if (a->hidden_tok)
         obj->is_hidden = true;
+    /* as gcc, which ignores it elsewhere with a warning */
+    if (a->noinline_tok && obj->is_function)
+        obj->is_noinline = true;
     if ((a->ctor_tok || a->dtor_tok) && !obj->is_function)
         error_tok(p->c, a->ctor_tok ? a->ctor_tok : a->dtor_tok,
                   "the '%s' attribute applies only to functions",

@@ -1470,7 +1470,7 @@ static Node *funcall(Parser *p, Token **rest, Token *tok, Node *fn) {
             return error_node(p, open);
         }
         arg = rval(p, arg);
-        if (!is_flonum(arg->ty)) {
+        if (!is_flonum(arg->ty) && !(is_typed_classify(fn->var->name) && is_integer(arg->ty))) {
             error_tok(p->c, arg->tok, "non-floating-point argument in call to function '%s'",
                       fn->var->name);
             return error_node(p, open);
@@ -1921,10 +1921,7 @@ static Node *implicit_declaration(Parser *p, Token *tok, char *name) {
 }
 
 /* A name of gcc's builtin families that memjit does not know. Not an
- * implicit declaration: no library defines it. __builtin_return_address
- * and __builtin_frame_address are among them on purpose: libgccjit 12
- * cannot keep a function from being inlined (no noinline), which changes
- * their answer. */
+ * implicit declaration: no library defines it. */
 static bool is_unknown_builtin(const char *name) {
     return !strncmp(name, "__builtin_", 10) || !strncmp(name, "__sync_", 7) ||
            !strncmp(name, "__atomic_", 9);

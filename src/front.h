@@ -622,6 +622,7 @@ struct Obj {
     char *asm_name;       /* __asm__("sym"): the symbol it links as, or NULL */
     bool is_weak;         /* __attribute__((weak)) */
     bool is_hidden;       /* visibility("hidden"), "internal", "protected" */
+    bool is_noinline;     /* noinline, noipa: never inlined (lower.c's alias) */
     int ctor_priority;    /* constructor: its priority + 1 (CTOR_NO_PRIORITY + 1
                              without one); 0: not a constructor */
     int dtor_priority;    /* the same for destructor */

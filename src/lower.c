@@ -1081,13 +1081,26 @@ static bool is_va_definition(Obj *fn) {
     return fn->is_definition && fn->ty->is_variadic && !fn->is_builtin;
 }
 
+/* A definition lowered as the exported body __mj_body_NAME, NAME being an
+ * assembler alias of it (emit_alias) and, to gcc, only a declaration: the
+ * unit's calls and address-takings go through the symbol, so gcc cannot
+ * inline the body (noinline: libgccjit 12 has no function attributes)
+ * and the linker may bind NAME to another unit's strong definition (weak:
+ * libgccjit cannot make a definition weak). A variadic definition is
+ * reached through its stub in the same way already. */
+static bool is_aliased_definition(Obj *fn) {
+    return fn->is_definition && fn->body && !is_va_definition(fn) && !fn->is_builtin &&
+           (fn->is_noinline || (fn->is_weak && !fn->is_static));
+}
+
 static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
     if (fn->is_builtin)
         return gcc_jit_context_get_builtin_function(L->ctx, fn->name);
     Type *fty = fn->ty;
     enum gcc_jit_function_kind kind;
-    bool as_definition = fn->is_definition && !is_va_definition(fn);
-    if (is_va_definition(fn))
+    bool as_definition = fn->is_definition && !is_va_definition(fn) &&
+                         !is_aliased_definition(fn);
+    if (is_va_definition(fn) || is_aliased_definition(fn))
         kind = GCC_JIT_FUNCTION_IMPORTED;
     else if (fn->is_definition)
         kind = fn->is_static ? GCC_JIT_FUNCTION_INTERNAL : GCC_JIT_FUNCTION_EXPORTED;
@@ -1122,10 +1135,11 @@ static gcc_jit_function *declare_function(Lower *L, Obj *fn) {
                                         is_variadic_type(fty));
 }
 
-/* The body of a variadic definition: an exported function (the stub's
- * call must find it, and nothing may inline it away) taking the fixed
- * parameters and, last, the pointer to the va_list the stub built. */
-static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
+/* The body of a variadic definition (prefix __mj_va_body_: an exported
+ * function, since the stub's call must find it and nothing may inline it
+ * away, taking the fixed parameters and, last, the pointer to the va_list
+ * the stub built) or of an aliased one (__mj_body_: its parameters). */
+static gcc_jit_function *body_of(Lower *L, Obj *fn, const char *prefix) {
     int n = 0;
     for (Obj *p = fn->params; p; p = p->next)
         n++;
@@ -1137,7 +1151,7 @@ static gcc_jit_function *va_body_of(Lower *L, Obj *fn) {
                                               name);
         set_lowered(L, p, gcc_jit_param_as_lvalue(params[i]));
     }
-    char *name = arena_printf(&L->c->arena, "__mj_va_body_%s", obj_link_name(fn));
+    char *name = arena_printf(&L->c->arena, "%s%s", prefix, obj_link_name(fn));
     return gcc_jit_context_new_function(L->ctx, loc_of(L, fn->tok), GCC_JIT_FUNCTION_EXPORTED,
                                         lower_type(L, fn->ty->return_ty), name, n, params, 0);
 }
@@ -1210,7 +1224,7 @@ static void emit_va_stub(Lower *L, Obj *fn) {
     const char *name = obj_link_name(fn);
     sb_printf(&sb, "\t.pushsection .text\n\t.p2align 4\n");
     if (!fn->is_static)
-        sb_printf(&sb, "\t.globl %s\n", name);
+        sb_printf(&sb, "\t%s %s\n", fn->is_weak ? ".weak" : ".globl", name);
     sb_printf(&sb, "\t.type %s, @function\n%s:\n", name, name);
     sb_printf(&sb, "\tpushq %%rbp\n\tmovq %%rsp, %%rbp\n\tsubq $%d, %%rsp\n", frame);
     for (int i = 0; i < 6; i++)
@@ -2607,10 +2621,25 @@ static void find_addressed(Lower *L, Node *node) {
     }
 }
 
+/* NAME as the assembler's alias of an aliased definition's body: global
+ * (or weak) unless static, a function to debuggers and the linker. */
+static void emit_alias(Lower *L, Obj *fn) {
+    const char *name = obj_link_name(fn);
+    StrBuf sb;
+    sb_init(&sb, &L->c->arena);
+    if (!fn->is_static)
+        sb_printf(&sb, "\t%s %s\n", fn->is_weak ? ".weak" : ".globl", name);
+    sb_printf(&sb, "\t.type %s, @function\n\t.set %s, __mj_body_%s\n", name, name, name);
+    gcc_jit_context_add_top_level_asm(L->ctx, NULL, sb_str(&sb));
+}
+
 static void gen_function(Lower *L, Obj *fn) {
     if (is_va_definition(fn)) {
         emit_va_stub(L, fn);
-        L->fn = va_body_of(L, fn);
+        L->fn = body_of(L, fn, "__mj_va_body_");
+    } else if (is_aliased_definition(fn)) {
+        emit_alias(L, fn);
+        L->fn = body_of(L, fn, "__mj_body_");
     } else {
         L->fn = func_of(L, fn);
     }

@@ -244,6 +244,7 @@ typedef struct Attrs {
     Token *asm_label;     /* __asm__("name") after a declarator, or NULL */
     Token *weak_tok;      /* weak, or NULL */
     Token *hidden_tok;    /* visibility("hidden") and the like, or NULL */
+    Token *noinline_tok;  /* noinline or noipa, or NULL */
     Token *ctor_tok, *dtor_tok;   /* constructor, destructor, or NULL */
     int ctor_priority, dtor_priority;   /* CTOR_NO_PRIORITY without one */
     Token *mode_tok;      /* mode(M), or NULL */
@@ -309,6 +310,9 @@ Node *atomic_builtin(Parser *p, Token **rest, Token *tok);
 Obj *declare_builtin(Parser *p, Token *tok);
 
 bool is_generic_builtin(const char *name);
+/* __builtin_isinff/l, __builtin_isnanf/l: their argument converts as by
+ * their prototypes. */
+bool is_typed_classify(const char *name);
 Node *expand_classify(Parser *p, const char *name, Node *arg, Token *tok);
 Node *generic_builtin_args(Parser *p, Node *fn, Node *args, bool *failed);
 

@@ -1,4 +1,5 @@
-// expect: 3:12: error: the GCC builtin '__builtin_return_address' is not supported yet
-void *where(void) {
-    return __builtin_return_address(0);
+// expect: 3:5: error: the GCC builtin '__builtin_apply_args' is not supported yet
+void *args(void) {
+    __builtin_apply_args();
+    return 0;
 }
