@@ -828,7 +828,7 @@ static bool map_object(Linker *L) {
 static bool make_tls_image(Linker *L) {
     LinkedObject *lo = L->lo;
     lo->tls_size = L->tls_size;
-    if (!(lo->has_tls = L->tls_size > 0))
+    if (L->tls_size == 0)
         return true;
     lo->tls_image = mem_calloc(1, lo->tls_size);
     if (!lo->tls_image)
@@ -840,11 +840,12 @@ static bool make_tls_image(Linker *L) {
                 memcpy(lo->tls_image + U->sec[i].offset, U->bytes + U->sh[i].sh_offset,
                        U->sh[i].sh_size);
     }
-    if (pthread_key_create(&lo->tls_key, tls_block_free) != 0) {
-        lo->has_tls = false;
+    if (pthread_key_create(&lo->tls_key, tls_block_free) != 0)
         return fail(L, "no thread-local key left for the object's thread-local variables");
-    }
     pthread_mutex_init(&lo->tls_lock, NULL);
+    /* only now: free_tls deletes the key, and a key never created is 0,
+     * which another library's pthread_key_create got */
+    lo->has_tls = true;
     return true;
 }
 
