@@ -206,7 +206,7 @@ static void an_entry_per_link(void **state) {
 static void an_entry_per_unit(void **state) {
     (void)state;
     for (size_t o = 0; o < 2; o++) {
-        LinkInput in[2] = {{NULL, 0, "a.c"}, {NULL, 0, "b.c"}};
+        LinkInput in[2] = {{.name = "a.c"}, {.name = "b.c"}};
         unsigned char *a = object_of("extern int b_fn(int);\n"
                                      "int a_fn(int x) { return b_fn(x) + 1; }\n",
                                      opt_levels[o], &in[0].len);
