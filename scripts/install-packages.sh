@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(gcc libc6-dev libgccjit-12-dev libcmocka-dev libsqlite3-dev libxxhash-dev
-          meson ninja-build pkg-config python3 valgrind)
+          meson ninja-build pkg-config python3 valgrind gdb binutils)
 csmith_packages=(csmith libcsmith-dev creduce)
 if [ "${1:-}" = --csmith ]; then
     packages+=("${csmith_packages[@]}")

@@ -30,9 +30,10 @@
  *   5. W^X: the mapping is writable while it is relocated, then code is
  *      read+execute and read-only data read-only; no page is ever both
  *      writable and executable;
- *   6. register .eh_frame with libgcc's unwinder (backtrace(), unwinding
- *      through compiled frames), register the .fini_array runner with
- *      __cxa_atexit under this object's dso handle, run .init_array.
+ *   6. show the image to gdb and perf (jitdebug.c), register .eh_frame
+ *      with libgcc's unwinder (backtrace(), unwinding through compiled
+ *      frames), register the .fini_array runner with __cxa_atexit under
+ *      this object's dso handle, run .init_array.
  *
  * Thread-local variables: gcc's general- and local-dynamic sequences call
  * __tls_get_addr with a GOT pair {module, offset}; the call is bound to
@@ -86,6 +87,7 @@ struct LinkedObject {
     void (**fini)(void);      /* the .fini_array entries, in order */
     size_t nfini;
     bool uses_dso;            /* handlers registered under map: finalize */
+    JitDebug *debug;          /* the units as gdb is shown them, or NULL */
     /* thread-local storage */
     bool has_tls;
     pthread_key_t tls_key;
@@ -832,7 +834,7 @@ static bool map_object(Linker *L) {
 static bool make_tls_image(Linker *L) {
     LinkedObject *lo = L->lo;
     lo->tls_size = L->tls_size;
-    if (!(lo->has_tls = L->tls_size > 0))
+    if (L->tls_size == 0)
         return true;
     lo->tls_image = mem_calloc(1, lo->tls_size);
     if (!lo->tls_image)
@@ -844,11 +846,12 @@ static bool make_tls_image(Linker *L) {
                 memcpy(lo->tls_image + U->sec[i].offset, U->bytes + U->sh[i].sh_offset,
                        U->sh[i].sh_size);
     }
-    if (pthread_key_create(&lo->tls_key, tls_block_free) != 0) {
-        lo->has_tls = false;
+    if (pthread_key_create(&lo->tls_key, tls_block_free) != 0)
         return fail(L, "no thread-local key left for the object's thread-local variables");
-    }
     pthread_mutex_init(&lo->tls_lock, NULL);
+    /* only now: free_tls deletes the key, and a key never created is 0,
+     * which another library's pthread_key_create got */
+    lo->has_tls = true;
     return true;
 }
 
@@ -1346,6 +1349,31 @@ static bool start(Linker *L) {
  * The whole link
  * ------------------------------------------------------------------- */
 
+/* What jitdebug.c asks about a unit (JitUnit). */
+static uint64_t unit_section_addr(const void *self, size_t i) {
+    return (uint64_t)(uintptr_t)((const Unit *)self)->sec[i].addr;
+}
+
+static uint64_t unit_symbol_addr(const void *self, size_t i) {
+    return ((const Unit *)self)->info[i].value;
+}
+
+/* gdb and perf are told of the image before its constructors run, so
+ * that a breakpoint in one holds. Without memory for it the image runs
+ * all the same, unseen by them. */
+static void show_to_debuggers(Linker *L) {
+    JitUnit *ju = mem_malloc(L->nunits * sizeof *ju);
+    if (!ju)
+        return;
+    for (size_t u = 0; u < L->nunits; u++) {
+        const Unit *U = &L->units[u];
+        ju[u] = (JitUnit){U->bytes, U->len, U, unit_section_addr, unit_symbol_addr};
+    }
+    L->lo->debug = jitdebug_register(ju, L->nunits);
+    jitdebug_perf_map(ju, L->nunits);
+    free(ju);
+}
+
 /* Reads one unit's headers and symbols and places its sections. */
 static bool read_unit(Linker *L, Unit *U) {
     L->at = U;
@@ -1398,6 +1426,7 @@ static bool link_all(Linker *L) {
     L->at = NULL;
     if (!collect_symbols(L) || !protect(L))
         return false;
+    show_to_debuggers(L);
     return start(L);
 }
 
@@ -1413,6 +1442,7 @@ static void free_tls(LinkedObject *lo) {
 }
 
 static void unmap(LinkedObject *lo) {
+    jitdebug_unregister(lo->debug);   /* while gdb can still read the code */
     free_tls(lo);
     if (lo->map)
         munmap(lo->map, lo->map_len);

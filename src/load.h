@@ -5,12 +5,14 @@
  *              gcc -c, and libgccjit without ld, make) linked into this
  *              process where its bytes are, with no file, no dlopen and no
  *              /proc
+ *   jitdebug.c linked code shown to gdb (the GDB JIT interface: an
+ *              in-memory ELF per linked unit) and to perf (a perf map)
  *   memload.c  a shared object from bytes: memfd_create + dlopen through
  *              /proc/self/fd, with an O_TMPFILE fallback (mj_load_blob's
  *              path for shared objects)
  *
  * docs/design.md places the layer; docs/linking.md tells what the linker
- * takes and refuses.
+ * takes and refuses; docs/debugging.md how gdb and perf see linked code.
  */
 #ifndef MEMJIT_LOAD_H
 #define MEMJIT_LOAD_H
@@ -89,6 +91,76 @@ size_t link_unit_count(const LinkedObject *lo);
  * registered, deregisters its unwind information, frees its threads'
  * thread-local blocks and unmaps it. Accepts NULL. */
 void link_free(LinkedObject *lo);
+
+/* ---------------------------------------------------------------------
+ * jitdebug.c
+ *
+ * link.c shows every image it links to gdb, after the pages are
+ * protected and before any constructor runs (so a breakpoint in one
+ * holds), and takes it back first thing when it unmaps the image.
+ * ------------------------------------------------------------------- */
+
+/* gdb's JIT interface, version 1 (gdb manual, "JIT Compilation
+ * Interface"): the layout gdb reads from the process. */
+typedef enum JitActions {
+    JIT_NOACTION = 0,
+    JIT_REGISTER_FN,          /* relevant_entry was added to the list */
+    JIT_UNREGISTER_FN,        /* relevant_entry was taken out of it */
+} JitActions;
+
+typedef struct JitCodeEntry {
+    struct JitCodeEntry *next_entry, *prev_entry;
+    const char *symfile_addr;   /* an ELF file in memory */
+    uint64_t symfile_size;
+} JitCodeEntry;
+
+typedef struct JitDescriptor {
+    uint32_t version;           /* 1 */
+    uint32_t action_flag;       /* a JitActions: what the last call did */
+    JitCodeEntry *relevant_entry;
+    JitCodeEntry *first_entry;  /* the newest first */
+} JitDescriptor;
+
+/* The two names gdb looks for, exported from libmemjit (default
+ * visibility). gdb keeps a breakpoint on the function; memjit calls it
+ * after each change to the descriptor's list, under a process-wide lock. */
+extern JitDescriptor __jit_debug_descriptor;
+void __jit_debug_register_code(void);
+
+/* One unit of a link, as jitdebug.c asks about it: the object it was
+ * linked from (already checked by the link; valid during the call only)
+ * and two questions to the linker with `self`: the load address of
+ * section i (0 when not loaded: not allocated, or thread-local), and the
+ * address of symbol i (asked of SHN_COMMON symbols). */
+typedef struct JitUnit {
+    const void *bytes;
+    size_t len;
+    const void *self;
+    uint64_t (*section_addr)(const void *self, size_t i);
+    uint64_t (*symbol_addr)(const void *self, size_t i);
+} JitUnit;
+
+/* The units of one image as gdb is shown them. */
+typedef struct JitDebug JitDebug;
+
+/* Adds one entry per unit to __jit_debug_descriptor's list, telling gdb
+ * of each: a copy of the unit's object (made here, so the bytes need not
+ * outlive the call) with each loaded section's sh_addr set to its
+ * address and the commons made absolute. Returns what
+ * jitdebug_unregister takes back, or NULL when there is no memory for
+ * the copies: the image then works all the same, unseen by gdb. */
+JitDebug *jitdebug_register(const JitUnit *units, size_t n);
+
+/* Takes the entries out of the list, telling gdb, and frees the copies.
+ * Call before the image is unmapped. Accepts NULL. */
+void jitdebug_unregister(JitDebug *jd);
+
+/* With MEMJIT_PERF_MAP=1 in the environment: appends a line "START SIZE
+ * name" (hex) per function each unit defines (STT_FUNC, size not 0, in a
+ * loaded section) to /tmp/perf-PID.map, created 0644 when missing, for
+ * perf report. Failures (no memory, /tmp not writable, a symbolic link
+ * at that name) cost the lines, silently. */
+void jitdebug_perf_map(const JitUnit *units, size_t n);
 
 /* ---------------------------------------------------------------------
  * memload.c
