@@ -62,7 +62,7 @@ static char *make_source(size_t bytes) {
     return s;
 }
 
-static void die(const char *what) {
+_Noreturn static void die(const char *what) {
     fprintf(stderr, "cache_bench: %s\n", what);
     exit(1);
 }

@@ -53,7 +53,7 @@ static const char expected_output[] = "hello from a program started by memjit or
 static char dir[] = "/tmp/memjit-start-XXXXXX";
 static char prog_c[64], prog_bin[64], store[64];
 
-static void die(const char *what) {
+_Noreturn static void die(const char *what) {
     fprintf(stderr, "run_start: %s\n", what);
     exit(1);
 }
