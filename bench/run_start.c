@@ -52,6 +52,7 @@ static const char expected_output[] = "hello from a program started by memjit or
 
 static char dir[] = "/tmp/memjit-start-XXXXXX";
 static char prog_c[64], prog_bin[64], store[64];
+static bool made_dir;
 
 _Noreturn static void die(const char *what) {
     fprintf(stderr, "run_start: %s\n", what);
@@ -103,7 +104,8 @@ static int run(char *const argv[], bool search, char *capture, size_t cap) {
 static void set_up(const char *memjit) {
     if (!mkdtemp(dir))
         die("mkdtemp");
-    atexit(tear_down);   /* whatever happens after, nothing is left behind */
+    made_dir = true;
+    atexit(tear_down);   /* a failure from here on leaves nothing behind */
     snprintf(prog_c, sizeof prog_c, "%s/prog.c", dir);
     snprintf(prog_bin, sizeof prog_bin, "%s/prog", dir);
     snprintf(store, sizeof store, "%s/s.db", dir);
@@ -132,6 +134,9 @@ static void set_up(const char *memjit) {
 }
 
 static void tear_down(void) {
+    if (!made_dir)
+        return;
+    made_dir = false;
     unlink(prog_c);
     unlink(prog_bin);
     char path[96];
@@ -249,6 +254,7 @@ int main(int argc, char **argv) {
     set_up(memjit);
     make_rows(memjit);
     measure(rounds);
+    tear_down();   /* before any output: a reader that stops early kills us */
     printf("## Program start\n\n");
     write_table(stdout, rounds);
     summarize(rounds);
