@@ -9,7 +9,8 @@
  *
  *   front end   lexing, preprocessing, parsing, type checking (memjit)
  *   IR          building libgccjit's IR from the AST (memjit)
- *   libgccjit   gcc's compile, assembling, linking and loading
+ *   libgccjit   gcc's compile and the assembler to an object, read back,
+ *               then memjit's linker (jit_ms: everything after the IR)
  *
  * and the share of memjit's part (front end + IR) in the total. The target
  * is under 5%: memjit should cost little next to gcc itself. The table

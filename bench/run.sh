@@ -43,6 +43,7 @@ fi
 run latency "$bench/latency" bench/results-latency.md 41
 run share "$bench/compile_share" tests/lang/showcase.c bench/results-share.md 21
 run cache "$bench/cache_bench" bench/results-cache.md
+run start "$bench/run_start" "$build/memjit" bench/results-start.md 41
 run expr "$bench/expr" bench/results-expr.md 11
 
 {
