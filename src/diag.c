@@ -220,6 +220,7 @@ void compile_free(Compile *c) {
         return;
     arena_free(&c->arena);
     diaglist_free(c->diags);
+    free(c->pending_object);
     free(c);
 }
 

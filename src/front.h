@@ -101,6 +101,9 @@ struct Compile {
     int lowerings;             /* lower_program runs so far (Obj.lower_gen) */
     const char *gcc_message;   /* jit.c: why gcc failed the last compile, not
                                   yet reported (a warning, maybe), or NULL */
+    unsigned char *pending_object;   /* jit.c: the object made, malloc'ed,
+                                  while its warnings are reported (an
+                                  escape leaves it to compile_free) */
 
     /* The host's functions and variables (mj_define_function/_variable):
      * returns the canonical type of name (type_to_string's spelling, "()"

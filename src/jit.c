@@ -248,27 +248,46 @@ static void assembler_line(Compile *c, const char *line, size_t len) {
         return;   // stderr is gone: nothing more to do
 }
 
-static void release_stderr(Compile *c, StderrCapture cap) {
+/* What the assembler's messages may take; more is passed on to stderr
+ * unread. Allocated before the compile (run_gcc). */
+#define ASM_CAPTURE_MAX (64 * 1024)
+
+/* Puts fd 2 back and reads what the compile wrote to it into buf (at most
+ * cap bytes; the rest goes to the real stderr as it is). Allocates and
+ * reports nothing: run_gcc calls it while it holds the compile lock. */
+static size_t release_stderr(StderrCapture cap, char *buf, size_t cap_len) {
     if (cap.saved < 0) {
         if (cap.file >= 0)
             close(cap.file);
-        return;
+        return 0;
     }
     fflush(stderr);
     dup2(cap.saved, 2);
     close(cap.saved);
     off_t size = lseek(cap.file, 0, SEEK_END);
-    char *text = size > 0 ? mem_malloc((size_t)size) : NULL;
-    if (text && pread(cap.file, text, (size_t)size, 0) == size) {
-        for (const char *p = text, *end = text + size; p < end;) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            assembler_line(c, p, len);
-            p += len + 1;
-        }
+    size_t n = size > 0 ? (size_t)size : 0;
+    size_t kept = n < cap_len ? n : cap_len;
+    if (!buf || pread(cap.file, buf, kept, 0) != (ssize_t)kept)
+        kept = 0;
+    char more[4096];
+    for (off_t at = (off_t)kept; at < size;) {
+        ssize_t got = pread(cap.file, more, sizeof more, at);
+        if (got <= 0 || write(2, more, (size_t)got) != got)
+            break;
+        at += got;
     }
-    free(text);
     close(cap.file);
+    return kept;
+}
+
+/* Each line of the assembler's output, as a diagnostic (or passed on). */
+static void report_assembler(Compile *c, const char *text, size_t size) {
+    for (const char *p = text, *end = text + size; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        assembler_line(c, p, len);
+        p += len + 1;
+    }
 }
 
 /* ---------------------------------------------------------------------
@@ -352,28 +371,35 @@ static bool tools_found(Compile *c) {
  * this one costs nothing. */
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* gcc itself, with what must surround it: the tools checked, one compile
- * at a time, the host's locale kept, the assembler's messages caught and
- * signals held. To the object at path. False when it failed; the reason
- * is reported. */
-static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path) {
-    if (!tools_found(c))
-        return false;
+/* gcc itself, with what must surround it: one compile at a time, the
+ * host's locale kept, the assembler's messages caught (into asm_text, at
+ * most ASM_CAPTURE_MAX bytes: *asm_len) and signals held. To the object
+ * at path. Nothing here may escape: an escape would leave the lock held,
+ * the signals blocked and the locale changed. True when gcc succeeded. */
+static bool run_gcc(Compile *c, gcc_jit_context *ctx, const char *path, char *asm_text,
+                    size_t *asm_len) {
     pthread_mutex_lock(&compile_lock);
     SavedLocale locale = save_locale();
-    int errors = c->error_count;
     StderrCapture cap = capture_stderr(c);
     sigset_t mask = block_signals();
     gcc_jit_context_compile_to_file(ctx, GCC_JIT_OUTPUT_KIND_OBJECT_FILE, path);
     restore_signals(mask);
-    release_stderr(c, cap);
+    *asm_len = release_stderr(cap, asm_text, ASM_CAPTURE_MAX);
     restore_locale(locale);
     pthread_mutex_unlock(&compile_lock);
+    return gcc_jit_context_get_first_error(ctx) == NULL;
+}
+
+/* What gcc and the assembler said, once nothing is held: the assembler's
+ * lines as diagnostics, gcc's first error kept in c->gcc_message (unless
+ * the assembler said why) for api.c to report. */
+static void report_gcc(Compile *c, gcc_jit_context *ctx, const char *asm_text, size_t asm_len) {
+    int errors = c->error_count;
+    report_assembler(c, asm_text, asm_len);
     const char *msg = gcc_jit_context_get_first_error(ctx);
     c->gcc_message = NULL;
-    if (msg && c->error_count == errors)   // else the assembler said why
+    if (msg && c->error_count == errors)
         c->gcc_message = arena_printf(&c->arena, "%s", msg);
-    return msg == NULL;
 }
 
 /* The object file, read whole into a malloc'ed buffer; NULL with errno. */
@@ -409,6 +435,11 @@ static unsigned char *read_object(const char *path, size_t *len) {
  * folder rather than a memfd's /proc path: a compile must work where
  * /proc is not mounted. */
 unsigned char *jit_compile_object(Compile *c, gcc_jit_context *ctx, size_t *len) {
+    /* What may report (and so escape, out of memory) comes before the
+     * folder exists or after it is gone. */
+    if (!tools_found(c))
+        return NULL;
+    char *asm_text = c->has_asm ? arena_alloc_raw(&c->arena, ASM_CAPTURE_MAX) : NULL;
     const char *tmp = getenv("TMPDIR");
     char dir[4096];
     if (!tmp || !*tmp || strlen(tmp) > sizeof dir - 64)
@@ -421,13 +452,27 @@ unsigned char *jit_compile_object(Compile *c, gcc_jit_context *ctx, size_t *len)
     }
     char path[4200];
     snprintf(path, sizeof path, "%s/code.o", dir);
+    size_t asm_len = 0;
     unsigned char *obj = NULL;
-    if (run_gcc(c, ctx, path)) {
+    int read_errno = 0;
+    bool built = run_gcc(c, ctx, path, asm_text, &asm_len);
+    if (built) {
         obj = read_object(path, len);
-        if (!obj)
-            error_at(c, NULL, 0, 0, "cannot read gcc's output %s: %s", path, strerror(errno));
+        read_errno = errno;
     }
     unlink(path);
     rmdir(dir);
+    if (!obj) {
+        report_gcc(c, ctx, asm_text, asm_len);   /* may escape: nothing is held */
+        if (built)
+            error_at(c, NULL, 0, 0, "cannot read gcc's output %s: %s", path,
+                     strerror(read_errno));
+        return NULL;
+    }
+    /* the object is the caller's only once this returns: free it if a
+     * report escapes */
+    c->pending_object = obj;
+    report_gcc(c, ctx, asm_text, asm_len);
+    c->pending_object = NULL;
     return obj;
 }

@@ -14,6 +14,7 @@
  * Every step builds what the call needs with the hook off, so each n sees
  * the same state: a fresh runtime, a store emptied or filled beforehand.
  */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -453,6 +454,8 @@ static int make_store_path(void **state) {
     if (!mkdtemp(store_dir))
         return -1;
     snprintf(store_path, sizeof store_path, "%s/store.db", store_dir);
+    /* gcc's output folders (jit.c) go here too: test_no_folder_left */
+    setenv("TMPDIR", store_dir, 1);
     return 0;
 }
 
@@ -466,6 +469,23 @@ static int remove_store(void **state) {
     }
     rmdir(store_dir);
     return 0;
+}
+
+/* Every compile above failed one allocation after another, out of
+ * memory at every point: none may leave gcc's output folder behind (a
+ * report that ran out of memory once escaped before jit.c removed it). */
+static void test_no_folder_left(void **state) {
+    (void)state;
+    DIR *d = opendir(store_dir);
+    assert_non_null(d);
+    int left = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        if (!strncmp(e->d_name, "memjit-", 7)) {
+            fprintf(stderr, "left behind: %s/%s\n", store_dir, e->d_name);
+            left++;
+        }
+    closedir(d);
+    assert_int_equal(left, 0);
 }
 
 static void test_runtime_new(void **state) {
@@ -588,6 +608,7 @@ int main(void) {
         cmocka_unit_test(test_load_blob),
         cmocka_unit_test(test_host_calls),
         cmocka_unit_test(test_diags_text),
+        cmocka_unit_test(test_no_folder_left),
     };
     return cmocka_run_group_tests_name("oom", tests, make_store_path, remove_store);
 }
