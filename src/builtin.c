@@ -128,7 +128,7 @@ Node *constant_p(Parser *p, Token **rest, Token *tok) {
     Node *str = arg->kind == ND_DECAY || arg->kind == ND_CAST ? arg->lhs : arg;
     if ((is_arith(arg->ty) && eval_const(arg, &v)) || (str && str->kind == ND_STR))
         return new_num(p, 1, ty_int, tok);
-    if (has_side_effects(arg) || !is_arith(arg->ty) || !p->fn)
+    if (has_side_effects(arg) || !is_arith(arg->ty) || !p->fn || p->in_choose_cond)
         return new_num(p, 0, ty_int, tok);
     /* never put in scope: each use is folded first */
     return builtin_call(p, "__builtin_constant_p", "int(...)", arg, tok);
@@ -151,7 +151,12 @@ Node *types_compatible_p(Parser *p, Token **rest, Token *tok) {
  * checked but never evaluated. */
 Node *choose_expr(Parser *p, Token **rest, Token *tok) {
     tok = skip(p, tok->next, "(");
+    /* A constant is needed now: __builtin_constant_p of anything that is
+     * not one is 0 here, as gcc folds it (not left for the optimiser). */
+    bool outer = p->in_choose_cond;
+    p->in_choose_cond = true;
     Node *cond = rval(p, assign(p, &tok, tok));
+    p->in_choose_cond = outer;
     int64_t v = 0;
     if (!is_integer(cond->ty) || !eval_int(cond, &v))
         error_tok(p->c, cond->tok, "first argument to '__builtin_choose_expr' not a constant");

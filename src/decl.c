@@ -20,12 +20,17 @@ static const char *const type_keywords[] = {
     "void", "_Bool", "char", "short", "int", "long", "float", "double",
     "signed", "unsigned", "struct", "union", "enum", "typedef", "static",
     "extern", "inline", "const", "volatile", "restrict", "_Noreturn", "auto",
-    "register", "_Alignas", "__attribute__", "__extension__", "__signed__",
+    "register", "_Alignas", "__attribute__", "__attribute", "__extension__", "__signed__",
     "__signed", "__restrict", "__restrict__", "__inline", "__inline__",
     "__const", "__const__", "__volatile", "__volatile__", "_Thread_local",
     "__thread", "__builtin_va_list", "typeof", "__typeof__", "__typeof",
     "__int128", "_Complex", "__complex__", "__complex",
 };
+
+/* gcc's two spellings of the attribute keyword */
+static bool is_attribute_kw(const Token *tok) {
+    return equal(tok, "__attribute__") || equal(tok, "__attribute");
+}
 
 static bool is_typeof_kw(const Token *tok) {
     return equal(tok, "typeof") || equal(tok, "__typeof__") || equal(tok, "__typeof");
@@ -423,13 +428,13 @@ static Token *attribute(Parser *p, Token *tok, Attrs *a) {
     return tok;
 }
 
-/* attributes = ("__attribute__" "(" "(" attribute ("," attribute)* ")" ")"
+/* attributes = (("__attribute__" | "__attribute") "(" "(" attribute ("," attribute)* ")" ")"
  *              | asm-label)*
  * asm-label  = ("__asm__" | "__asm" | "asm") "(" string ")", only where
  * a declarator ends (a). Whatever a asks for is added to *a. */
 static Token *attributes(Parser *p, Token *tok, Attrs *a) {
     for (;;) {
-        if (equal(tok, "__attribute__")) {
+        if (is_attribute_kw(tok)) {
             tok = skip(p, tok->next, "(");
             tok = skip(p, tok, "(");
             tok = attribute(p, tok, a);
@@ -509,6 +514,9 @@ static bool storage_class(Parser *p, Token *tok, VarAttr *attr) {
             error_tok(p->c, tok, "storage class specified for a type name or parameter");
         return true;
     }
+    if (!attr->storage_tok && !is_inline)
+        attr->storage_tok = tok;
+    attr->is_register |= equal(tok, "register");
     attr->is_typedef |= is_typedef;
     attr->is_static |= is_static;
     attr->is_extern |= is_extern;
@@ -636,7 +644,7 @@ Type *declspec(Parser *p, Token **rest, Token *tok, VarAttr *attr) {
             tok = tok->next;
             continue;
         }
-        if (equal(tok, "__attribute__")) {
+        if (is_attribute_kw(tok)) {
             tok = attributes(p, tok, attrs);
             continue;
         }
@@ -961,7 +969,7 @@ static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty, Attrs *decl
                 is_const = true;
             else if (is_volatile_kw(tok))
                 is_volatile = true;
-            else if (equal(tok, "__attribute__")) {
+            else if (is_attribute_kw(tok)) {
                 Attrs a = {0};
                 tok = attributes(p, tok, &a);
                 if (a.noinline_tok && !decl->noinline_tok)
@@ -976,6 +984,22 @@ static Type *pointers(Parser *p, Token **rest, Token *tok, Type *ty, Attrs *decl
     }
     *rest = tok;
     return ty;
+}
+
+/* A parameter may be declared register and nothing else (C11 6.7.6.3p2);
+ * inline, no storage class, is only warned about, as gcc does. */
+static void param_storage(Parser *p, const VarAttr *a, const Token *start,
+                          const Token *name) {
+    const Token *at = name ? name : start;
+    bool other = a->is_typedef || a->is_static || a->is_extern || a->is_tls;
+    if (a->is_inline && name)   /* as gcc: only a warning */
+        warn_tok(p->c, at, "parameter '%.*s' declared 'inline'", name->len, name->loc);
+    else if (a->is_inline)
+        warn_tok(p->c, at, "parameter declared 'inline'");
+    if (other || (a->storage_tok && !a->is_register))
+        error_tok(p->c, at, name ? "storage class specified for parameter '%.*s'"
+                                 : "storage class specified for unnamed parameter%.*s",
+                  name ? name->len : 0, name ? name->loc : "");
 }
 
 /* Parameters of array and function type are pointers (C11 6.7.6.3p7-8). */
@@ -1054,10 +1078,12 @@ static Type *func_params(Parser *p, Token **rest, Token *tok, Type *ret, Token *
             syntax_error(p, tok, "expected declaration specifiers or '...' %s",
                          before_tok(p, tok));
         Token *start = tok;
-        Type *ty = declspec(p, &tok, tok, NULL);
+        VarAttr storage = {0};
+        Type *ty = declspec(p, &tok, tok, &storage);
         const Attrs *spec_attrs = p->spec_attrs;
         Token *name = NULL;
         Type *declared = declarator(p, &tok, tok, ty, &name);
+        param_storage(p, &storage, start, name);
         ty = adjust_param(p, declared);
         refuse_attrs(p, spec_attrs, "a parameter");
         refuse_attrs(p, p->decl_attrs, "a parameter");
@@ -1145,7 +1171,7 @@ static Type *type_suffix(Parser *p, Token **rest, Token *tok, Type *ty) {
  * parameter list: "int (*fp)(int)" versus "int (int)". */
 static bool is_nested_declarator(Parser *p, Token *tok) {
     Token *t = tok->next;
-    if (equal(t, "*") || equal(t, "(") || equal(t, "[") || equal(t, "__attribute__"))
+    if (equal(t, "*") || equal(t, "(") || equal(t, "[") || is_attribute_kw(t))
         return true;
     return t->kind == TK_IDENT && !is_typename(p, t);
 }
@@ -1435,7 +1461,7 @@ static void struct_members(Parser *p, Token **rest, Token *tok, Type *ty, bool p
                           "before 'asm'");
             if (equal(tok, ":")) {
                 bitfield_width(p, &tok, tok->next, m, name);
-                if (equal(tok, "__attribute__")) {    // int x : 3 __attribute__((packed))
+                if (is_attribute_kw(tok)) {    // int x : 3 __attribute__((packed))
                     Attrs after = {0};
                     tok = attributes(p, tok, &after);
                     if (after.aligned > m->align)

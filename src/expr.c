@@ -849,8 +849,14 @@ Node *new_cond(Parser *p, Node *cond, Node *then, Node *els, Token *tok) {
     Type *a = then->ty, *b = els->ty, *ty = NULL;
     if (is_arith(a) && is_arith(b)) {
         ty = common_type(a, b);
-    } else if (a->kind == TY_VOID && b->kind == TY_VOID) {
+    } else if (a->kind == TY_VOID || b->kind == TY_VOID) {
+        /* both void in ISO C; one is enough for gcc (GNU C, as in
+         * "c ? abort() : 0"): the other arm's value is discarded */
         ty = TY(ty_void);
+        if (a->kind != TY_VOID)
+            then = new_cast(p, then, TY(ty_void));
+        if (b->kind != TY_VOID)
+            els = new_cast(p, els, TY(ty_void));
     } else if ((a->kind == TY_STRUCT || a->kind == TY_UNION) && unqual(a) == unqual(b)) {
         ty = unqual(a);
     } else if (is_vector(a) && is_vector(b) && same_type(a, b)) {
@@ -1122,6 +1128,21 @@ static Node *binary(Parser *p, Token **rest, Token *tok, int level) {
 }
 
 /* conditional = logor ("?" expr ":" conditional)? */
+/* GNU C's "a ?: b": a if it is nonzero, else b, a evaluated once (into
+ * a temporary, outside a function where a is a constant anyway). */
+static Node *omitted_middle(Parser *p, Token **rest, Node *cond, Token *q) {
+    enter(p, q, "expression nesting too deep");
+    Node *els = conditional(p, rest, q->next->next);
+    leave(p);
+    cond = rval(p, cond);
+    if (!p->fn || !is_scalar(cond->ty))
+        return new_cond(p, cond, cond, els, q);
+    Obj *tmp = new_temp(p, unqual(cond->ty), q);
+    Node *save = new_binary(p, ND_ASSIGN, new_var_node(p, tmp, q), cond, unqual(cond->ty), q);
+    Node *pick = new_cond(p, new_var_node(p, tmp, q), new_var_node(p, tmp, q), els, q);
+    return new_comma(p, save, pick, q);
+}
+
 Node *conditional(Parser *p, Token **rest, Token *tok) {
     Node *cond = binary(p, &tok, tok, 0);
     if (!equal(tok, "?")) {
@@ -1129,6 +1150,8 @@ Node *conditional(Parser *p, Token **rest, Token *tok) {
         return cond;
     }
     Token *q = tok;
+    if (equal(tok->next, ":"))
+        return omitted_middle(p, rest, cond, q);
     Node *then = expr(p, &tok, tok->next);
     tok = skip(p, tok, ":");
     /* a ? b : c ? d : ... nests to the right: bound it like any nesting,

@@ -349,8 +349,13 @@ static void struct_initializer2(Parser *p, Token **rest, Token *tok, Initializer
 
 /* union-initializer = "{" ("." ident "=")? initializer ","? "}" | initializer */
 static void union_initializer(Parser *p, Token **rest, Token *tok, Initializer *init) {
+    /* A union without members (GNU C): {} initialises it; anything more
+     * is excess, which gcc warns about and drops. */
     if (!init->ty->members) {
-        error_tok(p->c, tok, "empty union initializer");
+        if (equal(tok, "{") && consume(rest, tok->next, "}"))
+            return;
+        Token *excess = equal(tok, "{") ? tok->next : tok;
+        warn_tok(p->c, excess, "excess elements in union initializer");
         *rest = skip_excess_element(p, tok);
         return;
     }

@@ -430,7 +430,7 @@ static bool is_keyword(const char *s, int len) {
     static const char *const underscore[] = {
         "_Bool", "_Complex", "_Alignas", "_Alignof", "_Atomic", "_Generic",
         "_Noreturn", "_Static_assert", "_Thread_local", "_Imaginary",
-        "__attribute__", "__restrict", "__restrict__", "__inline",
+        "__attribute__", "__attribute", "__restrict", "__restrict__", "__inline",
         "__inline__", "__const", "__volatile__", "__volatile", "__asm__",
         "__extension__", "__typeof__", "__alignof__", "__signed__", "__int128",
         "__complex__", "__complex", "__real__", "__real", "__imag__", "__imag", NULL,

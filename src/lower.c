@@ -570,7 +570,9 @@ static gcc_jit_type *record_type(Lower *L, Type *ty) {
     if (t)
         return t;
     const char *name = tag_name(L, ty);
-    if (ty->kind == TY_STRUCT || ty->size < 0) {
+    /* a union without members (GNU C) is an empty struct: libgccjit
+     * cannot make a constructor of a union without fields */
+    if (ty->kind == TY_STRUCT || ty->size < 0 || !ty->members) {
         gcc_jit_struct *s = gcc_jit_context_new_opaque_struct(L->ctx, NULL, name);
         t = gcc_jit_struct_as_type(s);
         hashmap_put_ptr(&L->c->arena, &L->types, key, t);
@@ -2906,6 +2908,11 @@ static gcc_jit_rvalue *init_value(Lower *L, Initializer *init, Type *ty,
         return NULL;
     if (init->ty)
         ty = init->ty;
+    /* An object of no bytes (an empty struct or union, GNU C, or an array
+     * of them or of none) has nothing to set, and libgccjit has no
+     * constructor for a record without fields. */
+    if ((is_record(ty) || ty->kind == TY_ARRAY) && ty->size == 0)
+        return NULL;
     if (ty->kind == TY_ARRAY)
         return array_value(L, init, ty, path);
     if (is_record(ty))

@@ -62,6 +62,8 @@ typedef struct VarAttr {
     bool is_extern;
     bool is_inline;
     bool is_tls;            /* _Thread_local, __thread */
+    Token *storage_tok;     /* the first storage class, for messages */
+    bool is_register;       /* register (the only one a parameter may have) */
 } VarAttr;
 
 typedef struct Parser {
@@ -69,6 +71,7 @@ typedef struct Parser {
     Scope *scope;           /* innermost scope */
     Scope *file_scope;
     Scope *fn_scope;        /* the current function's parameter scope */
+    bool in_choose_cond;    /* __builtin_choose_expr's condition: builtin.c */
     Obj *fn;                /* the function being parsed, or NULL */
     Obj *locals_tail;
     Obj *globals_tail;
