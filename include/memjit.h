@@ -585,8 +585,8 @@ MJ_API const void *mj_module_blob(const mj_module *mod, size_t *len);
  * reference. Its symbols are found by name: it has no recorded C types, so
  * mj_lookup checks only that the type string is a C type name and then
  * finds any function or variable the object itself defines (an object: any
- * global or weak symbol, not thread-local ones; a shared object: what it
- * exports); mj_module_symbol_type returns NULL. (A blob from
+ * global or weak symbol, a thread-local one as the calling thread's copy;
+ * a shared object: what it exports); mj_module_symbol_type returns NULL. (A blob from
  * mj_module_blob is the same: load it with mj_load_blob and types are not
  * checked.) The host symbols a memjit blob uses are bound from rt:
  * MJ_ERR_NOT_FOUND or MJ_ERR_TYPE when rt lacks one or types it otherwise.
@@ -596,8 +596,9 @@ MJ_API const void *mj_module_blob(const mj_module *mod, size_t *len);
  * stores NULL in *out and, when errbuf is not NULL, writes a
  * NUL-terminated message of at most errlen bytes there (the linker's or
  * dlopen's own words). Thread-safe.
- * An object's .init_array (a shared object's constructors) runs during
- * the call; its .fini_array and atexit handlers at the last release. */
+ * An object's .init_array (a shared object's constructors), and a memjit
+ * blob's __attribute__((constructor)) functions, run during the call; its
+ * .fini_array, destructors and atexit handlers at the last release. */
 MJ_API mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len,
                               const char *name, mj_module **out,
                               char *errbuf, size_t errlen);
@@ -619,7 +620,10 @@ MJ_API mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len,
  * variables are private to the module. A module from mj_load_blob has no
  * recorded types: there the type string is parsed but not compared.
  * For a function the result is its address; for a variable, the address
- * of the variable. It stays valid while the module is referenced.
+ * of the variable; for a _Thread_local one, the address of the calling
+ * thread's copy (look it up in each thread that uses it). It stays valid
+ * while the module is referenced (a thread's copy, until that thread
+ * ends).
  * ---------------------------------------------------------------------- */
 
 /* The primitive: on success returns MJ_OK and stores the address in *out.

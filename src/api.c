@@ -1274,6 +1274,7 @@ mj_status mj_load_blob(mj_runtime *rt, const void *bytes, size_t len, const char
         mj_module_release(mod);
         return st;
     }
+    module_construct(mod);   /* a memjit blob's constructors (__mj_ctors) */
     *out = mod;
     return MJ_OK;
 }

@@ -61,8 +61,9 @@ enum { PART_CODE, PART_RODATA, PART_DATA, NPARTS };
  * memjit's own names private to its unit (see is_unit_private). */
 typedef struct LinkSymbol {
     const char *name;         /* in LinkedObject.names */
-    void *addr;
+    void *addr;               /* thread-local: the offset in each thread's block */
     size_t unit;
+    bool is_tls;
 } LinkSymbol;
 
 /* One thread's copy of the thread-local image. */
@@ -1115,7 +1116,7 @@ static bool is_exported(const Unit *U, size_t i) {
     const Elf64_Sym *s = &U->sym[i];
     int bind = ELF64_ST_BIND(s->st_info), type = ELF64_ST_TYPE(s->st_info);
     return (bind == STB_GLOBAL || bind == STB_WEAK) && s->st_shndx != SHN_UNDEF &&
-           type != STT_SECTION && type != STT_FILE && type != STT_TLS;
+           type != STT_SECTION && type != STT_FILE;
 }
 
 static bool is_private_export(const Unit *U, size_t i) {
@@ -1123,9 +1124,10 @@ static bool is_private_export(const Unit *U, size_t i) {
 }
 
 /* Copies the name into *o and makes the entry. */
-static LinkSymbol named(char **o, const char *name, void *addr, size_t unit) {
+static LinkSymbol named(char **o, const Unit *U, size_t i, const char *name, size_t unit) {
     size_t len = strlen(name) + 1;
-    LinkSymbol sym = {memcpy(*o, name, len), addr, unit};
+    LinkSymbol sym = {memcpy(*o, name, len), (void *)(uintptr_t)U->info[i].value, unit,
+                      U->info[i].is_tls};
     *o += len;
     return sym;
 }
@@ -1156,33 +1158,46 @@ static bool collect_symbols(Linker *L) {
         const GlobalDef *d = &L->globals[g];
         if (is_exported(d->unit, d->sym))
             lo->syms[lo->nsyms++] =
-                named(&o, d->name, (void *)(uintptr_t)d->unit->info[d->sym].value, 0);
+                named(&o, d->unit, d->sym, d->name, 0);
     }
     for (size_t u = 0; u < L->nunits; u++)
         for (size_t i = 1; i < L->units[u].nsym; i++)
             if (is_private_export(&L->units[u], i))
                 lo->private_syms[lo->nprivate++] =
-                    named(&o, symbol_name(&L->units[u], i),
-                          (void *)(uintptr_t)L->units[u].info[i].value, u);
+                    named(&o, &L->units[u], i, symbol_name(&L->units[u], i), u);
     /* L->globals is sorted by name already; each unit's own are not */
     qsort(lo->private_syms, lo->nprivate, sizeof *lo->private_syms, link_symbol_cmp);
     return true;
 }
 
-static void *find_linked(const LinkSymbol *v, size_t n, const char *name, size_t unit) {
+/* A thread-local symbol's address is the calling thread's copy, as
+ * dlsym gives it. */
+static void *find_linked(const LinkedObject *lo, const LinkSymbol *v, size_t n,
+                         const char *name, size_t unit) {
     if (n == 0)
         return NULL;
-    LinkSymbol key = {name, NULL, unit};
+    LinkSymbol key = {name, NULL, unit, false};
     const LinkSymbol *s = bsearch(&key, v, n, sizeof *v, link_symbol_cmp);
-    return s ? s->addr : NULL;
+    if (!s || !s->is_tls)
+        return s ? s->addr : NULL;
+    TlsIndex ti = {(uint64_t)(uintptr_t)lo, (uint64_t)(uintptr_t)s->addr};
+    return link_tls_get_addr(&ti);
+}
+
+bool link_symbol_is_tls(const LinkedObject *lo, const char *name) {
+    if (!lo || lo->nsyms == 0)
+        return false;
+    LinkSymbol key = {name, NULL, 0, false};
+    const LinkSymbol *s = bsearch(&key, lo->syms, lo->nsyms, sizeof *lo->syms, link_symbol_cmp);
+    return s && s->is_tls;
 }
 
 void *link_symbol(const LinkedObject *lo, const char *name) {
-    return lo ? find_linked(lo->syms, lo->nsyms, name, 0) : NULL;
+    return lo ? find_linked(lo, lo->syms, lo->nsyms, name, 0) : NULL;
 }
 
 void *link_unit_symbol(const LinkedObject *lo, size_t unit, const char *name) {
-    return lo ? find_linked(lo->private_syms, lo->nprivate, name, unit) : NULL;
+    return lo ? find_linked(lo, lo->private_syms, lo->nprivate, name, unit) : NULL;
 }
 
 size_t link_unit_count(const LinkedObject *lo) {

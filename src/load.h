@@ -78,8 +78,14 @@ LinkedObject *link_objects(const LinkInput *in, size_t n, LinkUndefined *undefin
                            mj_status *why, char *errbuf, size_t errlen);
 
 /* The address of a global or weak symbol the link defines (of any
- * visibility; never one of the reserved __mj_ names), or NULL. */
+ * visibility; never one of the reserved __mj_ names), or NULL. For a
+ * thread-local one, the calling thread's copy (made on first use, as a
+ * thread's first access makes it). */
 void *link_symbol(const LinkedObject *lo, const char *name);
+
+/* True when name is a thread-local symbol the link defines: its address
+ * differs from thread to thread. */
+bool link_symbol_is_tls(const LinkedObject *lo, const char *name);
 
 /* The address of a reserved __mj_ name unit `unit` defines, or NULL. */
 void *link_unit_symbol(const LinkedObject *lo, size_t unit, const char *name);

@@ -342,10 +342,12 @@ static const ModuleSymbol *find_symbol(const mj_module *m, const char *name) {
     return bsearch(&key, m->syms, m->nsyms, sizeof *m->syms, symbol_cmp);
 }
 
-/* The code of a function the module lists (it may be hidden). */
+/* The code of a function the module lists (it may be hidden); in a
+ * module without types (mj_load_blob's), the unit's symbol of that name:
+ * memjit's reserved names (__mj_ctors) are functions. */
 static void (*listed_function(mj_module *mod, size_t unit, const char *name))(void) {
     const ModuleSymbol *s = find_symbol(mod, name);
-    if (!s || !s->is_function)
+    if (!mod->untyped && (!s || !s->is_function))
         return NULL;
     void *code = unit_symbol(mod, unit, name);
     void (*fn)(void) = NULL;
@@ -495,9 +497,13 @@ mj_status mj_lookup_ex(mj_module *mod, const char *name, const char *type,
         if (!same)
             return MJ_ERR_TYPE;
     }
-    if (!s->addr)
+    /* a thread-local variable: the calling thread's copy, not the one
+     * of the thread that loaded the module */
+    void *addr = mod->linked && link_symbol_is_tls(mod->linked, name)
+                     ? link_symbol(mod->linked, name) : s->addr;
+    if (!addr)
         return fail(errbuf, errlen, MJ_ERR_JIT, "symbol '%s' has no address in the loaded code", name);
-    *out = s->addr;
+    *out = addr;
     return MJ_OK;
 }
 

@@ -713,6 +713,57 @@ static void test_preprocess(void **state) {
     mj_runtime_free(rt);
 }
 
+/* A _Thread_local variable looked up: the calling thread's copy, as
+ * dlsym gives it (it was "no symbol" before). */
+typedef struct TlsProbe {
+    mj_module *m;
+    int *seen;
+    int value, got;
+} TlsProbe;
+
+static void *probe_thread(void *arg) {
+    TlsProbe *t = arg;
+    t->seen = MJ_VAR(t->m, "per_thread", int);
+    int (*get)(void) = MJ_FN(t->m, "get_per_thread", int, void);
+    t->value = t->seen ? *t->seen : -1;
+    if (t->seen)
+        *t->seen = 99;
+    t->got = get ? get() : -1;
+    return NULL;
+}
+
+static void test_thread_local_lookup(void **state) {
+    (void)state;
+    for (int level = 0; level <= 2; level += 2) {
+        mj_options o;
+        mj_options_init(&o);
+        o.opt_level = level;
+        mj_runtime *rt = mj_runtime_new(&o, NULL);
+        const char *src = "_Thread_local int per_thread = 5;\n"
+                          "int get_per_thread(void) { return per_thread; }\n";
+        mj_module *m = NULL;
+        assert_int_equal(mj_compile(rt, "tls.c", src, strlen(src), &m, NULL), MJ_OK);
+        int *mine = MJ_VAR(m, "per_thread", int);
+        int (*get)(void) = MJ_FN(m, "get_per_thread", int, void);
+        assert_non_null(mine);
+        assert_non_null(get);
+        assert_int_equal(*mine, 5);
+        *mine = 7;
+        assert_int_equal(get(), 7);
+        TlsProbe t = {m, NULL, 0, 0};
+        pthread_t th;
+        assert_int_equal(pthread_create(&th, NULL, probe_thread, &t), 0);
+        assert_int_equal(pthread_join(th, NULL), 0);
+        assert_non_null(t.seen);
+        assert_ptr_not_equal(t.seen, mine);
+        assert_int_equal(t.value, 5);     /* its own copy, fresh */
+        assert_int_equal(t.got, 99);
+        assert_int_equal(*mine, 7);       /* untouched by the other thread */
+        mj_module_release(m);
+        mj_runtime_free(rt);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_preprocess),
@@ -741,6 +792,7 @@ int main(void) {
         cmocka_unit_test(test_asm_statements),
         cmocka_unit_test(test_compile_survives_signals),
         cmocka_unit_test(test_missing_assembler_is_an_error),
+        cmocka_unit_test(test_thread_local_lookup),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }

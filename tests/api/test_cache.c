@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -269,6 +270,55 @@ static unsigned char *blob_of(const char *src, size_t *len, char *dir) {
     return copy;
 }
 
+static int ctor_events[4];
+static int nctor_events;
+static void ctor_event(int what) { ctor_events[nctor_events++] = what; }
+
+/* A memjit blob's constructors (__attribute__((constructor)), which memjit
+ * runs itself rather than through .init_array) run when mj_load_blob
+ * loads it, and its destructors at the last release, as for a compile. */
+static void load_blob_runs_constructors(void **state) {
+    (void)state;
+    char dir[] = "/tmp/mj_cache_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/blob.db", dir);
+    mj_options o;
+    mj_options_init(&o);
+    o.store_path = path;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    assert_int_equal(mj_define_function(rt, "ctor_event", (void *)ctor_event, "void(int)"),
+                     MJ_OK);
+    nctor_events = 0;
+    mj_module *m = compile_ok(rt, "ctors.c",
+                              "void ctor_event(int);\n"
+                              "__attribute__((constructor)) static void up(void) { ctor_event(1); }\n"
+                              "__attribute__((destructor)) static void down(void) { ctor_event(2); }\n");
+    assert_int_equal(nctor_events, 1);
+    size_t len;
+    const void *b = mj_module_blob(m, &len);
+    assert_non_null(b);
+    mj_module *loaded = NULL;
+    char err[256];
+    assert_int_equal(mj_load_blob(rt, b, len, "ctors", &loaded, err, sizeof err), MJ_OK);
+    assert_int_equal(nctor_events, 2);
+    assert_int_equal(ctor_events[1], 1);
+    mj_module_release(loaded);
+    assert_int_equal(nctor_events, 3);
+    assert_int_equal(ctor_events[2], 2);
+    mj_module_release(m);
+    mj_runtime_free(rt);   /* its cache held m too */
+    assert_int_equal(nctor_events, 4);
+    unlink(path);
+    char wal[300];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", path);
+    unlink(wal);
+    rmdir(dir);
+}
+
 static void load_blob_finds_names(void **state) {
     char dir[] = "/tmp/mj_cache_XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -428,6 +478,7 @@ int main(void) {
         cmocka_unit_test(failed_compile_is_not_cached),
         cmocka_unit_test(include_change_is_a_miss),
         cmocka_unit_test(load_blob_finds_names),
+        cmocka_unit_test(load_blob_runs_constructors),
         cmocka_unit_test(modules_loaded_in_turn_stay_apart),
         cmocka_unit_test(memfd_fallback_works),
     };
