@@ -141,7 +141,7 @@ typedef struct mj_options {
      * do not apply (the host bounds and guards its own database). NULL
      * (the default): none. */
     const mj_store_ops *store_ops;
-    /* The store's size bound (sum of its shared objects, sources and
+    /* The store's size bound (sum of its objects, sources and
      * tables); least recently used entries go first. 0 = no bound.
      * Default 256 MiB. */
     size_t store_max_bytes;
@@ -322,7 +322,7 @@ MJ_API void mj_runtime_set_include_resolver(mj_runtime *rt, mj_include_fn fn,
  * when C calls the two compatible. A program that defines a name itself
  * uses its own definition. The address of a host symbol is known only at
  * load time: in a file-scope initialiser (an ops table) it is stored when
- * the module is loaded, once, before anyone can use it. A shared object from
+ * the module is loaded, once, before anyone can use it. An object from
  * mj_module_blob names the host symbols it needs: mj_load_blob fills them
  * from its runtime and fails with MJ_ERR_NOT_FOUND (MJ_ERR_TYPE) when that
  * runtime does not define one (defines it with another type).
@@ -547,8 +547,8 @@ MJ_API const char *mj_module_symbol_type(const mj_module *mod, const char *name)
 /* Where the time of the compile that made mod went, in milliseconds:
  * memjit's front end (lexing, preprocessing, parsing, type checking),
  * building libgccjit's IR, and libgccjit's part (loading libgccjit itself
- * on the first compile of the process, making its context, then gcc, the
- * assembler, the linker and loading the code). All zero for a module that
+ * on the first compile of the process, making its context, then gcc and
+ * the assembler, and memjit's linking of the object in memory). All zero for a module that
  * came from the store or mj_load_blob: it was not compiled. An in-memory
  * cache hit hands back the module of the first compile, with its times.
  * Fills *out; zeros for NULL mod. */

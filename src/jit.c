@@ -124,14 +124,12 @@ gcc_jit_context *jit_new_context(const mj_options *opts, bool no_warnings) {
     // in blocks nothing jumps to, which libgccjit rejects by default.
     gcc_jit_context_set_bool_allow_unreachable_blocks(ctx, 1);
 
-    // The program's own definitions must win over the host's: a program
-    // that defines `step` or `optind` must not call or write libc's. By
-    // default the loader binds a shared object's exported symbols to the
-    // first definition in the process, libc included. -Bsymbolic binds
-    // them inside the module; -fno-semantic-interposition lets gcc assume
-    // so too, so calls between the program's functions bind directly and
-    // can be inlined as in an executable.
-    gcc_jit_context_add_driver_option(ctx, "-Wl,-Bsymbolic");
+    // The program's own definitions win over the host's (a program that
+    // defines `step` or `optind` must not call or write libc's): link.c
+    // binds a unit's references to the link's own definitions first.
+    // -fno-semantic-interposition lets gcc assume so too, so calls
+    // between the program's functions bind directly and can be inlined
+    // as in an executable. (No ld runs, so no -Bsymbolic is needed.)
     gcc_jit_context_add_command_line_option(ctx, "-fno-semantic-interposition");
     // C lets a char lvalue read any object (C11 6.5p7). gcc's C front end
     // gives the char types alias set 0 for that; libgccjit does not, so

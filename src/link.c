@@ -489,6 +489,13 @@ static bool bind_undefined(Linker *L, Unit *U, size_t i, SymInfo *si) {
     }
     void *addr = process_symbol(!strcmp(name, "__stack_chk_fail_local") ? "__stack_chk_fail"
                                                                          : name);
+    /* Another module's thread-local variable (errno's kind, in glibc, is
+     * reached through a function instead) lives in glibc's TLS blocks,
+     * which this linker does not reach. */
+    if (addr && ELF64_ST_TYPE(U->sym[i].st_info) == STT_TLS)
+        return fail(L, "'%s' is a thread-local variable of the host or of a library, which "
+                    "memjit's linker cannot reach yet (only the linked code's own "
+                    "thread-local variables)", name);
     if (!addr && ELF64_ST_BIND(U->sym[i].st_info) != STB_WEAK) {
         /* Counted, not failed at once: like ld, the link names them all. */
         if (!L->nundefined++) {

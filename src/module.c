@@ -530,7 +530,7 @@ const char *mj_module_errmsg(mj_module *mod) {
  * an exported pointer __mj_imp_<name>, and lists them in an exported
  * byte table __mj_imports: per import, 'F' or 'V', the name and the
  * canonical type, each NUL-terminated; a NUL byte ends the table. The
- * table travels inside the shared object, so a module from the store or
+ * table travels inside the object, so a module from the store or
  * from mj_load_blob is bound exactly as a fresh compile is.
  * ------------------------------------------------------------------- */
 

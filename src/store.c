@@ -75,7 +75,10 @@ static const char *const schema_sql =
     " size INTEGER NOT NULL,"
     " created INTEGER NOT NULL,"
     " last_used INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS " TABLE "_lru ON " TABLE " (last_used);";
+    "CREATE INDEX IF NOT EXISTS " TABLE "_lru ON " TABLE " (last_used);"
+    /* schema 1's rows (shared objects, which no memjit of schema 2 reads)
+     * would take their space for ever */
+    "DROP TABLE IF EXISTS memjit_entries_v1;";
 
 /* ---------------------------------------------------------------------
  * Trust: who may write the file and its folder
@@ -193,6 +196,18 @@ void store_force_readonly(int on) {
     force_readonly = on;
 }
 
+/* Whether the file has this schema's table (when the read could not be
+ * prepared); true when that cannot be told, so that the error stands. */
+static bool has_our_table(SqlStore *st) {
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE name = '" TABLE "'", -1,
+                           &s, NULL) != SQLITE_OK)
+        return true;
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc != SQLITE_DONE;
+}
+
 /* Opening asks as little as it can of SQLite: a fresh process pays for
  * each first statement (measured: ~110 µs to read and parse the schema,
  * however small, and ~15-25 µs per statement prepared).
@@ -208,8 +223,10 @@ void store_force_readonly(int on) {
  * the connection's own setting and matters only to writes: store_put sets
  * it (writable). */
 static bool set_up(SqlStore *st) {
+    /* A store we may not write, made by another schema (or empty), has no
+     * table of ours: every lookup is a miss (st->get stays NULL). */
     if (force_readonly || sqlite3_db_readonly(st->db, "main") == 1)
-        return prepare(st, &st->get, get_sql);
+        return prepare(st, &st->get, get_sql) || !has_our_table(st);
     if (prepare(st, &st->get, get_sql))
         return true;
     return exec_sql_patiently(st, "PRAGMA journal_mode = WAL;") &&
@@ -359,6 +376,8 @@ static int read_row(sqlite3_stmt *s, const Ident *id, StoreRow *out) {
 static int sql_get(Store *base, const CacheKey *key, const Ident *id, StoreRow *out) {
     SqlStore *st = (SqlStore *)base;
     memset(out, 0, sizeof *out);
+    if (!st->get)
+        return 0;   /* a read-only store without our table */
     pthread_mutex_lock(&st->lock);
     sqlite3_stmt *s = st->get;
     sqlite3_bind_blob(s, 1, key->b, 16, SQLITE_STATIC);

@@ -118,6 +118,8 @@ static const char *const reloc_src =
 
 extern int host_value;
 int host_value = 1000;
+extern __thread int host_thread_value;
+__thread int host_thread_value = 3;
 
 static void relocations_of_every_kind(void **state) {
     (void)state;
@@ -631,6 +633,17 @@ static void initial_exec_tls_is_refused(void **state) {
                "-fno-pic -O2", "TLS models are not supported");
 }
 
+/* A thread-local variable of the process (the host's, exported) is in
+ * glibc's TLS blocks: refused, saying so (it was "mixes thread-local and
+ * ordinary data"). */
+static void host_thread_local_is_refused(void **state) {
+    (void)state;
+    host_thread_value++;
+    link_fails("extern __thread int host_thread_value;\n"
+               "int f(void) { return host_thread_value; }\n",
+               "-fPIC -O2", "'host_thread_value' is a thread-local variable of the host");
+}
+
 /* ------------------------------------------------------------------ */
 
 /* Every prefix of a valid object, and the object with one byte of its
@@ -707,6 +720,7 @@ int main(void) {
         cmocka_unit_test(commons_merge_unless_no_common),
         cmocka_unit_test(non_pic_reference_is_right_or_refused),
         cmocka_unit_test(initial_exec_tls_is_refused),
+        cmocka_unit_test(host_thread_local_is_refused),
         cmocka_unit_test(truncated_and_corrupt_objects),
         cmocka_unit_test(not_an_object),
     };

@@ -248,6 +248,61 @@ static void unwritable_store(void **state) {
     dir_remove(&d);
 }
 
+/* A file with only an older schema's table (memjit_entries_v1, what
+ * memjit 0.1 wrote: shared objects): opened for writing, that table is
+ * dropped as ours is made; opened read-only, the store is empty (every
+ * lookup a miss, every write a counted error), never an error at open. */
+static int has_table(const char *db, const char *name) {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_master WHERE name = ?", -1,
+                                        &q, NULL), SQLITE_OK);
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    int found = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return found;
+}
+
+static void make_old_store(const char *db) {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE memjit_entries_v1 (id INTEGER PRIMARY KEY,"
+                                     " blob BLOB); INSERT INTO memjit_entries_v1 (blob)"
+                                     " VALUES (zeroblob(4096));", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    chmod(db, 0600);
+}
+
+static void older_schema_is_replaced(void **state) {
+    (void)state;
+    Dir d;
+    dir_make(&d);
+    make_old_store(d.db);
+    mj_stats s;
+    store_force_readonly(1);
+    mj_status st = MJ_OK;
+    char err[512] = "";
+    mj_runtime *rt = store_runtime(d.db, 0, &st, err, sizeof err);
+    if (!rt)
+        fprintf(stderr, "%s\n", err);
+    assert_non_null(rt);
+    mj_runtime_free(rt);
+    assert_int_equal(compile_and_call(d.db, src_sq, &s), 49);
+    assert_int_equal(s.compiles, 1);
+    assert_int_equal(s.store_errors, 1);
+    store_force_readonly(0);
+    assert_true(has_table(d.db, "memjit_entries_v1"));
+    assert_int_equal(compile_and_call(d.db, src_sq, &s), 49);
+    assert_false(has_table(d.db, "memjit_entries_v1"));
+    assert_true(has_table(d.db, TABLE));
+    assert_int_equal(compile_and_call(d.db, src_sq, &s), 49);
+    assert_int_equal(s.store_hits, 1);
+    dir_remove(&d);
+}
+
 static void store_writable_by_others_is_refused(void **state) {
     Dir d;
     dir_make(&d);
@@ -353,6 +408,7 @@ int main(void) {
         cmocka_unit_test(corrupt_blob_is_recompiled),
         cmocka_unit_test(foreign_entries_are_ignored),
         cmocka_unit_test(unwritable_store),
+        cmocka_unit_test(older_schema_is_replaced),
         cmocka_unit_test(store_writable_by_others_is_refused),
         cmocka_unit_test(list_clear_vacuum),
         cmocka_unit_test(size_limit_evicts_oldest),
