@@ -463,7 +463,8 @@ static Tramp tramp_for(const char *name) {
         return TRAMP_ATEXIT;
     if (!strcmp(name, "at_quick_exit"))
         return TRAMP_AT_QUICK_EXIT;
-    if (!strcmp(name, "pthread_atfork"))
+    /* libc_nonshared.a defines both, the same function */
+    if (!strcmp(name, "pthread_atfork") || !strcmp(name, "__pthread_atfork"))
         return TRAMP_ATFORK;
     return TRAMP_NONE;
 }
