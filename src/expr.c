@@ -1162,6 +1162,26 @@ Node *conditional(Parser *p, Token **rest, Token *tok) {
     return new_cond(p, cond, then, els, q);
 }
 
+/* GNU C's cast to a union type, "(union u) x": the union whose member of
+ * x's type holds x, as a temporary (tmp.m = x, tmp). A named member of
+ * that type is taken first, as gcc does. */
+static Node *cast_to_union(Parser *p, Node *node, Type *to, Token *tok) {
+    if (type_compatible(unqual(node->ty), to))
+        return node;
+    Member *m = NULL;
+    for (Member *c = to->members; c && !m; c = c->next)
+        if (c->name && !c->is_bitfield && type_compatible(unqual(c->ty), unqual(node->ty)))
+            m = c;
+    if (!m) {
+        error_tok(p->c, tok, "cast to union type from type not present in union");
+        return error_node(p, tok);
+    }
+    Obj *tmp = new_temp(p, to, tok);
+    Node *set = new_binary(p, ND_ASSIGN, member_node(p, new_var_node(p, tmp, tok), m, tok),
+                           node, unqual(m->ty), tok);
+    return new_comma(p, set, new_var_node(p, tmp, tok), tok);
+}
+
 static Node *explicit_cast(Parser *p, Node *node, Type *ty, Token *tok) {
     node = rval(p, node);
     Type *to = unqual(ty), *from = node->ty;
@@ -1179,6 +1199,8 @@ static Node *explicit_cast(Parser *p, Node *node, Type *ty, Token *tok) {
         }
         return new_unary(p, ND_CAST, node, to, tok);
     }
+    if (completed(to)->kind == TY_UNION && p->fn)
+        return cast_to_union(p, node, completed(to), tok);
     if (!is_scalar(to)) {
         error_tok(p->c, tok, "conversion to non-scalar type requested");
         return error_node(p, tok);
