@@ -42,6 +42,12 @@ typedef struct Lower {
     gcc_jit_context *ctx;
     /* keyed by pointer (hashmap_*_ptr) */
     HashMap types;       /* Type* (or a struct's Member list) -> gcc_jit_type* */
+    HashMap building;    /* a record's key -> itself, while its fields are lowered */
+    int nbuilding;       /* how many are */
+    Type **deferred;     /* structs declared opaque, fields to set when none is */
+    int ndeferred, deferred_cap;
+    HashMap union_ph;    /* a union's key -> the struct a pointer to it points to
+                            while the union cannot be lowered yet (record_type) */
     HashMap fields;      /* Member* -> gcc_jit_field* */
     HashMap vectors;     /* "lanes base" -> its gcc_jit_type*, one per vector type */
     HashMap bitunits;    /* Member* of a bit-field -> its BitUnit */
@@ -562,10 +568,109 @@ static const char *tag_name(Lower *L, Type *ty) {
  * pointer member to itself finds it. A union has no opaque form in
  * libgccjit: a pointer to a union being defined points to a placeholder
  * struct instead, and `coerce` casts where that shows. */
+static const void *record_key(Type *ty) {
+    while (ty->origin)
+        ty = ty->origin;
+    return ty->members ? (const void *)ty->members : (const void *)ty;
+}
+
+static bool is_building(Lower *L, const void *key) {
+    return hashmap_get_ptr(&L->building, key) != NULL;
+}
+
+static void set_building(Lower *L, const void *key, bool on) {
+    hashmap_put_ptr(&L->c->arena, &L->building, key, on ? (void *)key : NULL);
+    L->nbuilding += on ? 1 : -1;
+}
+
+/* Whether union ty holds, by value and not yet lowered, a record whose
+ * fields are being lowered: then ty cannot be lowered now (its field
+ * would have no size). Such a cycle goes through a pointer, as in Lua's
+ * TValue -> union Value -> a function pointer taking lua_State * ->
+ * lua_State's StkId -> union StackValue -> TValue. */
+static bool holds_building(Lower *L, Type *ty, int depth) {
+    if (depth > 32)
+        return true;
+    for (Member *m = ty->members; m; m = m->next) {
+        Type *t = m->ty;
+        while (t->kind == TY_ARRAY)
+            t = t->base;
+        if (t->kind != TY_STRUCT && t->kind != TY_UNION)
+            continue;
+        const void *key = record_key(t);
+        if (is_building(L, key))
+            return true;
+        if (!hashmap_get_ptr(&L->types, key) && holds_building(L, t, depth + 1))
+            return true;
+    }
+    return false;
+}
+
+/* The gcc type a pointer to union ty points to: the union's own, or a
+ * placeholder struct while the union cannot be lowered yet (a pointer's
+ * uses are cast to the union's pointer: gen_lval's ND_DEREF, load,
+ * gen_assign). */
+static gcc_jit_type *union_pointee(Lower *L, Type *ty) {
+    while (ty->origin)
+        ty = ty->origin;
+    const void *key = record_key(ty);
+    if (!ty->members || ty->size < 0 || hashmap_get_ptr(&L->types, key) ||
+        !holds_building(L, ty, 0))
+        return lower_type(L, ty);
+    gcc_jit_type *ph = hashmap_get_ptr(&L->union_ph, key);
+    if (!ph) {
+        ph = gcc_jit_struct_as_type(gcc_jit_context_new_opaque_struct(L->ctx, NULL,
+                                                                      new_name(L, "uph")));
+        hashmap_put_ptr(&L->c->arena, &L->union_ph, key, ph);
+    }
+    return ph;
+}
+
+static void set_struct_fields(Lower *L, Type *ty, const void *key, gcc_jit_struct *s);
+
+/* A struct a pointer points to, when its fields cannot be lowered yet
+ * (holds_building): declared now, its fields set once no record is being
+ * built (complete_deferred). The type is the struct's own from the start. */
+static gcc_jit_type *deferred_struct(Lower *L, Type *ty) {
+    while (ty->origin)
+        ty = ty->origin;
+    const void *key = record_key(ty);
+    gcc_jit_struct *s = gcc_jit_context_new_opaque_struct(L->ctx, NULL, tag_name(L, ty));
+    gcc_jit_type *t = gcc_jit_struct_as_type(s);
+    hashmap_put_ptr(&L->c->arena, &L->types, key, t);
+    ty->lower = s;
+    if (L->ndeferred == L->deferred_cap) {
+        int cap = L->deferred_cap ? L->deferred_cap * 2 : 8;
+        Type **d = arena_alloc(&L->c->arena, sizeof(*d) * (size_t)cap);
+        if (L->ndeferred)
+            memcpy(d, L->deferred, sizeof(*d) * (size_t)L->ndeferred);
+        L->deferred = d;
+        L->deferred_cap = cap;
+    }
+    L->deferred[L->ndeferred++] = ty;
+    return t;
+}
+
+static void complete_deferred(Lower *L) {
+    while (L->nbuilding == 0 && L->ndeferred > 0) {
+        Type *ty = L->deferred[--L->ndeferred];
+        set_struct_fields(L, ty, record_key(ty), ty->lower);
+    }
+}
+
+static void set_struct_fields(Lower *L, Type *ty, const void *key, gcc_jit_struct *s) {
+    gcc_jit_field **fields;
+    set_building(L, key, true);
+    int n = collect_fields(L, ty, &fields);
+    set_building(L, key, false);
+    gcc_jit_struct_set_fields(s, NULL, n, fields);
+    complete_deferred(L);
+}
+
 static gcc_jit_type *record_type(Lower *L, Type *ty) {
     while (ty->origin)
         ty = ty->origin;
-    const void *key = ty->members ? (const void *)ty->members : (const void *)ty;
+    const void *key = record_key(ty);
     gcc_jit_type *t = hashmap_get_ptr(&L->types, key);
     if (t)
         return t;
@@ -576,20 +681,20 @@ static gcc_jit_type *record_type(Lower *L, Type *ty) {
         gcc_jit_struct *s = gcc_jit_context_new_opaque_struct(L->ctx, NULL, name);
         t = gcc_jit_struct_as_type(s);
         hashmap_put_ptr(&L->c->arena, &L->types, key, t);
-        if (ty->size >= 0) {
-            gcc_jit_field **fields;
-            int n = collect_fields(L, ty, &fields);
-            gcc_jit_struct_set_fields(s, NULL, n, fields);
-        }
         ty->lower = s;
+        if (ty->size >= 0)
+            set_struct_fields(L, ty, key, s);
         return t;
     }
     gcc_jit_struct *ph = gcc_jit_context_new_opaque_struct(L->ctx, NULL, new_name(L, "ph"));
     hashmap_put_ptr(&L->c->arena, &L->types, key, gcc_jit_struct_as_type(ph));
     gcc_jit_field **fields;
+    set_building(L, key, true);
     int n = collect_fields(L, ty, &fields);
+    set_building(L, key, false);
     t = gcc_jit_context_new_union_type(L->ctx, NULL, name, n, fields);
     hashmap_put_ptr(&L->c->arena, &L->types, key, t);
+    complete_deferred(L);
     return t;
 }
 
@@ -626,6 +731,12 @@ static gcc_jit_type *lower_type(Lower *L, Type *ty) {
     case TY_PTR:
         if (ty->base->kind == TY_FUNC)
             return func_ptr_type(L, ty->base);
+        if (ty->base->kind == TY_UNION)
+            return gcc_jit_type_get_pointer(union_pointee(L, ty->base));
+        if (ty->base->kind == TY_STRUCT && L->nbuilding > 0 && ty->base->size >= 0 &&
+            !hashmap_get_ptr(&L->types, record_key(ty->base)) &&
+            holds_building(L, ty->base, 0))
+            return gcc_jit_type_get_pointer(deferred_struct(L, ty->base));
         return gcc_jit_type_get_pointer(lower_type(L, ty->base));
     case TY_ARRAY:
         return array_type(L, ty);
@@ -1506,6 +1617,8 @@ static gcc_jit_rvalue *load(Lower *L, gcc_jit_lvalue *lv, Type *ty) {
     if (!lv)
         return NULL;
     gcc_jit_rvalue *rv = gcc_jit_lvalue_as_rvalue(lv);
+    if (ty->kind == TY_PTR && ty->base->kind == TY_UNION)   /* union_pointee's placeholder */
+        rv = coerce(L, rv, lower_type(L, ty));
     if (!ty->is_volatile || !is_scalar(ty))
         return rv;
     /* libgccjit casts no complex value: its bits are the same */
