@@ -139,6 +139,13 @@ gcc_jit_context *jit_new_context(const mj_options *opts, bool no_warnings) {
     // it, sqrt(-1) would leave errno alone where the same program built by
     // gcc sets EDOM. memjit promises gcc's behaviour, so ask for errno.
     gcc_jit_context_add_command_line_option(ctx, "-fmath-errno");
+    // gcc 12's ipa-modref keeps state from one compile of the process to
+    // the next (libgccjit does not reset it): a compile after certain
+    // others crashed inside gcc, taking the process with it (two units of
+    // Lua, lauxlib.c then ldblib.c; reduced: each with a recursive
+    // function that falls off its end). Without the pass gcc loses some
+    // knowledge of what a call reads and writes, never correctness.
+    gcc_jit_context_add_command_line_option(ctx, "-fno-ipa-modref");
     // libgccjit reports gcc's warnings as errors that fail the compile; a
     // second build after one (api.c) turns them off.
     if (no_warnings)

@@ -764,6 +764,30 @@ static void test_thread_local_lookup(void **state) {
     }
 }
 
+/* Two compiles in one process, the second after one that left gcc 12's
+ * ipa-modref state behind: the second crashed inside gcc (the process
+ * died) before jit.c turned the pass off. Reduced from Lua's lauxlib.c
+ * and ldblib.c, compiled one after the other. */
+static void test_compiles_in_turn_survive_gcc_state(void **state) {
+    (void)state;
+    static const char *const first = "void *a(int b) {\n  if (b)\n    a(0);\n}\n";
+    static const char *const second =
+        "int puts(const char *);\nvoid *b(int c) {\n  if (c)\n    puts(\"\");\n  b(0);\n}\n";
+    for (int level = 0; level <= 2; level += 2) {
+        mj_options o;
+        mj_options_init(&o);
+        o.opt_level = level;
+        mj_runtime *rt = mj_runtime_new(&o, NULL);
+        mj_module *m1 = NULL, *m2 = NULL;
+        assert_int_equal(mj_compile(rt, "first.c", first, strlen(first), &m1, NULL), MJ_OK);
+        assert_int_equal(mj_compile(rt, "second.c", second, strlen(second), &m2, NULL), MJ_OK);
+        assert_non_null(MJ_FN(m2, "b", void *, int));
+        mj_module_release(m1);
+        mj_module_release(m2);
+        mj_runtime_free(rt);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_preprocess),
@@ -793,6 +817,7 @@ int main(void) {
         cmocka_unit_test(test_compile_survives_signals),
         cmocka_unit_test(test_missing_assembler_is_an_error),
         cmocka_unit_test(test_thread_local_lookup),
+        cmocka_unit_test(test_compiles_in_turn_survive_gcc_state),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }
