@@ -23,6 +23,13 @@
 # what /proc/self/exe would have told the loader, nothing more.
 set -u
 
+# AddressSanitizer's runtime reads /proc/self/maps before main: a
+# sanitized memjit (the ASan gate) cannot start without /proc at all.
+if [ "${1:-}" != --inside ] && ldd "${1:-}" 2>/dev/null | grep -q 'libasan\|libtsan'; then
+    echo "no_proc: skipped: a sanitized build cannot start without /proc"
+    exit 77
+fi
+
 if [ "${1:-}" = --inside ]; then
     memjit=$2
     echo "no_proc: inside a private mount namespace"
