@@ -289,9 +289,12 @@ static bool describe(const char *hex, const unsigned char *p, size_t len, mj_sto
     return true;
 }
 
-static mj_status host_list(Store *base, int (*fn)(void *user, const mj_store_entry *e),
-                           void *user) {
-    HostStore *hs = (HostStore *)base;
+/* Calls visit for every entry the host lists (under the lock), until it
+ * returns true. MJ_ERR_STORE when a get failed, as list_keys otherwise. */
+static mj_status each_entry(HostStore *hs,
+                            bool (*visit)(void *ctx, const char *hex, const void *data,
+                                          size_t len),
+                            void *ctx) {
     pthread_mutex_lock(&hs->lock);
     Keys k;
     mj_status st = list_keys(hs, &k);
@@ -299,12 +302,9 @@ static mj_status host_list(Store *base, int (*fn)(void *user, const mj_store_ent
         void *data;
         size_t len;
         int got = fetch(hs, k.hex[i], &data, &len);
-        mj_store_entry e;
-        char name[256];
         if (got < 0)
             st = MJ_ERR_STORE;
-        bool stop = got == 1 && describe(k.hex[i], data, len, &e, name, sizeof name) &&
-                    fn(user, &e);
+        bool stop = got == 1 && visit(ctx, k.hex[i], data, len);
         free(data);
         if (stop)
             break;
@@ -314,27 +314,36 @@ static mj_status host_list(Store *base, int (*fn)(void *user, const mj_store_ent
     return st;
 }
 
+typedef struct ListWalk {
+    int (*fn)(void *user, const mj_store_entry *e);
+    void *user;
+} ListWalk;
+
+static bool list_one(void *ctx, const char *hex, const void *data, size_t len) {
+    ListWalk *w = ctx;
+    mj_store_entry e;
+    char name[256];
+    return describe(hex, data, len, &e, name, sizeof name) && w->fn(w->user, &e);
+}
+
+static mj_status host_list(Store *base, int (*fn)(void *user, const mj_store_entry *e),
+                           void *user) {
+    ListWalk w = {fn, user};
+    return each_entry((HostStore *)base, list_one, &w);
+}
+
+static bool count_one(void *ctx, const char *hex, const void *data, size_t len) {
+    (void)hex;
+    (void)data;
+    mj_store_info *out = ctx;
+    out->entries++;
+    out->bytes += len;
+    return false;
+}
+
 static mj_status host_info(Store *base, mj_store_info *out) {
-    HostStore *hs = (HostStore *)base;
     memset(out, 0, sizeof *out);
-    pthread_mutex_lock(&hs->lock);
-    Keys k;
-    mj_status st = list_keys(hs, &k);
-    for (size_t i = 0; st == MJ_OK && i < k.n; i++) {
-        void *data;
-        size_t len;
-        int got = fetch(hs, k.hex[i], &data, &len);
-        if (got < 0)
-            st = MJ_ERR_STORE;
-        if (got == 1) {
-            out->entries++;
-            out->bytes += len;
-        }
-        free(data);
-    }
-    pthread_mutex_unlock(&hs->lock);
-    free(k.hex);
-    return st;
+    return each_entry((HostStore *)base, count_one, out);
 }
 
 static mj_status host_clear(Store *base) {
