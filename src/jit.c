@@ -287,6 +287,8 @@ static size_t release_stderr(StderrCapture cap, char *buf, size_t cap_len) {
 
 /* Each line of the assembler's output, as a diagnostic (or passed on). */
 static void report_assembler(Compile *c, const char *text, size_t size) {
+    if (!text) /* no buffer could be had: nothing was kept */
+        return;
     for (const char *p = text, *end = text + size; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
