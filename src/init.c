@@ -451,6 +451,15 @@ static Node *vector_literal(Parser *p, Token **rest, Token *tok, Type *ty) {
     return node;
 }
 
+/* A lone arithmetic constant ("17," or "2.5}") initialising an integer
+ * or floating scalar. */
+static bool is_plain_constant_element(Token *tok, Type *ty) {
+    if (tok->kind != TK_NUM || !(equal(tok->next, ",") || equal(tok->next, "}")))
+        return false;
+    return (is_integer(ty) || is_flonum(ty)) && !ty->bit_prec &&
+           (is_integer(tok->ty) || is_flonum(tok->ty));
+}
+
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init) {
     enter(p, tok, "initializer nesting too deep");
     Type *ty = init->ty;
@@ -502,6 +511,14 @@ static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init)
                 tok = skip_excess_element(p, tok);
             }
         }
+    } else if (is_plain_constant_element(tok, ty)) {
+        /* Generated tables are mostly this: one Node for the element, not
+         * three (the number, its conversion, its folded copy). The value
+         * is the one assign() and convert_assign() would make. */
+        ConstVal v = convert_value((ConstVal){tok->ival, tok->fval}, tok->ty, unqual(ty));
+        init->expr = is_integer(ty) ? new_num(p, v.i, unqual(ty), tok)
+                                    : new_flonum(p, v.f, unqual(ty), tok);
+        *rest = tok->next;
     } else {
         Node *e = assign(p, rest, tok);
         ConvCtx cx = {CV_INIT, tok, NULL, 0};
@@ -822,6 +839,9 @@ static Node *const_initializer(Parser *p, Node *e, Type *ty) {
         return complex_initializer(p, new_cast(p, e, ty), ty);
     if (is_vector(ty))
         return vector_initializer(p, e, ty);
+    if (e->kind == ND_NUM && (is_integer(ty) || is_flonum(ty)) && !ty->bit_prec &&
+        e->ty == unqual(ty))   /* folded already: keep it */
+        return is_integer(ty) && !e->ival ? NULL : e;
     if (is_integer(ty) && eval_int(e, &v))
         return v ? new_num(p, wrap_int(v, ty), ty, e->tok) : NULL;
     if (is_flonum(ty) && eval_const(e, &k))

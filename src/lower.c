@@ -1466,6 +1466,192 @@ static void remember_pending(Lower *L, Obj *var) {
     L->pending[L->npending++] = var;
 }
 
+/* ---------------------------------------------------------------------
+ * Big constant data as bytes
+ *
+ * libgccjit 12 makes a tree per element of every initialiser, the one
+ * gcc_jit_global_set_initializer takes as bytes too (a CONSTRUCTOR of one
+ * INTEGER_CST per byte): a 20 MB string took 30 s and 2 GB in gcc, where
+ * gcc's own C front end makes one STRING_CST. So a global whose
+ * initialiser is all constant bytes (no address in it) and at least
+ * DATA_AS_ASM_MIN bytes long is defined by file-scope asm instead, as gcc
+ * itself would write it (.ascii in .rodata or .data), and declared to
+ * libgccjit as imported. What that costs: gcc no longer sees the values,
+ * so it cannot fold a load of a constant element of such an object (it
+ * rarely does for objects this big), and -g describes no type for it.
+ * ------------------------------------------------------------------- */
+
+enum { DATA_AS_ASM_MIN = 4096 };
+
+static bool mentions_host(Lower *L, Node *node);
+
+/* The value of a folded scalar initialiser, stored at `at` (zeroed, the
+ * scalar's size); false when it is no constant of bytes (an address). */
+static bool scalar_image(Lower *L, Node *e, Type *ty, unsigned char *at) {
+    if (!e)
+        return true;
+    if (e->kind == ND_CAST && e->lhs->kind == ND_NUM && e->lhs->ty->kind == ty->kind)
+        e = e->lhs;
+    if (e->kind != ND_NUM || mentions_host(L, e))
+        return false;
+    if (is_integer(ty) && is_integer(e->ty)) {
+        uint64_t v = (uint64_t)e->ival;
+        if (ty->kind == TY_BOOL)
+            v = v != 0;
+        for (int i = 0; i < ty->size && i < 8; i++)
+            at[i] = (unsigned char)(v >> (8 * i));
+        return true;
+    }
+    if (!is_flonum(ty) || !is_flonum(e->ty))
+        return false;
+    if (ty->kind == TY_FLOAT) {
+        float f = (float)e->fval;
+        memcpy(at, &f, sizeof f);
+    } else if (ty->kind == TY_DOUBLE) {
+        double d = (double)e->fval;
+        memcpy(at, &d, sizeof d);
+    } else {
+        long double x = e->fval;
+        memcpy(at, &x, 10);   /* x87's 80 bits; the other 6 bytes are padding */
+    }
+    return true;
+}
+
+/* The low bit_width bits of v into the object's bits from the member's. */
+static void bitfield_image(Member *m, uint64_t v, unsigned char *obj) {
+    for (int b = 0; b < m->bit_width; b++) {
+        int64_t at = (int64_t)m->offset * 8 + m->bit_offset + b;
+        if ((v >> b) & 1)
+            obj[at / 8] |= (unsigned char)(1u << (at % 8));
+    }
+}
+
+static bool init_image(Lower *L, Initializer *init, Type *ty, unsigned char *at);
+
+/* A struct's children are one per member, by position; a union's first
+ * child with a value is the member initialised (as record_value). */
+static bool record_image(Lower *L, Initializer *init, Type *ty, unsigned char *at) {
+    if (!init->children)
+        return true;
+    int i = 0;
+    for (Member *m = ty->members; m; m = m->next, i++) {
+        Initializer *ci = init->children[i];
+        if (!ci)
+            continue;
+        if (m->is_bitfield) {
+            if (!ci->expr)
+                continue;
+            Node *e = ci->expr;
+            if (e->kind == ND_CAST && e->lhs->kind == ND_NUM)
+                e = e->lhs;
+            if (e->kind != ND_NUM || !is_integer(e->ty))
+                return false;
+            bitfield_image(m, (uint64_t)e->ival, at);
+        } else if (!init_image(L, ci, m->ty, at + m->offset)) {
+            return false;
+        }
+        if (ty->kind == TY_UNION && (ci->expr || ci->children || ci->bytes))
+            return true;
+    }
+    return true;
+}
+
+/* The bytes of a folded initialiser into at (zeroed, the object's size):
+ * false when some element is not a constant of bytes. */
+static bool init_image(Lower *L, Initializer *init, Type *ty, unsigned char *at) {
+    if (!init)
+        return true;
+    if (init->ty)
+        ty = init->ty;
+    if (ty->size <= 0)
+        return ty->size == 0;
+    if (ty->kind == TY_ARRAY) {
+        if (init->bytes || (!init->children && init->nbytes)) {
+            if (init->bytes)
+                memcpy(at, init->bytes, init->nbytes < ty->size ? init->nbytes : ty->size);
+            return true;
+        }
+        if (!init->children)
+            return true;
+        for (int i = 0; i < ty->array_len; i++)
+            if (!init_image(L, init->children[i], ty->base, at + (size_t)i * ty->base->size))
+                return false;
+        return true;
+    }
+    if (is_record(ty))
+        return record_image(L, init, ty, at);
+    if (ty->kind == TY_INT128 || ty->kind == TY_COMPLEX || ty->kind == TY_VECTOR)
+        return init->expr == NULL;
+    return scalar_image(L, init->expr, ty, at);
+}
+
+/* The outermost type of an object that is not an array. */
+static Type *element_type(Type *ty) {
+    while (ty->kind == TY_ARRAY)
+        ty = ty->base;
+    return ty;
+}
+
+/* .ascii lines of the bytes; runs of zeros as .zero. */
+static void put_data_bytes(StrBuf *sb, const unsigned char *b, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t z = i;
+        while (z < n && b[z] == 0)
+            z++;
+        if (z - i >= 16 || z == n) {
+            if (z > i)
+                sb_printf(sb, "\t.zero %zu\n", z - i);
+            i = z;
+            continue;
+        }
+        size_t end = i + 4096 < n ? i + 4096 : n;
+        sb_puts(sb, "\t.ascii \"");
+        for (; i < end; i++) {
+            unsigned char ch = b[i];
+            if (ch == '"' || ch == '\\')
+                sb_printf(sb, "\\%c", ch);
+            else if (ch >= 0x20 && ch < 0x7f)
+                sb_putc(sb, (char)ch);
+            else
+                sb_printf(sb, "\\%03o", ch);
+        }
+        sb_puts(sb, "\"\n");
+    }
+}
+
+/* Defines var as the symbol name with the bytes of its initialiser, by
+ * file-scope asm, when it is big and all bytes: true when it did (the
+ * global is then declared imported). */
+static bool define_data_by_asm(Lower *L, Obj *var, Type *ty, const char *name) {
+    if (ty->size < DATA_AS_ASM_MIN || var->is_tls || var->is_weak || var->is_hidden ||
+        var->asm_name || !(var->init || var->is_string_literal))
+        return false;
+    unsigned char *image = arena_alloc(&L->c->arena, (size_t)ty->size);
+    if (var->init) {
+        if (!init_image(L, var->init, ty, image))
+            return false;
+    } else if (var->tok && var->tok->kind == TK_STR) {
+        memcpy(image, var->tok->str,
+               var->tok->str_len < ty->size ? (size_t)var->tok->str_len : (size_t)ty->size);
+    } else {
+        return false;
+    }
+    int align = ty->align > var->align ? ty->align : var->align;
+    StrBuf sb;
+    sb_init(&sb, &L->c->arena);
+    sb_printf(&sb, "\t.pushsection %s\n", element_type(ty)->is_const ? ".rodata" : ".data");
+    if (!var->is_static && !var->is_string_literal)
+        sb_printf(&sb, "\t.globl %s\n", name);
+    sb_printf(&sb, "\t.balign %d\n\t.type %s, @object\n\t.size %s, %d\n%s:\n", align > 0 ? align : 1,
+              name, name, ty->size, name);
+    put_data_bytes(&sb, image, (size_t)ty->size);
+    sb_puts(&sb, "\t.popsection\n");
+    gcc_jit_context_add_top_level_asm(L->ctx, NULL, sb_str(&sb));
+    hashmap_put_ptr(&L->c->arena, &L->inited, var, var);
+    return true;
+}
+
 static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
     enum gcc_jit_global_kind kind;
     if (var->is_string_literal || var->is_static)
@@ -1477,6 +1663,9 @@ static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
     if (kind == GCC_JIT_GLOBAL_IMPORTED)
         check_host_symbol(L, var);
     Type *ty = global_type(var);
+    if (kind != GCC_JIT_GLOBAL_IMPORTED && define_data_by_asm(L, var, ty, name))
+        return gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), GCC_JIT_GLOBAL_IMPORTED,
+                                          object_type(L, ty), name);
     gcc_jit_lvalue *lv = gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), kind,
                                                     object_type(L, ty), name);
     if (var->is_tls)
