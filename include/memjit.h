@@ -54,6 +54,9 @@ typedef enum mj_status {
     MJ_ERR_TYPE,         /* the symbol exists but has another type */
     MJ_ERR_BAD_TYPE,     /* the type string given to a lookup is not a C type */
     MJ_ERR_STORE,        /* the store cannot be used: see the message */
+    MJ_ERR_LIMIT,        /* the compile went over one of mj_options' limits
+                            (max_compile_bytes, max_tokens): see the
+                            diagnostics */
 } mj_status;
 
 /* A constant English text for a status code; never NULL. */
@@ -180,6 +183,21 @@ typedef struct mj_options {
      * default): the ones gcc searched when memjit was built,
      * mj_default_system_include_dirs(). Copied; part of the cache key. */
     const char *system_include_dirs;
+
+    /* Bounds on what one compile may take in memjit's own phases, so that
+     * one source (a plugin, a macro that expands to 2^39 tokens) cannot
+     * take the host's memory. Going over one ends the compile with
+     * MJ_ERR_LIMIT and an error located where memjit was: nothing is
+     * leaked and the runtime stays usable. 0 means no bound. Not part of
+     * the cache key (a hit does no work).
+     * max_compile_bytes: bytes the compile's arena may hold (tokens,
+     * syntax tree, types, the text handed to gcc); gcc's own memory is
+     * not counted. Default 2 GiB (a 2,000,000-element unsigned char
+     * table needs about 1 GiB today).
+     * max_tokens: tokens the preprocessor may produce (after macro
+     * expansion). Default 64 Mi (that table is 4 Mi tokens). */
+    size_t max_compile_bytes;
+    size_t max_tokens;
 } mj_options;
 
 /* Fills *opts with the defaults listed above. */

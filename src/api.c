@@ -37,6 +37,7 @@ const char *mj_status_str(mj_status status) {
     case MJ_ERR_TYPE: return "the symbol has another type";
     case MJ_ERR_BAD_TYPE: return "the type string is not a C type name";
     case MJ_ERR_STORE: return "the store cannot be used";
+    case MJ_ERR_LIMIT: return "the compile went over a limit";
     }
     return "unknown status";
 }
@@ -52,6 +53,8 @@ const char *mj_version(void) {
 #define DEFAULT_CACHE_ENTRIES 256
 #define DEFAULT_CACHE_BYTES ((size_t)64 << 20)
 #define DEFAULT_STORE_BYTES ((size_t)256 << 20)
+#define DEFAULT_COMPILE_BYTES ((size_t)2 << 30)
+#define DEFAULT_MAX_TOKENS ((size_t)64 << 20)
 
 void mj_options_init(mj_options *opts) {
     if (!opts)
@@ -66,6 +69,8 @@ void mj_options_init(mj_options *opts) {
     opts->store_trust_permissions = 0;
     opts->system_headers = 0;
     opts->system_include_dirs = NULL;
+    opts->max_compile_bytes = DEFAULT_COMPILE_BYTES;
+    opts->max_tokens = DEFAULT_MAX_TOKENS;
 }
 
 /* meson.build asks gcc (gcc -E -v); a build without it (fuzz/build.sh)
@@ -648,12 +653,47 @@ static void run_phases(void *arg) {
     error_at(c, NULL, 0, 0, "%s", c->gcc_message ? c->gcc_message : first);
 }
 
+static void apply_limits(Compile *c, const mj_runtime *rt) {
+    c->arena.limit = rt->opts.max_compile_bytes;
+    c->max_tokens = rt->opts.max_tokens;
+}
+
+static void report_memory_limit(void *arg) {
+    Compile *c = arg;
+    size_t limit = c->arena.limit;
+    c->arena.limit = 0;
+    c->max_errors++;
+    const char *fmt = "the compile needs more than %zu bytes of memory "
+                      "(mj_options.max_compile_bytes, --max-memory)";
+    if (c->progress)
+        error_tok(c, c->progress, fmt, limit);
+    else
+        error_at(c, NULL, 0, 0, fmt, limit);
+}
+
+/* The status of a compile that escaped with why (not ESCAPE_NONE);
+ * other for an error in the source. Going over the memory limit is
+ * reported here, where the compile was: the arena could not report it. */
+static mj_status escaped_status(Compile *c, Escape why, mj_status other) {
+    if (why == ESCAPE_OUT_OF_MEMORY)
+        return MJ_ERR_NOMEM;
+    if (why != ESCAPE_LIMIT)
+        return other;
+    if (c->arena.over_limit) {
+        c->arena.over_limit = false;
+        if (run_protected(&c->bail, report_memory_limit, c) != ESCAPE_NONE)
+            return MJ_ERR_NOMEM;
+    }
+    return MJ_ERR_LIMIT;
+}
+
 /* Whatever escapes out of a phase lands here; what the phases built is
  * in *run. */
 static void protected_compile(Compile *c, CompileRun *run) {
     Escape why = run_protected(&c->bail, run_phases, &(Phases){c, run});
     if (why != ESCAPE_NONE)
-        run->status = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM : MJ_ERR_COMPILE;
+        run->status = escaped_status(c, why, MJ_ERR_COMPILE);
+    c->arena.limit = 0;   /* the limits bound the compile, not what follows */
 }
 
 /* Compiles for real: front end, IR, libgccjit. *diags receives the list
@@ -696,6 +736,7 @@ static void prepare_compile(Compile *c, CompileRun *run) {
     }
     c->host_predeclared = run->is_expr;
     c->permissive = rt->opts.permissive != 0;
+    apply_limits(c, rt);
 }
 
 /* What a finished run still holds that no module took. */
@@ -775,10 +816,12 @@ mj_status mj_preprocess(mj_runtime *rt, const char *name, const char *src, size_
     CompileRun run = {.rt = rt, .name = name, .src = src ? src : "", .len = len};
     set_resolvers(c, &run, false);
     c->permissive = rt->opts.permissive != 0;
+    apply_limits(c, rt);
     PreprocessRun pr = {c, &run, NULL, 0};
     Escape why = run_protected(&c->bail, run_preprocessor, &pr);
-    mj_status st = why == ESCAPE_OUT_OF_MEMORY ? MJ_ERR_NOMEM
-                   : why != ESCAPE_NONE || !pr.text ? MJ_ERR_COMPILE : MJ_OK;
+    mj_status st = why != ESCAPE_NONE ? escaped_status(c, why, MJ_ERR_COMPILE)
+                   : !pr.text ? MJ_ERR_COMPILE : MJ_OK;
+    c->arena.limit = 0;
     if (st == MJ_OK) {
         *out = mem_malloc(pr.len + 1);
         if (*out)

@@ -76,6 +76,13 @@ static void new_chunk(Arena *a, size_t need) {
         cap = a->total / 2;
     if (need > cap)
         cap = need;
+    if (a->limit && a->total + cap > a->limit) {
+        if (a->total + need > a->limit) {
+            a->over_limit = true;
+            escape(a->oom, ESCAPE_LIMIT);
+        }
+        cap = need;   /* what is left below the limit may still serve */
+    }
     struct ArenaChunk *ch = take_chunk(cap);
     if (!ch)
         arena_oom(a);

@@ -184,6 +184,13 @@ _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) {
     escape(&c->bail, ESCAPE_FATAL);
 }
 
+_Noreturn void limit_tok(Compile *c, const Token *tok, const char *fmt, ...) {
+    c->arena.limit = 0;
+    c->max_errors++;
+    REPORT_TOK(MJ_SEV_ERROR);
+    escape(&c->bail, ESCAPE_LIMIT);
+}
+
 void error_at(Compile *c, const SrcFile *f, int line, int col, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -88,6 +88,12 @@ struct Compile {
     void *resolve_ctx;                 /* for both */
 
     int depth;                 /* recursion depth guard for the parser */
+    size_t max_tokens;         /* mj_options.max_tokens (0: none) */
+    size_t ntokens;            /* tokens the preprocessor has produced */
+    const Token *progress;     /* about where the compile is (the last token
+                                  the preprocessor produced, the parser's
+                                  statement or initialiser): where a
+                                  memory-limit error points */
     Obj *globals;              /* result of parse_program */
     const char *toplevel_asm;  /* the file-scope asm statements' text, each
                                   followed by a newline, or NULL */
@@ -134,6 +140,10 @@ void note_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4
 /* Reports an error and escapes to c->bail: for errors that leave nothing
  * sensible to continue with (nesting too deep, too many errors). */
 _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
+/* Reports an error and escapes to c->bail with ESCAPE_LIMIT: the compile
+ * went over a limit of mj_options. The arena's limit is lifted first, so
+ * that reporting (and what follows) cannot go over it again. */
+_Noreturn void limit_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
 
 /* A Compile with its arena and an empty diagnostics list, or NULL on
  * OOM. Every phase runs under run_protected(&c->bail, ...). */

@@ -1943,6 +1943,16 @@ static bool pragma_operator(PP *pp, Token **rest, Token *tok) {
 /* Expands macros in the list and, when top (the token stream of files),
  * runs directives and _Pragma and handles end-of-file markers. Iterative:
  * every expansion is pushed back onto the input and read again. */
+/* One more token out of the preprocessor: mj_options.max_tokens bounds
+ * them (a macro may expand to 2^39 tokens). */
+static void count_token(PP *pp, Token *tok) {
+    Compile *c = pp->c;
+    c->progress = tok;
+    if (c->max_tokens && ++c->ntokens > c->max_tokens)
+        limit_tok(c, tok, "the program has more than %zu tokens after preprocessing "
+                  "(mj_options.max_tokens, --max-tokens)", c->max_tokens);
+}
+
 static Token *preprocess(PP *pp, Token *tok, bool top) {
     Token head = {0};
     Token *cur = &head;
@@ -1964,8 +1974,10 @@ static Token *preprocess(PP *pp, Token *tok, bool top) {
         }
         if (top && pragma_operator(pp, &tok, tok))
             continue;
-        if (top)
+        if (top) {
             tok->pack = (uint8_t)pp->pack;
+            count_token(pp, tok);
+        }
         cur = cur->next = tok;
         tok = tok->next;
     }

@@ -548,6 +548,7 @@ void resolve_gotos(Parser *p) {
  *      | "{" compound-stmt
  *      | expr-stmt */
 static Node *stmt(Parser *p, Token **rest, Token *tok) {
+    p->c->progress = tok;
     enter(p, tok, "too many nested blocks");
     release_temps(p);
     Node *node;

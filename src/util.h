@@ -66,6 +66,9 @@ typedef enum Escape {
     ESCAPE_FATAL,            /* an error after which the compile cannot go
                                 on: too many errors, nesting too deep */
     ESCAPE_SYNTAX,           /* the parser's: resume at the recovery point */
+    ESCAPE_LIMIT,            /* over a limit of mj_options (max_compile_bytes:
+                                Arena.over_limit, not reported yet; the
+                                others reported) */
 } Escape;
 
 /* Runs phase(arg) with *at as its boundary: ESCAPE_NONE when it returned,
@@ -89,6 +92,9 @@ typedef struct Arena {
     size_t used;        /* bytes used in the current chunk */
     size_t cap;         /* bytes in the current chunk */
     size_t total;       /* bytes allocated from the system, for statistics */
+    size_t limit;       /* total may not go over it (0: no bound): else an
+                           escape with ESCAPE_LIMIT and over_limit set */
+    bool over_limit;
     jmp_buf *oom;       /* where to jump on allocation failure; must be set */
 } Arena;
 

@@ -18,6 +18,7 @@
  */
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,9 @@ static void usage(FILE *out) {
           "  --store PATH keep compiled code in the store PATH (default\n"
           "               $XDG_CACHE_HOME/memjit/cache.db or ~/.cache/memjit/cache.db)\n"
           "  --no-cache   use no store: always compile\n"
+          "  --max-memory SIZE  bytes one compile may hold in memjit's own phases\n"
+          "               (K, M, G suffixes; default 2G; 0: no limit)\n"
+          "  --max-tokens N     tokens the preprocessor may produce (default 64Mi)\n"
           "The first file is the program's whatever its name; those after it that\n"
           "end in .c are its other translation units, linked with it as gcc links\n"
           "them; the next argument, or the one after --, starts main's arguments\n"
@@ -193,6 +197,26 @@ static const char *option_value(const char *opt, int *i, int argc, char **argv) 
     return v && *v ? v : NULL;
 }
 
+/* A limit's value: a decimal count, with K, M or G (binary: 1024) for
+ * --max-memory; 0 for none. False after saying what is wrong. */
+static int parse_limit(const char *opt, const char *v, int units, size_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long n = v ? strtoull(v, &end, 10) : 0;
+    int shift = 0;
+    if (v && units && *end && !end[1])
+        shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : -1;
+    if (shift > 0)
+        end++;
+    if (!v || !*v || *v == '-' || *end || shift < 0 || errno || n > (SIZE_MAX >> shift)) {
+        fprintf(stderr, "memjit: %s needs a number%s (0: no limit)\n", opt,
+                units ? " of bytes, with K, M or G" : "");
+        return 0;
+    }
+    *out = (size_t)n << shift;
+    return 1;
+}
+
 static int add_dir(const char **dirs, int *n, const char *opt, const char *dir) {
     if (*n == MAX_INCLUDE_DIRS) {
         fprintf(stderr, "memjit: at most %d %s folders\n", MAX_INCLUDE_DIRS, opt);
@@ -227,6 +251,12 @@ static int parse_option(Cli *cli, int *i, int argc, char **argv) {
         cli->opts.system_headers = 0;
     else if (!strcmp(a, "--no-cache"))
         cli->no_cache = 1;
+    else if (!strcmp(a, "--max-memory"))
+        return parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 1,
+                           &cli->opts.max_compile_bytes) ? 0 : EXIT_USAGE;
+    else if (!strcmp(a, "--max-tokens"))
+        return parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 0, &cli->opts.max_tokens)
+                   ? 0 : EXIT_USAGE;
     else if (!strncmp(a, "-std=", 5))
         return choose_std(cli, a + 5) ? 0 : EXIT_USAGE;
     else if (!strcmp(a, "--store"))

@@ -133,6 +133,23 @@ expect "-w prints nothing" "$([ -z "$err" ]; echo $?)"
 err=$("$memjit" check -Werror warns.c 2>&1); check "-Werror" 1 $?
 expect "-Werror makes it an error" "$(grep -q 'warns.c:1:27: error: initialization' <<<"$err"; echo $?)"
 out=$(printf 'int main(void) { return V; }\n' | "$memjit" run --no-cache -DV=6); check "stdin without a file" 6 $?
+
+# The limits of one compile: --max-tokens, --max-memory (MJ_ERR_LIMIT: 1).
+bomb='#define A0 x
+#define A1 A0 A0
+#define A2 A1 A1
+#define A3 A2 A2
+#define A4 A3 A3
+int main(void) { A4; }'
+err=$(printf '%s\n' "$bomb" | "$memjit" check --no-cache --max-tokens 12 2>&1); check "--max-tokens" 1 $?
+expect "--max-tokens says where and which" "$(grep -q "<stdin>:6:18: error: the program has more than 12 tokens after preprocessing" <<<"$err"; echo $?)"
+err=$(printf '%s\n' "$bomb" | "$memjit" check --no-cache --max-tokens 30 2>&1)
+expect "under --max-tokens: only the program's own errors" "$(grep -q "unknown type name 'x'" <<<"$err" && ! grep -q "after preprocessing" <<<"$err"; echo $?)"
+printf 'int main(void) { return 0; }\n' | "$memjit" run --no-cache --max-tokens 10 --max-memory 64M
+check "under both limits" 0 $?
+err=$("$memjit" check --max-memory 12Q exit_status.c 2>&1); check "--max-memory 12Q" 2 $?
+expect "--max-memory names the units" "$(grep -q 'needs a number of bytes, with K, M or G' <<<"$err"; echo $?)"
+"$memjit" check --max-tokens >/dev/null 2>&1; check "--max-tokens without a value" 2 $?
 out=$(printf '#include <stdio.h>\nint main(int c, char **v) { puts(v[0]); return 0; }\n' | \
       "$memjit" run --no-cache -); check "stdin as -" 0 $?
 expect "stdin's argv[0]" "$([ "$out" = "-" ]; echo $?)"

@@ -1,0 +1,135 @@
+/*
+ * test_limits.c - mj_options' bounds on one compile (max_compile_bytes,
+ * max_tokens): going over one ends the compile with MJ_ERR_LIMIT and an
+ * error located where the compile was, leaks nothing (the valgrind run
+ * of this test checks) and leaves the runtime usable.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "memjit.h"
+
+/* The macro bomb: A39 expands to 2^39 tokens. */
+static char *macro_bomb(void) {
+    static char text[4096];
+    size_t n = (size_t)snprintf(text, sizeof text, "#define A0 x\n");
+    for (int i = 1; i < 40; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "#define A%d A%d A%d\n", i, i - 1, i - 1);
+    snprintf(text + n, sizeof text - n, "int main(void) {\n  A39;\n}\n");
+    return text;
+}
+
+static const char *const fine = "int twice(int x) { return 2 * x; }\n";
+
+static mj_runtime *runtime_with(size_t max_bytes, size_t max_tokens) {
+    mj_options o;
+    mj_options_init(&o);
+    o.opt_level = 0;
+    o.max_compile_bytes = max_bytes;
+    o.max_tokens = max_tokens;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    return rt;
+}
+
+/* The one error of a limit: at line 42 column 3 (the use of A39), saying
+ * which limit. */
+static void assert_limit_error(mj_diags *diags, const char *says) {
+    assert_int_equal(mj_diags_error_count(diags), 1);
+    const mj_diag *d = NULL;
+    for (size_t i = 0; i < mj_diags_count(diags); i++)
+        if (mj_diags_get(diags, i)->severity == MJ_SEV_ERROR)
+            d = mj_diags_get(diags, i);
+    assert_non_null(d);
+    assert_string_equal(d->file, "bomb.c");
+    assert_int_equal(d->line, 42);
+    assert_int_equal(d->column, 3);
+    assert_non_null(strstr(d->message, says));
+}
+
+/* After a limit, the same runtime compiles a program. */
+static void assert_still_usable(mj_runtime *rt) {
+    mj_module *mod = NULL;
+    assert_int_equal(mj_compile(rt, "fine.c", fine, strlen(fine), &mod, NULL), MJ_OK);
+    int (*twice)(int) = MJ_FN(mod, "twice", int, int);
+    assert_non_null(twice);
+    assert_int_equal(twice(21), 42);
+    mj_module_release(mod);
+}
+
+static void test_defaults(void **state) {
+    (void)state;
+    mj_options o;
+    mj_options_init(&o);
+    assert_true(o.max_compile_bytes == (size_t)2 << 30);
+    assert_true(o.max_tokens == (size_t)64 << 20);
+    assert_int_equal(MJ_ERR_LIMIT, MJ_ERR_STORE + 1);
+    assert_string_equal(mj_status_str(MJ_ERR_LIMIT), "the compile went over a limit");
+}
+
+static void test_token_limit(void **state) {
+    (void)state;
+    mj_runtime *rt = runtime_with(0, 100000);
+    const char *src = macro_bomb();
+    mj_module *mod = NULL;
+    mj_diags *diags = NULL;
+    assert_int_equal(mj_compile(rt, "bomb.c", src, strlen(src), &mod, &diags), MJ_ERR_LIMIT);
+    assert_null(mod);
+    assert_limit_error(diags, "more than 100000 tokens after preprocessing");
+    mj_diags_free(diags);
+    /* mj_preprocess is bounded the same way */
+    char *out = NULL;
+    diags = NULL;
+    assert_int_equal(mj_preprocess(rt, "bomb.c", src, strlen(src), &out, &diags), MJ_ERR_LIMIT);
+    assert_null(out);
+    assert_limit_error(diags, "more than 100000 tokens");
+    mj_diags_free(diags);
+    assert_still_usable(rt);
+    /* a program under the limit is not refused: fine.c is 13 tokens */
+    mj_runtime_free(rt);
+    rt = runtime_with(0, 13);
+    assert_still_usable(rt);
+    mj_runtime_free(rt);
+    rt = runtime_with(0, 12);
+    mj_module *mod2 = NULL;
+    assert_int_equal(mj_compile(rt, "fine.c", fine, strlen(fine), &mod2, NULL), MJ_ERR_LIMIT);
+    mj_runtime_free(rt);
+}
+
+static void test_memory_limit(void **state) {
+    (void)state;
+    mj_runtime *rt = runtime_with((size_t)16 << 20, 0);
+    const char *src = macro_bomb();
+    mj_module *mod = NULL;
+    mj_diags *diags = NULL;
+    assert_int_equal(mj_compile(rt, "bomb.c", src, strlen(src), &mod, &diags), MJ_ERR_LIMIT);
+    assert_null(mod);
+    assert_limit_error(diags, "needs more than 16777216 bytes of memory");
+    mj_diags_free(diags);
+    assert_still_usable(rt);
+    mj_runtime_free(rt);
+}
+
+/* Without limits the runtime compiles what the defaults allow. */
+static void test_no_limits(void **state) {
+    (void)state;
+    mj_runtime *rt = runtime_with(0, 0);
+    assert_still_usable(rt);
+    mj_runtime_free(rt);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_token_limit),
+        cmocka_unit_test(test_memory_limit),
+        cmocka_unit_test(test_no_limits),
+    };
+    return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
+}
