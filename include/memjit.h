@@ -57,6 +57,7 @@ typedef enum mj_status {
     MJ_ERR_LIMIT,        /* the compile went over one of mj_options' limits
                             (max_compile_bytes, max_tokens): see the
                             diagnostics */
+    MJ_ERR_CANCELLED,    /* mj_runtime_cancel stopped the compile */
 } mj_status;
 
 /* A constant English text for a status code; never NULL. */
@@ -198,6 +199,12 @@ typedef struct mj_options {
      * expansion). Default 64 Mi (that table is 4 Mi tokens). */
     size_t max_compile_bytes;
     size_t max_tokens;
+    /* Milliseconds one compile may take before gcc's phase, which is not
+     * interrupted (it is checked once before gcc starts): going over ends
+     * the compile with MJ_ERR_LIMIT, as the bounds above. 0 (the
+     * default): no deadline, since how long a compile takes depends on
+     * the machine; the bounds above protect the host's memory. */
+    unsigned long max_compile_ms;
 } mj_options;
 
 /* Fills *opts with the defaults listed above. */
@@ -218,6 +225,16 @@ MJ_API mj_runtime *mj_runtime_new(const mj_options *opts, mj_status *status);
  *   store '/tmp/x.db': folder '/tmp' is writable by other users */
 MJ_API mj_runtime *mj_runtime_new_ex(const mj_options *opts, mj_status *status,
                                      char *errbuf, size_t errlen);
+
+/* Stops every compile of rt in progress when it is called (compiles that
+ * begin later are not affected): each ends with MJ_ERR_CANCELLED and an
+ * error saying so, nothing leaked. Takes effect at the next check of the
+ * compile, every few hundred tokens, statements or initialiser elements
+ * in memjit's phases (well under a millisecond apart), and once before
+ * gcc's phase; a compile already inside gcc's phase runs it to its end
+ * and returns its result. Thread-safe, async-signal-safe; rt must not be
+ * freed meanwhile. Does nothing for NULL. */
+MJ_API void mj_runtime_cancel(mj_runtime *rt);
 
 /* Destroys a runtime and its cache (modules held elsewhere stay valid)
  * and closes its store. Accepts NULL. */

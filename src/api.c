@@ -38,6 +38,7 @@ const char *mj_status_str(mj_status status) {
     case MJ_ERR_BAD_TYPE: return "the type string is not a C type name";
     case MJ_ERR_STORE: return "the store cannot be used";
     case MJ_ERR_LIMIT: return "the compile went over a limit";
+    case MJ_ERR_CANCELLED: return "the compile was cancelled";
     }
     return "unknown status";
 }
@@ -605,6 +606,7 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
         run->status = MJ_ERR_COMPILE;
         return true;
     }
+    compile_check(c, NULL);   /* gcc's phase cannot be stopped once begun */
     compile_and_link(c, run);
     run->t[3] = now_ms();
     return run->status == MJ_OK || !c->gcc_message;
@@ -656,6 +658,15 @@ static void run_phases(void *arg) {
 static void apply_limits(Compile *c, const mj_runtime *rt) {
     c->arena.limit = rt->opts.max_compile_bytes;
     c->max_tokens = rt->opts.max_tokens;
+    c->max_ms = rt->opts.max_compile_ms;
+    c->deadline = c->max_ms ? monotonic_ms() + (double)c->max_ms : 0;
+    c->cancel_count = &rt->cancel_count;
+    c->cancel_seen = atomic_load(&rt->cancel_count);
+}
+
+void mj_runtime_cancel(mj_runtime *rt) {
+    if (rt)
+        atomic_fetch_add(&rt->cancel_count, 1);
 }
 
 static void report_memory_limit(void *arg) {
@@ -677,6 +688,8 @@ static void report_memory_limit(void *arg) {
 static mj_status escaped_status(Compile *c, Escape why, mj_status other) {
     if (why == ESCAPE_OUT_OF_MEMORY)
         return MJ_ERR_NOMEM;
+    if (why == ESCAPE_CANCELLED)
+        return MJ_ERR_CANCELLED;
     if (why != ESCAPE_LIMIT)
         return other;
     if (c->arena.over_limit) {

@@ -6,9 +6,11 @@
  * so the list outlives the compile's arena. Text in gcc's classic form is
  * made on demand.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "front.h"
 
@@ -182,6 +184,45 @@ _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) {
     c->max_errors++;
     REPORT_TOK(MJ_SEV_ERROR);
     escape(&c->bail, ESCAPE_FATAL);
+}
+
+double monotonic_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* An interruption's error, at tok, else where the compile was. */
+static void report_interruption(Compile *c, const Token *tok, const char *msg) {
+    c->arena.limit = 0;   /* reporting must not go over it */
+    c->max_errors++;
+    if (tok)
+        error_tok(c, tok, "%s", msg);
+    else
+        error_at(c, NULL, 0, 0, "%s", msg);
+}
+
+void compile_check(Compile *c, const Token *tok) {
+    if (!tok)
+        tok = c->progress;
+    if (c->cancel_count && atomic_load(c->cancel_count) != c->cancel_seen) {
+        c->cancel_count = NULL;   /* reported once */
+        report_interruption(c, tok, "the compile was cancelled (mj_runtime_cancel)");
+        escape(&c->bail, ESCAPE_CANCELLED);
+    }
+    if (c->deadline > 0 && monotonic_ms() > c->deadline) {
+        c->deadline = 0;
+        char msg[128];
+        snprintf(msg, sizeof msg, "the compile took longer than %lu ms "
+                 "(mj_options.max_compile_ms, --max-time)", c->max_ms);
+        report_interruption(c, tok, msg);
+        escape(&c->bail, ESCAPE_LIMIT);
+    }
+}
+
+void compile_poll(Compile *c, const Token *tok) {
+    if ((++c->polls & 255) == 0 && (c->deadline > 0 || c->cancel_count))
+        compile_check(c, tok);
 }
 
 _Noreturn void limit_tok(Compile *c, const Token *tok, const char *fmt, ...) {

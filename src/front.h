@@ -39,6 +39,8 @@
 #ifndef MEMJIT_FRONT_H
 #define MEMJIT_FRONT_H
 
+#include <stdatomic.h>
+
 #include "util.h"
 
 typedef struct Compile Compile;
@@ -90,6 +92,15 @@ struct Compile {
     int depth;                 /* recursion depth guard for the parser */
     size_t max_tokens;         /* mj_options.max_tokens (0: none) */
     size_t ntokens;            /* tokens the preprocessor has produced */
+    /* Deadline and cancellation (api.c sets them; compile_poll checks):
+     * the monotonic time in ms the compile must end by (0: none) and the
+     * mj_options.max_compile_ms it came from; a counter that
+     * mj_runtime_cancel raises, and its value when the compile began. */
+    double deadline;
+    unsigned long max_ms;
+    const atomic_uint *cancel_count;
+    unsigned cancel_seen;
+    unsigned polls;
     const Token *progress;     /* about where the compile is (the last token
                                   the preprocessor produced, the parser's
                                   statement or initialiser): where a
@@ -140,6 +151,15 @@ void note_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4
 /* Reports an error and escapes to c->bail: for errors that leave nothing
  * sensible to continue with (nesting too deep, too many errors). */
 _Noreturn void fatal_tok(Compile *c, const Token *tok, const char *fmt, ...) MJ_PRINTF(3, 4);
+/* Between and inside the phases: ends the compile (an error at tok or
+ * at c->progress, then an escape) when its deadline has passed
+ * (ESCAPE_LIMIT) or it was cancelled (ESCAPE_CANCELLED). compile_poll
+ * looks at the clock once in 256 calls, for loops over tokens and
+ * elements; compile_check every time. */
+void compile_poll(Compile *c, const Token *tok);
+void compile_check(Compile *c, const Token *tok);
+double monotonic_ms(void);
+
 /* Reports an error and escapes to c->bail with ESCAPE_LIMIT: the compile
  * went over a limit of mj_options. The arena's limit is lifted first, so
  * that reporting (and what follows) cannot go over it again. */

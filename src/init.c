@@ -462,6 +462,7 @@ static bool is_plain_constant_element(Token *tok, Type *ty) {
 
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init) {
     p->c->progress = tok;
+    compile_poll(p->c, tok);
     enter(p, tok, "initializer nesting too deep");
     Type *ty = init->ty;
     if (ty->kind == TY_ARRAY && ty->array_len < 0 && init != p->flex_init) {

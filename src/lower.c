@@ -2857,6 +2857,7 @@ static void gen_asm(Lower *L, Node *node) {
 static void gen_stmt(Lower *L, Node *node) {
     if (!node)
         return;
+    compile_poll(L->c, node->tok);
     loc_of(L, node->tok);
     switch (node->kind) {
     case ND_BLOCK:

@@ -1948,6 +1948,7 @@ static bool pragma_operator(PP *pp, Token **rest, Token *tok) {
 static void count_token(PP *pp, Token *tok) {
     Compile *c = pp->c;
     c->progress = tok;
+    compile_poll(c, tok);
     if (c->max_tokens && ++c->ntokens > c->max_tokens)
         limit_tok(c, tok, "the program has more than %zu tokens after preprocessing "
                   "(mj_options.max_tokens, --max-tokens)", c->max_tokens);

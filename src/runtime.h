@@ -70,6 +70,8 @@ struct mj_runtime {
     HostHeader *host_headers;
     size_t nhost_headers;
     CacheKey host_fp;        /* names, types, header texts: part of the key */
+    atomic_uint cancel_count; /* mj_runtime_cancel's calls: a compile that
+                                 sees it change is cancelled */
 };
 
 /* Test hook (tests/api/test_cache.c): every shared object rt loads goes

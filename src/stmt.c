@@ -549,6 +549,7 @@ void resolve_gotos(Parser *p) {
  *      | expr-stmt */
 static Node *stmt(Parser *p, Token **rest, Token *tok) {
     p->c->progress = tok;
+    compile_poll(p->c, tok);
     enter(p, tok, "too many nested blocks");
     release_temps(p);
     Node *node;

@@ -69,6 +69,7 @@ typedef enum Escape {
     ESCAPE_LIMIT,            /* over a limit of mj_options (max_compile_bytes:
                                 Arena.over_limit, not reported yet; the
                                 others reported) */
+    ESCAPE_CANCELLED,        /* mj_runtime_cancel: reported */
 } Escape;
 
 /* Runs phase(arg) with *at as its boundary: ESCAPE_NONE when it returned,

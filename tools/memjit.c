@@ -61,6 +61,8 @@ static void usage(FILE *out) {
           "  --max-memory SIZE  bytes one compile may hold in memjit's own phases\n"
           "               (K, M, G suffixes; default 2G; 0: no limit)\n"
           "  --max-tokens N     tokens the preprocessor may produce (default 64Mi)\n"
+          "  --max-time MS      milliseconds a compile may take before gcc's phase\n"
+          "               (default 0: no deadline)\n"
           "The first file is the program's whatever its name; those after it that\n"
           "end in .c are its other translation units, linked with it as gcc links\n"
           "them; the next argument, or the one after --, starts main's arguments\n"
@@ -254,7 +256,13 @@ static int parse_option(Cli *cli, int *i, int argc, char **argv) {
     else if (!strcmp(a, "--max-memory"))
         return parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 1,
                            &cli->opts.max_compile_bytes) ? 0 : EXIT_USAGE;
-    else if (!strcmp(a, "--max-tokens"))
+    else if (!strcmp(a, "--max-time")) {
+        size_t ms;
+        if (!parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 0, &ms))
+            return EXIT_USAGE;
+        cli->opts.max_compile_ms = (unsigned long)ms;
+        return 0;
+    } else if (!strcmp(a, "--max-tokens"))
         return parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 0, &cli->opts.max_tokens)
                    ? 0 : EXIT_USAGE;
     else if (!strncmp(a, "-std=", 5))

@@ -4,12 +4,14 @@
  * error located where the compile was, leaks nothing (the valgrind run
  * of this test checks) and leaves the runtime usable.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -116,6 +118,66 @@ static void test_memory_limit(void **state) {
     mj_runtime_free(rt);
 }
 
+static void test_deadline(void **state) {
+    (void)state;
+    mj_options o;
+    mj_options_init(&o);
+    o.max_compile_ms = 200;
+    mj_runtime *rt = mj_runtime_new(&o, NULL);
+    const char *src = macro_bomb();
+    mj_diags *diags = NULL;
+    mj_module *mod = NULL;
+    assert_int_equal(mj_compile(rt, "bomb.c", src, strlen(src), &mod, &diags), MJ_ERR_LIMIT);
+    assert_null(mod);
+    assert_limit_error(diags, "the compile took longer than 200 ms");
+    mj_diags_free(diags);
+    assert_still_usable(rt);   /* a deadline per compile, from its start */
+    mj_runtime_free(rt);
+}
+
+typedef struct Compiling {
+    mj_runtime *rt;
+    mj_status status;
+    mj_diags *diags;
+    _Atomic int done;
+} Compiling;
+
+static void *compile_bomb(void *arg) {
+    Compiling *k = arg;
+    const char *src = macro_bomb();
+    mj_module *mod = NULL;
+    k->status = mj_compile(k->rt, "bomb.c", src, strlen(src), &mod, &k->diags);
+    mj_module_release(mod);
+    k->done = 1;
+    return NULL;
+}
+
+/* Another thread cancels; the compile stops, the runtime goes on (a
+ * cancel before a compile begins does not reach it). */
+static void test_cancel(void **state) {
+    (void)state;
+    /* a bound in case the cancel is lost: the test then fails, not the machine */
+    mj_runtime *rt = runtime_with((size_t)1 << 30, 0);
+    mj_runtime_cancel(rt);
+    assert_still_usable(rt);
+    Compiling k = {.rt = rt};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, compile_bomb, &k), 0);
+    /* until it has begun, a cancel may come too early: cancel again */
+    for (int i = 0; i < 2000 && !k.done; i++) {
+        nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+        mj_runtime_cancel(rt);
+    }
+    pthread_join(th, NULL);
+    assert_int_equal(k.status, MJ_ERR_CANCELLED);
+    assert_limit_error(k.diags, "the compile was cancelled (mj_runtime_cancel)");
+    mj_diags_free(k.diags);
+    assert_string_equal(mj_status_str(MJ_ERR_CANCELLED), "the compile was cancelled");
+    assert_still_usable(rt);
+    mj_runtime_cancel(NULL);
+    mj_runtime_free(rt);
+}
+
 /* Without limits the runtime compiles what the defaults allow. */
 static void test_no_limits(void **state) {
     (void)state;
@@ -129,6 +191,8 @@ int main(void) {
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_token_limit),
         cmocka_unit_test(test_memory_limit),
+        cmocka_unit_test(test_deadline),
+        cmocka_unit_test(test_cancel),
         cmocka_unit_test(test_no_limits),
     };
     return cmocka_run_group_tests_name("limits", tests, NULL, NULL);

@@ -150,6 +150,9 @@ check "under both limits" 0 $?
 err=$("$memjit" check --max-memory 12Q exit_status.c 2>&1); check "--max-memory 12Q" 2 $?
 expect "--max-memory names the units" "$(grep -q 'needs a number of bytes, with K, M or G' <<<"$err"; echo $?)"
 "$memjit" check --max-tokens >/dev/null 2>&1; check "--max-tokens without a value" 2 $?
+big_bomb=$(printf '#define A0 x\n'; for n in $(seq 1 39); do printf '#define A%d A%d A%d\n' $n $((n - 1)) $((n - 1)); done; printf 'int main(void) {\n  A39;\n}\n')
+err=$(printf '%s\n' "$big_bomb" | "$memjit" check --no-cache --max-time 100 2>&1); check "--max-time" 1 $?
+expect "--max-time says where" "$(grep -q "<stdin>:42:3: error: the compile took longer than 100 ms" <<<"$err"; echo $?)"
 out=$(printf '#include <stdio.h>\nint main(int c, char **v) { puts(v[0]); return 0; }\n' | \
       "$memjit" run --no-cache -); check "stdin as -" 0 $?
 expect "stdin's argv[0]" "$([ "$out" = "-" ]; echo $?)"
