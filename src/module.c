@@ -342,44 +342,65 @@ static const ModuleSymbol *find_symbol(const mj_module *m, const char *name) {
     return bsearch(&key, m->syms, m->nsyms, sizeof *m->syms, symbol_cmp);
 }
 
-/* The code of a function the module lists (it may be hidden); in a
- * module without types (mj_load_blob's), the unit's symbol of that name:
- * memjit's reserved names (__mj_ctors) are functions. */
-static void (*listed_function(mj_module *mod, size_t unit, const char *name))(void) {
+typedef int (*PriorityStep)(int);
+
+/* A unit's __mj_ctors or __mj_dtors (parse.c's make_ctor_caller), if it
+ * has one: a function the module lists (it may be hidden); in a module
+ * without types (mj_load_blob's), the unit's symbol of that name. */
+static PriorityStep priority_step(mj_module *mod, size_t unit, const char *name) {
     const ModuleSymbol *s = find_symbol(mod, name);
     if (!mod->untyped && (!s || !s->is_function))
         return NULL;
     void *code = unit_symbol(mod, unit, name);
-    void (*fn)(void) = NULL;
+    PriorityStep fn = NULL;
     memcpy(&fn, &code, sizeof fn);   // ISO C: no cast from object pointer
     return fn;
+}
+
+/* Above every priority a step function knows (stored + 1: 65536 + 1). */
+#define PRIORITY_ABOVE_ALL 65538
+
+/* Runs every unit's constructors (or destructors) as ld's sorted
+ * .init_array (.fini_array) runs them: the lowest priority first, and
+ * within one priority unit by unit in the order given (destructors: the
+ * highest first, the last unit first). A priority at a time: ask each unit
+ * for its next group, run the nearest in every unit that has it. */
+static void run_by_priority(mj_module *mod, const char *name, bool dtors) {
+    size_t n = unit_count(mod);
+    int done = dtors ? PRIORITY_ABOVE_ALL : 0;
+    for (;;) {
+        int nearest = 0;
+        for (size_t u = 0; u < n; u++) {
+            PriorityStep step = priority_step(mod, u, name);
+            int q = step ? step(-done) : 0;
+            if (q && (!nearest || (dtors ? q > nearest : q < nearest)))
+                nearest = q;
+        }
+        if (!nearest)
+            return;
+        for (size_t k = 0; k < n; k++) {
+            size_t u = dtors ? n - 1 - k : k;
+            PriorityStep step = priority_step(mod, u, name);
+            if (step)
+                step(nearest);
+        }
+        done = nearest;
+    }
 }
 
 void module_construct(mj_module *mod) {
     if (mod->constructed)
         return;
     mod->constructed = true;
-    /* Unit by unit, in the order they were given: not by priority across
-     * units, as ld's sorted .init_array would run them (docs/linking.md). */
-    for (size_t u = 0; u < unit_count(mod); u++) {
-        void (*ctors)(void) = listed_function(mod, u, "__mj_ctors");
-        if (ctors)
-            ctors();
-        mod->has_destructors |= listed_function(mod, u, "__mj_dtors") != NULL;
-    }
+    run_by_priority(mod, "__mj_ctors", false);
+    for (size_t u = 0; u < unit_count(mod); u++)
+        mod->has_destructors |= priority_step(mod, u, "__mj_dtors") != NULL;
 }
 
-/* Each unit's, the last unit first, as the constructors' reverse. */
 static void run_destructors(mj_module *mod) {
-    if (!mod->has_destructors)
-        return;
-    for (size_t u = unit_count(mod); u-- > 0;) {
-        void (*dtors)(void) = listed_function(mod, u, "__mj_dtors");
-        if (dtors)
-            dtors();
-    }
+    if (mod->has_destructors)
+        run_by_priority(mod, "__mj_dtors", true);
 }
-
 
 /* The message into the caller's errbuf, and the status st: a failure is
  * one return statement. */

@@ -941,29 +941,88 @@ static int ordered_ctors(Parser *p, bool dtors, Obj ***out) {
     return n;
 }
 
-/* __mj_ctors and __mj_dtors: a function that calls every constructor (or
- * destructor) in order, which module.c runs when the module is made and
- * when it is released. Hidden: mj_lookup does not hand it out. */
-static void make_ctor_caller(Parser *p, const char *name, bool dtors) {
-    Obj **v;
-    int n = ordered_ctors(p, dtors, &v);
-    if (n == 0)
-        return;
-    Token *tok = v[0]->tok;
-    Type *fty = func_type(p->c, TY(ty_void));
-    fty->is_prototyped = true;
-    Obj *fn = new_global(p, arena_strdup(&p->c->arena, name), fty, tok);
-    fn->is_function = fn->is_definition = fn->is_hidden = true;
+/* The calls of v[from..to), one statement each, as a block. */
+static Node *ctor_calls(Parser *p, Obj **v, int from, int to) {
     Node head = {0}, *cur = &head;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
         Node *call = new_node(p, ND_FUNCALL, v[i]->tok);
         call->lhs = new_var_node(p, v[i], v[i]->tok);
         call->func_ty = v[i]->ty;
         call->ty = unqual(v[i]->ty->return_ty);
         cur = cur->next = expr_stmt_of(p, call);
     }
+    Node *block = new_node(p, ND_BLOCK, v[from]->tok);
+    block->body = head.next;
+    return block;
+}
+
+static Node *return_num(Parser *p, int64_t val, Token *tok) {
+    Node *ret = new_node(p, ND_RETURN, tok);
+    ret->lhs = new_num(p, val, ty_int, tok);
+    return ret;
+}
+
+static Node *if_then(Parser *p, Node *cond, Node *then, Token *tok) {
+    Node *n = new_node(p, ND_IF, tok);
+    n->cond = cond;
+    n->then = then;
+    return n;
+}
+
+/* __mj_ctors and __mj_dtors, `int(int prio)`: module.c runs a unit's
+ * constructors (destructors) through it, one priority at a time, so that
+ * those of several units run by priority across the units as ld's sorted
+ * .init_array (.fini_array) would run them. prio > 0 runs the unit's
+ * group of that priority (stored + 1, so 1..65537) and returns 0; prio <= 0
+ * runs nothing and returns the unit's next group after -prio: the least
+ * priority above it for constructors, the greatest below it for
+ * destructors, 0 when there is none. Hidden: mj_lookup does not hand it out. */
+static void make_ctor_caller(Parser *p, const char *name, bool dtors) {
+    Obj **v;
+    int n = ordered_ctors(p, dtors, &v);
+    if (n == 0)
+        return;
+    Token *tok = v[0]->tok;
+    Type *fty = func_type(p->c, TY(ty_int));
+    fty->is_prototyped = true;
+    fty->params = copy_type(p->c, TY(ty_int));
+    Obj *fn = new_global(p, arena_strdup(&p->c->arena, name), fty, tok);
+    fn->is_function = fn->is_definition = fn->is_hidden = true;
+    p->fn = fn;
+    p->locals_tail = NULL;
+    fn->locals = NULL;
+    Obj *prio = new_local(p, "__mj_prio", TY(ty_int), tok);
+    fn->params = fn->locals = prio;
+    p->fn = NULL;
+    p->locals_tail = NULL;
+
+    Node run_head = {0}, *run = &run_head, next_head = {0}, *next = &next_head;
+    for (int from = 0; from < n;) {
+        int q = dtors ? v[from]->dtor_priority : v[from]->ctor_priority, to = from;
+        while (to < n && (dtors ? v[to]->dtor_priority : v[to]->ctor_priority) == q)
+            to++;
+        /* if (prio == q) { calls } */
+        Node *is_q = new_binary(p, ND_EQ, new_var_node(p, prio, tok), new_num(p, q, ty_int, tok),
+                                TY(ty_int), tok);
+        run = run->next = if_then(p, is_q, ctor_calls(p, v, from, to), tok);
+        /* if (-prio < q) return q;  (destructors: if (-prio > q) return q;) */
+        Node *after = dtors ? new_binary(p, ND_LT, new_var_node(p, prio, tok),
+                                         new_num(p, -(int64_t)q, ty_int, tok), TY(ty_int), tok)
+                            : new_binary(p, ND_LT, new_num(p, -(int64_t)q, ty_int, tok),
+                                         new_var_node(p, prio, tok), TY(ty_int), tok);
+        next = next->next = if_then(p, after, return_num(p, q, tok), tok);
+        from = to;
+    }
+    run = run->next = return_num(p, 0, tok);
+    Node *run_block = new_node(p, ND_BLOCK, tok);
+    run_block->body = run_head.next;
+    Node *positive = new_binary(p, ND_LT, new_num(p, 0, ty_int, tok),
+                                new_var_node(p, prio, tok), TY(ty_int), tok);
+    Node *body = if_then(p, positive, run_block, tok);
+    body->next = next_head.next;
+    next->next = return_num(p, 0, tok);
     fn->body = new_node(p, ND_BLOCK, tok);
-    fn->body->body = head.next;
+    fn->body->body = body;
 }
 
 /* gcc's predefined typedef names, which a program may shadow. */

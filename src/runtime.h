@@ -123,7 +123,8 @@ struct mj_module {
     char errmsg[512];         /* last failed mj_lookup */
 };
 
-/* Runs the module's constructors (__mj_ctors, parse.c), once, when its
+/* Runs the module's constructors (each unit's __mj_ctors, parse.c, by
+ * priority across the units), once, when its
  * imports are bound and before anyone else sees it; the last
  * mj_module_release runs its destructors. */
 void module_construct(mj_module *mod);

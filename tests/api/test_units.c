@@ -133,7 +133,7 @@ static void host_symbols_in_every_unit(void **state) {
     }
 }
 
-static int order[8];
+static int order[16];
 static int norder;
 static void record(int what) { order[norder++] = what; }
 
@@ -161,6 +161,47 @@ static void constructors_of_every_unit(void **state) {
     assert_int_equal(order[2], -2);
     assert_int_equal(order[3], -1);
     mj_runtime_free(rt);
+}
+
+/* Constructors and destructors with priorities run by priority across
+ * the units, as ld's sorted .init_array and .fini_array run them (gcc's
+ * build of these three files prints the same order), not unit by unit. */
+static void constructor_priorities_across_units(void **state) {
+    (void)state;
+    static const int ctors[] = {13, 21, 11, 22, 23, 12, 31};
+    static const int dtors[] = {-22, -12, -11, -31, -21, -13};
+    for (size_t l = 0; l < sizeof levels / sizeof *levels; l++) {
+        mj_runtime *rt = runtime_at(levels[l], NULL);
+        assert_int_equal(mj_define_function(rt, "record", (void *)record, "void(int)"), MJ_OK);
+        mj_source u[3] = {
+            unit("p1.c", "void record(int);\n"
+                         "__attribute__((constructor(300))) static void a(void) { record(11); }\n"
+                         "__attribute__((constructor)) static void b(void) { record(12); }\n"
+                         "__attribute__((constructor(101))) static void c(void) { record(13); }\n"
+                         "__attribute__((destructor(300))) static void d(void) { record(-11); }\n"
+                         "__attribute__((destructor)) static void e(void) { record(-12); }\n"
+                         "__attribute__((destructor(101))) static void f(void) { record(-13); }\n"),
+            unit("p2.c", "void record(int);\n"
+                         "__attribute__((constructor(101))) static void a(void) { record(21); }\n"
+                         "__attribute__((constructor(300))) static void b(void) { record(22); }\n"
+                         "__attribute__((constructor(300))) static void c(void) { record(23); }\n"
+                         "__attribute__((destructor(101))) static void d(void) { record(-21); }\n"
+                         "__attribute__((destructor)) static void e(void) { record(-22); }\n"),
+            unit("p3.c", "void record(int);\n"
+                         "__attribute__((constructor)) static void a(void) { record(31); }\n"
+                         "__attribute__((destructor(200))) static void b(void) { record(-31); }\n"),
+        };
+        norder = 0;
+        mj_module *m = link_ok(rt, u, 3);
+        assert_int_equal(norder, 7);
+        for (int i = 0; i < 7; i++)
+            assert_int_equal(order[i], ctors[i]);
+        mj_module_release(m);
+        assert_int_equal(norder, 13);
+        for (int i = 0; i < 6; i++)
+            assert_int_equal(order[7 + i], dtors[i]);
+        mj_runtime_free(rt);
+    }
 }
 
 static void multiple_definition_names_both_units(void **state) {
@@ -370,6 +411,7 @@ int main(void) {
         cmocka_unit_test(units_call_each_other),
         cmocka_unit_test(host_symbols_in_every_unit),
         cmocka_unit_test(constructors_of_every_unit),
+        cmocka_unit_test(constructor_priorities_across_units),
         cmocka_unit_test(multiple_definition_names_both_units),
         cmocka_unit_test(weak_definition_is_overridden),
         cmocka_unit_test(undefined_reference_at_its_declaration),
