@@ -2092,7 +2092,9 @@ void apply_linkage_attrs(Parser *p, Token *name, const Attrs *a) {
         return;
     if (a->alias_tok)
         apply_alias(p, obj, a);
-    if (a->weak_tok)
+    if (a->weak_tok && obj->is_static)
+        error_tok(p->c, name, "weak declaration of '%s' must be public", obj->name);
+    else if (a->weak_tok)
         obj->is_weak = true;
     if (a->hidden_tok)
         obj->is_hidden = true;

@@ -61,6 +61,8 @@ typedef struct Lower {
     HashMap globals;     /* name -> Obj* whose lower is the gcc_jit_lvalue */
     HashMap builtins;    /* libc name -> gcc_jit_function* of __builtin_<name> */
     HashMap imports;     /* host name -> Obj* whose lower is its import slot */
+    HashMap weak_bodies; /* Obj* of a weak variable definition -> its WeakBody */
+    struct WeakBody *weak_list;   /* every WeakBody, to place the zero ones */
     struct HostFixup *fixups;   /* host addresses in file-scope initialisers */
     Obj *init_var;   /* the global whose initialiser is being lowered */
     Obj **pending;   /* globals declared lazily (static locals): init later */
@@ -1652,6 +1654,69 @@ static bool define_data_by_asm(Lower *L, Obj *var, Type *ty, const char *name) {
     return true;
 }
 
+/* A weak variable definition: gcc gets the object itself as the exported
+ * __mj_wdata_NAME, holding the initialiser, and NAME only as a declaration,
+ * made a weak alias of it by the assembler. The unit's reads and writes
+ * go through NAME, so the linker may bind them to another unit's strong
+ * definition, as ld does (libgccjit 12 cannot make a definition weak, and
+ * gcc must not read the weak initialiser where another object wins).
+ * Not for _Thread_local: a TLS alias needs the TLS model's own symbol. */
+static bool is_weak_variable_definition(Obj *var, enum gcc_jit_global_kind kind) {
+    return kind == GCC_JIT_GLOBAL_EXPORTED && var->is_weak && !var->is_tls &&
+           !var->is_string_literal;
+}
+
+typedef struct WeakBody {
+    struct WeakBody *next;
+    gcc_jit_lvalue *lv;    /* __mj_wdata_NAME */
+    bool has_init;         /* an initialiser was set on it */
+} WeakBody;
+
+static gcc_jit_lvalue *declare_weak_variable(Lower *L, Obj *var, Type *ty, const char *name) {
+    gcc_jit_type *t = object_type(L, ty);
+    const char *body_name = arena_printf(&L->c->arena, "__mj_wdata_%s", name);
+    WeakBody *w = arena_alloc(&L->c->arena, sizeof *w);
+    w->lv = gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), GCC_JIT_GLOBAL_EXPORTED, t,
+                                       body_name);
+    if (var->align > 0)
+        gcc_jit_lvalue_set_alignment(w->lv, (unsigned)var->align);
+    w->next = L->weak_list;
+    L->weak_list = w;
+    hashmap_put_ptr(&L->c->arena, &L->weak_bodies, var, w);
+    StrBuf sb;
+    sb_init(&sb, &L->c->arena);
+    sb_printf(&sb, "\t.weak %s\n\t.type %s, @object\n\t.size %s, %d\n\t.set %s, %s\n", name,
+              name, name, ty->size, name, body_name);
+    gcc_jit_context_add_top_level_asm(L->ctx, NULL, sb_str(&sb));
+    if (var->init)
+        remember_pending(L, var);
+    return gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), GCC_JIT_GLOBAL_IMPORTED, t,
+                                      name);
+}
+
+static gcc_jit_lvalue *global_of(Lower *L, Obj *var);
+
+/* Where a global's initialiser goes: the variable, or a weak one's body. */
+static gcc_jit_lvalue *definition_of(Lower *L, Obj *var) {
+    gcc_jit_lvalue *lv = global_of(L, var);
+    WeakBody *w = lv ? hashmap_get_ptr(&L->weak_bodies, var) : NULL;
+    return w ? w->lv : lv;
+}
+
+static void note_initialised(Lower *L, Obj *var) {
+    WeakBody *w = hashmap_get_ptr(&L->weak_bodies, var);
+    if (w)
+        w->has_init = true;
+}
+
+/* libgccjit makes a global without an initialiser a common symbol, which
+ * the assembler cannot alias: a weak body without one goes to .bss. */
+static void place_zero_weak_bodies(Lower *L) {
+    for (WeakBody *w = L->weak_list; w; w = w->next)
+        if (!w->has_init)
+            gcc_jit_lvalue_set_link_section(w->lv, ".bss");
+}
+
 static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
     enum gcc_jit_global_kind kind;
     if (var->is_string_literal || var->is_static)
@@ -1663,6 +1728,8 @@ static gcc_jit_lvalue *declare_global(Lower *L, Obj *var, const char *name) {
     if (kind == GCC_JIT_GLOBAL_IMPORTED)
         check_host_symbol(L, var);
     Type *ty = global_type(var);
+    if (is_weak_variable_definition(var, kind))
+        return declare_weak_variable(L, var, ty, name);
     if (kind != GCC_JIT_GLOBAL_IMPORTED && define_data_by_asm(L, var, ty, name))
         return gcc_jit_context_new_global(L->ctx, loc_of(L, var->tok), GCC_JIT_GLOBAL_IMPORTED,
                                           object_type(L, ty), name);
@@ -3046,7 +3113,7 @@ static void emit_host_fixups(Lower *L) {
     for (HostFixup *f = L->fixups; f; f = f->next) {
         L->loc_tok = NULL;
         L->loc = loc_of(L, f->expr->tok);
-        gcc_jit_lvalue *lv = global_of(L, f->var);
+        gcc_jit_lvalue *lv = definition_of(L, f->var);
         gcc_jit_rvalue *v = gen_expr(L, f->expr);
         if (!lv || !v) {
             ensure_reported(L, f->expr);
@@ -3234,7 +3301,7 @@ static void gen_global_init(Lower *L, Obj *var) {
     if (!init || hashmap_get_ptr(&L->inited, var))
         return;
     hashmap_put_ptr(&L->c->arena, &L->inited, var, var);
-    gcc_jit_lvalue *lv = global_of(L, var);
+    gcc_jit_lvalue *lv = definition_of(L, var);
     if (!lv)
         return;
     L->loc_tok = NULL;
@@ -3242,14 +3309,18 @@ static void gen_global_init(Lower *L, Obj *var) {
     Type *ty = global_type(var);
     if (ty->kind == TY_ARRAY && ty->base->size == 1 && is_integer(ty->base) &&
         (init->bytes || !init->children)) {
-        if (init->bytes)
+        if (init->bytes && ty->size > 0) {
             set_string_init(L, lv, ty, init->bytes, init->nbytes);
+            note_initialised(L, var);
+        }
         return;
     }
     L->init_var = var;
     gcc_jit_rvalue *v = init_value(L, init, ty, NULL);
-    if (v)
+    if (v) {
         gcc_jit_global_set_initializer_rvalue(lv, v);
+        note_initialised(L, var);
+    }
 }
 
 static void init_common_types(Lower *L) {
@@ -3285,6 +3356,7 @@ bool lower_program(Compile *c, gcc_jit_context *ctx, Obj *prog) {
     for (int i = 0; i < L->npending; i++)
         gen_global_init(L, L->pending[i]);
     emit_host_fixups(L);
+    place_zero_weak_bodies(L);
     emit_import_table(L);
     if (c->toplevel_asm)
         gcc_jit_context_add_top_level_asm(ctx, NULL, c->toplevel_asm);
