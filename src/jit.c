@@ -146,6 +146,15 @@ gcc_jit_context *jit_new_context(const mj_options *opts, bool no_warnings) {
     // function that falls off its end). Without the pass gcc loses some
     // knowledge of what a call reads and writes, never correctness.
     gcc_jit_context_add_command_line_option(ctx, "-fno-ipa-modref");
+    // gcc 12 keeps its builtin declarations from one compile of the
+    // process to the next, and a kept declaration still points to the
+    // call-graph node of the compile that made it. When the inliner of a
+    // later compile turns a call into __builtin_unreachable, it reuses
+    // that stale node and ipa-pure-const indexes its summaries with the
+    // node's old uid: memory out of bounds, a crash inside gcc (Lua's
+    // llex.c then lstring.c at -O2). Asking for the builtin here makes
+    // this compile create its own node for it before any pass runs.
+    gcc_jit_context_get_builtin_function(ctx, "__builtin_unreachable");
     // libgccjit reports gcc's warnings as errors that fail the compile; a
     // second build after one (api.c) turns them off.
     if (no_warnings)

@@ -788,6 +788,40 @@ static void test_compiles_in_turn_survive_gcc_state(void **state) {
     }
 }
 
+/* gcc 12 keeps its builtin declarations from one compile to the next;
+ * a kept one pointed to the call-graph node of an earlier compile, and
+ * the inliner of the second compile below, turning a call into
+ * __builtin_unreachable, reused it: gcc crashed, taking the process
+ * (reduced by creduce from Lua's llex.c then lstring.c, at -O2; the
+ * libc functions stand for Lua's own, declared and never called). */
+static void test_unreachable_builtin_across_compiles(void **state) {
+    (void)state;
+    static const char *const first =
+        "enum { a };\nint b;\nvoid srand();\ntypedef struct { int d; } e;\nchar *getenv();\n"
+        "static char *g() {\n  switch (b)\n  case a:\n    return getenv();\n}\n"
+        "e j;\nvoid h(int i) {\n  srand(j, j);\n  if (i)\n    g();\n}\n"
+        "void fn5() {}\nvoid fn6() { h(0); }\n";
+    static const char *const second =
+        "long a;\nvoid sync();\nint rand();\nint *d();\nvoid e() { d(e, \"\", 0 - 1); }\n"
+        "int *f() {\n  int h, g = rand(a, g);\n  for (; h;)\n    ;\n}\n"
+        "int *d(int *i, char *k, unsigned l) {\n  if (l <= 0)\n    return f();\n  sync();\n"
+        "  int j;\n  for (; j;)\n    ;\n}\n";
+    for (int level = 0; level <= 2; level += 2) {
+        mj_options o;
+        mj_options_init(&o);
+        o.opt_level = level;
+        mj_runtime *rt = mj_runtime_new(&o, NULL);
+        assert_non_null(rt);
+        mj_module *m1 = NULL, *m2 = NULL;
+        assert_int_equal(mj_compile(rt, "first.c", first, strlen(first), &m1, NULL), MJ_OK);
+        assert_int_equal(mj_compile(rt, "second.c", second, strlen(second), &m2, NULL), MJ_OK);
+        assert_non_null(MJ_FN(m2, "e", void, void));
+        mj_module_release(m1);
+        mj_module_release(m2);
+        mj_runtime_free(rt);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_preprocess),
@@ -818,6 +852,7 @@ int main(void) {
         cmocka_unit_test(test_missing_assembler_is_an_error),
         cmocka_unit_test(test_thread_local_lookup),
         cmocka_unit_test(test_compiles_in_turn_survive_gcc_state),
+        cmocka_unit_test(test_unreachable_builtin_across_compiles),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }
