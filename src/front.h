@@ -543,33 +543,17 @@ typedef struct AsmStmt {
     AsmOperand *outputs, *inputs, *clobbers;
 } AsmStmt;
 
-struct Node {
-    NodeKind kind;
-    Node *next;         /* next statement in a block; next argument of a call */
-    Type *ty;           /* expression type (NULL for statements) */
-    Token *tok;         /* where the node came from */
-    int height;         /* height of an expression tree (expr.c bounds it so
-                           that no later phase recurses too deep) */
-
-    /* unary and binary operators, ND_ASSIGN, ND_CAST, ND_EXPR_STMT, ND_RETURN */
-    Node *lhs;
-    Node *rhs;
-
-    /* ND_IF, ND_FOR, ND_DO, ND_COND */
-    Node *cond;
-    Node *then;
-    Node *els;
+/* What only loops, switches, labels, jumps and asm statements hold: kept
+ * out of Node, of which a program's expressions are made by the million
+ * (issue 14: 240 bytes each before). Read through node_ext_of (zeros for
+ * a node without one), written through node_ext (made on first use). */
+typedef struct NodeExt {
     Node *init;         /* ND_FOR: an expression statement or a block of declarations */
     Node *inc;          /* ND_FOR: an expression */
-
-    /* ND_BLOCK */
-    Node *body;
-
     /* ND_BREAK, ND_CONTINUE: the loop (or, for break, switch) they leave
        or continue; ND_GOTO: the ND_LABEL it jumps to */
     Node *target;
     void *lower_break, *lower_continue;  /* lower.c's blocks for this loop */
-
     /* ND_SWITCH, ND_CASE, ND_GOTO, ND_LABEL */
     Node *case_next;    /* ND_CASE: next case of the same switch (the parser
                            also chains a function's labels and gotos here) */
@@ -580,6 +564,31 @@ struct Node {
     char *label;        /* ND_GOTO, ND_LABEL: the label's name */
     int label_index;    /* ND_LABEL: its value as &&label (1, 2, ...), 0 when
                            its address is never taken */
+    /* ND_ASM */
+    AsmStmt *asm_stmt;
+} NodeExt;
+
+struct Node {
+    NodeKind kind;
+    int height;         /* height of an expression tree (expr.c bounds it so
+                           that no later phase recurses too deep) */
+    Node *next;         /* next statement in a block; next argument of a call */
+    Type *ty;           /* expression type (NULL for statements) */
+    Token *tok;         /* where the node came from */
+
+    /* unary and binary operators, ND_ASSIGN, ND_CAST, ND_EXPR_STMT, ND_RETURN */
+    Node *lhs;
+    Node *rhs;
+
+    /* ND_IF, ND_FOR, ND_DO, ND_COND */
+    Node *cond;
+    Node *then;
+    Node *els;
+
+    /* ND_BLOCK, ND_STMT_EXPR */
+    Node *body;
+
+    NodeExt *ext;       /* the statements' own fields above, or NULL */
 
     /* ND_FUNCALL */
     Node *args;         /* linked by next */
@@ -591,13 +600,21 @@ struct Node {
     /* ND_MEMBER */
     Member *member;
 
-    /* ND_ASM */
-    AsmStmt *asm_stmt;
-
     /* ND_NUM */
     int64_t ival;
     long double fval;
 };
+
+extern const NodeExt node_no_ext;
+
+/* A node's statement fields to read: zeros when it has none. */
+static inline const NodeExt *node_ext_of(const Node *n) {
+    return n->ext ? n->ext : &node_no_ext;
+}
+
+/* A node's statement fields to write, made (zeroed, in c's arena) on the
+ * first call. */
+NodeExt *node_ext(Compile *c, Node *n);
 
 /* A constant initialiser of a file-scope object. */
 struct Initializer {

@@ -2704,12 +2704,12 @@ static void gen_if(Lower *L, Node *node) {
 }
 
 static void gen_for(Lower *L, Node *node) {
-    if (node->init)
-        gen_stmt(L, node->init);
+    if (node_ext_of(node)->init)
+        gen_stmt(L, node_ext_of(node)->init);
     gcc_jit_block *cond = new_block(L), *body = new_block(L);
-    gcc_jit_block *next = node->inc ? new_block(L) : cond, *end = new_block(L);
-    node->lower_break = end;
-    node->lower_continue = next;
+    gcc_jit_block *next = node_ext_of(node)->inc ? new_block(L) : cond, *end = new_block(L);
+    node_ext(L->c, node)->lower_break = end;
+    node_ext(L->c, node)->lower_continue = next;
     jump_to(L, cond);
     L->bb = cond;
     if (node->cond)
@@ -2719,10 +2719,10 @@ static void gen_for(Lower *L, Node *node) {
     L->bb = body;
     gen_stmt(L, node->then);
     jump_to(L, next);
-    if (node->inc) {
+    if (node_ext_of(node)->inc) {
         L->bb = next;
-        loc_of(L, node->inc->tok);
-        gen_discard(L, node->inc);
+        loc_of(L, node_ext_of(node)->inc->tok);
+        gen_discard(L, node_ext_of(node)->inc);
         jump_to(L, cond);
     }
     L->bb = end;
@@ -2730,8 +2730,8 @@ static void gen_for(Lower *L, Node *node) {
 
 static void gen_do(Lower *L, Node *node) {
     gcc_jit_block *body = new_block(L), *cond = new_block(L), *end = new_block(L);
-    node->lower_break = end;
-    node->lower_continue = cond;
+    node_ext(L->c, node)->lower_break = end;
+    node_ext(L->c, node)->lower_continue = cond;
     jump_to(L, body);
     L->bb = body;
     gen_stmt(L, node->then);
@@ -2764,15 +2764,15 @@ static void gen_label(Lower *L, Node *node) {
 /* One gcc_jit_case per case label, its value in the controlling type. */
 static gcc_jit_case **switch_cases(Lower *L, Node *node, gcc_jit_type *t, int *ncases) {
     int n = 0;
-    for (Node *c = node->case_next; c; c = c->case_next)
+    for (Node *c = node_ext_of(node)->case_next; c; c = node_ext_of(c)->case_next)
         n++;
     gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (2 * n + 1));
     n = 0;
     Type *cty = node->cond->ty;
-    for (Node *c = node->case_next; c; c = c->case_next) {
-        if (c->is_default)
+    for (Node *c = node_ext_of(node)->case_next; c; c = node_ext_of(c)->case_next) {
+        if (node_ext_of(c)->is_default)
             continue;
-        int64_t first = c->ival, last = c->case_end;
+        int64_t first = c->ival, last = node_ext_of(c)->case_end;
         /* libgccjit 12 checks a range's bounds as signed numbers: an
          * unsigned 64-bit range across 2^63 goes in as its two halves */
         if (cty->is_unsigned && cty->size == 8 && first >= 0 && last < 0) {
@@ -2799,15 +2799,15 @@ static gcc_jit_block *goto_dispatch(Lower *L, Node *node) {
         return L->goto_dispatch;
     L->goto_target = new_temp(L, L->t_long);
     int n = 0;
-    for (Node *l = node->target; l; l = l->case_next)
-        n += l->label_index > 0;
+    for (Node *l = node_ext_of(node)->target; l; l = node_ext_of(l)->case_next)
+        n += node_ext_of(l)->label_index > 0;
     gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (size_t)(n + 1));
     n = 0;
-    for (Node *l = node->target; l; l = l->case_next) {
-        if (!l->label_index)
+    for (Node *l = node_ext_of(node)->target; l; l = node_ext_of(l)->case_next) {
+        if (!node_ext_of(l)->label_index)
             continue;
         gcc_jit_rvalue *k = gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long,
-                                                                 l->label_index);
+                                                                 node_ext_of(l)->label_index);
         cases[n++] = gcc_jit_context_new_case(L->ctx, k, k, label_block(L, l));
     }
     gcc_jit_block *dispatch = new_block(L), *trap = new_block(L);
@@ -2835,7 +2835,7 @@ static void gen_computed_goto(Lower *L, Node *node) {
 static void gen_switch(Lower *L, Node *node) {
     gcc_jit_rvalue *v = gen_expr(L, node->cond);
     gcc_jit_block *end = new_block(L);
-    node->lower_break = end;
+    node_ext(L->c, node)->lower_break = end;
     if (!v) {
         ensure_reported(L, node);
         return;
@@ -2844,7 +2844,8 @@ static void gen_switch(Lower *L, Node *node) {
     v = coerce(L, v, t);
     int n;
     gcc_jit_case **cases = switch_cases(L, node, t, &n);
-    gcc_jit_block *dflt = node->default_case ? label_block(L, node->default_case) : end;
+    Node *default_case = node_ext_of(node)->default_case;
+    gcc_jit_block *dflt = default_case ? label_block(L, default_case) : end;
     gcc_jit_block_end_with_switch(cur(L), L->loc, v, dflt, n, cases);
     L->bb = NULL;
     gen_stmt(L, node->then);
@@ -2884,7 +2885,7 @@ static void gen_return(Lower *L, Node *node) {
 /* An asm statement: every operand is computed first (an output such as
  * *p++ has its own side effects), then the statement goes in the block. */
 static void gen_asm(Lower *L, Node *node) {
-    AsmStmt *a = node->asm_stmt;
+    AsmStmt *a = node_ext_of(node)->asm_stmt;
     int n = 0;
     for (AsmOperand *op = a->outputs; op; op = op->next)
         n++;
@@ -2944,14 +2945,14 @@ static void gen_stmt(Lower *L, Node *node) {
     case ND_GOTO:
         if (node->lhs)
             gen_computed_goto(L, node);
-        else if (node->target)
-            jump_to(L, label_block(L, node->target));
+        else if (node_ext_of(node)->target)
+            jump_to(L, label_block(L, node_ext_of(node)->target));
         return;
     case ND_BREAK:
     case ND_CONTINUE: {
-        Node *loop = node->target;
-        void *target = loop ? (node->kind == ND_BREAK ? loop->lower_break : loop->lower_continue)
-                            : NULL;
+        Node *loop = node_ext_of(node)->target;
+        const NodeExt *lx = loop ? node_ext_of(loop) : &node_no_ext;
+        void *target = node->kind == ND_BREAK ? lx->lower_break : lx->lower_continue;
         if (!target) {
             lower_error(L, node->tok, "%s outside of a loop",
                         node->kind == ND_BREAK ? "break" : "continue");
@@ -2985,8 +2986,9 @@ static void find_addressed(Lower *L, Node *node) {
     for (; node; node = node->next) {
         if ((node->kind == ND_ADDR || node->kind == ND_DECAY) && node->lhs->kind == ND_VAR)
             hashmap_put_ptr(&L->c->arena, &L->addressed, node->lhs->var, node->lhs->var);
-        Node *kids[] = {node->lhs, node->rhs, node->cond, node->then, node->els, node->init,
-                        node->inc, node->body, node->args};
+        Node *kids[] = {node->lhs,  node->rhs,  node->cond, node->then,
+                        node->els,  node_ext_of(node)->init, node_ext_of(node)->inc,
+                        node->body, node->args};
         for (size_t i = 0; i < sizeof(kids) / sizeof(kids[0]); i++)
             if (kids[i])
                 find_addressed(L, kids[i]);

@@ -260,6 +260,14 @@ void leave(Parser *p) { p->c->depth--; }
  * Objects
  * ---------------------------------------------------------------- */
 
+const NodeExt node_no_ext;
+
+NodeExt *node_ext(Compile *c, Node *n) {
+    if (!n->ext)
+        n->ext = arena_alloc(&c->arena, sizeof(NodeExt));
+    return n->ext;
+}
+
 /* A local made before its function was known (a parameter, the size of
  * a VLA parameter) joins the function's locals here. */
 void link_local(Parser *p, Obj *var) {

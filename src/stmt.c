@@ -122,7 +122,7 @@ static Node *asm_stmt(Parser *p, Token **rest, Token *tok) {
     p->c->has_asm = true;
     Node *node = new_node(p, ND_ASM, tok);
     AsmStmt *a = arena_alloc(&p->c->arena, sizeof *a);
-    node->asm_stmt = a;
+    node_ext(p->c, node)->asm_stmt = a;
     tok = tok->next;
     for (;; tok = tok->next) {
         if (is_volatile_kw(tok))
@@ -250,22 +250,22 @@ static Node *for_stmt(Parser *p, Token **rest, Token *tok) {
     tok = skip(p, tok->next, "(");
     enter_scope(p);
     if (equal(tok, "__auto_type")) {
-        node->init = auto_type_declaration(p, &tok, tok);
+        node_ext(p->c, node)->init = auto_type_declaration(p, &tok, tok);
     } else if (is_typename(p, tok)) {
         VarAttr attr = {0};
         Token *at = tok;
         Type *basety = declspec(p, &tok, tok, &attr);
         if (attr.is_typedef || attr.is_extern)
             error_tok(p->c, at, "declaration of non-variable in 'for' loop initial declaration");
-        node->init = declaration(p, &tok, tok, basety, &attr);
+        node_ext(p->c, node)->init = declaration(p, &tok, tok, basety, &attr);
     } else {
-        node->init = expr_stmt(p, &tok, tok);
+        node_ext(p->c, node)->init = expr_stmt(p, &tok, tok);
     }
     if (!equal(tok, ";"))
         node->cond = scalar_operand(p, expr(p, &tok, tok));
     tok = skip(p, tok, ";");
     if (!equal(tok, ")"))
-        node->inc = discarded(p, rval(p, expr(p, &tok, tok)));
+        node_ext(p->c, node)->inc = discarded(p, rval(p, expr(p, &tok, tok)));
     tok = skip(p, tok, ")");
     node->then = loop_body(p, rest, tok, node);
     leave_scope(p);
@@ -320,25 +320,27 @@ static bool case_le(int64_t a, int64_t b, bool is_unsigned) {
 static void add_case(Parser *p, Node *node) {
     Node *sw = p->sw;
     bool uns = sw->cond->ty->is_unsigned;
-    for (Node *c = sw->case_next; c; c = c->case_next) {
-        if (node->is_default && c->is_default) {
+    const NodeExt *nx = node_ext_of(node);
+    for (Node *c = node_ext_of(sw)->case_next; c; c = node_ext_of(c)->case_next) {
+        const NodeExt *cx = node_ext_of(c);
+        if (nx->is_default && cx->is_default) {
             error_tok(p->c, node->tok, "multiple default labels in one switch");
             note_tok(p->c, c->tok, "this is the first default label");
             return;
         }
-        if (!node->is_default && !c->is_default && case_le(c->ival, node->case_end, uns) &&
-            case_le(node->ival, c->case_end, uns)) {
-            error_tok(p->c, node->tok, c->ival == c->case_end && node->ival == node->case_end
+        if (!nx->is_default && !cx->is_default && case_le(c->ival, nx->case_end, uns) &&
+            case_le(node->ival, cx->case_end, uns)) {
+            error_tok(p->c, node->tok, c->ival == cx->case_end && node->ival == nx->case_end
                                            ? "duplicate case value"
                                            : "duplicate (or overlapping) case value");
             note_tok(p->c, c->tok, "previously used here");
             return;
         }
     }
-    node->case_next = sw->case_next;
-    sw->case_next = node;
-    if (node->is_default)
-        sw->default_case = node;
+    node_ext(p->c, node)->case_next = node_ext_of(sw)->case_next;
+    node_ext(p->c, sw)->case_next = node;
+    if (node_ext_of(node)->is_default)
+        node_ext(p->c, sw)->default_case = node;
 }
 
 /* A case label's value, converted to the switch's promoted type. */
@@ -356,22 +358,23 @@ static int64_t case_value(Parser *p, Token **rest, Token *tok) {
  * warning. */
 static Node *case_label(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_CASE, tok);
-    node->is_default = equal(tok, "default");
+    node_ext(p->c, node)->is_default = equal(tok, "default");
     tok = tok->next;
     bool empty = false;
-    if (!node->is_default) {
-        node->ival = node->case_end = case_value(p, &tok, tok);
+    if (!node_ext_of(node)->is_default) {
+        node->ival = node_ext(p->c, node)->case_end = case_value(p, &tok, tok);
         if (equal(tok, "...")) {
             Token *dots = tok;
-            node->case_end = case_value(p, &tok, tok->next);
-            empty = p->sw && !case_le(node->ival, node->case_end, p->sw->cond->ty->is_unsigned);
+            node_ext(p->c, node)->case_end = case_value(p, &tok, tok->next);
+            empty = p->sw && !case_le(node->ival, node_ext_of(node)->case_end,
+                                      p->sw->cond->ty->is_unsigned);
             if (empty)
                 warn_tok(p->c, dots, "empty range specified");
         }
     }
     tok = skip(p, tok, ":");
     if (!p->sw)
-        error_tok(p->c, node->tok, node->is_default
+        error_tok(p->c, node->tok, node_ext_of(node)->is_default
                                        ? "'default' label not within a switch statement"
                                        : "case label not within a switch statement");
     else if (!empty)
@@ -430,16 +433,16 @@ static Token *local_labels(Parser *p, Token *tok) {
 /* labeled-stmt = ident ":" stmt */
 static Node *labeled_stmt(Parser *p, Token **rest, Token *tok) {
     Node *node = new_node(p, ND_LABEL, tok);
-    node->label = label_name(p, tok);
-    for (Node *l = p->labels; l; l = l->case_next) {
-        if (strcmp(l->label, node->label) == 0) {
+    node_ext(p->c, node)->label = label_name(p, tok);
+    for (Node *l = p->labels; l; l = node_ext_of(l)->case_next) {
+        if (strcmp(node_ext_of(l)->label, node_ext_of(node)->label) == 0) {
             error_tok(p->c, tok, "duplicate label '%.*s'", tok->len, tok->loc);
             note_tok(p->c, l->tok, "previous definition of '%.*s' was here", tok->len,
                      tok->loc);
             break;
         }
     }
-    node->case_next = p->labels;
+    node_ext(p->c, node)->case_next = p->labels;
     p->labels = node;
     note_jump(p, node);
     node->lhs = labeled_body(p, rest, tok->next->next);
@@ -489,15 +492,15 @@ static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
         if (target->ty->kind != TY_PTR)
             error_tok(p->c, target->tok, "computed goto must be pointer type");
         node->lhs = new_cast(p, target, TY(ty_long));
-        node->case_next = p->gotos;
+        node_ext(p->c, node)->case_next = p->gotos;
         p->gotos = node;
         *rest = skip(p, tok, ";");
         return node;
     }
     if (tok->next->kind != TK_IDENT)
         syntax_error(p, tok->next, "expected identifier %s", before_tok(p, tok->next));
-    node->label = label_name(p, tok->next);
-    node->case_next = p->gotos;
+    node_ext(p->c, node)->label = label_name(p, tok->next);
+    node_ext(p->c, node)->case_next = p->gotos;
     p->gotos = node;
     note_jump(p, node);
     *rest = skip(p, tok->next->next, ";");
@@ -508,28 +511,28 @@ static Node *goto_stmt(Parser *p, Token **rest, Token *tok) {
 void resolve_gotos(Parser *p) {
     for (LabelValue *v = p->label_values; v; v = v->next) {
         Node *l = p->labels;
-        while (l && strcmp(l->label, v->name))
-            l = l->case_next;
+        while (l && strcmp(node_ext_of(l)->label, v->name))
+            l = node_ext_of(l)->case_next;
         if (l)
-            l->label_index = v->index;
+            node_ext(p->c, l)->label_index = v->index;
         else
             error_tok(p->c, v->tok, "label '%.*s' used but not defined%s", v->tok->len,
                       v->tok->loc, p->fn->nest_parent ? " (a label of the enclosing function "
                       "taken in a nested one is not supported yet)" : "");
     }
-    for (Node *g = p->gotos; g; g = g->case_next) {
+    for (Node *g = p->gotos; g; g = node_ext_of(g)->case_next) {
         if (g->lhs) {
-            g->target = p->labels;   /* with no label value, it can only trap */
+            node_ext(p->c, g)->target = p->labels;   /* with no label value, it can only trap */
             continue;
         }
-        for (Node *l = p->labels; l && !g->target; l = l->case_next)
-            if (strcmp(l->label, g->label) == 0)
-                g->target = l;
-        if (!g->target && p->fn->nest_parent)
+        for (Node *l = p->labels; l && !node_ext_of(g)->target; l = node_ext_of(l)->case_next)
+            if (strcmp(node_ext_of(l)->label, node_ext_of(g)->label) == 0)
+                node_ext(p->c, g)->target = l;
+        if (!node_ext_of(g)->target && p->fn->nest_parent)
             error_tok(p->c, g->tok, "label '%.*s' used but not defined (a jump out of a nested "
                       "function, gcc's non-local goto, is not supported yet)",
                       g->tok->next->len, g->tok->next->loc);
-        else if (!g->target)
+        else if (!node_ext_of(g)->target)
             error_tok(p->c, g->tok, "label '%.*s' used but not defined", g->tok->next->len,
                       g->tok->next->loc);
         else
@@ -578,8 +581,8 @@ static Node *stmt(Parser *p, Token **rest, Token *tok) {
     } else if (equal(tok, "break") || equal(tok, "continue")) {
         bool is_break = equal(tok, "break");
         node = new_node(p, is_break ? ND_BREAK : ND_CONTINUE, tok);
-        node->target = is_break ? p->brk : p->loop;
-        if (!node->target)
+        node_ext(p->c, node)->target = is_break ? p->brk : p->loop;
+        if (!node_ext_of(node)->target)
             error_tok(p->c, tok, is_break ? "break statement not within loop or switch"
                                           : "continue statement not within a loop");
         *rest = skip(p, tok->next, ";");
