@@ -55,7 +55,7 @@ typedef enum mj_status {
     MJ_ERR_BAD_TYPE,     /* the type string given to a lookup is not a C type */
     MJ_ERR_STORE,        /* the store cannot be used: see the message */
     MJ_ERR_LIMIT,        /* the compile went over one of mj_options' limits
-                            (max_compile_bytes, max_tokens): see the
+                            (max_compile_bytes, max_tokens, ...): see the
                             diagnostics */
     MJ_ERR_CANCELLED,    /* mj_runtime_cancel stopped the compile */
 } mj_status;
@@ -194,7 +194,7 @@ typedef struct mj_options {
      * max_compile_bytes: bytes the compile's arena may hold (tokens,
      * syntax tree, types, the text handed to gcc); gcc's own memory is
      * not counted. Default 2 GiB (a 2,000,000-element unsigned char
-     * table needs about 1 GiB today).
+     * table needs about 700 MiB today).
      * max_tokens: tokens the preprocessor may produce (after macro
      * expansion). Default 64 Mi (that table is 4 Mi tokens). */
     size_t max_compile_bytes;
@@ -205,6 +205,18 @@ typedef struct mj_options {
      * default): no deadline, since how long a compile takes depends on
      * the machine; the bounds above protect the host's memory. */
     unsigned long max_compile_ms;
+    /* Tokens one macro use in the source may make, the expansions of the
+     * macros its expansion holds (rescans) included: each token that an
+     * expansion puts back in front of the input counts. Default 1 Mi,
+     * which stops a macro bomb (a macro that expands to 2^39 tokens)
+     * within about 100 MB, where no real program's single use comes near
+     * it; a source that needs more (one table macro of millions of
+     * entries) says so with a larger bound, or 0 for none. */
+    size_t max_macro_tokens;
+    /* Macro uses nested in the arguments of macro uses: default 400. The
+     * preprocessor recurses that deep, so 0 means the default here, and
+     * the bound is at most 100000. */
+    unsigned max_macro_depth;
 } mj_options;
 
 /* Fills *opts with the defaults listed above. */

@@ -56,6 +56,8 @@ const char *mj_version(void) {
 #define DEFAULT_STORE_BYTES ((size_t)256 << 20)
 #define DEFAULT_COMPILE_BYTES ((size_t)2 << 30)
 #define DEFAULT_MAX_TOKENS ((size_t)64 << 20)
+#define DEFAULT_MACRO_TOKENS ((size_t)1 << 20)
+#define MAX_MACRO_DEPTH 100000u
 
 void mj_options_init(mj_options *opts) {
     if (!opts)
@@ -72,6 +74,8 @@ void mj_options_init(mj_options *opts) {
     opts->system_include_dirs = NULL;
     opts->max_compile_bytes = DEFAULT_COMPILE_BYTES;
     opts->max_tokens = DEFAULT_MAX_TOKENS;
+    opts->max_macro_tokens = DEFAULT_MACRO_TOKENS;
+    opts->max_macro_depth = DEFAULT_MACRO_DEPTH;
 }
 
 /* meson.build asks gcc (gcc -E -v); a build without it (fuzz/build.sh)
@@ -658,6 +662,9 @@ static void run_phases(void *arg) {
 static void apply_limits(Compile *c, const mj_runtime *rt) {
     c->arena.limit = rt->opts.max_compile_bytes;
     c->max_tokens = rt->opts.max_tokens;
+    c->max_macro_tokens = rt->opts.max_macro_tokens;
+    unsigned depth = rt->opts.max_macro_depth ? rt->opts.max_macro_depth : DEFAULT_MACRO_DEPTH;
+    c->max_macro_depth = depth < MAX_MACRO_DEPTH ? (int)depth : (int)MAX_MACRO_DEPTH;
     c->max_ms = rt->opts.max_compile_ms;
     c->deadline = c->max_ms ? monotonic_ms() + (double)c->max_ms : 0;
     c->cancel_count = &rt->cancel_count;

@@ -260,6 +260,7 @@ Compile *compile_new(void) {
     }
     arena_init(&c->arena, &c->bail);
     c->max_errors = DEFAULT_MAX_ERRORS;
+    c->max_macro_depth = DEFAULT_MACRO_DEPTH;
     return c;
 }
 

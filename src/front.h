@@ -43,6 +43,9 @@
 
 #include "util.h"
 
+/* Macro uses nested in macro arguments, unless mj_options says otherwise. */
+#define DEFAULT_MACRO_DEPTH 400
+
 typedef struct Compile Compile;
 typedef struct Token Token;
 typedef struct Type Type;
@@ -92,6 +95,9 @@ struct Compile {
     int depth;                 /* recursion depth guard for the parser */
     size_t max_tokens;         /* mj_options.max_tokens (0: none) */
     size_t ntokens;            /* tokens the preprocessor has produced */
+    size_t max_macro_tokens;   /* mj_options.max_macro_tokens (0: none) */
+    int max_macro_depth;       /* mj_options.max_macro_depth, 1..100000
+                                  (compile_new: DEFAULT_MACRO_DEPTH) */
     /* Deadline and cancellation (api.c sets them; compile_poll checks):
      * the monotonic time in ms the compile must end by (0: none) and the
      * mj_options.max_compile_ms it came from; a counter that

@@ -22,7 +22,7 @@
  * input and read again, so rescanning is the same loop as scanning, with
  * no recursion. Arguments are fully expanded before substitution (except
  * operands of # and ##), which is the only recursion; it is bounded by
- * MAX_EXPAND_DEPTH. Pasting works on the substituted list with
+ * mj_options.max_macro_depth. Pasting works on the substituted list with
  * "placemarkers" standing for empty arguments (C11 6.10.3.3).
  *
  * Other decisions:
@@ -52,7 +52,6 @@
 
 enum {
     MAX_INCLUDE_DEPTH = 200,
-    MAX_EXPAND_DEPTH = 400,   /* macro calls nested in macro arguments */
     MAX_IF_EXPR_DEPTH = 400,  /* parentheses and unary operators in #if */
     /* Tokens copied for macro arguments in one compile. Arguments nested
        D deep are copied D times, so hostile input could otherwise make
@@ -128,6 +127,8 @@ typedef struct PP {
     CondIncl *cond;
     int include_depth;
     int expand_depth;
+    const Token *use;     /* the macro use in the source being expanded */
+    size_t use_tokens;    /* tokens its expansions have pushed back so far */
     long arg_tokens;      /* tokens copied for macro arguments so far */
     int counter;
     bool space_after;           /* subst: the expansion ends in white space */
@@ -807,6 +808,17 @@ static Token *expand_dynamic(PP *pp, Macro *m, Token *tok) {
     return t;
 }
 
+/* n more tokens pushed back by the expansions of one macro use of the
+ * source: mj_options.max_macro_tokens bounds them. */
+static void count_use_tokens(PP *pp, size_t n, const Token *use) {
+    Compile *c = pp->c;
+    pp->use_tokens += n;
+    if (c->max_macro_tokens && pp->use_tokens > c->max_macro_tokens)
+        limit_tok(c, pp->use ? pp->use : use,
+                  "this macro use expands to more than %zu tokens, rescans included "
+                  "(mj_options.max_macro_tokens, --max-macro-tokens)", c->max_macro_tokens);
+}
+
 /* Gives every token of list the hideset hs too and splices the list in
  * front of rest; returns the new head. */
 static Token *push_expansion(PP *pp, Token *list, Hideset *hs, Token *rest,
@@ -825,10 +837,13 @@ static Token *push_expansion(PP *pp, Token *list, Hideset *hs, Token *rest,
     if (list->kind == TK_EOF)
         return rest;
     Token *last = list;
+    size_t n = 0;
     for (Token *t = list; t->kind != TK_EOF; t = t->next) {
         t->hideset = t->hideset ? hideset_union(pp, t->hideset, hs) : hs;
         last = t;
+        n++;
     }
+    count_use_tokens(pp, n, use);
     last->next = rest;
     list->at_bol = use->at_bol;
     list->has_space = use->has_space;
@@ -843,6 +858,10 @@ static bool expand_macro(PP *pp, Token **rest, Token *tok) {
     Macro *m = find_macro(pp, tok);
     if (!m || hideset_contains(tok->hideset, tok->loc, tok->len))
         return false;
+    if (pp->expand_depth == 0 && !tok->origin) {   /* a use written in the source */
+        pp->use = tok;
+        pp->use_tokens = 0;
+    }
     if (m->kind != MAC_PLAIN) {
         Token *t = expand_dynamic(pp, m, tok);
         t->next = tok->next;
@@ -864,8 +883,9 @@ static bool expand_macro(PP *pp, Token **rest, Token *tok) {
     /* A function-like macro name not followed by "(" is not a use. */
     if (!tok_equal(tok->next, "(") || tok->next->kind != TK_PUNCT)
         return false;
-    if (pp->expand_depth >= MAX_EXPAND_DEPTH)
-        fatal_tok(pp->c, tok, "macro expansion nested too deeply");
+    if (pp->expand_depth >= pp->c->max_macro_depth)
+        limit_tok(pp->c, tok, "macro uses nested more than %d deep in macro arguments "
+                  "(mj_options.max_macro_depth, --max-macro-depth)", pp->c->max_macro_depth);
     Token *rparen;
     MacroArg *args = read_macro_args(pp, &rparen, tok->next, m, tok);
     if (!args) {

@@ -61,6 +61,9 @@ static void usage(FILE *out) {
           "  --max-memory SIZE  bytes one compile may hold in memjit's own phases\n"
           "               (K, M, G suffixes; default 2G; 0: no limit)\n"
           "  --max-tokens N     tokens the preprocessor may produce (default 64Mi)\n"
+          "  --max-macro-tokens N  tokens one macro use may expand to, rescans\n"
+          "               included (default 1Mi)\n"
+          "  --max-macro-depth N   macro uses nested in macro arguments (default 400)\n"
           "  --max-time MS      milliseconds a compile may take before gcc's phase\n"
           "               (default 0: no deadline)\n"
           "The first file is the program's whatever its name; those after it that\n"
@@ -262,7 +265,16 @@ static int parse_option(Cli *cli, int *i, int argc, char **argv) {
             return EXIT_USAGE;
         cli->opts.max_compile_ms = (unsigned long)ms;
         return 0;
-    } else if (!strcmp(a, "--max-tokens"))
+    } else if (!strcmp(a, "--max-macro-depth")) {
+        size_t depth;
+        if (!parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 0, &depth))
+            return EXIT_USAGE;
+        cli->opts.max_macro_depth = depth > 100000 ? 100000u : (unsigned)depth;
+        return 0;
+    } else if (!strcmp(a, "--max-macro-tokens"))
+        return parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 0,
+                           &cli->opts.max_macro_tokens) ? 0 : EXIT_USAGE;
+    else if (!strcmp(a, "--max-tokens"))
         return parse_limit(a, *i + 1 < argc ? argv[++*i] : NULL, 0, &cli->opts.max_tokens)
                    ? 0 : EXIT_USAGE;
     else if (!strncmp(a, "-std=", 5))

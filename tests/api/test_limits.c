@@ -1,6 +1,7 @@
 /*
  * test_limits.c - mj_options' bounds on one compile (max_compile_bytes,
- * max_tokens): going over one ends the compile with MJ_ERR_LIMIT and an
+ * max_tokens, max_macro_tokens, max_macro_depth, max_compile_ms) and
+ * mj_runtime_cancel: going over one ends the compile with MJ_ERR_LIMIT and an
  * error located where the compile was, leaks nothing (the valgrind run
  * of this test checks) and leaves the runtime usable.
  */
@@ -35,6 +36,7 @@ static mj_runtime *runtime_with(size_t max_bytes, size_t max_tokens) {
     o.opt_level = 0;
     o.max_compile_bytes = max_bytes;
     o.max_tokens = max_tokens;
+    o.max_macro_tokens = 0;   /* the bomb meets the bound under test */
     mj_runtime *rt = mj_runtime_new(&o, NULL);
     assert_non_null(rt);
     return rt;
@@ -71,6 +73,8 @@ static void test_defaults(void **state) {
     mj_options_init(&o);
     assert_true(o.max_compile_bytes == (size_t)2 << 30);
     assert_true(o.max_tokens == (size_t)64 << 20);
+    assert_true(o.max_macro_tokens == (size_t)1 << 20);
+    assert_int_equal(o.max_macro_depth, 400);
     assert_int_equal(MJ_ERR_LIMIT, MJ_ERR_STORE + 1);
     assert_string_equal(mj_status_str(MJ_ERR_LIMIT), "the compile went over a limit");
 }
@@ -123,6 +127,7 @@ static void test_deadline(void **state) {
     mj_options o;
     mj_options_init(&o);
     o.max_compile_ms = 200;
+    o.max_macro_tokens = 0;
     mj_runtime *rt = mj_runtime_new(&o, NULL);
     const char *src = macro_bomb();
     mj_diags *diags = NULL;
@@ -178,6 +183,82 @@ static void test_cancel(void **state) {
     mj_runtime_free(rt);
 }
 
+/* Under the defaults the bomb stops at its use, on the macro bound (the
+ * issue's goal: within 2 s and 256 MB; about 0.2 s and 160 MB here). A
+ * program of many uses, each under the bound, is not refused. */
+static void test_macro_tokens(void **state) {
+    (void)state;
+    mj_runtime *rt = mj_runtime_new(NULL, NULL);
+    assert_non_null(rt);
+    const char *src = macro_bomb();
+    mj_module *mod = NULL;
+    mj_diags *diags = NULL;
+    assert_int_equal(mj_compile(rt, "bomb.c", src, strlen(src), &mod, &diags), MJ_ERR_LIMIT);
+    assert_null(mod);
+    assert_limit_error(diags, "this macro use expands to more than 1048576 tokens");
+    mj_diags_free(diags);
+    assert_still_usable(rt);
+    mj_runtime_free(rt);
+
+    mj_options o;
+    mj_options_init(&o);
+    o.max_macro_tokens = 64;
+    rt = mj_runtime_new(&o, NULL);
+    assert_non_null(rt);
+    /* T expands to 32 tokens, rescans included (F's 1 + 31 of its body) */
+    static const char *const uses =
+        "#define F(x) x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x\n"
+        "#define T F(1)\n"
+        "int a(void) { return T; }\nint b(void) { return T + T; }\n";
+    assert_int_equal(mj_compile(rt, "uses.c", uses, strlen(uses), &mod, NULL), MJ_OK);
+    int (*b)(void) = MJ_FN(mod, "b", int, void);
+    assert_non_null(b);
+    assert_int_equal(b(), 32);
+    mj_module_release(mod);
+    static const char *const over =
+        "#define F(x) x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x\n"
+        "#define G F(F(1))\nint c(void) { return G; }\n";
+    diags = NULL;
+    assert_int_equal(mj_compile(rt, "over.c", over, strlen(over), &mod, &diags), MJ_ERR_LIMIT);
+    assert_int_equal(mj_diags_error_count(diags), 1);
+    const mj_diag *d = mj_diags_get(diags, 0);
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 22);
+    assert_non_null(strstr(d->message, "more than 64 tokens"));
+    mj_diags_free(diags);
+    mj_runtime_free(rt);
+}
+
+/* Macro uses nested in arguments: the bound is the option's. */
+static void test_macro_depth(void **state) {
+    (void)state;
+    static const char *const nested =
+        "#define I(x) x\nint d(void) { return I(I(I(I(I(7))))); }\n";
+    for (unsigned depth = 4; depth <= 5; depth++) {
+        mj_options o;
+        mj_options_init(&o);
+        o.max_macro_depth = depth;
+        mj_runtime *rt = mj_runtime_new(&o, NULL);
+        assert_non_null(rt);
+        mj_module *mod = NULL;
+        mj_diags *diags = NULL;
+        mj_status st = mj_compile(rt, "nested.c", nested, strlen(nested), &mod, &diags);
+        if (depth == 4) {
+            assert_int_equal(st, MJ_ERR_LIMIT);
+            assert_non_null(strstr(mj_diags_get(diags, 0)->message,
+                                   "macro uses nested more than 4 deep"));
+        } else {
+            assert_int_equal(st, MJ_OK);
+            int (*d)(void) = MJ_FN(mod, "d", int, void);
+            assert_non_null(d);
+            assert_int_equal(d(), 7);
+        }
+        mj_diags_free(diags);
+        mj_module_release(mod);
+        mj_runtime_free(rt);
+    }
+}
+
 /* Without limits the runtime compiles what the defaults allow. */
 static void test_no_limits(void **state) {
     (void)state;
@@ -193,6 +274,8 @@ int main(void) {
         cmocka_unit_test(test_memory_limit),
         cmocka_unit_test(test_deadline),
         cmocka_unit_test(test_cancel),
+        cmocka_unit_test(test_macro_tokens),
+        cmocka_unit_test(test_macro_depth),
         cmocka_unit_test(test_no_limits),
     };
     return cmocka_run_group_tests_name("limits", tests, NULL, NULL);

@@ -151,7 +151,14 @@ err=$("$memjit" check --max-memory 12Q exit_status.c 2>&1); check "--max-memory 
 expect "--max-memory names the units" "$(grep -q 'needs a number of bytes, with K, M or G' <<<"$err"; echo $?)"
 "$memjit" check --max-tokens >/dev/null 2>&1; check "--max-tokens without a value" 2 $?
 big_bomb=$(printf '#define A0 x\n'; for n in $(seq 1 39); do printf '#define A%d A%d A%d\n' $n $((n - 1)) $((n - 1)); done; printf 'int main(void) {\n  A39;\n}\n')
-err=$(printf '%s\n' "$big_bomb" | "$memjit" check --no-cache --max-time 100 2>&1); check "--max-time" 1 $?
+err=$(printf '%s\n' "$big_bomb" | "$memjit" check --no-cache 2>&1); check "the bomb under the defaults" 1 $?
+expect "the defaults stop the bomb at its use" "$(grep -q "<stdin>:42:3: error: this macro use expands to more than 1048576 tokens" <<<"$err"; echo $?)"
+err=$(printf '%s\n' "$bomb" | "$memjit" check --no-cache --max-macro-tokens 10 2>&1); check "--max-macro-tokens" 1 $?
+expect "--max-macro-tokens says where" "$(grep -q "<stdin>:6:18: error: this macro use expands to more than 10 tokens" <<<"$err"; echo $?)"
+err=$(printf '#define I(x) x\nint v = I(I(I(1)));\n' | "$memjit" check --no-cache --max-macro-depth 2 2>&1)
+check "--max-macro-depth" 1 $?
+expect "--max-macro-depth says which" "$(grep -q "macro uses nested more than 2 deep" <<<"$err"; echo $?)"
+err=$(printf '%s\n' "$big_bomb" | "$memjit" check --no-cache --max-macro-tokens 0 --max-time 100 2>&1); check "--max-time" 1 $?
 expect "--max-time says where" "$(grep -q "<stdin>:42:3: error: the compile took longer than 100 ms" <<<"$err"; echo $?)"
 out=$(printf '#include <stdio.h>\nint main(int c, char **v) { puts(v[0]); return 0; }\n' | \
       "$memjit" run --no-cache -); check "stdin as -" 0 $?
