@@ -460,6 +460,19 @@ static bool is_plain_constant_element(Token *tok, Type *ty) {
            (is_integer(tok->ty) || is_flonum(tok->ty));
 }
 
+/* The folded value v of type ty for an element at tok: at file scope one
+ * node per value and type, shared (nothing changes a constant's node, and
+ * no code is made at file scope whose location it could give). */
+static Node *constant_element(Parser *p, int64_t v, Type *ty, Token *tok) {
+    if (p->fn)
+        return new_num(p, v, ty, tok);
+    size_t slot = ((uint64_t)v * 0x9E3779B97F4A7C15u ^ (uintptr_t)ty) >> 56;
+    Node *n = p->const_elements[slot];
+    if (!n || n->ty != ty || n->ival != v)
+        n = p->const_elements[slot] = new_num(p, v, ty, tok);
+    return n;
+}
+
 static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init) {
     p->c->progress = tok;
     compile_poll(p->c, tok);
@@ -518,7 +531,7 @@ static void initializer2(Parser *p, Token **rest, Token *tok, Initializer *init)
          * three (the number, its conversion, its folded copy). The value
          * is the one assign() and convert_assign() would make. */
         ConstVal v = convert_value((ConstVal){tok->ival, tok->fval}, tok->ty, unqual(ty));
-        init->expr = is_integer(ty) ? new_num(p, v.i, unqual(ty), tok)
+        init->expr = is_integer(ty) ? constant_element(p, v.i, unqual(ty), tok)
                                     : new_flonum(p, v.f, unqual(ty), tok);
         *rest = tok->next;
     } else {

@@ -103,6 +103,10 @@ typedef struct Parser {
     Node *vla_entry;        /* statements for the function's entry (VLA capacities) */
     struct JumpFrom *jumps; /* the function's labels and gotos, with their VLA scope */
     VlaDecl *sw_vla;        /* the VLA scope at the innermost switch */
+    /* Integer constants of file-scope initialisers, shared by the elements
+     * of one value and type (init.c's constant_element): a generated
+     * table of 2,000,000 bytes has 256 values. */
+    Node *const_elements[256];
 } Parser;
 
 /* A temporary of the current function. Temporaries hold values only
