@@ -161,13 +161,13 @@ void sb_init(StrBuf *sb, Arena *a) {
     sb->len = sb->cap = 0;
 }
 
-static void sb_reserve(StrBuf *sb, size_t extra) {
+void sb_reserve(StrBuf *sb, size_t extra) {
     if (sb->len + extra + 1 <= sb->cap)
         return;
     size_t cap = sb->cap ? sb->cap * 2 : 64;
     while (cap < sb->len + extra + 1)
         cap *= 2;
-    char *p = arena_alloc(sb->arena, cap);
+    char *p = arena_alloc_raw(sb->arena, cap);
     if (sb->len)
         memcpy(p, sb->data, sb->len);
     sb->data = p;

@@ -1595,31 +1595,57 @@ static Type *element_type(Type *ty) {
 }
 
 /* .ascii lines of the bytes; runs of zeros as .zero. */
-static void put_data_bytes(StrBuf *sb, const unsigned char *b, size_t n) {
-    size_t i = 0;
+/* n bytes of text to sb, or only counted when sb is NULL; returns n. */
+static size_t put_text(StrBuf *sb, const char *s, size_t n) {
+    if (sb)
+        sb_putn(sb, s, n);
+    return n;
+}
+
+/* b[0..n) as .ascii and .zero directives into sb; with sb NULL, only the
+ * length of that text, so that the buffer is made once at its size (a
+ * 20 MB literal: doubling a buffer in the arena left 63 MB behind). */
+static size_t put_data_bytes(StrBuf *sb, const unsigned char *b, size_t n) {
+    size_t i = 0, len = 0;
+    char buf[48];
     while (i < n) {
         size_t z = i;
         while (z < n && b[z] == 0)
             z++;
         if (z - i >= 16 || z == n) {
             if (z > i)
-                sb_printf(sb, "\t.zero %zu\n", z - i);
+                len += put_text(sb, buf, (size_t)snprintf(buf, sizeof buf, "\t.zero %zu\n",
+                                                          z - i));
             i = z;
             continue;
         }
         size_t end = i + 4096 < n ? i + 4096 : n;
-        sb_puts(sb, "\t.ascii \"");
-        for (; i < end; i++) {
-            unsigned char ch = b[i];
-            if (ch == '"' || ch == '\\')
-                sb_printf(sb, "\\%c", ch);
-            else if (ch >= 0x20 && ch < 0x7f)
-                sb_putc(sb, (char)ch);
-            else
-                sb_printf(sb, "\\%03o", ch);
+        len += put_text(sb, "\t.ascii \"", 9);
+        while (i < end) {
+            size_t plain = i;   /* a run of bytes written as they are */
+            while (plain < end && b[plain] >= 0x20 && b[plain] < 0x7f && b[plain] != '"' &&
+                   b[plain] != '\\')
+                plain++;
+            len += put_text(sb, (const char *)b + i, plain - i);
+            i = plain;
+            if (i == end)
+                break;
+            unsigned char ch = b[i++];
+            if (ch == '"' || ch == '\\') {
+                buf[0] = '\\';
+                buf[1] = (char)ch;
+                len += put_text(sb, buf, 2);
+            } else {
+                buf[0] = '\\';
+                buf[1] = (char)('0' + (ch >> 6));
+                buf[2] = (char)('0' + ((ch >> 3) & 7));
+                buf[3] = (char)('0' + (ch & 7));
+                len += put_text(sb, buf, 4);
+            }
         }
-        sb_puts(sb, "\"\n");
+        len += put_text(sb, "\"\n", 2);
     }
+    return len;
 }
 
 /* Defines var as the symbol name with the bytes of its initialiser, by
@@ -1642,6 +1668,7 @@ static bool define_data_by_asm(Lower *L, Obj *var, Type *ty, const char *name) {
     int align = ty->align > var->align ? ty->align : var->align;
     StrBuf sb;
     sb_init(&sb, &L->c->arena);
+    sb_reserve(&sb, put_data_bytes(NULL, image, (size_t)ty->size) + 3 * strlen(name) + 256);
     sb_printf(&sb, "\t.pushsection %s\n", element_type(ty)->is_const ? ".rodata" : ".data");
     if (!var->is_static && !var->is_string_literal)
         sb_printf(&sb, "\t.globl %s\n", name);

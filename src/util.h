@@ -117,6 +117,7 @@ typedef struct StrBuf {
 } StrBuf;
 
 void sb_init(StrBuf *sb, Arena *a);
+void sb_reserve(StrBuf *sb, size_t extra);       /* room for extra more bytes */
 void sb_putc(StrBuf *sb, char c);
 void sb_puts(StrBuf *sb, const char *s);
 void sb_putn(StrBuf *sb, const char *s, size_t n);
