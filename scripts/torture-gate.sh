@@ -14,6 +14,9 @@
 # abort, a crash, a time-out: the code memjit made is wrong). The gate fails
 #   - on a WRONG program not in tests/torture/known-wrong.txt,
 #   - on a diagnosed program not in tests/torture/refused.txt,
+#   - on a crash (or a status other than OK and COMPILE) when the same
+#     programs are compiled one after another in one process
+#     (tests/stress/serial.c, -O2),
 #   - on a listed program that now passes ("now passes: remove it"), or
 #     that fails the other way (a known-wrong one now refused, say), or
 #     that the suite does not hold;
@@ -136,4 +139,18 @@ echo "torture: $(wc -l <"$tmp/run") programs: $(wc -l <"$tmp/known-refused") ref
      "listed, $(wc -l <"$tmp/known-wrong") known wrong; new: $(wc -l <"$tmp/new-wrong")" \
      "wrong, $(wc -l <"$tmp/new-refused") refused; $(wc -l <"$tmp/now-pass") listed ones" \
      "now pass$([ $update -eq 1 ] && echo ' (lists updated)')"
+
+# The same programs compiled one after another in one process (gcc's state
+# across compiles: tests/stress/serial.c), at -O2; a crash fails the gate.
+serial=$(dirname "$MEMJIT")/tests/stress/serial
+permissive=""
+case " $TORTURE_FLAGS " in *" -fpermissive "*) permissive=--permissive ;; esac
+if [ -x "$serial" ]; then
+    (cd "$suite" && "$serial" -O 2 $permissive $(sed 's/$/.c/' "$tmp/run")) \
+        >"$tmp/serial" 2>&1 || { bad=1; echo "torture: serial compiles in one process FAILED:"; }
+    tail -5 "$tmp/serial"
+else
+    echo "torture: no $serial (ninja -C $(dirname "$MEMJIT"))" >&2
+    bad=1
+fi
 [ $bad -eq 0 ]
