@@ -56,6 +56,9 @@ const char *mj_version(void) {
 #define DEFAULT_STORE_BYTES ((size_t)256 << 20)
 #define DEFAULT_COMPILE_BYTES ((size_t)2 << 30)
 #define DEFAULT_MAX_TOKENS ((size_t)64 << 20)
+/* Bytes of syntax-tree nodes above which a compile frees them before
+ * gcc's phase (run_phases): about 450,000 nodes. */
+#define BIG_SYNTAX_TREE ((size_t)64 << 20)
 #define DEFAULT_MACRO_TOKENS ((size_t)1 << 20)
 #define MAX_MACRO_DEPTH 100000u
 
@@ -610,6 +613,12 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
         run->status = MJ_ERR_COMPILE;
         return true;
     }
+    /* No build follows one with gcc's warnings off, and nothing after the
+     * lowering reads the syntax tree: its memory goes back before gcc's
+     * phase, which needs the most (issue 14). */
+    if (no_warnings) {
+        arena_free(&c->nodes);
+    }
     compile_check(c, NULL);   /* gcc's phase cannot be stopped once begun */
     compile_and_link(c, run);
     run->t[3] = now_ms();
@@ -642,6 +651,16 @@ static void run_phases(void *arg) {
      * libgccjit's time, not IR building: count them with the jit phase. */
     run->setup_ms = now_ms() - run->t[1];
     c->debug_info = run->rt->opts.debug_info != 0;
+    /* A program whose syntax tree is big is built once, with gcc's own
+     * warnings off, so that the tree can be freed before gcc's phase
+     * instead of kept for a second build (below). memjit's warnings are
+     * all reported; gcc's (-Wstringop-overflow and the like) are not. */
+    if (c->nodes.total > BIG_SYNTAX_TREE) {
+        build(c, run, true);
+        if (run->status != MJ_OK && c->gcc_message)
+            error_at(c, NULL, 0, 0, "%s", c->gcc_message);
+        return;
+    }
     if (build(c, run, false) || !c->gcc_message)
         return;
     /* libgccjit 12 turns every diagnostic of gcc's, warnings included

@@ -76,9 +76,11 @@ static void new_chunk(Arena *a, size_t need) {
         cap = a->total / 2;
     if (need > cap)
         cap = need;
-    if (a->limit && a->total + cap > a->limit) {
-        if (a->total + need > a->limit) {
-            a->over_limit = true;
+    Arena *b = a->budget ? a->budget : a;
+    size_t held = a->total + (a->budget ? b->total : 0);
+    if (b->limit && held + cap > b->limit) {
+        if (held + need > b->limit) {
+            b->over_limit = true;
             escape(a->oom, ESCAPE_LIMIT);
         }
         cap = need;   /* what is left below the limit may still serve */

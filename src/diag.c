@@ -259,6 +259,8 @@ Compile *compile_new(void) {
         return NULL;
     }
     arena_init(&c->arena, &c->bail);
+    arena_init(&c->nodes, &c->bail);
+    c->nodes.budget = &c->arena;
     c->max_errors = DEFAULT_MAX_ERRORS;
     c->max_macro_depth = DEFAULT_MACRO_DEPTH;
     return c;
@@ -267,6 +269,7 @@ Compile *compile_new(void) {
 void compile_free(Compile *c) {
     if (!c)
         return;
+    arena_free(&c->nodes);
     arena_free(&c->arena);
     diaglist_free(c->diags);
     free(c->pending_object);

@@ -24,7 +24,7 @@ static Node *primary(Parser *p, Token **rest, Token *tok);
  * ---------------------------------------------------------------- */
 
 Node *new_node(Parser *p, NodeKind kind, Token *tok) {
-    Node *node = arena_alloc(&p->c->arena, sizeof(Node));
+    Node *node = arena_alloc(&p->c->nodes, sizeof(Node));
     node->kind = kind;
     node->tok = tok;
     return node;

@@ -78,6 +78,10 @@ typedef bool SystemReader(void *ctx, const char *path, const char **text, size_t
 
 struct Compile {
     Arena arena;               /* everything below lives here */
+    /* The syntax tree's nodes (new_node, node_ext), within arena's limit:
+     * a big program's are freed once lowered, before gcc's phase
+     * (api.c), since nothing after the lowering reads them. */
+    Arena nodes;
     jmp_buf bail;              /* out-of-memory and fatal errors land here */
     DiagList *diags;           /* collected diagnostics (not in the arena) */
     int error_count;

@@ -264,7 +264,7 @@ const NodeExt node_no_ext;
 
 NodeExt *node_ext(Compile *c, Node *n) {
     if (!n->ext)
-        n->ext = arena_alloc(&c->arena, sizeof(NodeExt));
+        n->ext = arena_alloc(&c->nodes, sizeof(NodeExt));
     return n->ext;
 }
 

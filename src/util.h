@@ -97,6 +97,10 @@ typedef struct Arena {
                            escape with ESCAPE_LIMIT and over_limit set */
     bool over_limit;
     jmp_buf *oom;       /* where to jump on allocation failure; must be set */
+    /* An arena whose limit this one shares (NULL: its own): its total
+     * counts against budget->limit too, and going over sets
+     * budget->over_limit. */
+    struct Arena *budget;
 } Arena;
 
 void arena_init(Arena *a, jmp_buf *oom);
