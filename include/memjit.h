@@ -194,7 +194,7 @@ typedef struct mj_options {
      * max_compile_bytes: bytes the compile's arena may hold (tokens,
      * syntax tree, types, the text handed to gcc); gcc's own memory is
      * not counted. Default 2 GiB (a 2,000,000-element unsigned char
-     * table needs about 700 MiB today).
+     * table needs about 500 MB today).
      * max_tokens: tokens the preprocessor may produce (after macro
      * expansion). Default 64 Mi (that table is 4 Mi tokens). */
     size_t max_compile_bytes;

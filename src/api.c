@@ -616,9 +616,8 @@ static bool build(Compile *c, CompileRun *run, bool no_warnings) {
     /* No build follows one with gcc's warnings off, and nothing after the
      * lowering reads the syntax tree: its memory goes back before gcc's
      * phase, which needs the most (issue 14). */
-    if (no_warnings) {
+    if (no_warnings)
         arena_free(&c->nodes);
-    }
     compile_check(c, NULL);   /* gcc's phase cannot be stopped once begun */
     compile_and_link(c, run);
     run->t[3] = now_ms();

@@ -939,13 +939,14 @@ VlaDecl *vla_entered(VlaDecl *from, VlaDecl *to) {
 }
 
 void check_vla_jump(Parser *p, Node *g) {
-    VlaDecl *d = vla_entered(vla_at(p, g), vla_at(p, node_ext_of(g)->target));
+    const NodeExt *gx = node_ext_of(g);
+    VlaDecl *d = vla_entered(vla_at(p, g), vla_at(p, gx->target));
     if (!d)
         return;
     error_tok(p->c, g->tok, d->is_stmt_expr ? "jump into statement expression"
                                             : "jump into scope of identifier with variably "
                                               "modified type");
-    note_tok(p->c, node_ext_of(g)->target->tok, "label '%s' defined here", node_ext_of(g)->label);
+    note_tok(p->c, gx->target->tok, "label '%s' defined here", gx->label);
     if (!d->is_stmt_expr)
         note_tok(p->c, d->name, "'%.*s' declared here", d->name->len, d->name->loc);
 }

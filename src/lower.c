@@ -1594,7 +1594,6 @@ static Type *element_type(Type *ty) {
     return ty;
 }
 
-/* .ascii lines of the bytes; runs of zeros as .zero. */
 /* n bytes of text to sb, or only counted when sb is NULL; returns n. */
 static size_t put_text(StrBuf *sb, const char *s, size_t n) {
     if (sb)
@@ -1602,9 +1601,10 @@ static size_t put_text(StrBuf *sb, const char *s, size_t n) {
     return n;
 }
 
-/* b[0..n) as .ascii and .zero directives into sb; with sb NULL, only the
- * length of that text, so that the buffer is made once at its size (a
- * 20 MB literal: doubling a buffer in the arena left 63 MB behind). */
+/* b[0..n) as .ascii lines, runs of zeros as .zero, into sb; with sb
+ * NULL, only the length of that text, so that the buffer is made once at
+ * its size (a 20 MB literal: doubling a buffer in the arena left 63 MB
+ * behind). */
 static size_t put_data_bytes(StrBuf *sb, const unsigned char *b, size_t n) {
     size_t i = 0, len = 0;
     char buf[48];
@@ -2731,12 +2731,13 @@ static void gen_if(Lower *L, Node *node) {
 }
 
 static void gen_for(Lower *L, Node *node) {
-    if (node_ext_of(node)->init)
-        gen_stmt(L, node_ext_of(node)->init);
+    NodeExt *x = node_ext(L->c, node);
+    if (x->init)
+        gen_stmt(L, x->init);
     gcc_jit_block *cond = new_block(L), *body = new_block(L);
-    gcc_jit_block *next = node_ext_of(node)->inc ? new_block(L) : cond, *end = new_block(L);
-    node_ext(L->c, node)->lower_break = end;
-    node_ext(L->c, node)->lower_continue = next;
+    gcc_jit_block *next = x->inc ? new_block(L) : cond, *end = new_block(L);
+    x->lower_break = end;
+    x->lower_continue = next;
     jump_to(L, cond);
     L->bb = cond;
     if (node->cond)
@@ -2746,10 +2747,10 @@ static void gen_for(Lower *L, Node *node) {
     L->bb = body;
     gen_stmt(L, node->then);
     jump_to(L, next);
-    if (node_ext_of(node)->inc) {
+    if (x->inc) {
         L->bb = next;
-        loc_of(L, node_ext_of(node)->inc->tok);
-        gen_discard(L, node_ext_of(node)->inc);
+        loc_of(L, x->inc->tok);
+        gen_discard(L, x->inc);
         jump_to(L, cond);
     }
     L->bb = end;
@@ -2757,8 +2758,9 @@ static void gen_for(Lower *L, Node *node) {
 
 static void gen_do(Lower *L, Node *node) {
     gcc_jit_block *body = new_block(L), *cond = new_block(L), *end = new_block(L);
-    node_ext(L->c, node)->lower_break = end;
-    node_ext(L->c, node)->lower_continue = cond;
+    NodeExt *x = node_ext(L->c, node);
+    x->lower_break = end;
+    x->lower_continue = cond;
     jump_to(L, body);
     L->bb = body;
     gen_stmt(L, node->then);
@@ -2831,10 +2833,10 @@ static gcc_jit_block *goto_dispatch(Lower *L, Node *node) {
     gcc_jit_case **cases = arena_alloc(&L->c->arena, sizeof(*cases) * (size_t)(n + 1));
     n = 0;
     for (Node *l = node_ext_of(node)->target; l; l = node_ext_of(l)->case_next) {
-        if (!node_ext_of(l)->label_index)
+        int index = node_ext_of(l)->label_index;
+        if (!index)
             continue;
-        gcc_jit_rvalue *k = gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long,
-                                                                 node_ext_of(l)->label_index);
+        gcc_jit_rvalue *k = gcc_jit_context_new_rvalue_from_long(L->ctx, L->t_long, index);
         cases[n++] = gcc_jit_context_new_case(L->ctx, k, k, label_block(L, l));
     }
     gcc_jit_block *dispatch = new_block(L), *trap = new_block(L);
